@@ -1,0 +1,59 @@
+# Verbs shared by developers and CI (.ci/run calls install, lint, openapi-check and test).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DEV_ENV := LEDGERLINK_ENV=development
+
+.PHONY: install lint format test test-fast openapi openapi-check demo bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# The whole suite. DATABASE_URL / REDIS_URL select PostgreSQL and Redis; SQLite otherwise.
+test: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+openapi: install
+	$(DEV_ENV) $(PY) manage.py spectacular --file openapi/ledgerlink.yaml --validate --fail-on-warn
+
+openapi-check: install
+	$(DEV_ENV) $(PY) manage.py spectacular --file $(VENV)/openapi-check.yaml --validate --fail-on-warn
+	@diff -u openapi/ledgerlink.yaml $(VENV)/openapi-check.yaml \
+		|| (echo "openapi/ledgerlink.yaml is stale: run 'make openapi'" && exit 1)
+
+demo: install
+	$(DEV_ENV) $(PY) scripts/demo.py
+
+# The benchmarks that print figures (see BENCHMARKS.md), on the machine's PostgreSQL and Redis;
+# each drops and recreates its own database. Sizes are the issues' (100k invoices); the whole
+# run takes about 10-15 minutes on 2 cores. Override BENCH_PG / BENCH_REDIS for other services.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_REDIS ?= redis://127.0.0.1:6379/0
+bench: install
+	@uptime
+	$(PY) bench/connector_read.py
+	BENCH_DATABASE_URL=$(BENCH_PG)/ledgerlink_bench \
+		$(PY) bench/api_read.py --invoices 100000 --seconds 20 --connections 8
+	DATABASE_URL=$(BENCH_PG)/ledgerlink_syncbench REDIS_URL=$(BENCH_REDIS) \
+		$(PY) bench/sync.py --invoices 100000 --contacts 10000 --payments 20000
+	DATABASE_URL=$(BENCH_PG)/ledgerlink_hookbench REDIS_URL=$(BENCH_REDIS) \
+		$(PY) bench/webhooks.py --events 1000
+	DATABASE_URL=$(BENCH_PG)/ledgerlink_mixedbench REDIS_URL=$(BENCH_REDIS) \
+		$(PY) bench/mixed_load.py --seconds 30
+	@uptime
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
