@@ -1,0 +1,304 @@
+"""The connector interface: provider descriptors, connector instances and what they return.
+
+A *provider* (``Provider`` subclass) is the description of one accounting system plus the
+settings the gateway configured it with (one instance per process, from the registry). A
+*connector* (``provider.connect(store, tenant_id)``) is bound to one linked account's credentials
+and one tenant for one request or task.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import quote
+
+import requests
+
+from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
+
+from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
+from .errors import NotSupported
+from .specs import OPERATIONS, OAuthSpec, RateLimits, ResourceSpec
+
+if TYPE_CHECKING:
+    from .limiter import Limiter
+    from .oauth import OAuthClient
+
+__all__ = [
+    "Connector",
+    "CredentialStore",
+    "Credentials",
+    "InMemoryCredentialStore",
+    "Page",
+    "PassthroughResponse",
+    "Provider",
+    "Tenant",
+    "WebhookEvent",
+]
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """One organisation a grant covers (Xero: an entry of GET /connections)."""
+
+    id: str  # Xero tenantId: what API calls are made against
+    name: str | None
+    type: str | None  # Xero tenantType, e.g. "ORGANISATION"
+    connection_id: str | None  # Xero connection id: what disconnect() needs
+    auth_event_id: str | None  # Xero authEventId: which consent created it
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list. Store ``records`` then save ``next_cursor``: passing it back as
+    ``list(model, cursor=...)`` resumes right after this page. ``next_cursor`` is None on the
+    last page."""
+
+    model: str
+    records: list[UnifiedRecord]
+    next_cursor: str | None
+    #: HTTP calls made to produce this page (retries included).
+    calls: int
+    #: Highest ``remote_updated_at`` on this page: the next incremental read's ``modified_since``.
+    max_remote_updated_at: datetime | None = None
+
+    @property
+    def is_last(self) -> bool:
+        return self.next_cursor is None
+
+
+@dataclass(frozen=True)
+class PassthroughResponse:
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        from .jsonutil import loads
+
+        return loads(self.body)
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """A provider event, thin (ids only): fetch the record with ``get``."""
+
+    tenant_id: str
+    model: str | None  # unified model name, None for resources we do not map
+    remote_id: str
+    event_type: str  # "CREATE", "UPDATE", ...
+    occurred_at: datetime
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+
+class Connector(ABC):
+    """One linked account + one tenant. ``model`` arguments are unified model names
+    (keys of ``unified_models.MODELS``)."""
+
+    provider: Provider
+    tenant_id: str
+
+    @abstractmethod
+    def list(
+        self,
+        model: str,
+        *,
+        modified_since: datetime | None = None,
+        cursor: str | None = None,
+    ) -> Iterator[Page]:
+        """Every record (deleted/voided included), page by page, oldest change first where the
+        provider allows. ``modified_since`` makes the read incremental; ``cursor`` (a page's
+        ``next_cursor``) resumes a previous read and wins over ``modified_since``."""
+
+    @abstractmethod
+    def get(self, model: str, remote_id: str) -> UnifiedRecord: ...
+
+    @abstractmethod
+    def create(
+        self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
+    ) -> UnifiedRecord: ...
+
+    @abstractmethod
+    def update(
+        self,
+        model: str,
+        remote_id: str,
+        data: UnifiedInput,
+        *,
+        idempotency_key: str | None = None,
+    ) -> UnifiedRecord: ...
+
+    @abstractmethod
+    def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
+        """Delete or void, as the provider allows; returns the record as it now stands (e.g.
+        VOID, or ``remote_was_deleted=True``) when the provider still has one."""
+
+    @abstractmethod
+    def passthrough(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> PassthroughResponse:
+        """A raw call to the provider API (path relative to its API base URL), authenticated,
+        rate limited and retried like the others. Provider 4xx/5xx are returned, not raised."""
+
+    def limit_status(self) -> dict[str, Any]:
+        return self.provider.limit_status(self.tenant_id)
+
+
+class Provider(ABC):
+    """Descriptor of one provider: class-level data, plus the settings it was configured with.
+
+    Subclasses set the class attributes and implement ``connect``; OAuth helpers come from the
+    ``oauth`` client built from ``oauth_spec`` and settings.
+    """
+
+    key: ClassVar[str]
+    name: ClassVar[str]
+    auth_type: ClassVar[str] = "oauth2"
+    #: What one connection's tenant is called at this provider ("organisation", "company").
+    tenant_concept: ClassVar[str] = "tenant"
+    #: Its plural for pages and messages (default: ``tenant_concept`` + "s").
+    tenant_concept_plural: ClassVar[str] = "tenants"
+    oauth_spec: ClassVar[OAuthSpec]
+    api_url: ClassVar[str]
+    rate_limits: ClassVar[RateLimits] = RateLimits()
+    #: unified model name → resource spec.
+    resources: ClassVar[Mapping[str, ResourceSpec]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "tenant_concept_plural" not in cls.__dict__:
+            cls.tenant_concept_plural = f"{cls.tenant_concept}s"
+
+    def __init__(
+        self,
+        settings: Mapping[str, Any] | None = None,
+        *,
+        limiter: Limiter | None = None,
+    ):
+        from .limiter import InProcessLimiter
+
+        self.settings: Mapping[str, Any] = dict(settings or {})
+        self.limits = self.rate_limits.override(self.settings.get("rate_limits"))
+        self.limiter: Limiter = limiter or InProcessLimiter()
+        self.api_base_url: str = str(self.settings.get("api_url") or self.api_url).rstrip("/")
+
+    # -- description -----------------------------------------------------------------------
+    @classmethod
+    def supported_operations(cls) -> dict[str, list[str]]:
+        return {
+            model: [op for op in OPERATIONS if spec.supports(op)]
+            for model, spec in cls.resources.items()
+        }
+
+    @classmethod
+    def describe(cls) -> dict[str, Any]:
+        return {
+            "key": cls.key,
+            "name": cls.name,
+            "auth_type": cls.auth_type,
+            "tenant_concept": cls.tenant_concept,
+            "models": cls.supported_operations(),
+            # Compare the functions: a classmethod gives a new bound method on every access.
+            "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
+        }
+
+    def resource(self, model: str, operation: str | None = None) -> ResourceSpec:
+        if model not in MODELS:
+            raise NotSupported(f"unknown unified model {model!r}")
+        spec = self.resources.get(model)
+        if spec is None:
+            raise NotSupported(f"{self.name} does not support {model}")
+        if operation is not None and not spec.supports(operation):
+            raise NotSupported(f"{self.name} does not support {operation} on {model}")
+        return spec
+
+    @staticmethod
+    def input_model(model: str) -> type[UnifiedInput]:
+        try:
+            return INPUT_MODELS[model]
+        except KeyError:
+            raise NotSupported(f"unknown unified model {model!r}") from None
+
+    @cached_property
+    def session(self) -> requests.Session:
+        """One connection pool per provider instance, shared by its connectors."""
+        session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=32)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        return session
+
+    # -- OAuth -----------------------------------------------------------------------------
+    @cached_property
+    def oauth(self) -> OAuthClient:
+        from .oauth import OAuthClient
+
+        return OAuthClient(self.oauth_spec, self.settings)
+
+    def authorization_url(self, redirect_uri: str, state: str, code_verifier: str) -> str:
+        return self.oauth.authorization_url(redirect_uri, state, code_verifier)
+
+    def exchange_code(
+        self,
+        code: str,
+        redirect_uri: str,
+        code_verifier: str,
+        *,
+        callback_params: Mapping[str, str] | None = None,
+    ) -> Credentials:
+        """Trade the authorization code for credentials. ``callback_params`` is the whole query
+        string the provider sent the user back with (besides ``code`` and ``state``, some
+        providers put the tenant there: QuickBooks ``realmId``); a provider that needs any of
+        it keeps it in ``Credentials.extra`` for ``list_tenants``."""
+        return self.oauth.exchange_code(code, redirect_uri, code_verifier)
+
+    def refresh(self, credentials: Credentials) -> Credentials:
+        return self.oauth.refresh(credentials)
+
+    def list_tenants(self, credentials: Credentials) -> list[Tenant]:
+        return self.oauth.list_tenants(credentials)
+
+    def consent_tenants(self, credentials: Credentials) -> list[Tenant]:
+        """The tenants *this* consent covers (what an organisation picker may offer). By default
+        every tenant the credentials reach; a provider whose connection list also holds tenants
+        of earlier consents narrows it."""
+        return self.list_tenants(credentials)
+
+    def revoke(self, credentials: Credentials) -> None:
+        self.oauth.revoke(credentials)
+
+    def disconnect(self, credentials: Credentials, connection_id: str) -> None:
+        self.oauth.disconnect(credentials, connection_id)
+
+    # -- connections -----------------------------------------------------------------------
+    def tenant_api_url(self, tenant_id: str) -> str:
+        """The API base URL for one tenant: a ``{tenant_id}`` placeholder in ``api_url`` is
+        replaced by the tenant's id (QuickBooks: ``…/v3/company/{tenant_id}``)."""
+        return self.api_base_url.replace("{tenant_id}", quote(str(tenant_id), safe=""))
+
+    @abstractmethod
+    def connect(self, credential_store: CredentialStore, tenant_id: str) -> Connector: ...
+
+    def limit_status(self, tenant_id: str) -> dict[str, Any]:
+        return self.limiter.status(self.key, tenant_id, self.limits)
+
+    # -- webhooks (class-level: no settings needed) ----------------------------------------
+    @classmethod
+    def verify_webhook(cls, raw_body: bytes, headers: Mapping[str, str], key: str) -> bool:
+        raise NotSupported(f"{cls.name} webhooks are not supported")
+
+    @classmethod
+    def parse_webhook(cls, raw_body: bytes) -> list[WebhookEvent]:
+        raise NotSupported(f"{cls.name} webhooks are not supported")

@@ -1,0 +1,91 @@
+"""Credentials of one linked account and the store the gateway implements for them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol, runtime_checkable
+
+__all__ = ["CredentialStore", "Credentials", "InMemoryCredentialStore"]
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """An OAuth token pair. Secrets are kept out of ``repr`` (and so out of logs)."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(repr=False, default=None)
+    #: When the access token expires (timezone-aware).
+    expires_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    scope: tuple[str, ...] = ()
+    #: Anything else from the token response (``id_token``, ``token_type`` ...); not logged.
+    extra: Mapping[str, Any] = field(repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.expires_at.tzinfo is None:
+            raise ValueError("Credentials.expires_at must be timezone-aware")
+        if isinstance(self.scope, str):
+            object.__setattr__(self, "scope", tuple(self.scope.split()))
+
+    def expires_within(self, seconds: float, *, now: datetime | None = None) -> bool:
+        now = now or datetime.now(UTC)
+        return self.expires_at - now <= timedelta(seconds=seconds)
+
+    def replace(self, **changes: Any) -> Credentials:
+        return replace(self, **changes)
+
+
+@runtime_checkable
+class CredentialStore(Protocol):
+    """Persistence for one linked account's credentials, implemented by the gateway.
+
+    ``refresh_lock()`` takes an exclusive lock (``SELECT … FOR UPDATE`` on PostgreSQL) and yields
+    a fresh re-read of the credentials; connectors call ``save()`` inside it, before using the new
+    access token, and only then leave the block.
+    """
+
+    def load(self) -> Credentials: ...
+
+    def refresh_lock(self) -> AbstractContextManager[Credentials]: ...
+
+    def save(self, credentials: Credentials) -> None: ...
+
+    def mark_relink_required(self, reason: str) -> None: ...
+
+
+class InMemoryCredentialStore:
+    """Thread-safe in-process store (tests, scripts, the bench)."""
+
+    def __init__(self, credentials: Credentials):
+        self._credentials = credentials
+        self._lock = threading.RLock()
+        self.saves = 0
+        self.relink_reason: str | None = None
+
+    def load(self) -> Credentials:
+        with self._lock:
+            return self._credentials
+
+    @contextmanager
+    def _locked(self) -> Iterator[Credentials]:
+        with self._lock:
+            yield self._credentials
+
+    def refresh_lock(self) -> AbstractContextManager[Credentials]:
+        return self._locked()
+
+    def save(self, credentials: Credentials) -> None:
+        with self._lock:
+            self._credentials = credentials
+            self.saves += 1
+
+    def mark_relink_required(self, reason: str) -> None:
+        with self._lock:
+            self.relink_reason = reason
+
+    @property
+    def relink_required(self) -> bool:
+        return self.relink_reason is not None

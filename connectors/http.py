@@ -1,0 +1,335 @@
+"""The shared provider HTTP client: limiter slot → fresh token → request → status table.
+
+- Timeouts on every call (connect, read).
+- 5xx, connection errors and timeouts: retried with exponential backoff and jitter (tenacity),
+  for idempotent requests and for writes carrying an ``Idempotency-Key``; then
+  ``ProviderUnavailable``.
+- 429: ``Retry-After`` + ``X-Rate-Limit-Problem``. ``day`` → ``DailyLimitReached(resume_at)``;
+  otherwise the limiter blocks the tenant (or app) for ``Retry-After`` and the call is retried;
+  longer waits than ``max_retry_after`` (or too many) → ``RateLimited``.
+- 401: refresh once (under the credential lock) and retry once; again → ``AuthExpired``.
+- Other statuses: ``STATUS_ERRORS`` (403 → TenantNotConnected, 404 → NotFound, 400 → a
+  provider-specific translator, usually ValidationFailed with unified field paths, ...).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.structures import CaseInsensitiveDict
+from tenacity import (
+    RetryError,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from .errors import (
+    AuthExpired,
+    ConnectorError,
+    DailyLimitReached,
+    NotFound,
+    NotSupported,
+    ProviderError,
+    ProviderUnavailable,
+    RateLimited,
+    TenantNotConnected,
+    ValidationFailed,
+)
+from .jsonutil import dumps, loads
+from .limiter import Limiter
+from .specs import RateLimits
+from .tokens import TokenManager
+
+__all__ = ["STATUS_ERRORS", "ApiClient", "HttpPolicy", "Response"]
+
+log = logging.getLogger(__name__)
+
+#: Provider status → error class, when no translator claims the response.
+STATUS_ERRORS: Mapping[int, type[ConnectorError]] = {
+    400: ValidationFailed,
+    401: AuthExpired,
+    403: TenantNotConnected,
+    404: NotFound,
+    405: NotSupported,
+    410: NotFound,
+    422: ValidationFailed,
+    501: NotSupported,
+}
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+
+#: Translates a provider error response into a connector error (or None for the table default).
+ErrorTranslator = Callable[["Response", "str | None"], ConnectorError | None]
+
+
+@dataclass(frozen=True)
+class HttpPolicy:
+    connect_timeout: float = 5.0
+    read_timeout: float = 60.0
+    #: Attempts for 5xx / connection errors / timeouts (first try included).
+    max_attempts: int = 4
+    backoff_initial: float = 0.5
+    backoff_max: float = 8.0
+    #: Provider 429s we wait out per request before giving up with RateLimited.
+    max_rate_limit_retries: int = 5
+    #: Longest Retry-After we wait out in-process; longer → RateLimited for the caller.
+    max_retry_after: float = 120.0
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None) -> HttpPolicy:
+        values = dict((settings or {}).get("http") or {})
+        return cls(**values)
+
+
+class Response:
+    __slots__ = ("_data", "content", "headers", "status")
+
+    def __init__(self, status: int, headers: Mapping[str, str], content: bytes):
+        self.status = status
+        self.headers = CaseInsensitiveDict(headers)
+        self.content = content
+        self._data: Any = _UNSET
+
+    def json(self) -> Any:
+        """The body decoded with Decimal numbers (None if empty or not JSON)."""
+        if self._data is _UNSET:
+            try:
+                self._data = loads(self.content)
+            except ValueError:
+                self._data = None
+        return self._data
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
+
+
+_UNSET = object()
+
+
+class _Transient(Exception):
+    def __init__(self, reason: str, response: Response | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.response = response
+
+
+class ApiClient:
+    """One tenant's authenticated, rate-limited, retrying client for a provider API."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        tokens: TokenManager,
+        limiter: Limiter,
+        limits: RateLimits,
+        provider_key: str,
+        tenant_id: str,
+        session: requests.Session | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        translate_error: ErrorTranslator | None = None,
+        policy: HttpPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.tokens = tokens
+        self.limiter = limiter
+        self.limits = limits
+        self.provider_key = provider_key
+        self.tenant_id = tenant_id
+        self.session = session or requests.Session()
+        self.default_headers = dict(default_headers or {})
+        self.translate_error = translate_error
+        self.policy = policy or HttpPolicy()
+        self._sleep = sleep
+        #: HTTP requests sent (every attempt counts).
+        self.calls = 0
+        #: Provider 429 responses received.
+        self.throttled = 0
+
+    # -- public ---------------------------------------------------------------------------------
+    def url(self, path: str) -> str:
+        if "://" in path or path.startswith("//"):
+            raise ValueError("paths are relative to the provider API base URL")
+        parts = [p for p in path.split("/") if p]
+        if any(p in (".", "..") for p in parts):
+            raise ValueError("path may not contain '.' or '..' segments")
+        return f"{self.base_url}/{'/'.join(parts)}"
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        raise_for_status: bool = True,
+        error_context: str | None = None,
+    ) -> Response:
+        """``error_context`` (e.g. the unified model being written) reaches the translator."""
+        method = method.upper()
+        url = self.url(path)
+        body = dumps(json) if json is not None else data
+        extra = dict(headers or {})
+        if json is not None:
+            extra.setdefault("Content-Type", "application/json")
+        retry_writes = method in IDEMPOTENT_METHODS or any(
+            k.lower() == "idempotency-key" for k in extra
+        )
+        refreshed = False
+        throttled = 0
+        while True:
+            response, used = self._send_with_retries(method, url, params, body, extra, retry_writes)
+            if response.status == 401 and not refreshed:
+                refreshed = True
+                self.tokens.refresh(stale=used)
+                continue
+            if response.status == 429:
+                self.throttled += 1
+                throttled += 1
+                self._on_throttled(response, throttled)
+                continue
+            if raise_for_status and response.status >= 400:
+                raise self._error_for(response, error_context)
+            return response
+
+    # -- internals ------------------------------------------------------------------------------
+    def _send_with_retries(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        body: bytes | None,
+        headers: Mapping[str, str],
+        retry_writes: bool,
+    ) -> tuple[Response, Any]:
+        policy = self.policy
+        retrying = Retrying(
+            retry=retry_if_exception_type(_Transient),
+            stop=stop_after_attempt(policy.max_attempts if retry_writes else 1),
+            wait=wait_exponential_jitter(multiplier=policy.backoff_initial, max=policy.backoff_max),
+            sleep=self._sleep,
+            before_sleep=lambda rs: log.warning(
+                "%s %s: %s; retrying", method, urlsplit(url).path, rs.outcome.exception()
+            ),
+        )
+        try:
+            return retrying(self._send_once, method, url, params, body, headers)
+        except RetryError as exc:
+            last = exc.last_attempt.exception()
+            reason = getattr(last, "reason", str(last))
+            status = (
+                last.response.status if isinstance(last, _Transient) and last.response else None
+            )
+            raise ProviderUnavailable(
+                f"{method} {urlsplit(url).path}: {reason}", status=status
+            ) from None
+
+    def _send_once(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        body: bytes | None,
+        headers: Mapping[str, str],
+    ) -> tuple[Response, Any]:
+        with self.limiter.acquire(self.provider_key, self.tenant_id, self.limits):
+            creds = self.tokens.current()
+            all_headers = {
+                "Accept": "application/json",
+                **self.default_headers,
+                **headers,
+                "Authorization": f"Bearer {creds.access_token}",
+            }
+            self.calls += 1
+            try:
+                raw = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=body,
+                    headers=all_headers,
+                    timeout=(self.policy.connect_timeout, self.policy.read_timeout),
+                    allow_redirects=False,
+                )
+            except requests.Timeout as exc:
+                raise _Transient(f"timeout ({type(exc).__name__})") from None
+            except requests.ConnectionError as exc:
+                raise _Transient(f"connection error ({type(exc).__name__})") from None
+            response = Response(raw.status_code, raw.headers, raw.content)
+            self.limiter.observe(self.provider_key, self.tenant_id, self.limits, response.headers)
+        if response.status >= 500 and response.status != 501:
+            raise _Transient(f"HTTP {response.status}", response)
+        return response, creds
+
+    def _on_throttled(self, response: Response, attempt: int) -> None:
+        problem = (response.headers.get("X-Rate-Limit-Problem") or "").strip().lower() or None
+        retry_after = _retry_after(response.headers.get("Retry-After"))
+        self.limiter.block(self.provider_key, self.tenant_id, problem, retry_after)
+        log.warning("provider 429 (%s), retry after %.1fs", problem, retry_after)
+        if problem == "day":
+            raise DailyLimitReached(
+                resume_at=datetime.now(UTC) + timedelta(seconds=retry_after),
+                retry_after=retry_after,
+                status=429,
+            )
+        if (
+            retry_after > self.policy.max_retry_after
+            or attempt > self.policy.max_rate_limit_retries
+        ):
+            raise RateLimited(retry_after=retry_after, problem=problem, status=429)
+        # The next acquire() waits out the block the limiter now holds.
+
+    def _error_for(self, response: Response, context: str | None) -> ConnectorError:
+        if self.translate_error is not None:
+            error = self.translate_error(response, context)
+            if error is not None:
+                return error
+        cls = STATUS_ERRORS.get(response.status, ProviderError)
+        body = response.json()
+        message = _message(body) or response.text[:200] or f"HTTP {response.status}"
+        return cls(message, status=response.status, body=body)
+
+
+def _retry_after(value: str | None) -> float:
+    if not value:
+        return 60.0
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return 60.0
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+
+
+def _message(body: Any) -> str | None:
+    if isinstance(body, Mapping):
+        for key in (
+            "Message",
+            "message",
+            "Detail",
+            "detail",
+            "Title",
+            "error_description",
+            "error",
+        ):
+            if body.get(key):
+                return str(body[key])
+    return None

@@ -1,0 +1,90 @@
+"""QuickBooks Online as data: endpoints, the query endpoint per entity, limits.
+
+Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Customer + Vendor
+(contact), Invoice + Bill (invoice), Payment + BillPayment (payment). Everything is read through
+``GET /v3/company/{realmId}/query?query=SELECT …&minorversion=75`` in pages of 1,000
+(``STARTPOSITION``/``MAXRESULTS``), incrementally on ``MetaData.LastUpdatedTime``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..specs import OAuthSpec, QuerySpec, RateLimits, ResourceSpec
+from . import ids
+from .mappers import (
+    bill_from_qbo,
+    bill_payment_from_qbo,
+    customer_from_qbo,
+    format_query_time,
+    invoice_from_qbo,
+    payment_from_qbo,
+    vendor_from_qbo,
+)
+
+__all__ = ["API_URL", "MINOR_VERSION", "OAUTH", "RATE_LIMITS", "REALM_KEY", "RESOURCES"]
+
+#: ``{tenant_id}`` is the company's realmId (``Provider.tenant_api_url``).
+API_URL = "https://quickbooks.api.intuit.com/v3/company/{tenant_id}"
+
+OAUTH = OAuthSpec(
+    authorize_url="https://appcenter.intuit.com/connect/oauth2",
+    token_url="https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
+    revoke_url="https://developer.api.intuit.com/v2/oauth2/tokens/revoke",
+    connections_url=None,  # one company per consent: its realmId comes on the callback
+    scopes=("com.intuit.quickbooks.accounting",),
+    pkce=True,
+)
+
+#: Per app and realm: 500 requests a minute, 10 at a time (Intuit's throttling policy).
+RATE_LIMITS = RateLimits(tenant_concurrent=10, tenant_per_minute=500)
+
+#: Minor versions below 75 were retired by Intuit in 2025.
+MINOR_VERSION = "75"
+
+#: Where the realmId from the OAuth callback is kept in ``Credentials.extra``.
+REALM_KEY = "realm_id"
+
+#: Name lists leave inactive records out unless asked.
+ALL_NAMES = ("Active IN (true, false)",)
+
+
+def _query_resource(
+    model: str,
+    entity: str,
+    mapper: Callable[[Mapping[str, Any]], Any],
+    prefix: str,
+    where: tuple[str, ...] = (),
+) -> ResourceSpec:
+    return ResourceSpec(
+        model=model,
+        path="query",
+        records_field=f"QueryResponse.{entity}",
+        primary_key="Id",
+        to_unified=mapper,
+        query=QuerySpec(entity=entity, where=where, format=format_query_time),
+        list_params={"minorversion": MINOR_VERSION},
+        operations=frozenset({"list", "get"}),
+        id_prefix=prefix,
+    )
+
+
+RESOURCES = MappingProxyType(
+    {
+        # Sync order matters (contacts before invoices before payments): keep it.
+        "contact": ResourceSpec.union(
+            _query_resource("contact", "Customer", customer_from_qbo, ids.CUSTOMER, ALL_NAMES),
+            _query_resource("contact", "Vendor", vendor_from_qbo, ids.VENDOR, ALL_NAMES),
+        ),
+        "invoice": ResourceSpec.union(
+            _query_resource("invoice", "Invoice", invoice_from_qbo, ids.INVOICE),
+            _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL),
+        ),
+        "payment": ResourceSpec.union(
+            _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
+            _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
+        ),
+    }
+)

@@ -1,0 +1,281 @@
+"""The generic, spec-driven part of a REST connector: paged/incremental lists, get by id and
+passthrough, all from ``ResourceSpec`` data. Providers subclass it for writes."""
+
+from __future__ import annotations
+
+import json as std_json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from unified_models import UnifiedInput, UnifiedRecord
+
+from .base import Connector, Page, PassthroughResponse
+from .credentials import CredentialStore
+from .cursor import InvalidCursor, ListCursor
+from .errors import NotFound, NotSupported, ProviderError
+from .http import ApiClient, ErrorTranslator, HttpPolicy, Response
+from .jsonutil import dumps
+from .specs import ResourceSpec
+from .tokens import TokenManager
+
+if TYPE_CHECKING:
+    from .base import Provider
+
+__all__ = ["SpecConnector"]
+
+#: Response headers passthrough returns (hop-by-hop and auth-related ones are dropped).
+_PASS_HEADERS = (
+    "content-type",
+    "retry-after",
+    "x-rate-limit-problem",
+    "x-daylimit-remaining",
+    "x-minlimit-remaining",
+    "x-appminlimit-remaining",
+    "etag",
+    "last-modified",
+)
+
+
+def _dig(body: Any, path: tuple[str, ...] | None) -> Any:
+    if path is None:
+        return None
+    for key in path:
+        if not isinstance(body, Mapping):
+            return None
+        body = body.get(key)
+    return body
+
+
+def _records_path(spec: ResourceSpec) -> tuple[str, ...]:
+    return tuple(spec.records_field.split("."))
+
+
+def _first_page(spec: ResourceSpec) -> int:
+    if spec.query is None and spec.paginator is not None:
+        return spec.paginator.first_page
+    return 1
+
+
+def _incremental(spec: ResourceSpec) -> bool:
+    if spec.query is not None:
+        return spec.query.updated_field is not None
+    return spec.cursor is not None
+
+
+class SpecConnector(Connector):
+    #: Extra headers on every call (e.g. the tenant header).
+    def default_headers(self) -> dict[str, str]:
+        return {}
+
+    def translate_error(self, response: Response, context: str | None) -> Any:
+        """Provider-specific error bodies (None: use the status table)."""
+        return None
+
+    def __init__(self, provider: Provider, credential_store: CredentialStore, tenant_id: str):
+        self.provider = provider
+        self.tenant_id = tenant_id
+        self.credential_store = credential_store
+        settings = provider.settings
+        self.tokens = TokenManager(
+            credential_store,
+            provider.refresh,
+            leeway_seconds=float(settings.get("refresh_leeway_seconds", 120)),
+        )
+        translate: ErrorTranslator = self.translate_error
+        self.client = ApiClient(
+            base_url=provider.tenant_api_url(tenant_id),
+            tokens=self.tokens,
+            limiter=provider.limiter,
+            limits=provider.limits,
+            provider_key=provider.key,
+            tenant_id=tenant_id,
+            session=getattr(provider, "session", None),
+            default_headers=self.default_headers(),
+            translate_error=translate,
+            policy=HttpPolicy.from_settings(settings),
+        )
+
+    @property
+    def calls(self) -> int:
+        """HTTP calls this connector has made."""
+        return self.client.calls
+
+    # -- reads ----------------------------------------------------------------------------------
+    def list(
+        self,
+        model: str,
+        *,
+        modified_since: datetime | None = None,
+        cursor: str | None = None,
+    ) -> Iterator[Page]:
+        spec = self.provider.resource(model, "list")
+        if cursor:
+            state = ListCursor.decode(cursor)
+            if state.model != model:
+                raise InvalidCursor(f"cursor is for {state.model}, not {model}")
+            if state.part >= len(spec.sources):
+                raise InvalidCursor(f"cursor part {state.part} does not exist for {model}")
+        else:
+            if modified_since is not None and modified_since.tzinfo is None:
+                raise ValueError("modified_since must be timezone-aware")
+            state = ListCursor(
+                model=model, page=_first_page(spec.sources[0]), modified_since=modified_since
+            )
+        if state.modified_since is not None:
+            for source in spec.sources:
+                if not _incremental(source):
+                    raise NotSupported(
+                        f"{self.provider.name} cannot read {spec.model} incrementally"
+                    )
+        return self._pages(spec, state)
+
+    def _pages(self, spec: ResourceSpec, state: ListCursor) -> Iterator[Page]:
+        """Every page of every source from ``state`` on; a cursor names the source and page."""
+        sources = spec.sources
+        part, page = state.part, state.page
+        while True:
+            source = sources[part]
+            params, headers = self._list_request(source, page, state.modified_since)
+            before = self.client.calls
+            response = self.client.request("GET", source.path, params=params, headers=headers)
+            body = response.json() if response.status != 304 else {}
+            rows = _dig(body, _records_path(source)) or []
+            records = [source.to_unified(row) for row in rows]
+            del body, rows
+            last_of_part = self._is_last(source, response, page, len(records))
+            if not last_of_part:
+                following: ListCursor | None = ListCursor(
+                    spec.model, page + 1, state.modified_since, part
+                )
+            elif part + 1 < len(sources):
+                following = ListCursor(
+                    spec.model, _first_page(sources[part + 1]), state.modified_since, part + 1
+                )
+            else:
+                following = None
+            stamps = [r.remote_updated_at for r in records if r.remote_updated_at is not None]
+            yield Page(
+                model=spec.model,
+                records=records,
+                next_cursor=following.encode() if following else None,
+                calls=self.client.calls - before,
+                max_remote_updated_at=max(stamps) if stamps else None,
+            )
+            if following is None:
+                return
+            part, page = following.part, following.page
+
+    def _list_request(
+        self, spec: ResourceSpec, page: int, modified_since: datetime | None
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Query parameters and headers of one list page."""
+        params = dict(spec.list_params)
+        headers: dict[str, str] = {}
+        if spec.query is not None:
+            params[spec.query.param] = spec.query.statement(
+                position=spec.query.position(page), modified_since=modified_since
+            )
+            return params, headers
+        paginator = spec.paginator
+        if paginator is not None:
+            params[paginator.page_param] = str(page)
+            if paginator.size_param:
+                params[paginator.size_param] = str(paginator.page_size)
+        if modified_since is not None and spec.cursor is not None:
+            headers[spec.cursor.header] = spec.cursor.format(modified_since)
+        return params, headers
+
+    @staticmethod
+    def _is_last(spec: ResourceSpec, response: Response, page: int, count: int) -> bool:
+        if spec.query is not None:
+            return count < spec.query.page_size
+        paginator = spec.paginator
+        if paginator is None or count == 0:
+            return True
+        page_count = _dig(response.json(), paginator.page_count_path)
+        if isinstance(page_count, int):
+            return page >= page_count
+        return count < paginator.page_size
+
+    def get(self, model: str, remote_id: str) -> UnifiedRecord:
+        spec = self.provider.resource(model, "get")
+        try:
+            source, own_id = spec.source_for(remote_id)
+        except KeyError:
+            raise NotFound(f"{model} {remote_id} not found") from None
+        if source.query is not None:
+            params = dict(source.list_params)
+            try:
+                params[source.query.param] = source.query.statement(remote_id=own_id)
+            except ValueError:
+                raise NotFound(f"{model} {remote_id} not found") from None
+            response = self.client.request("GET", source.path, params=params)
+        else:
+            response = self.client.request(
+                "GET", f"{source.path}/{own_id}", params=self.get_params(source)
+            )
+        return self._one(source, response, remote_id)
+
+    def get_params(self, spec: ResourceSpec) -> dict[str, str]:
+        return {}
+
+    def _one(self, spec: ResourceSpec, response: Response, remote_id: str | None) -> UnifiedRecord:
+        rows = _dig(response.json(), _records_path(spec))
+        if not rows:
+            if remote_id is not None:
+                raise NotFound(f"{spec.model} {remote_id} not found", status=response.status)
+            raise ProviderError(f"{spec.path}: no {spec.records_field} in response")
+        return spec.to_unified(rows[0])
+
+    # -- writes: provider-specific --------------------------------------------------------------
+    def create(
+        self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
+    ) -> UnifiedRecord:
+        self.provider.resource(model, "create")
+        raise NotSupported(f"{self.provider.name} does not support create on {model}")
+
+    def update(
+        self,
+        model: str,
+        remote_id: str,
+        data: UnifiedInput,
+        *,
+        idempotency_key: str | None = None,
+    ) -> UnifiedRecord:
+        self.provider.resource(model, "update")
+        raise NotSupported(f"{self.provider.name} does not support update on {model}")
+
+    def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
+        self.provider.resource(model, "delete")
+        raise NotSupported(f"{self.provider.name} does not support delete on {model}")
+
+    # -- passthrough ----------------------------------------------------------------------------
+    def passthrough(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        body: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> PassthroughResponse:
+        allowed = {"accept", "content-type", "if-modified-since", "idempotency-key"}
+        extra = {k: v for k, v in (headers or {}).items() if k.lower() in allowed}
+        kwargs: dict[str, Any] = {}
+        if isinstance(body, bytes | bytearray):
+            kwargs["data"] = bytes(body)
+        elif body is not None:
+            try:
+                kwargs["data"] = dumps(body)
+            except TypeError:  # floats from a generic JSON parser: keep their repr digits
+                kwargs["data"] = std_json.dumps(body).encode()
+            extra.setdefault("Content-Type", "application/json")
+        try:
+            response = self.client.request(
+                method, path, params=query, headers=extra, raise_for_status=False, **kwargs
+            )
+        except ValueError as exc:
+            raise NotSupported(str(exc)) from None
+        kept = {k: v for k, v in response.headers.items() if k.lower() in _PASS_HEADERS}
+        return PassthroughResponse(status=response.status, headers=kept, body=response.content)

@@ -1,0 +1,233 @@
+"""Declarative specs (frozen dataclasses): what a provider's resources, paging, incremental
+cursor, OAuth endpoints and rate limits are. The generic client does the rest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "OPERATIONS",
+    "HeaderCursor",
+    "OAuthSpec",
+    "PagePaginator",
+    "QuerySpec",
+    "RateLimits",
+    "ResourceSpec",
+]
+
+#: Every operation a connector may support for a unified model.
+OPERATIONS = ("list", "get", "create", "update", "delete")
+
+
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class PagePaginator:
+    """Page-number paging: ``?page=N&pageSize=S``. The last page is the one whose number reaches
+    ``page_count_path`` in the body when the provider reports it, else the first short page."""
+
+    page_param: str = "page"
+    size_param: str | None = "pageSize"
+    page_size: int = 1000
+    first_page: int = 1
+    page_count_path: tuple[str, ...] | None = ("pagination", "pageCount")
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class HeaderCursor:
+    """Incremental reads through a request header (Xero: ``If-Modified-Since``) compared with a
+    record field (Xero: ``UpdatedDateUTC``); ``format`` renders the aware datetime."""
+
+    header: str = "If-Modified-Since"
+    record_field: str = "UpdatedDateUTC"
+    format: Callable[[datetime], str] = _iso
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,100}")
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    """Lists through a SQL-like query endpoint instead of page parameters and headers
+    (QuickBooks Online: ``GET query?query=SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime
+    >= '…' ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000``).
+
+    Paging is by position (``STARTPOSITION`` from ``first_position``, ``MAXRESULTS`` =
+    ``page_size``); the last page is the first short one. ``modified_since`` becomes
+    ``updated_field >= 'format(since)'`` (inclusive: a record changed in the same second as the
+    previous read's newest is read again, never missed); ``get`` is a query on ``id_field``."""
+
+    entity: str  # e.g. "Invoice"
+    param: str = "query"
+    page_size: int = 1000
+    first_position: int = 1
+    #: Conditions on every read (QuickBooks name lists: ``Active IN (true, false)``, since
+    #: inactive records are otherwise left out).
+    where: tuple[str, ...] = ()
+    #: Field compared with ``modified_since`` (None: the resource cannot be read incrementally).
+    updated_field: str | None = "MetaData.LastUpdatedTime"
+    order_by: str | None = "MetaData.LastUpdatedTime"
+    id_field: str = "Id"
+    format: Callable[[datetime], str] = _iso
+
+    def statement(
+        self,
+        *,
+        position: int | None = None,
+        modified_since: datetime | None = None,
+        remote_id: str | None = None,
+    ) -> str:
+        conditions = list(self.where)
+        if modified_since is not None:
+            if self.updated_field is None:
+                raise ValueError(f"{self.entity} cannot be read incrementally")
+            conditions.append(f"{self.updated_field} >= '{self.format(modified_since)}'")
+        if remote_id is not None:
+            if not _SAFE_ID.fullmatch(remote_id):
+                raise ValueError(f"not a {self.entity} id: {remote_id!r}")
+            conditions.append(f"{self.id_field} = '{remote_id}'")
+        parts = [f"SELECT * FROM {self.entity}"]  # noqa: S608 - not SQL; ids are checked
+        if conditions:
+            parts.append("WHERE " + " AND ".join(conditions))
+        if remote_id is None:
+            if self.order_by:
+                parts.append(f"ORDERBY {self.order_by}")
+            parts.append(f"STARTPOSITION {position or self.first_position}")
+            parts.append(f"MAXRESULTS {self.page_size}")
+        return " ".join(parts)
+
+    def position(self, page: int) -> int:
+        """STARTPOSITION of page ``page`` (1-based)."""
+        return self.first_position + (page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """One provider resource behind one unified model, or (``parts``) several of them.
+
+    **Several resources per unified model.** When one unified model is served by more than one
+    provider resource (QuickBooks: ``Invoice`` and ``Bill`` are both unified invoices), build the
+    spec with :meth:`union`. The parts are read one after another in order (a list cursor
+    records which part it is in), and ``get`` picks the part by ``id_prefix``: every part but
+    at most one carries a prefix that its mapper puts in front of the provider's id (``"Bill:"``
+    → remote id ``"Bill:146"``), so remote ids stay unique across the parts. The union itself
+    carries its first part's fields (so it still describes one resource) plus ``parts``.
+    """
+
+    model: str  # unified model name: "invoice", "contact", "payment"
+    path: str  # relative to the API base URL, e.g. "Invoices"
+    #: Where the list is in the body, e.g. "Invoices"; dots dig into nested objects
+    #: ("QueryResponse.Invoice").
+    records_field: str
+    primary_key: str  # e.g. "InvoiceID"
+    to_unified: Callable[[Mapping[str, Any]], Any]  # pure mapper: provider dict → unified record
+    paginator: PagePaginator | None = None
+    cursor: HeaderCursor | None = None
+    #: List (and get) through a query endpoint; ``paginator`` and ``cursor`` are then unused.
+    query: QuerySpec | None = None
+    #: Query parameters sent on every list call (e.g. includeArchived=true).
+    list_params: Mapping[str, str] = field(default_factory=dict)
+    #: Operations supported, a subset of OPERATIONS.
+    operations: frozenset[str] = frozenset({"list", "get"})
+    #: What the mapper puts before the provider's id in ``remote_id`` (see ``union``).
+    id_prefix: str = ""
+    #: The provider resources behind this model, in read order (empty: just this one).
+    parts: tuple[ResourceSpec, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "list_params", _frozen(self.list_params))
+        object.__setattr__(self, "operations", frozenset(self.operations))
+        object.__setattr__(self, "parts", tuple(self.parts))
+        unknown = self.operations - set(OPERATIONS)
+        if unknown:
+            raise ValueError(f"unknown operations {sorted(unknown)}")
+        if self.parts:
+            if any(p.model != self.model or p.parts for p in self.parts):
+                raise ValueError("parts must be plain resources of the same model")
+            prefixes = [p.id_prefix for p in self.parts]
+            if len(set(prefixes)) != len(prefixes):
+                raise ValueError("parts need distinct id prefixes (at most one without)")
+            for a in prefixes:
+                for b in prefixes:
+                    if a != b and a and b.startswith(a):
+                        raise ValueError(f"id prefix {a!r} is a prefix of {b!r}")
+
+    @classmethod
+    def union(cls, *parts: ResourceSpec, operations: frozenset[str] | None = None) -> ResourceSpec:
+        """One unified model served by several provider resources (see the class docstring).
+        Supports what every part supports unless ``operations`` says otherwise."""
+        if len(parts) < 2:
+            raise ValueError("a union needs at least two resources")
+        ops = (
+            frozenset.intersection(*(p.operations for p in parts))
+            if operations is None
+            else operations
+        )
+        return replace(parts[0], operations=ops, id_prefix="", parts=tuple(parts))
+
+    @property
+    def sources(self) -> tuple[ResourceSpec, ...]:
+        """The provider resources to read, in order (``(self,)`` for a plain resource)."""
+        return self.parts or (self,)
+
+    def source_for(self, remote_id: str) -> tuple[ResourceSpec, str]:
+        """The part a unified remote id belongs to, and the provider's own id."""
+        fallback = None
+        for part in self.sources:
+            if part.id_prefix and remote_id.startswith(part.id_prefix):
+                return part, remote_id[len(part.id_prefix) :]
+            if not part.id_prefix:
+                fallback = part
+        if fallback is None:
+            raise KeyError(remote_id)
+        return fallback, remote_id
+
+    def supports(self, operation: str) -> bool:
+        return operation in self.operations
+
+
+@dataclass(frozen=True)
+class OAuthSpec:
+    """OAuth 2.0 endpoints and defaults; every value may be overridden by settings keys of the
+    same name (``authorize_url``, ``token_url``, ...)."""
+
+    authorize_url: str
+    token_url: str
+    revoke_url: str | None = None
+    connections_url: str | None = None
+    scopes: tuple[str, ...] = ()
+    pkce: bool = True
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Provider limits; ``None`` means unlimited. Overridable with the ``rate_limits`` setting."""
+
+    tenant_concurrent: int | None = None
+    tenant_per_minute: int | None = None
+    tenant_per_day: int | None = None
+    app_per_minute: int | None = None
+    #: Longest we block waiting for a slot before raising RateLimited(problem="local").
+    max_wait_seconds: float = 120.0
+    #: Concurrency leases expire after this (a crashed worker cannot hold a slot forever).
+    lease_seconds: float = 120.0
+
+    def override(self, values: Mapping[str, Any] | None) -> RateLimits:
+        if not values:
+            return self
+        known = set(self.__dataclass_fields__)
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"unknown rate limit settings {sorted(unknown)}")
+        return RateLimits(**{k: values.get(k, getattr(self, k)) for k in known})

@@ -1,0 +1,173 @@
+"""What Xero's data can't say: tenant header, error bodies, writes, void-vs-delete rules."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from unified_models import (
+    Invoice,
+    InvoiceInput,
+    InvoiceStatus,
+    PaymentInput,
+    UnifiedInput,
+    UnifiedRecord,
+)
+
+from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
+from ..http import Response
+from ..rest import SpecConnector
+from ..specs import ResourceSpec
+from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .spec import TENANT_HEADER
+
+__all__ = ["XeroConnector"]
+
+#: Unified input fields Xero has nowhere to store.
+UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
+    "invoice": frozenset({"memo"}),
+    "contact": frozenset(),
+    "payment": frozenset(),
+}
+
+_WRITE_PARAMS: Mapping[str, dict[str, str]] = {"invoice": {"unitdp": "4"}}
+
+
+class XeroConnector(SpecConnector):
+    def default_headers(self) -> dict[str, str]:
+        return {TENANT_HEADER: self.tenant_id}
+
+    def get_params(self, spec: ResourceSpec) -> dict[str, str]:
+        return dict(_WRITE_PARAMS.get(spec.model, {}))
+
+    def translate_error(self, response: Response, context: str | None) -> ConnectorError | None:
+        body = response.json()
+        if (
+            response.status == 400
+            and isinstance(body, Mapping)
+            and (body.get("Type") == "ValidationException" or body.get("Elements"))
+        ):
+            return ValidationFailed(
+                str(body.get("Message") or "validation failed"),
+                details=validation_details(body, context or ""),
+                status=400,
+                body=body,
+            )
+        return None
+
+    # -- writes ---------------------------------------------------------------------------------
+    def create(
+        self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
+    ) -> UnifiedRecord:
+        spec = self.provider.resource(model, "create")
+        data = self._check_input(model, data)
+        missing = data.missing_for_create()
+        if model == "payment" and data.applied_to and len(data.applied_to) != 1:
+            raise ValidationFailed(
+                details=[
+                    {"field": "applied_to", "message": "Xero applies a payment to one document"}
+                ]
+            )
+        if model == "payment" and not (data.account_remote_id or data.account_code):
+            missing.append("account_remote_id")
+        if missing:
+            raise ValidationFailed(
+                "required fields are missing",
+                details=[{"field": f, "message": "This field is required."} for f in missing],
+            )
+        body = self._to_xero(model, data)
+        return self._write("PUT", spec, spec.path, body, idempotency_key)
+
+    def update(
+        self,
+        model: str,
+        remote_id: str,
+        data: UnifiedInput,
+        *,
+        idempotency_key: str | None = None,
+    ) -> UnifiedRecord:
+        spec = self.provider.resource(model, "update")
+        data = self._check_input(model, data)
+        body = self._to_xero(model, data, remote_id=remote_id)
+        return self._write("POST", spec, f"{spec.path}/{remote_id}", body, idempotency_key)
+
+    def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
+        """Contacts are archived (Xero never deletes them); DRAFT/SUBMITTED invoices are deleted,
+        AUTHORISED ones without payments voided; paid or part-paid invoices cannot be voided
+        until their payments are removed; payments are deleted (Xero's reversal)."""
+        spec = self.provider.resource(model, "delete")
+        path = f"{spec.path}/{remote_id}"
+        if model == "contact":
+            body: dict[str, Any] = {"ContactID": remote_id, "ContactStatus": "ARCHIVED"}
+        elif model == "payment":
+            body = {"PaymentID": remote_id, "Status": "DELETED"}
+        else:
+            current = self.get("invoice", remote_id)
+            assert isinstance(current, Invoice)
+            if current.remote_was_deleted or current.status is InvoiceStatus.VOID:
+                return current
+            if current.status in (InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED):
+                body = {"InvoiceID": remote_id, "Status": "DELETED"}
+            elif current.status is InvoiceStatus.OPEN:
+                body = {"InvoiceID": remote_id, "Status": "VOIDED"}
+            else:
+                raise ValidationFailed(
+                    "an invoice with payments cannot be voided; delete its payments first",
+                    details=[{"field": "status", "message": "Invoice has payments applied."}],
+                )
+        return self._write("POST", spec, path, body, None)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _check_input(self, model: str, data: UnifiedInput) -> Any:
+        expected = self.provider.input_model(model)
+        if not isinstance(data, expected):
+            if isinstance(data, Mapping):
+                data = expected.model_validate(data)
+            else:
+                raise TypeError(f"{model} writes take {expected.__name__}")
+        bad = sorted(
+            f
+            for f in data.model_fields_set
+            if f in UNSUPPORTED_FIELDS.get(model, ()) and getattr(data, f) is not None
+        )
+        if bad:
+            raise ValidationFailed(
+                "fields not supported by Xero",
+                details=[{"field": f, "message": "Xero has no such field."} for f in bad],
+            )
+        return data
+
+    @staticmethod
+    def _to_xero(model: str, data: Any, *, remote_id: str | None = None) -> dict[str, Any]:
+        if model == "invoice":
+            assert isinstance(data, InvoiceInput)
+            return invoice_to_xero(data, remote_id=remote_id)
+        if model == "contact":
+            return contact_to_xero(data, remote_id=remote_id)
+        if model == "payment":
+            assert isinstance(data, PaymentInput)
+            return payment_to_xero(data, remote_id=remote_id)
+        raise NotSupported(f"no Xero mapping for {model}")
+
+    def _write(
+        self,
+        method: str,
+        spec: ResourceSpec,
+        path: str,
+        body: dict[str, Any],
+        idempotency_key: str | None,
+    ) -> UnifiedRecord:
+        headers = {"Idempotency-Key": (idempotency_key or uuid.uuid4().hex)[:128]}
+        response = self.client.request(
+            method,
+            path,
+            params=_WRITE_PARAMS.get(spec.model),
+            json={spec.records_field: [body]},
+            headers=headers,
+            error_context=spec.model,
+        )
+        try:
+            return self._one(spec, response, None)
+        except ProviderError:
+            raise ProviderError(f"Xero answered {method} {spec.path} without a record") from None

@@ -1,0 +1,51 @@
+"""The Xero provider descriptor: data from spec.py, connections from connector.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..base import Provider, Tenant, WebhookEvent
+from ..credentials import Credentials, CredentialStore
+from . import spec, webhooks
+from .connector import XeroConnector
+from .consent import auth_event_id
+
+__all__ = ["XeroProvider"]
+
+
+class XeroProvider(Provider):
+    key = "xero"
+    name = "Xero"
+    auth_type = "oauth2"
+    tenant_concept = "organisation"
+    oauth_spec = spec.OAUTH
+    api_url = spec.API_URL
+    rate_limits = spec.RATE_LIMITS
+    resources = spec.RESOURCES
+
+    def consent_tenants(self, credentials: Credentials) -> list[Tenant]:
+        """Xero's GET /connections lists every connection of the user and app; the tenants of
+        this consent carry its `authEventId`, which the access token (a JWT) names."""
+        tenants = self.list_tenants(credentials)
+        event = auth_event_id(credentials)
+        if event and any(t.auth_event_id for t in tenants):
+            mine = [t for t in tenants if t.auth_event_id == event]
+            if mine:
+                return mine
+        return tenants
+
+    def connect(self, credential_store: CredentialStore, tenant_id: str) -> XeroConnector:
+        return XeroConnector(self, credential_store, tenant_id)
+
+    @classmethod
+    def verify_webhook(cls, raw_body: bytes, headers: Mapping[str, str], key: str) -> bool:
+        return webhooks.verify(raw_body, headers, key)
+
+    @classmethod
+    def parse_webhook(cls, raw_body: bytes) -> list[WebhookEvent]:
+        return webhooks.parse(raw_body)
+
+    @classmethod
+    def describe(cls) -> dict[str, Any]:
+        return {**super().describe(), "webhooks": True}

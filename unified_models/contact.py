@@ -1,0 +1,68 @@
+"""Contact (customers and suppliers in one model), its addresses and phone numbers."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from .common import UnifiedInput, UnifiedModel, UnifiedRecord
+from .enums import AddressType, ContactStatus, PhoneNumberType
+
+__all__ = ["Address", "Contact", "ContactInput", "PhoneNumber"]
+
+
+class Address(UnifiedModel):
+    type: AddressType
+    #: First address line.
+    street_1: str | None = None
+    #: Further address lines joined with "\n" (Xero AddressLine2..4).
+    street_2: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    #: Country as the provider holds it (Xero: free text, often a name, sometimes a code).
+    country: str | None = None
+    attention_to: str | None = None
+
+
+class PhoneNumber(UnifiedModel):
+    type: PhoneNumberType
+    number: str
+    area_code: str | None = None
+    country_code: str | None = None
+
+
+class Contact(UnifiedRecord):
+    name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    is_customer: bool = False
+    is_supplier: bool = False
+    email_address: str | None = None
+    tax_number: str | None = None
+    account_number: str | None = None
+    status: ContactStatus | None = None
+    status_raw: str | None = None
+    currency: str | None = None
+    addresses: list[Address] = Field(default_factory=list)
+    phone_numbers: list[PhoneNumber] = Field(default_factory=list)
+
+
+class ContactInput(UnifiedInput):
+    """POST/PATCH body for contacts. ``is_customer``/``is_supplier`` are derived by Xero from
+    transactions and so are not writable there. ``addresses``/``phone_numbers`` replace the
+    provider's lists of the same types."""
+
+    CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    email_address: str | None = None
+    tax_number: str | None = None
+    account_number: str | None = None
+    status: ContactStatus | None = None
+    currency: str | None = None
+    addresses: list[Address] | None = None
+    phone_numbers: list[PhoneNumber] | None = None

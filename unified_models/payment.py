@@ -1,0 +1,61 @@
+"""Payment (money received or paid) and what it is applied to."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import Field
+
+from .common import UnifiedInput, UnifiedModel, UnifiedRecord
+from .enums import PaymentStatus, PaymentType, RelatedObjectType
+from .types import Money, Rate
+
+__all__ = ["Payment", "PaymentApplication", "PaymentApplicationInput", "PaymentInput"]
+
+
+class PaymentApplication(UnifiedModel):
+    related_object_type: RelatedObjectType
+    related_object_id: str | None = None  # gateway id, filled by the gateway
+    related_object_remote_id: str
+    applied_amount: Money
+
+
+class Payment(UnifiedRecord):
+    type: PaymentType | None = None
+    transaction_date: date | None = None
+    contact: str | None = None  # gateway id, filled by the gateway
+    contact_remote_id: str | None = None
+    account: str | None = None  # gateway id, filled by the gateway
+    account_remote_id: str | None = None
+    account_code: str | None = None
+    currency: str | None = None
+    exchange_rate: Rate | None = None
+    total_amount: Money | None = None
+    reference: str | None = None
+    status: PaymentStatus | None = None
+    status_raw: str | None = None
+    applied_to: list[PaymentApplication] = Field(default_factory=list)
+
+
+class PaymentApplicationInput(UnifiedInput):
+    related_object_type: RelatedObjectType = RelatedObjectType.INVOICE
+    related_object_id: str | None = None  # gateway id; the gateway fills related_object_remote_id
+    related_object_remote_id: str | None = None
+    applied_amount: Money | None = None
+
+
+class PaymentInput(UnifiedInput):
+    """POST body for payments (Xero payments cannot be edited, only created or voided).
+    Xero applies a payment to exactly one document: ``applied_to`` must hold one entry."""
+
+    CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("transaction_date", "applied_to")
+
+    transaction_date: date | None = None
+    account: str | None = None
+    account_remote_id: str | None = None
+    account_code: str | None = None
+    exchange_rate: Rate | None = None
+    total_amount: Money | None = None
+    reference: str | None = None
+    applied_to: list[PaymentApplicationInput] | None = None
