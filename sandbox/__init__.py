@@ -1,0 +1,1 @@
+"""Provider emulators (Xero first): separate processes, never imported by production code."""

@@ -1,0 +1,206 @@
+"""The accounting API under ``/v3/company/<realmId>/``: the query endpoint, reads by id,
+CompanyInfo. Every call: injected faults, bearer auth (401, Intuit gateway form), the realm the
+grant covers (403), throttling per app and realm (429), then the handler. Responses are JSON
+whatever ``Accept`` says (Intuit defaults to XML)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, g, request
+
+from .current import sandbox
+from .errors import fault, gateway_fault, intuit_time, json_response
+from .query import QueryError, parse, run
+from .seed import BY_REALM, company_info
+from .state import OAuthError, sleep_ms
+
+bp = Blueprint("api", __name__, url_prefix="/v3/company/<realm>")
+
+#: URL name (lower case, as Intuit spells its endpoints) → entity.
+ENTITY_PATHS = {
+    "customer": "Customer",
+    "vendor": "Vendor",
+    "invoice": "Invoice",
+    "bill": "Bill",
+    "payment": "Payment",
+    "billpayment": "BillPayment",
+}
+
+
+def _now():
+    return sandbox().clock.now()
+
+
+@bp.before_request
+def guard() -> Response | None:
+    sb = sandbox()
+    realm = (request.view_args or {}).get("realm", "")
+    kind = request.path.split("/")[4] if request.path.count("/") >= 4 else ""
+    sb.counters.requests[kind or "company"] += 1
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header[:7].lower() == "bearer " else None
+    try:
+        access = sb.check_access(token)
+    except OAuthError as exc:
+        return gateway_fault(
+            401,
+            "AUTHENTICATION",
+            "3200",
+            "message=AuthenticationFailed; errorCode=003200; statusCode=401",
+            exc.description,
+        )
+    if access.realm != realm or realm not in BY_REALM:
+        return fault(
+            403,
+            "AUTHORIZATION",
+            "3100",
+            "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
+            "The application is not authorized to access this company.",
+            _now(),
+        )
+    allowed, problem, retry_after = sb.limiter.acquire(access.client_id, realm)
+    if not allowed:
+        sb.counters.rate_limited[problem or "minute"] += 1
+        return _throttled(retry_after)
+    g.slot = (access.client_id, realm)
+    injected = sb.take_fault(request.path)
+    if injected is not None:
+        sleep_ms(injected.delay_ms)
+        if injected.status:
+            sb.counters.faults += 1
+            if injected.status == 429:
+                sb.counters.rate_limited["injected"] += 1
+                return _throttled(1)
+            return fault(
+                injected.status,
+                "SystemFault" if injected.status == 500 else "SERVICE",
+                "10000" if injected.status == 500 else "3003",
+                "An application error has occurred while processing your request"
+                if injected.status == 500
+                else "Service Unavailable",
+                "System Failure Error: injected by the sandbox",
+                _now(),
+            )
+    return None
+
+
+def _throttled(retry_after: int) -> Response:
+    return fault(
+        429,
+        "ThrottleExceeded",
+        "3001",
+        "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+        "The request limit was reached. Too many requests for this company; slow down.",
+        _now(),
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+@bp.teardown_request
+def release(_exc: BaseException | None) -> None:
+    slot = g.pop("slot", None)
+    if slot is not None:
+        sandbox().limiter.release(*slot)
+
+
+@bp.after_request
+def count(response: Response) -> Response:
+    sandbox().counters.statuses[str(response.status_code)] += 1
+    return response
+
+
+@bp.route("/query", methods=["GET", "POST"])
+def query(realm: str) -> Response:
+    sb = sandbox()
+    text = request.args.get("query")
+    if text is None and request.method == "POST":
+        text = request.get_data(as_text=True)
+    sb.counters.queries.append(
+        {"realm": realm, "query": text, "minorversion": request.args.get("minorversion")}
+    )
+    if not text:
+        return fault(
+            400,
+            "ValidationFault",
+            "4000",
+            "Error parsing query",
+            "QueryParserError: Encountered <EOF>",
+            _now(),
+        )
+    try:
+        parsed = parse(text)
+    except QueryError as exc:
+        if exc.kind == "parse":
+            return fault(
+                400,
+                "ValidationFault",
+                "4000",
+                "Error parsing query",
+                f"QueryParserError: {exc.detail}",
+                _now(),
+            )
+        return fault(
+            400,
+            "ValidationFault",
+            "4001",
+            "Invalid query",
+            f"QueryValidationError: {exc.detail}",
+            _now(),
+        )
+    docs, total = run(parsed, sb.store.docs(realm, parsed.entity))
+    body: dict[str, Any]
+    if parsed.count:
+        body = {"totalCount": total}
+    elif docs:
+        body = {parsed.entity: docs, "startPosition": parsed.start, "maxResults": len(docs)}
+    else:
+        body = {}
+    return json_response({"QueryResponse": body, "time": intuit_time(_now())})
+
+
+@bp.get("/companyinfo/<company_id>")
+def companyinfo(realm: str, company_id: str) -> Response:
+    if company_id != realm:
+        return _not_found("CompanyInfo", company_id)
+    info = company_info(BY_REALM[realm])
+    return json_response({"CompanyInfo": info, "time": intuit_time(_now())})
+
+
+@bp.get("/<entity_path>/<entity_id>")
+def read(realm: str, entity_path: str, entity_id: str) -> Response:
+    entity = ENTITY_PATHS.get(entity_path.lower())
+    if entity is None:
+        return _unsupported(entity_path)
+    doc = sandbox().store.doc(realm, entity, entity_id)
+    if doc is None:
+        return _not_found(entity, entity_id)
+    return json_response({entity: doc, "time": intuit_time(_now())})
+
+
+@bp.route("/<entity_path>", methods=["POST"])
+def write(realm: str, entity_path: str) -> Response:
+    return _unsupported(entity_path)
+
+
+def _not_found(entity: str, entity_id: str) -> Response:
+    return fault(
+        400,
+        "ValidationFault",
+        "610",
+        "Object Not Found",
+        f"Object Not Found : Something you're trying to use has been made inactive or is not "
+        f"found: {entity} {entity_id}",
+        _now(),
+    )
+
+
+def _unsupported(what: str) -> Response:
+    return fault(
+        400,
+        "ValidationFault",
+        "500",
+        "Unsupported Operation",
+        f"Operation {what} is not supported by this sandbox.",
+        _now(),
+    )

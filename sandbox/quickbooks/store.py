@@ -1,0 +1,124 @@
+"""SQLite: the companies' books (JSON documents) and the OAuth state (apps, codes, grants,
+tokens). One connection shared by the server's threads under a lock."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    realm TEXT NOT NULL, entity TEXT NOT NULL, id INTEGER NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (realm, entity, id)
+);
+CREATE TABLE IF NOT EXISTS apps (
+    client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT NOT NULL,
+    redirect_uris TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS codes (
+    code TEXT PRIMARY KEY, client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL,
+    realm TEXT NOT NULL, scope TEXT NOT NULL, challenge TEXT, method TEXT,
+    expires REAL NOT NULL, used INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS grants (
+    id TEXT PRIMARY KEY, client_id TEXT NOT NULL, realm TEXT NOT NULL, scope TEXT NOT NULL,
+    created REAL NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS access_tokens (
+    token TEXT PRIMARY KEY, grant_id TEXT NOT NULL, expires REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+    token TEXT PRIMARY KEY, grant_id TEXT NOT NULL, expires REAL NOT NULL,
+    rotated INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+        self.lock = threading.RLock()
+
+    @contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def query(self, sql: str, *args: Any) -> list[sqlite3.Row]:
+        with self.lock:
+            return self.db.execute(sql, args).fetchall()
+
+    def one(self, sql: str, *args: Any) -> sqlite3.Row | None:
+        with self.lock:
+            return self.db.execute(sql, args).fetchone()
+
+    # -- books ----------------------------------------------------------------------------------
+    def docs(self, realm: str, entity: str) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT doc FROM entities WHERE realm = ? AND entity = ? ORDER BY id", realm, entity
+        )
+        return [json.loads(r["doc"]) for r in rows]
+
+    def doc(self, realm: str, entity: str, entity_id: str) -> dict[str, Any] | None:
+        if not str(entity_id).isdigit():
+            return None
+        row = self.one(
+            "SELECT doc FROM entities WHERE realm = ? AND entity = ? AND id = ?",
+            realm,
+            entity,
+            int(entity_id),
+        )
+        return json.loads(row["doc"]) if row else None
+
+    def put(self, realm: str, entity: str, doc: dict[str, Any]) -> None:
+        with self.lock:
+            self.db.execute(
+                "INSERT OR REPLACE INTO entities (realm, entity, id, doc) VALUES (?, ?, ?, ?)",
+                (realm, entity, int(doc["Id"]), json.dumps(doc, separators=(",", ":"))),
+            )
+
+    def put_many(self, realm: str, entity: str, docs: list[dict[str, Any]]) -> None:
+        with self.lock:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO entities (realm, entity, id, doc) VALUES (?, ?, ?, ?)",
+                [(realm, entity, int(d["Id"]), json.dumps(d, separators=(",", ":"))) for d in docs],
+            )
+
+    def remove(self, realm: str, entity: str, entity_id: str) -> bool:
+        with self.lock:
+            cur = self.db.execute(
+                "DELETE FROM entities WHERE realm = ? AND entity = ? AND id = ?",
+                (realm, entity, int(entity_id)),
+            )
+            return cur.rowcount > 0
+
+    def next_id(self, realm: str, entity: str) -> str:
+        row = self.one(
+            "SELECT COALESCE(MAX(id), 0) + 1 AS n FROM entities WHERE realm = ? AND entity = ?",
+            realm,
+            entity,
+        )
+        return str(row["n"] if row else 1)
+
+    def wipe(self, *, books: bool = True, oauth: bool = True) -> None:
+        with self.lock:
+            if books:
+                self.db.execute("DELETE FROM entities")
+            if oauth:
+                for table in ("codes", "grants", "access_tokens", "refresh_tokens", "apps"):
+                    self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names

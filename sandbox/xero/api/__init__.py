@@ -1,0 +1,1 @@
+"""Flask blueprints: the Xero API surface and the sandbox control plane."""

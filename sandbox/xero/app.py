@@ -1,0 +1,29 @@
+"""The Flask application: identity, accounting and control-plane blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask, Response
+
+from .api import accounting, control, identity
+from .api.http import problem
+from .state import Sandbox
+
+
+def create_app(sandbox: Sandbox) -> Flask:
+    app = Flask(__name__)
+    app.config["SANDBOX"] = sandbox
+    app.url_map.strict_slashes = False
+    app.register_blueprint(control.bp)
+    app.register_blueprint(identity.bp)
+    app.register_blueprint(accounting.bp)
+
+    @app.errorhandler(Exception)
+    def internal(exc: Exception) -> Response:  # pragma: no cover - defensive
+        from werkzeug.exceptions import HTTPException
+
+        if isinstance(exc, HTTPException):
+            return exc  # type: ignore[return-value]
+        app.logger.exception("sandbox error")
+        return problem(500, "An error occurred", f"{type(exc).__name__}: {exc}")
+
+    return app

@@ -1,0 +1,1 @@
+"""Xero's business rules: totals, validation, status changes, payments."""
