@@ -1,0 +1,93 @@
+"""`POST /v1/passthrough`: a raw, authenticated call to the linked account's provider."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from gateway.accounts.connections import connector_for
+from gateway.accounts.selectors import linked_account_from_header
+from gateway.core import jsonutil
+from gateway.records.schemas import LINKED_ACCOUNT_HEADER
+
+#: Response headers worth returning; anything else (cookies, auth echoes) stays behind.
+SAFE_HEADERS = {"content-type", "etag", "last-modified", "retry-after"}
+#: Credentials and routing are Ledgerlink's to set; connectors also drop unknown headers.
+_FORBIDDEN_REQUEST_HEADERS = {"authorization", "cookie", "host", "proxy-authorization"}
+
+
+class PassthroughRequestSerializer(serializers.Serializer):
+    method = serializers.ChoiceField(choices=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    path = serializers.CharField(
+        max_length=2000, help_text="Relative to the provider's API base, e.g. `/Invoices`."
+    )
+    query = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+    body = serializers.JSONField(required=False, allow_null=True, default=None)
+    headers = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+
+    def validate_path(self, value: str) -> str:
+        if not value.startswith("/") or "://" in value or ".." in value or "\\" in value:
+            raise serializers.ValidationError("Must be a path relative to the provider's API.")
+        return value
+
+    def validate_headers(self, value: dict) -> dict:
+        bad = sorted(name for name in value if name.lower() in _FORBIDDEN_REQUEST_HEADERS)
+        if bad:
+            raise serializers.ValidationError(f"Headers set by Ledgerlink: {', '.join(bad)}.")
+        return value
+
+
+class PassthroughResponseSerializer(serializers.Serializer):
+    status = serializers.IntegerField(help_text="The provider's HTTP status.")
+    headers = serializers.DictField(child=serializers.CharField())
+    body = serializers.JSONField(allow_null=True, help_text="JSON when the provider sent JSON.")
+
+
+class PassthroughView(APIView):
+    @extend_schema(
+        summary="Call the provider directly",
+        description=(
+            "Authenticated with the linked account's credentials and rate limited like every "
+            "other call. The provider's status and body are returned as they came."
+        ),
+        parameters=[LINKED_ACCOUNT_HEADER],
+        request=PassthroughRequestSerializer,
+        responses={200: PassthroughResponseSerializer},
+        tags=["passthrough"],
+    )
+    def post(self, request: Request) -> HttpResponse:
+        account = linked_account_from_header(request)
+        payload = PassthroughRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        call = payload.validated_data
+        result = connector_for(account).passthrough(
+            call["method"],
+            call["path"],
+            query=call["query"],
+            body=call["body"],
+            headers=call["headers"],
+        )
+        headers = {k.lower(): v for k, v in result.headers.items() if k.lower() in SAFE_HEADERS}
+        return HttpResponse(render_result(result.status, headers, result.body), content_type=JSON)
+
+
+JSON = "application/json"
+
+
+def render_result(status: int, headers: dict[str, str], raw: bytes) -> bytes:
+    """The provider's JSON body is spliced in verbatim (numbers keep every digit); any other
+    body is returned as a string."""
+    head = jsonutil.dumps({"status": status, "headers": headers})[:-1]
+    body = None
+    if "json" in headers.get("content-type", "") and raw.strip():
+        try:
+            jsonutil.loads(raw)
+            body = raw
+        except ValueError:
+            body = None
+    if body is None:
+        body = jsonutil.dumps(raw.decode("utf-8", errors="replace") if raw else None)
+    return head + b',"body":' + body + b"}"

@@ -1,0 +1,74 @@
+"""Request and response bodies of the link-token endpoints."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from gateway.connect.services import enabled_provider_keys
+
+
+def _check_redirect_url(value: str, customer) -> str:
+    if value not in (customer.redirect_urls or []):
+        raise serializers.ValidationError(
+            "Must exactly match one of your registered redirect URLs."
+        )
+    return value
+
+
+class LinkTokenRequestSerializer(serializers.Serializer):
+    end_user_id = serializers.CharField(
+        max_length=200, help_text="Your id for the end user (organisation or user) linking."
+    )
+    end_user_name = serializers.CharField(max_length=200, required=False, default="")
+    end_user_email = serializers.EmailField(
+        max_length=254, required=False, allow_blank=True, default=""
+    )
+    providers = serializers.ListField(
+        child=serializers.CharField(max_length=50),
+        required=False,
+        allow_empty=False,
+        help_text="Provider keys the end user may choose from; default: every enabled one.",
+    )
+    redirect_url = serializers.CharField(
+        max_length=2000,
+        help_text="Where the end user is sent back to; must exactly match one of your "
+        "registered redirect URLs.",
+    )
+
+    def validate_redirect_url(self, value: str) -> str:
+        return _check_redirect_url(value, self.context["customer"])
+
+    def validate_providers(self, value: list[str]) -> list[str]:
+        enabled = enabled_provider_keys()
+        unknown = [key for key in value if key not in enabled]
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown or disabled provider: {', '.join(unknown)}. "
+                f"Enabled: {', '.join(enabled)}."
+            )
+        return list(dict.fromkeys(value))
+
+
+class RelinkTokenRequestSerializer(serializers.Serializer):
+    redirect_url = serializers.CharField(
+        max_length=2000,
+        help_text="Where the end user is sent back to; must exactly match one of your "
+        "registered redirect URLs.",
+    )
+
+    def validate_redirect_url(self, value: str) -> str:
+        return _check_redirect_url(value, self.context["customer"])
+
+
+class LinkTokenSerializer(serializers.Serializer):
+    link_token = serializers.CharField(
+        help_text="Single-use and short-lived; shown once. Treat it as a secret."
+    )
+    url = serializers.URLField(help_text="The hosted page to send the end user to.")
+    expires_at = serializers.DateTimeField()
+    end_user_id = serializers.CharField()
+    providers = serializers.ListField(child=serializers.CharField())
+    redirect_url = serializers.CharField()
+    linked_account_id = serializers.UUIDField(
+        allow_null=True, help_text="For a relink token: the linked account it repairs."
+    )

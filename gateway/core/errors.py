@@ -1,0 +1,237 @@
+"""One error envelope for every error the API returns.
+
+`{"error": {"type", "message", "details": [{"field", "message"}], "request_id"}}`
+
+DRF exceptions, Django's own 404/500 handlers, connector errors and our own `ApiError`s all
+end here, so a client parses one shape whatever went wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions as drf
+from rest_framework.response import Response
+
+from gateway.core.request_id import current_request_id
+
+logger = logging.getLogger("ledgerlink.errors")
+
+
+class ApiError(Exception):
+    """An error with a stable `type` a client can branch on."""
+
+    status_code = 400
+    type = "invalid_request"
+    default_message = "The request is invalid."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        details: list[dict[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ):
+        self.message = message or self.default_message
+        self.details = details or []
+        self.headers = dict(headers or {})
+        super().__init__(self.message)
+
+
+class Conflict(ApiError):
+    status_code = 409
+    type = "conflict"
+    default_message = "The request conflicts with the current state of the resource."
+
+
+class RelinkRequired(ApiError):
+    status_code = 409
+    type = "relink_required"
+    default_message = "The linked account must be relinked by its end user."
+
+
+class ValidationFailed(ApiError):
+    status_code = 422
+    type = "validation_error"
+    default_message = "The provider rejected the record."
+
+
+class ProviderRateLimited(ApiError):
+    status_code = 429
+    type = "rate_limited"
+    default_message = "The provider's rate limit was reached; retry after the given delay."
+
+
+class NotSupported(ApiError):
+    status_code = 501
+    type = "not_supported"
+    default_message = "This provider does not support this operation."
+
+
+class ProviderError(ApiError):
+    status_code = 502
+    type = "provider_error"
+    default_message = "The provider failed to answer; retry later."
+
+
+class PayloadTooLarge(ApiError):
+    status_code = 413
+    type = "payload_too_large"
+    default_message = "The request body is too large."
+
+
+_DRF_TYPES: list[tuple[type[Exception], str]] = [
+    (drf.ValidationError, "validation_error"),
+    (drf.ParseError, "parse_error"),
+    (drf.NotAuthenticated, "authentication_error"),
+    (drf.AuthenticationFailed, "authentication_error"),
+    (drf.PermissionDenied, "permission_denied"),
+    (drf.NotFound, "not_found"),
+    (drf.MethodNotAllowed, "method_not_allowed"),
+    (drf.NotAcceptable, "not_acceptable"),
+    (drf.UnsupportedMediaType, "unsupported_media_type"),
+    (drf.Throttled, "rate_limited"),
+]
+
+
+def envelope(
+    error_type: str, message: str, details: Iterable[Mapping[str, str]] | None = None
+) -> dict[str, Any]:
+    return {
+        "error": {
+            "type": error_type,
+            "message": message,
+            "details": [dict(d) for d in details or []],
+            "request_id": current_request_id(),
+        }
+    }
+
+
+def error_response(
+    status: int,
+    error_type: str,
+    message: str,
+    details: Iterable[Mapping[str, str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JsonResponse:
+    response = JsonResponse(envelope(error_type, message, details), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def flatten_validation_detail(detail: Any, path: str = "") -> list[dict[str, str]]:
+    """Turn DRF's nested error detail into `[{"field": "line_items[0].quantity", ...}]`."""
+    if isinstance(detail, Mapping):
+        out: list[dict[str, str]] = []
+        for key, value in detail.items():
+            if key == "non_field_errors":
+                out.extend(flatten_validation_detail(value, path))
+            elif isinstance(key, int):  # a list serializer's errors, keyed by index
+                out.extend(flatten_validation_detail(value, f"{path}[{key}]"))
+            else:
+                out.extend(flatten_validation_detail(value, f"{path}.{key}" if path else str(key)))
+        return out
+    if isinstance(detail, list):
+        if all(not isinstance(item, Mapping | list) for item in detail):
+            return [{"field": path, "message": str(item)} for item in detail]
+        out = []
+        for index, item in enumerate(detail):
+            if item:
+                out.extend(flatten_validation_detail(item, f"{path}[{index}]"))
+        return out
+    return [{"field": path, "message": str(detail)}]
+
+
+def _drf_message(exc: drf.APIException, error_type: str) -> str:
+    if error_type == "validation_error":
+        return "The request has invalid fields; see details."
+    detail = exc.detail
+    if isinstance(detail, list | dict):
+        return "The request is invalid."
+    return str(detail)
+
+
+def translate_exception(exc: Exception) -> ApiError | None:
+    """Map a connector error to an API error; the table lives in one place."""
+    from gateway.core.provider_errors import translate_connector_error
+
+    return translate_connector_error(exc)
+
+
+def api_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
+    """DRF's EXCEPTION_HANDLER: every exception leaves a view in the envelope."""
+    if isinstance(exc, Http404):
+        exc = drf.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = drf.PermissionDenied()
+
+    translated = translate_exception(exc) if not isinstance(exc, ApiError) else exc
+    if translated is not None:
+        body = envelope(translated.type, translated.message, translated.details)
+        return Response(body, status=translated.status_code, headers=translated.headers)
+
+    if isinstance(exc, drf.APIException):
+        error_type = next((t for cls, t in _DRF_TYPES if isinstance(exc, cls)), "invalid_request")
+        details = (
+            flatten_validation_detail(exc.detail) if isinstance(exc, drf.ValidationError) else []
+        )
+        headers: dict[str, str] = {}
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header
+        if getattr(exc, "wait", None) is not None:
+            headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+        return Response(
+            envelope(error_type, _drf_message(exc, error_type), details),
+            status=exc.status_code,
+            headers=headers,
+        )
+
+    logger.exception("Unhandled error in %s", context.get("view").__class__.__name__)
+    return Response(
+        envelope("internal_error", "An unexpected error occurred; quote the request id."),
+        status=500,
+    )
+
+
+# Django-level handlers for what never reaches a DRF view (unknown URLs, middleware errors).
+def handler400(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return error_response(400, "invalid_request", "The request could not be understood.")
+
+
+def handler403(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return error_response(403, "permission_denied", "You may not do that.")
+
+
+def handler404(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return error_response(404, "not_found", "No such resource.")
+
+
+def handler500(request: HttpRequest) -> JsonResponse:
+    return error_response(
+        500, "internal_error", "An unexpected error occurred; quote the request id."
+    )
+
+
+class InvalidRequest(ApiError):
+    """400 with field details, for validation done outside DRF serializers (pydantic inputs)."""
+
+    status_code = 400
+    type = "validation_error"
+    default_message = "The request has invalid fields; see details."
+
+
+def pydantic_details(exc) -> list[dict[str, str]]:
+    """pydantic's error locations → our field paths (`line_items[0].quantity`)."""
+    details = []
+    for error in exc.errors(include_url=False):
+        path = ""
+        for part in error["loc"]:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        details.append({"field": path, "message": error["msg"]})
+    return details

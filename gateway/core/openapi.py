@@ -1,0 +1,101 @@
+"""drf-spectacular hooks: keep the schema to the public API and document the error envelope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["type", "message", "details", "request_id"],
+            "properties": {
+                "type": {
+                    "type": "string",
+                    "description": "Stable machine-readable error type.",
+                    "example": "validation_error",
+                },
+                "message": {"type": "string", "example": "The request has invalid fields."},
+                "details": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["field", "message"],
+                        "properties": {
+                            "field": {"type": "string", "example": "line_items[0].quantity"},
+                            "message": {"type": "string", "example": "A valid number is required."},
+                        },
+                    },
+                },
+                "request_id": {"type": "string", "example": "req_5f0c6d1e9b8a4c3d"},
+            },
+        }
+    },
+}
+
+_ERROR_STATUSES = {
+    "400": "Malformed request or invalid fields.",
+    "401": "Missing, unknown or revoked API key.",
+    "404": "No such resource for this customer.",
+    "406": "The Accept header allows no type the API sends (application/json).",
+    "429": "Too many requests; see the Retry-After header.",
+    "500": "Unexpected error; quote the request id.",
+}
+#: Added to operations that take a request body.
+_BODY_ERROR_STATUSES = {
+    "411": "A chunked body without Content-Length (send the length).",
+    "413": "The request body is larger than the gateway accepts.",
+    "415": "The request body is not application/json.",
+}
+
+#: What an operation that calls the provider can also answer (the table in
+#: `gateway.core.provider_errors`). Use as `responses={201: ..., **provider_error_responses()}`;
+#: `add_error_responses` gives every error status declared without a body the envelope.
+PROVIDER_ERROR_DESCRIPTIONS = {
+    409: "`relink_required`: the linked account must be relinked by its end user.",
+    422: "`validation_error`: the provider rejected the record (details name the fields).",
+    501: "`not_supported`: the provider does not support this operation.",
+    502: "`provider_error`: the provider failed to answer.",
+    503: "`provider_unavailable`: the provider is unavailable; see the Retry-After header.",
+}
+
+
+def error_responses(descriptions: dict[int, str]) -> dict[int, Any]:
+    """`OpenApiResponse`s for error statuses; the hook below gives them the envelope."""
+    from drf_spectacular.utils import OpenApiResponse
+
+    return {code: OpenApiResponse(description=text) for code, text in descriptions.items()}
+
+
+def provider_error_responses(extra: dict[int, str] | None = None) -> dict[int, Any]:
+    """The provider errors, plus (or with other descriptions) `extra`."""
+    return error_responses({**PROVIDER_ERROR_DESCRIPTIONS, **(extra or {})})
+
+
+def only_public_api(endpoints):
+    """Document the customer-facing API (`/v1/...`) and the health check only."""
+    return [ep for ep in endpoints if ep[0].startswith("/v1/") or ep[0] == "/healthz"]
+
+
+def add_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    ref = {"$ref": "#/components/schemas/Error"}
+    content = {"application/json": {"schema": ref}}
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, response in responses.items():
+                # Error statuses a view declared by description only: the envelope.
+                if status.isdigit() and int(status) >= 400 and "content" not in response:
+                    response["content"] = content
+            statuses = {**_ERROR_STATUSES}
+            if "requestBody" in operation:
+                statuses.update(_BODY_ERROR_STATUSES)
+            for status, description in statuses.items():
+                if path == "/healthz" and status in {"401", "404", "406", "429"}:
+                    continue
+                responses.setdefault(status, {"description": description, "content": content})
+    return result

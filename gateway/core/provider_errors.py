@@ -1,0 +1,46 @@
+"""Connector errors → API errors: how a provider failure looks to a client, in one table."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+from connectors import errors as ce
+from gateway.core import errors as api
+
+
+def _seconds_until(moment: datetime | None) -> int:
+    if moment is None:
+        return 60
+    return max(1, math.ceil((moment - datetime.now(UTC)).total_seconds()))
+
+
+def translate_connector_error(exc: Exception) -> api.ApiError | None:
+    if not isinstance(exc, ce.ConnectorError):
+        return None
+    if isinstance(exc, ce.ValidationFailed):
+        return api.ValidationFailed(str(exc) or None, details=list(exc.details))
+    if isinstance(exc, ce.NotFound):
+        err = api.ApiError("The record does not exist at the provider.")
+        err.status_code, err.type = 404, "not_found"
+        return err
+    if isinstance(exc, ce.AuthExpired | ce.TenantNotConnected):
+        return api.RelinkRequired()
+    if isinstance(exc, ce.DailyLimitReached):
+        wait = _seconds_until(exc.resume_at)
+        return api.ProviderRateLimited(
+            "The provider's daily call budget for this account is spent.",
+            headers={"Retry-After": str(wait)},
+        )
+    if isinstance(exc, ce.RateLimited):
+        wait = max(1, math.ceil(exc.retry_after or 1))
+        return api.ProviderRateLimited(headers={"Retry-After": str(wait)})
+    if isinstance(exc, ce.NotSupported):
+        return api.NotSupported(str(exc) or None)
+    if isinstance(exc, ce.ProviderUnavailable):
+        err = api.ProviderError(
+            "The provider is unavailable; retry later.", headers={"Retry-After": "30"}
+        )
+        err.status_code, err.type = 503, "provider_unavailable"
+        return err
+    return api.ProviderError()

@@ -1,0 +1,34 @@
+from rest_framework import serializers
+
+
+class HealthCheckSerializer(serializers.Serializer):
+    ok = serializers.BooleanField()
+    detail = serializers.CharField()
+
+
+class HealthChecksSerializer(serializers.Serializer):
+    database = HealthCheckSerializer()
+    broker = HealthCheckSerializer()
+
+
+class HealthSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["ok", "degraded"])
+    checks = HealthChecksSerializer()
+
+
+class ProviderSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Identifier used in link tokens and linked accounts.")
+    name = serializers.CharField()
+    auth_type = serializers.CharField()
+    tenant_concept = serializers.CharField(
+        help_text="What one linked account is at this provider (e.g. organisation, company)."
+    )
+    webhooks = serializers.BooleanField(help_text="Whether provider webhooks keep data fresh.")
+    models = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Per unified model, the operations this provider supports.",
+    )
+
+
+class ProviderListSerializer(serializers.Serializer):
+    results = ProviderSerializer(many=True)

@@ -1,0 +1,49 @@
+"""Health and provider discovery endpoints."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gateway.core import health
+from gateway.core.providers import get_registry
+from gateway.core.serializers import HealthSerializer, ProviderListSerializer
+
+
+class HealthView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes: list = []
+
+    @extend_schema(
+        summary="Health check",
+        description="Checks the database and the task broker. 200 when both answer, else 503.",
+        responses={
+            200: OpenApiResponse(HealthSerializer, description="Database and broker answer."),
+            503: OpenApiResponse(HealthSerializer, description="A dependency is unreachable."),
+        },
+        auth=[],
+        tags=["health"],
+    )
+    def get(self, request: Request) -> Response:
+        checks = {"database": health.check_database(), "broker": health.check_broker()}
+        ok = all(c.ok for c in checks.values())
+        body = {
+            "status": "ok" if ok else "degraded",
+            "checks": {name: {"ok": c.ok, "detail": c.detail} for name, c in checks.items()},
+        }
+        return Response(body, status=200 if ok else 503)
+
+
+class ProviderListView(APIView):
+    @extend_schema(
+        summary="List providers",
+        description="The accounting systems this gateway can connect to and what each supports.",
+        responses={200: ProviderListSerializer},
+        tags=["providers"],
+    )
+    def get(self, request: Request) -> Response:
+        return Response({"results": get_registry().describe()})

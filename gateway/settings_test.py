@@ -1,0 +1,27 @@
+"""Test settings: the same reader, with the test defaults filled in.
+
+`DATABASE_URL` and `REDIS_URL` are honoured, so one suite runs on SQLite (default) or on
+PostgreSQL and Redis (CI).
+"""
+
+import os
+
+os.environ.setdefault("LEDGERLINK_ENV", "test")
+
+from gateway.settings import *  # noqa: F403
+from gateway.settings import REST_FRAMEWORK
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+AUTH_FAILURE_LIMIT = 0  # many tests present wrong keys on purpose; the limit has its own test
+API_KEY_CACHE_SECONDS = 0  # tests create and revoke keys freely; the cache has its own test
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"api_key": "100000/min"}}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: threads in tests then wait on locks like real processes.
+    # One file per test process, so two suites running side by side never share it.
+    VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-ledgerlink-{os.getpid()}.sqlite3")  # noqa: F405
+    }

@@ -1,0 +1,606 @@
+"""Syncing a linked account's records from its provider into the unified store.
+
+One sync per linked account at a time: a run holds a lease on the account's `AccountSync` row
+(renewed by a heartbeat; a dead worker's lease expires and the scheduler tick resumes its run).
+Models are synced in order (contacts, invoices, payments). Each page of records is upserted and
+the model's checkpoint (connector cursor, newest remote change seen) saved in one transaction,
+so a run stopped at any point resumes after the last stored page without losing or duplicating
+a record. A spent daily budget or a long provider 429 pauses the run (checkpoint kept) until the
+budget returns; any other failure fails it (nothing is deleted, the checkpoint is kept, the next
+run resumes from it).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from connectors import errors as ce
+from connectors.cursor import InvalidCursor
+from gateway.accounts.connections import connector_for, provider_for
+from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
+from gateway.accounts.services import mark_tenant_disconnected
+from gateway.core.errors import Conflict, RelinkRequired
+from gateway.events import services as events
+from gateway.records import store
+from gateway.sync.models import (
+    AccountState,
+    AccountSync,
+    ModelCheckpoint,
+    ModelState,
+    RunStatus,
+    RunTrigger,
+    SyncMode,
+    SyncRun,
+)
+from gateway.sync.prefetch import prefetch
+from unified_models import MODELS
+
+logger = logging.getLogger(__name__)
+
+#: Pages read ahead of the one being stored (overlaps provider latency with our writes).
+PREFETCH_PAGES = 1
+#: Pauses shorter than this are resumed by a delayed task; longer ones by the scheduler tick.
+_DELAYED_RESUME_MAX = 900.0
+
+
+class SyncInProgress(Conflict):
+    type = "sync_in_progress"
+    default_message = "A sync of this linked account is already queued or running."
+
+
+class SyncPaused(Conflict):
+    type = "sync_paused"
+    default_message = "Syncs of this linked account are paused until the provider's budget returns."
+
+
+class LeaseLost(Exception):
+    """Another worker took the account's lease (ours expired): stop without writing."""
+
+
+def _infrastructure_errors() -> tuple[type[BaseException], ...]:
+    """Our own services failing (the database, or Redis behind the broker and the shared rate
+    limiter): a restart or a network blip, not a reason to fail a sync."""
+    errors: list[type[BaseException]] = [OperationalError, InterfaceError]
+    try:
+        import redis.exceptions
+
+        errors += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
+    except ImportError:  # pragma: no cover - redis is a dependency
+        pass
+    return tuple(errors)
+
+
+#: Errors that interrupt a run instead of failing it: the run stays `syncing` with its checkpoint
+#: and its lease released (or expiring, when the database is what failed), and the scheduler tick
+#: resumes it once the services are back.
+INFRASTRUCTURE_ERRORS = _infrastructure_errors()
+
+
+# -- bookkeeping rows ------------------------------------------------------------------------
+def sync_models(account: LinkedAccount) -> list[str]:
+    """The unified models the account's provider can list, in sync order."""
+    resources = provider_for(account).resources
+    return [m for m in MODELS if m in resources and resources[m].supports("list")]
+
+
+def account_sync(account: LinkedAccount, *, lock: bool = False) -> AccountSync:
+    qs = AccountSync.objects.select_for_update() if lock else AccountSync.objects
+    sync = qs.filter(pk=account.pk).first()
+    if sync is None:
+        AccountSync.objects.bulk_create(
+            [
+                AccountSync(
+                    linked_account=account, frequency_minutes=settings.SYNC_FREQUENCY_MINUTES
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        sync = qs.get(pk=account.pk)
+    return sync
+
+
+def _checkpoint(account: LinkedAccount, model: str) -> ModelCheckpoint:
+    checkpoint, _ = ModelCheckpoint.objects.get_or_create(linked_account=account, model=model)
+    return checkpoint
+
+
+# -- leases ----------------------------------------------------------------------------------
+def _lease_ttl() -> timedelta:
+    return timedelta(seconds=settings.SYNC_LEASE_SECONDS)
+
+
+def acquire_lease(account_id: Any, owner: str) -> bool:
+    now = timezone.now()
+    free = Q(lease_owner="") | Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True)
+    return (
+        AccountSync.objects.filter(Q(pk=account_id) & free).update(
+            lease_owner=owner, lease_expires_at=now + _lease_ttl()
+        )
+        == 1
+    )
+
+
+def renew_lease(account_id: Any, owner: str) -> bool:
+    return (
+        AccountSync.objects.filter(pk=account_id, lease_owner=owner).update(
+            lease_expires_at=timezone.now() + _lease_ttl()
+        )
+        == 1
+    )
+
+
+def release_lease(account_id: Any, owner: str) -> None:
+    AccountSync.objects.filter(pk=account_id, lease_owner=owner).update(
+        lease_owner="", lease_expires_at=None
+    )
+
+
+class Heartbeat:
+    """Renews the lease every third of its lifetime from a thread; notes when it was lost."""
+
+    def __init__(self, account_id: Any, owner: str):
+        self.account_id, self.owner = account_id, owner
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sync-heartbeat", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        interval = max(settings.SYNC_LEASE_SECONDS / 3, 0.2)
+        try:
+            while not self._stop.wait(interval):
+                try:
+                    if not renew_lease(self.account_id, self.owner):
+                        self.lost = True
+                        return
+                except Exception:
+                    logger.warning("sync heartbeat failed", exc_info=True)
+        finally:
+            connections.close_all()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+
+# -- requesting ------------------------------------------------------------------------------
+def request_sync(
+    account: LinkedAccount,
+    mode: str,
+    trigger: str,
+    *,
+    models: Iterable[str] | None = None,
+    busy_ok: bool = False,
+) -> SyncRun | None:
+    """Queue a sync. With `busy_ok`, a running or paused sync is asked to do one more
+    incremental pass instead (returns None); otherwise that raises SyncInProgress/SyncPaused."""
+    if account.status != LinkedAccountStatus.ACTIVE:
+        if busy_ok:
+            return None
+        raise RelinkRequired(
+            f"The linked account is {account.status}; it cannot be synced until it is relinked."
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        sync = account_sync(account, lock=True)
+        busy = sync.state in (AccountState.QUEUED, AccountState.SYNCING)
+        paused = sync.state == AccountState.PAUSED
+        if busy or paused:
+            if busy_ok:
+                if not sync.resync_requested:
+                    sync.resync_requested = True
+                    sync.save(update_fields=["resync_requested", "updated_at"])
+                return None
+            if paused:
+                raise SyncPaused(
+                    f"Syncs are paused until {sync.paused_until.isoformat()} "
+                    "(the provider's call budget is spent); the paused sync resumes then."
+                    if sync.paused_until
+                    else None
+                )
+            raise SyncInProgress()
+        run = SyncRun.objects.create(
+            linked_account=account,
+            mode=mode,
+            trigger=trigger,
+            only_models=[m for m in MODELS if m in set(models)] if models else [],
+        )
+        sync.state = AccountState.QUEUED
+        sync.current_run = run
+        sync.resync_requested = False
+        sync.next_sync_at = now + timedelta(minutes=sync.frequency_minutes)
+        sync.save()
+        transaction.on_commit(lambda: _enqueue(run.id))
+    return run
+
+
+def _enqueue(run_id: Any, countdown: float | None = None) -> None:
+    from gateway.sync import tasks
+
+    if countdown and not settings.CELERY_TASK_ALWAYS_EAGER:
+        tasks.run_sync.apply_async(args=[str(run_id)], countdown=countdown)
+    else:
+        tasks.run_sync.delay(str(run_id))
+
+
+# -- running ---------------------------------------------------------------------------------
+def execute_run(run_id: Any) -> str:
+    """The task body: run (or resume) a queued sync run. Returns what happened."""
+    run = SyncRun.objects.select_related("linked_account").filter(pk=run_id).first()
+    if run is None or run.status in (RunStatus.SUCCEEDED, RunStatus.FAILED):
+        return "stale"
+    account = run.linked_account
+    owner = uuid.uuid4().hex
+    account_sync(account)
+    if not acquire_lease(account.pk, owner):
+        if run.status == RunStatus.QUEUED and not settings.CELERY_TASK_ALWAYS_EAGER:
+            _enqueue(run.id, countdown=max(settings.SYNC_LEASE_SECONDS / 3, 1.0))
+        return "busy"
+    try:
+        outcome = "stale"
+        while run is not None:
+            if AccountSync.objects.get(pk=account.pk).current_run_id != run.id:
+                return outcome
+            outcome = _execute(run, account, owner)
+            run = _follow_up(account) if outcome == "succeeded" else None
+        return outcome
+    finally:
+        release_lease(account.pk, owner)
+
+
+def _follow_up(account: LinkedAccount) -> SyncRun | None:
+    """A webhook asked for changes during the run: one more incremental run, same lease."""
+    with transaction.atomic():
+        sync = account_sync(account, lock=True)
+        if not sync.resync_requested:
+            return None
+        run = SyncRun.objects.create(
+            linked_account=account, mode=SyncMode.INCREMENTAL, trigger=RunTrigger.WEBHOOK
+        )
+        sync.resync_requested = False
+        sync.current_run = run
+        sync.state = AccountState.QUEUED
+        sync.save()
+    return run
+
+
+def _execute(run: SyncRun, account: LinkedAccount, owner: str) -> str:
+    account.refresh_from_db()
+    if account.status != LinkedAccountStatus.ACTIVE:
+        _fail(run, account, f"linked account is {account.status}", notify=False)
+        return "failed"
+    _start(run, account)
+    heartbeat = Heartbeat(account.pk, owner)
+    try:
+        _run_passes(run, account, owner, heartbeat)
+    except ce.DailyLimitReached as exc:
+        _pause(run, account, exc.resume_at, str(exc))
+        return "paused"
+    except ce.RateLimited as exc:
+        _pause(run, account, timezone.now() + timedelta(seconds=exc.retry_after), str(exc))
+        return "paused"
+    except LeaseLost:
+        logger.warning("sync run %s lost its lease; another worker resumes it", run.pk)
+        return "lost"
+    except INFRASTRUCTURE_ERRORS as exc:
+        _interrupted(run, account, exc)
+        return "interrupted"
+    except ce.TenantNotConnected as exc:
+        mark_tenant_disconnected(account, _describe(exc))
+        _fail(run, account, _describe(exc))
+        return "failed"
+    except Exception as exc:
+        if not isinstance(exc, ce.ConnectorError):
+            logger.exception("sync run %s failed", run.pk)
+        _fail(run, account, _describe(exc))
+        return "failed"
+    finally:
+        heartbeat.stop()
+    _succeed(run, account)
+    return "succeeded"
+
+
+def _interrupted(run: SyncRun, account: LinkedAccount, exc: Exception) -> None:
+    reason = f"interrupted ({_describe(exc)}); resuming from the checkpoint"[:1000]
+    logger.warning("sync run %s %s", run.pk, reason)
+    connections["default"].close_if_unusable_or_obsolete()
+    try:  # note it where sync-status shows it (impossible while the database is down)
+        SyncRun.objects.filter(pk=run.pk).update(error=reason)
+        AccountSync.objects.filter(pk=account.pk).update(last_error=reason)
+    except INFRASTRUCTURE_ERRORS:
+        connections["default"].close()
+
+
+def _describe(exc: Exception) -> str:
+    code = getattr(exc, "code", type(exc).__name__)
+    return f"{code}: {exc}"[:1000]
+
+
+def _start(run: SyncRun, account: LinkedAccount) -> None:
+    now = timezone.now()
+    SyncRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING, started_at=run.started_at or now
+    )
+    run.status, run.started_at = RunStatus.RUNNING, run.started_at or now
+    AccountSync.objects.filter(pk=account.pk).update(
+        state=AccountState.SYNCING, paused_until=None, updated_at=now
+    )
+
+
+def _run_passes(run: SyncRun, account: LinkedAccount, owner: str, heartbeat: Heartbeat) -> None:
+    connector = connector_for(account)
+    for model in run.only_models or sync_models(account):
+        checkpoint = _checkpoint(account, model)
+        if checkpoint.run_id == run.id and checkpoint.state == ModelState.DONE:
+            continue  # finished before this run was paused or its worker died
+        resume = bool(checkpoint.cursor) and (
+            checkpoint.pass_mode == SyncMode.FULL or run.mode == SyncMode.INCREMENTAL
+        )
+        if not resume:
+            checkpoint.cursor = None
+            checkpoint.pass_mode = run.mode
+            checkpoint.pass_since = None if run.mode == SyncMode.FULL else checkpoint.bookmark
+            checkpoint.pass_max = None
+            checkpoint.records_seen = 0
+            checkpoint.changes = 0
+        checkpoint.state = ModelState.SYNCING
+        checkpoint.run = run
+        checkpoint.last_error = ""
+        checkpoint.save()
+        try:
+            pages = connector.list(
+                model,
+                modified_since=None if resume else checkpoint.pass_since,
+                cursor=checkpoint.cursor if resume else None,
+            )
+        except InvalidCursor:  # from an older connector version: read this pass again
+            logger.warning("discarding an unreadable %s cursor of %s", model, account.pk)
+            checkpoint.cursor = None
+            checkpoint.save(update_fields=["cursor", "updated_at"])
+            pages = connector.list(model, modified_since=checkpoint.pass_since)
+        for page in prefetch(pages, PREFETCH_PAGES):
+            if heartbeat.lost:
+                raise LeaseLost()
+            _store_page(run, account, checkpoint, page, owner)
+
+
+def _store_page(
+    run: SyncRun, account: LinkedAccount, checkpoint: ModelCheckpoint, page: Any, owner: str
+) -> None:
+    with transaction.atomic():
+        changes = store.upsert_records(account, checkpoint.model, page.records)
+        if not renew_lease(account.pk, owner):
+            raise LeaseLost()  # rolls the page back: the lease holder stores it
+        now = timezone.now()
+        today = now.date()
+        if checkpoint.calls_day != today:
+            checkpoint.calls_day, checkpoint.calls_today = today, 0
+        checkpoint.calls_today += page.calls
+        checkpoint.cursor = page.next_cursor
+        if page.max_remote_updated_at is not None and (
+            checkpoint.pass_max is None or page.max_remote_updated_at > checkpoint.pass_max
+        ):
+            checkpoint.pass_max = page.max_remote_updated_at
+        checkpoint.records_seen += len(page.records)
+        checkpoint.changes += len(changes)
+        if page.next_cursor is None:  # the pass is complete
+            if checkpoint.pass_max is not None and (
+                checkpoint.bookmark is None or checkpoint.pass_max > checkpoint.bookmark
+            ):
+                checkpoint.bookmark = checkpoint.pass_max
+            checkpoint.state = ModelState.DONE
+            checkpoint.last_success_at = now
+        checkpoint.save()
+        SyncRun.objects.filter(pk=run.pk).update(
+            records=F("records") + len(page.records),
+            changes=F("changes") + len(changes),
+            calls=F("calls") + page.calls,
+        )
+
+
+def _run_data(run: SyncRun, **extra: Any) -> dict[str, Any]:
+    run.refresh_from_db()
+    return {
+        "run_id": str(run.id),
+        "mode": run.mode,
+        "trigger": run.trigger,
+        "models": run.only_models,
+        "records": run.records,
+        "changes": run.changes,
+        "provider_calls": run.calls,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        **extra,
+    }
+
+
+def _succeed(run: SyncRun, account: LinkedAccount) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        sync = account_sync(account, lock=True)
+        SyncRun.objects.filter(pk=run.pk).update(status=RunStatus.SUCCEEDED, finished_at=now)
+        sync.state = AccountState.DONE
+        sync.last_success_at = now
+        sync.last_error = ""
+        sync.paused_until = None
+        sync.next_sync_at = now + timedelta(minutes=sync.frequency_minutes)
+        sync.save()
+        LinkedAccount.objects.filter(pk=account.pk).update(last_sync_at=now)
+        events.emit(account, "sync.completed", _run_data(run))
+
+
+def _fail(run: SyncRun, account: LinkedAccount, error: str, *, notify: bool = True) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        sync = account_sync(account, lock=True)
+        SyncRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED, finished_at=now, error=error
+        )
+        ModelCheckpoint.objects.filter(linked_account=account, state=ModelState.SYNCING).update(
+            state=ModelState.FAILED, last_error=error, updated_at=now
+        )
+        sync.state = AccountState.FAILED
+        sync.last_error = error
+        retry = min(sync.frequency_minutes, 15)
+        sync.next_sync_at = now + timedelta(minutes=retry)
+        sync.save()
+        if notify:
+            events.emit(account, "sync.failed", _run_data(run, error=error))
+
+
+def _pause(run: SyncRun, account: LinkedAccount, until: datetime, reason: str) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        SyncRun.objects.filter(pk=run.pk).update(status=RunStatus.PAUSED, error=reason)
+        ModelCheckpoint.objects.filter(linked_account=account, state=ModelState.SYNCING).update(
+            state=ModelState.PAUSED, last_error=reason, updated_at=now
+        )
+        AccountSync.objects.filter(pk=account.pk).update(
+            state=AccountState.PAUSED, paused_until=until, last_error=reason, updated_at=now
+        )
+        delay = (until - now).total_seconds()
+        if delay <= _DELAYED_RESUME_MAX and not settings.CELERY_TASK_ALWAYS_EAGER:
+            transaction.on_commit(lambda: _resume_later(account.pk, run.id, delay))
+    logger.info("sync run %s paused until %s: %s", run.pk, until.isoformat(), reason)
+
+
+def _resume_later(account_id: Any, run_id: Any, delay: float) -> None:
+    from gateway.sync import tasks
+
+    tasks.resume_sync.apply_async(args=[str(account_id), str(run_id)], countdown=delay + 0.5)
+
+
+def resume_paused(account_id: Any, run_id: Any | None = None, now: datetime | None = None) -> bool:
+    """Queue a paused run again once its pause is over (called by a delayed task or the tick)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        sync = AccountSync.objects.select_for_update().filter(pk=account_id).first()
+        if (
+            sync is None
+            or sync.state != AccountState.PAUSED
+            or (run_id is not None and str(sync.current_run_id) != str(run_id))
+            or (sync.paused_until is not None and sync.paused_until > now)
+            or sync.current_run_id is None
+        ):
+            return False
+        sync.state = AccountState.QUEUED
+        sync.save(update_fields=["state", "updated_at"])
+        SyncRun.objects.filter(pk=sync.current_run_id).update(status=RunStatus.QUEUED)
+        run_id = sync.current_run_id
+        transaction.on_commit(lambda: _enqueue(run_id))
+    return True
+
+
+# -- the scheduler tick ----------------------------------------------------------------------
+def tick(now: datetime | None = None) -> dict[str, int]:
+    """Queue due incremental syncs, resume paused runs whose budget is back, and resume runs
+    whose worker died (lease expired) or whose queue message was lost."""
+    now = now or timezone.now()
+    counts = {"scheduled": 0, "resumed": 0, "recovered": 0}
+    missing = LinkedAccount.objects.filter(
+        status=LinkedAccountStatus.ACTIVE, sync__isnull=True
+    ).values_list("pk", flat=True)[:1000]
+    AccountSync.objects.bulk_create(
+        [
+            AccountSync(
+                linked_account_id=pk,
+                frequency_minutes=settings.SYNC_FREQUENCY_MINUTES,
+                next_sync_at=now,
+            )
+            for pk in missing
+        ],
+        ignore_conflicts=True,
+    )
+    due = AccountSync.objects.filter(
+        state__in=[AccountState.IDLE, AccountState.DONE, AccountState.FAILED],
+        linked_account__status=LinkedAccountStatus.ACTIVE,
+    ).filter(Q(next_sync_at__lte=now) | Q(next_sync_at__isnull=True))
+    for sync in due.select_related("linked_account")[:500]:
+        mode = SyncMode.FULL if sync.state == AccountState.IDLE else SyncMode.INCREMENTAL
+        if request_sync(sync.linked_account, mode, RunTrigger.SCHEDULE, busy_ok=True):
+            counts["scheduled"] += 1
+    for pk, run_id in AccountSync.objects.filter(
+        state=AccountState.PAUSED, paused_until__lte=now
+    ).values_list("pk", "current_run_id")[:500]:
+        counts["resumed"] += resume_paused(pk, run_id, now)
+    stale_queue = now - timedelta(seconds=max(2 * settings.SYNC_TICK_SECONDS, 60.0))
+    orphans = AccountSync.objects.filter(current_run__isnull=False).filter(
+        Q(state=AccountState.SYNCING, lease_expires_at__lt=now)
+        | Q(state=AccountState.SYNCING, lease_owner="")
+        | Q(state=AccountState.QUEUED, lease_owner="", updated_at__lt=stale_queue)
+    )
+    for pk, run_id in orphans.values_list("pk", "current_run_id")[:500]:
+        AccountSync.objects.filter(pk=pk).update(updated_at=now)
+        _enqueue(run_id)
+        counts["recovered"] += 1
+    return counts
+
+
+# -- reading ---------------------------------------------------------------------------------
+def run_data(run: SyncRun | None) -> dict[str, Any] | None:
+    if run is None:
+        return None
+    return {
+        "id": run.id,
+        "mode": run.mode,
+        "trigger": run.trigger,
+        "status": run.status,
+        "models": run.only_models,
+        "queued_at": run.queued_at,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "records": run.records,
+        "changes": run.changes,
+        "provider_calls": run.calls,
+        "error": run.error,
+    }
+
+
+def sync_status(account: LinkedAccount) -> dict[str, Any]:
+    sync = account_sync(account)
+    run = SyncRun.objects.filter(pk=sync.current_run_id).first() if sync.current_run_id else None
+    checkpoints = {c.model: c for c in ModelCheckpoint.objects.filter(linked_account=account)}
+    today = timezone.now().date()
+    models = []
+    for model in sync_models(account):
+        c = checkpoints.get(model)
+        models.append(
+            {
+                "model": model,
+                "state": c.state if c else ModelState.PENDING,
+                "last_success_at": c.last_success_at if c else None,
+                "records_seen": c.records_seen if c else 0,
+                "changes": c.changes if c else 0,
+                "provider_calls_today": c.calls_today if c and c.calls_day == today else 0,
+                "resumable": bool(c and c.cursor),
+                "last_error": c.last_error if c else "",
+            }
+        )
+    try:
+        limits = provider_for(account).limit_status(account.tenant_id)
+    except Exception:
+        logger.warning("limiter status unavailable", exc_info=True)
+        limits = None
+    return {
+        "linked_account_id": account.id,
+        "state": sync.state,
+        "last_sync_at": account.last_sync_at,
+        "next_sync_at": sync.next_sync_at,
+        "frequency_minutes": sync.frequency_minutes,
+        "paused_until": sync.paused_until,
+        "last_error": sync.last_error,
+        "current_run": run_data(run),
+        "provider_calls_today": sum(m["provider_calls_today"] for m in models),
+        "limits": limits,
+        "models": models,
+    }

@@ -1,0 +1,81 @@
+"""`/v1/linked-accounts/{id}/sync`, `/v1/linked-accounts/{id}/sync-status` and the providers'
+webhooks in (`/webhooks/<provider>/`, signature-checked, no API key)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gateway.accounts.selectors import linked_account_for
+from gateway.sync import inbound, services
+from gateway.sync.models import RunTrigger
+from gateway.sync.serializers import SyncRequestSerializer, SyncRunSerializer, SyncStatusSerializer
+
+_TAGS = ["syncs"]
+
+
+@extend_schema(tags=_TAGS)
+class LinkedAccountSyncView(APIView):
+    @extend_schema(
+        summary="Start a sync",
+        description=(
+            "Queues a sync of the linked account: contacts, then invoices, then payments. "
+            "Answers 409 `sync_in_progress` while one is queued or running, 409 `sync_paused` "
+            "while the provider's daily budget is spent, and 409 `relink_required` when the "
+            "account must be relinked first."
+        ),
+        request=SyncRequestSerializer,
+        responses={
+            202: SyncRunSerializer,
+            409: OpenApiResponse(
+                response={"$ref": "#/components/schemas/Error"},
+                description="A sync is already queued or running (`sync_in_progress`) or "
+                "paused (`sync_paused`), or the account needs a relink (`relink_required`); "
+                "error envelope.",
+            ),
+        },
+    )
+    def post(self, request: Request, account_id: str) -> Response:
+        account = linked_account_for(request.user.customer, account_id)
+        body = SyncRequestSerializer(data=request.data or {})
+        if not body.is_valid():
+            raise ValidationError(body.errors)
+        unknown = set(request.data or {}) - {"mode"}
+        if unknown:
+            raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
+        run = services.request_sync(account, body.validated_data["mode"], RunTrigger.API)
+        return Response(services.run_data(run), status=202)
+
+
+@extend_schema(tags=_TAGS)
+class LinkedAccountSyncStatusView(APIView):
+    @extend_schema(
+        summary="Sync status",
+        description=(
+            "Per model: state (`syncing`, `done`, `failed`, `paused`), last success, records "
+            "seen, provider calls used today; and what the shared rate limiter has left."
+        ),
+        responses={200: SyncStatusSerializer},
+    )
+    def get(self, request: Request, account_id: str) -> Response:
+        account = linked_account_for(request.user.customer, account_id)
+        return Response(SyncStatusSerializer(services.sync_status(account)).data)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class ProviderWebhookView(View):
+    """Webhooks from providers: 200 (accepted or a valid intent-to-receive check), 401 (bad
+    signature), 404 (unknown provider); always an empty body."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, provider: str) -> HttpResponse:
+        status = inbound.receive(provider, request.body, request.headers)
+        return HttpResponse(b"", status=status)
