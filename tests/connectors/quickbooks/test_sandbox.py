@@ -1,0 +1,303 @@
+"""The QuickBooks connector against the QuickBooks sandbox: consent with the realmId on the
+callback, full and resumed paged reads over two entities per model, incremental reads, rate
+limits, token refresh with rotating refresh tokens, errors, passthrough."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from connectors.credentials import Credentials, InMemoryCredentialStore
+from connectors.errors import NotFound, NotSupported, RateLimited, RelinkRequired
+from connectors.limiter import InProcessLimiter
+from connectors.oauth import new_code_verifier, new_state
+from connectors.quickbooks import QuickBooksProvider
+from connectors.quickbooks.spec import REALM_KEY
+from unified_models import ContactStatus, InvoiceInput, InvoiceStatus, InvoiceType, PaymentType
+
+
+@dataclass
+class Linked:
+    provider: QuickBooksProvider
+    store: InMemoryCredentialStore
+    realm: str
+    company_name: str | None
+
+    def connector(self):
+        return self.provider.connect(self.store, self.realm)
+
+
+def link(sb, company: str = "us", limiter=None, **settings) -> Linked:
+    """The user's consent through our OAuth client: state + PKCE S256 + code exchange, the
+    realmId read from the callback's query string."""
+    provider = QuickBooksProvider(
+        sb.provider_settings(**settings), limiter=limiter or InProcessLimiter()
+    )
+    verifier, state = new_code_verifier(), new_state()
+    url = provider.authorization_url(sb.redirect_uri, state, verifier)
+    assert url.startswith(sb.authorize_url)
+    assert "scope=com.intuit.quickbooks.accounting" in url and "code_challenge_method=S256" in url
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=")
+    consent = sb.authorize(company, state=state, code_challenge=challenge.decode())
+    callback = {"code": consent["code"], "state": state, "realmId": consent["realmId"]}
+    creds = provider.exchange_code(
+        consent["code"], sb.redirect_uri, verifier, callback_params=callback
+    )
+    (tenant,) = provider.list_tenants(creds)
+    assert tenant.id == sb.realm(company) and tenant.type == "COMPANY"
+    return Linked(provider, InMemoryCredentialStore(creds), tenant.id, tenant.name)
+
+
+def read_all(conn, model, **kw):
+    records, calls, pages = [], 0, []
+    for page in conn.list(model, **kw):
+        records += page.records
+        calls += page.calls
+        pages.append(page)
+    return records, calls, pages
+
+
+def test_consent_gives_the_chosen_company_as_the_tenant(quickbooks_sandbox):
+    us = link(quickbooks_sandbox, "us")
+    uk = link(quickbooks_sandbox, "uk")
+    assert us.company_name == "Craig's Design and Landscaping Services"
+    assert uk.company_name == "Bramble & Oak Interiors Ltd"
+    creds = us.store.load()
+    assert creds.extra[REALM_KEY] == us.realm and creds.refresh_token
+    assert creds.expires_at - datetime.now(UTC) > timedelta(minutes=55)  # one-hour tokens
+    # no realmId on the callback: no tenant (the gateway then fails the link cleanly)
+    assert us.provider.list_tenants(creds.replace(extra={})) == []
+    # a grant reaches its own company only
+    with pytest.raises(Exception) as info:
+        us.provider.connect(us.store, uk.realm).get("invoice", "1")
+    assert info.value.status == 403
+
+
+def test_full_read_pages_through_both_entities_of_each_model(quickbooks_sandbox):
+    ctl = quickbooks_sandbox.control
+    ctl.reset(invoices=2_500)
+    conn = link(quickbooks_sandbox).connector()
+    ctl.reset_counters()
+    records, calls, pages = read_all(conn, "invoice")
+    # Invoice: 2,512 rows in pages of 1,000 (3 calls); Bill: 6 rows (1 call)
+    assert [len(p.records) for p in pages] == [1000, 1000, 512, 6] and calls == 4
+    assert [p.is_last for p in pages] == [False, False, False, True]
+    ids = [r.remote_id for r in records]
+    assert len(ids) == len(set(ids)) == 2_518
+    bills = [r for r in records if r.type is InvoiceType.ACCOUNTS_PAYABLE]
+    assert len(bills) == 6 and all(r.remote_id.startswith("Bill:") for r in bills)
+    queries = [q["query"] for q in ctl.counters()["queries"]]
+    assert queries == [
+        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1001 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 2001 MAXRESULTS 1000",
+        "SELECT * FROM Bill ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000",
+    ]
+    assert {q["minorversion"] for q in ctl.counters()["queries"]} == {"75"}
+    # oldest change first within each entity
+    stamps = [r.remote_updated_at for r in records[:2_512]]
+    assert stamps == sorted(stamps)
+
+
+def test_a_read_resumes_from_any_page_cursor(quickbooks_sandbox):
+    quickbooks_sandbox.control.reset(invoices=1_500)
+    conn = link(quickbooks_sandbox).connector()
+    everything, _, pages = read_all(conn, "invoice")
+    resumed, calls, _ = read_all(conn, "invoice", cursor=pages[0].next_cursor)
+    assert [r.remote_id for r in resumed] == [r.remote_id for r in everything[1000:]]
+    assert calls == 2  # the second Invoice page, then Bill
+    into_bills, _, _ = read_all(conn, "invoice", cursor=pages[1].next_cursor)
+    assert {r.type for r in into_bills} == {InvoiceType.ACCOUNTS_PAYABLE}
+
+
+def test_contacts_include_inactive_names(quickbooks_sandbox):
+    conn = link(quickbooks_sandbox).connector()
+    contacts, calls, _ = read_all(conn, "contact")
+    assert calls == 2
+    customers = [c for c in contacts if c.is_customer]
+    vendors = [c for c in contacts if c.is_supplier]
+    assert (len(customers), len(vendors)) == (9, 6)
+    archived = sorted(c.name for c in contacts if c.status is ContactStatus.ARCHIVED)
+    assert archived == ["Hall Properties", "Jeff's Jalopies"]
+    # Customer 1 and Vendor 1 both exist: their unified ids differ
+    assert {"1", "Vendor:1"} <= {c.remote_id for c in contacts}
+
+
+def test_payments_of_both_kinds_reference_synced_records(quickbooks_sandbox):
+    conn = link(quickbooks_sandbox).connector()
+    invoices = {r.remote_id for r in read_all(conn, "invoice")[0]}
+    contacts = {r.remote_id for r in read_all(conn, "contact")[0]}
+    payments, _, _ = read_all(conn, "payment")
+    assert {p.type for p in payments} == {
+        PaymentType.ACCOUNTS_RECEIVABLE,
+        PaymentType.ACCOUNTS_PAYABLE,
+    }
+    for payment in payments:
+        assert payment.contact_remote_id in contacts
+        assert {a.related_object_remote_id for a in payment.applied_to} <= invoices
+
+
+def test_incremental_read_returns_what_changed_since(quickbooks_sandbox):
+    sb = quickbooks_sandbox
+    conn = link(sb).connector()
+    first, _, pages = read_all(conn, "invoice")
+    since = max(p.max_remote_updated_at for p in pages if p.max_remote_updated_at)
+    sb.control.edit("us", "Invoice", "3", CustomerMemo={"value": "Changed in QuickBooks"})
+    sb.control.void("us", "Invoice", "10")
+    sb.control.edit("us", "Bill", "1", PrivateNote="Renewed policy")
+    changed, calls, _ = read_all(conn, "invoice", modified_since=since)
+    by_id = {r.remote_id: r for r in changed}
+    assert {"3", "10", "Bill:1"} <= set(by_id)
+    assert len(changed) <= 5  # the edits, plus anything stamped in the same second as `since`
+    assert by_id["3"].memo == "Changed in QuickBooks"
+    assert by_id["10"].status is InvoiceStatus.VOID
+    assert by_id["Bill:1"].memo == "Renewed policy"
+    assert calls == 2
+    queries = [q["query"] for q in sb.control.counters()["queries"]][-2:]
+    stamp = since.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    assert all(f"WHERE MetaData.LastUpdatedTime >= '{stamp}'" in q for q in queries)
+    # Name lists keep their Active condition beside the cursor
+    read_all(conn, "contact", modified_since=since)
+    last = sb.control.counters()["queries"][-1]["query"]
+    assert "WHERE Active IN (true, false) AND MetaData.LastUpdatedTime >= " in last
+    assert len(first) == 18
+
+
+def test_get_routes_by_id_prefix(quickbooks_sandbox):
+    conn = link(quickbooks_sandbox).connector()
+    assert conn.get("invoice", "1").type is InvoiceType.ACCOUNTS_RECEIVABLE
+    bill = conn.get("invoice", "Bill:1")
+    assert bill.type is InvoiceType.ACCOUNTS_PAYABLE and bill.remote_id == "Bill:1"
+    assert conn.get("contact", "Vendor:2").name == "Norton Lumber and Building Materials"
+    assert conn.get("payment", "BillPayment:3").account_remote_id == "41"
+    for missing in ("999", "Bill:999", "Bill:x' OR Id > '0", "Nope:1"):
+        with pytest.raises(NotFound):
+            conn.get("invoice", missing)
+
+
+def test_writes_are_not_supported(quickbooks_sandbox):
+    conn = link(quickbooks_sandbox).connector()
+    with pytest.raises(NotSupported):
+        conn.create("invoice", InvoiceInput(type="ACCOUNTS_RECEIVABLE", contact_remote_id="1"))
+    with pytest.raises(NotSupported):
+        conn.update("invoice", "1", InvoiceInput(memo="x"))
+    with pytest.raises(NotSupported):
+        conn.delete("invoice", "1")
+    assert quickbooks_sandbox.control.counters()["requests"].get("invoice") is None
+
+
+def test_concurrency_stays_under_the_limit(quickbooks_sandbox):
+    """Throttle before QuickBooks does: 12 threads, at most 3 calls in flight, no 429."""
+    ctl = quickbooks_sandbox.control
+    ctl.set_limits(concurrent=3)
+    ctl.faults([{"prefix": "/v3/company", "delay_ms": 150, "times": -1}])
+    linked = link(quickbooks_sandbox, rate_limits={"tenant_concurrent": 3})
+    ctl.reset_counters()
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            linked.connector().get("invoice", str(n % 12 + 1))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    counters = ctl.counters()
+    assert errors == []
+    assert counters["rate_limited_total"] == 0 and 1 < counters["max_concurrent"] <= 3
+    assert counters["statuses"] == {"200": 12}
+
+
+def test_per_minute_budget_is_kept_locally(quickbooks_sandbox):
+    """With the minute's budget spent, the next call waits in our limiter (here: gives up
+    quickly) instead of reaching QuickBooks for a 429. Every call counts, the CompanyInfo
+    lookup of the consent included."""
+    ctl = quickbooks_sandbox.control
+    ctl.set_limits(minute=4)
+    linked = link(quickbooks_sandbox, rate_limits={"tenant_per_minute": 4, "max_wait_seconds": 0.5})
+    conn = linked.connector()
+    ctl.reset_counters()
+    for n in range(3):
+        conn.get("invoice", str(n + 1))
+    with pytest.raises(RateLimited) as info:
+        conn.get("invoice", "5")
+    assert info.value.problem == "minute" and info.value.retry_after > 30
+    counters = ctl.counters()
+    assert counters["statuses"] == {"200": 3} and counters["rate_limited_total"] == 0
+    assert conn.limit_status()["minute"] == {"limit": 4, "used": 4, "remaining": 0}
+
+
+def test_provider_429_is_waited_out_and_5xx_retried(quickbooks_sandbox):
+    ctl = quickbooks_sandbox.control
+    conn = link(quickbooks_sandbox).connector()
+    ctl.faults([{"prefix": "/v3/company", "status": 429, "times": 1}])
+    assert conn.get("invoice", "2").number == "1002"
+    ctl.faults([{"prefix": "/v3/company", "status": 503, "times": 2}])
+    assert conn.get("invoice", "3").number == "1003"
+    counters = ctl.counters()
+    assert counters["rate_limited"] == {"injected": 1} and counters["faults"] == 3
+
+
+def test_expired_token_is_refreshed_and_the_refresh_token_rotates(quickbooks_sandbox):
+    sb = quickbooks_sandbox
+    linked = link(sb)
+    before = linked.store.load()
+    sb.control.expire_token(before.access_token)
+    conn = linked.connector()
+    assert conn.get("invoice", "1").number == "1001"  # 401 → refresh → retry
+    after = linked.store.load()
+    assert linked.store.saves == 1
+    assert after.access_token != before.access_token
+    assert after.refresh_token != before.refresh_token
+    assert after.extra[REALM_KEY] == linked.realm  # carried over the refresh
+    assert sb.refresh(before.refresh_token).json() == {"error": "invalid_grant"}  # rotated
+    assert sb.control.counters()["token_calls"]["refresh_token"] == 2
+
+
+def test_tokens_about_to_expire_are_refreshed_first(quickbooks_sandbox):
+    linked = link(quickbooks_sandbox)
+    soon = linked.store.load()
+    linked.store.save(soon.replace(expires_at=datetime.now(UTC) + timedelta(seconds=30)))
+    quickbooks_sandbox.control.reset_counters()
+    linked.connector().get("contact", "1")
+    counters = quickbooks_sandbox.control.counters()
+    assert counters["token_calls"] == {"refresh_token": 1}
+    assert counters["statuses"] == {"200": 1}  # no 401 round trip
+
+
+def test_revoked_grant_needs_a_relink(quickbooks_sandbox):
+    sb = quickbooks_sandbox
+    linked = link(sb)
+    creds = linked.store.load()
+    linked.provider.revoke(creds)
+    assert [g["revoked"] for g in sb.control.grants()] == [1]
+    with pytest.raises(RelinkRequired):
+        linked.connector().get("invoice", "1")
+    assert linked.store.relink_required
+
+
+def test_passthrough_is_relative_to_the_company(quickbooks_sandbox):
+    linked = link(quickbooks_sandbox)
+    conn = linked.connector()
+    info = conn.passthrough("GET", f"/companyinfo/{linked.realm}")
+    assert info.status == 200
+    assert info.json()["CompanyInfo"]["CompanyName"] == linked.company_name
+    missing = conn.passthrough("GET", "/invoice/999")
+    assert missing.status == 400 and missing.json()["Fault"]["Error"][0]["code"] == "610"
+
+
+def test_credentials_without_a_realm_do_not_reach_any_company(quickbooks_sandbox):
+    provider = QuickBooksProvider(quickbooks_sandbox.provider_settings())
+    creds = Credentials(
+        access_token="nope", refresh_token=None, expires_at=datetime.now(UTC) + timedelta(hours=1)
+    )
+    assert provider.list_tenants(creds) == []

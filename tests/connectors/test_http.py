@@ -1,0 +1,314 @@
+"""The shared client against a fake provider: paging, retries, 429s, the status → error table."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from connectors.errors import (
+    AuthExpired,
+    DailyLimitReached,
+    NotFound,
+    ProviderUnavailable,
+    RateLimited,
+    TenantNotConnected,
+    ValidationFailed,
+)
+from connectors.xero import XeroProvider
+from unified_models import Invoice, InvoiceInput
+
+from .conftest import TENANT, xero_settings
+from .fakes import Reply, Request
+
+API = "/api.xro/2.0"
+
+
+def invoice_row(i: int) -> dict:
+    return {
+        "InvoiceID": f"inv-{i}",
+        "Type": "ACCREC",
+        "Status": "AUTHORISED",
+        "Total": "10.10",
+        "AmountPaid": 0,
+        "UpdatedDateUTC": f"/Date({1700000000000 + i * 1000}+0000)/",
+        "LineItems": [{"LineItemID": f"l-{i}", "Quantity": 1, "UnitAmount": 10.1}],
+    }
+
+
+def paged(total: int, size: int = 1000, page_count: bool = True):
+    def handler(req: Request) -> Reply:
+        page = int(req.query.get("page", 1))
+        rows = [invoice_row(i) for i in range((page - 1) * size, min(page * size, total))]
+        body: dict = {"Invoices": rows}
+        if page_count:
+            body["pagination"] = {
+                "page": page,
+                "pageSize": size,
+                "pageCount": -(-total // size),
+                "itemCount": total,
+            }
+        return Reply(200, body)
+
+    return handler
+
+
+def test_list_pages_with_one_call_per_page(fake, provider, store) -> None:
+    fake.route("GET", f"{API}/Invoices", paged(2500))
+    conn = provider.connect(store, TENANT)
+    pages = list(conn.list("invoice"))
+    assert [len(p.records) for p in pages] == [1000, 1000, 500]
+    assert [p.calls for p in pages] == [1, 1, 1]
+    assert pages[-1].next_cursor is None and all(p.next_cursor for p in pages[:-1])
+    reqs = fake.calls(f"{API}/Invoices")
+    assert len(reqs) == 3
+    first = reqs[0]
+    assert first.query == {
+        "page": "1",
+        "pageSize": "1000",
+        "includeArchived": "true",
+        "unitdp": "4",
+    }
+    assert first.headers["xero-tenant-id"] == TENANT
+    assert first.headers["authorization"] == "Bearer a0"
+    assert "if-modified-since" not in first.headers
+    rec = pages[0].records[0]
+    assert isinstance(rec, Invoice) and rec.total_amount == Decimal("10.10")
+    assert type(rec.line_items[0].unit_price) is Decimal
+    assert pages[0].max_remote_updated_at == datetime.fromtimestamp(1700000999, UTC)
+
+
+def test_exact_multiple_needs_no_extra_call_when_page_count_known(fake, provider, store) -> None:
+    fake.route("GET", f"{API}/Invoices", paged(2000))
+    list(provider.connect(store, TENANT).list("invoice"))
+    assert len(fake.calls(f"{API}/Invoices")) == 2
+
+
+def test_without_page_count_a_short_page_ends(fake, provider, store) -> None:
+    fake.route("GET", f"{API}/Invoices", paged(1500, page_count=False))
+    pages = list(provider.connect(store, TENANT).list("invoice"))
+    assert [len(p.records) for p in pages] == [1000, 500]
+
+
+def test_resume_from_cursor_and_incremental_header(fake, provider, store) -> None:
+    fake.route("GET", f"{API}/Invoices", paged(2500))
+    conn = provider.connect(store, TENANT)
+    since = datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
+    it = conn.list("invoice", modified_since=since)
+    first = next(it)
+    del it
+    rest = list(conn.list("invoice", cursor=first.next_cursor))
+    assert [len(p.records) for p in rest] == [1000, 500]
+    reqs = fake.calls(f"{API}/Invoices")
+    assert [r.query["page"] for r in reqs] == ["1", "2", "3"]
+    assert {r.headers["if-modified-since"] for r in reqs} == {"2024-05-01T12:30:00.000"}
+
+
+def test_incremental_nothing_changed_is_one_call(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices",
+        Reply(
+            200,
+            {
+                "Invoices": [],
+                "pagination": {"page": 1, "pageSize": 1000, "pageCount": 0, "itemCount": 0},
+            },
+        ),
+    )
+    pages = list(provider.connect(store, TENANT).list("invoice", modified_since=datetime.now(UTC)))
+    assert len(pages) == 1 and pages[0].records == [] and pages[0].next_cursor is None
+    assert len(fake.calls(API)) == 1
+
+
+def flaky(failures: list[Reply], then: Reply):
+    def handler(req: Request) -> Reply:
+        return failures.pop(0) if failures else then
+
+    return handler
+
+
+def test_5xx_is_retried_with_backoff(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices/inv-1",
+        flaky(
+            [Reply(503, "busy"), Reply(502, "bad gateway")],
+            Reply(200, {"Invoices": [invoice_row(1)]}),
+        ),
+    )
+    conn = provider.connect(store, TENANT)
+    assert conn.get("invoice", "inv-1").remote_id == "inv-1"
+    assert conn.calls == 3
+
+
+def test_persistent_5xx_raises_provider_unavailable(fake, provider, store) -> None:
+    fake.route("GET", f"{API}/Invoices/x", Reply(500, "boom"))
+    conn = provider.connect(store, TENANT)
+    with pytest.raises(ProviderUnavailable) as info:
+        conn.get("invoice", "x")
+    assert info.value.status == 500
+    assert conn.calls == 4  # HttpPolicy.max_attempts
+
+
+def test_timeouts_are_retried_then_unavailable(fake, limiter, token_endpoint, store) -> None:
+    def slow(req: Request) -> Reply:
+        time.sleep(0.5)
+        return Reply(200, {"Invoices": [invoice_row(1)]})
+
+    fake.route("GET", f"{API}/Invoices/slow", slow)
+    settings = xero_settings(fake.base_url)
+    settings["http"] = {"read_timeout": 0.1, "max_attempts": 2, "backoff_initial": 0.01}
+    conn = XeroProvider(settings, limiter=limiter).connect(store, TENANT)
+    with pytest.raises(ProviderUnavailable, match="timeout"):
+        conn.get("invoice", "slow")
+    assert conn.calls == 2
+
+
+def test_connection_errors_are_unavailable(limiter, store) -> None:
+    settings = xero_settings("http://127.0.0.1:9")  # discard port: nothing listens
+    settings["http"] = {"max_attempts": 2, "backoff_initial": 0.01, "connect_timeout": 0.5}
+    conn = XeroProvider(settings, limiter=limiter).connect(store, TENANT)
+    with pytest.raises(ProviderUnavailable, match="connection error"):
+        conn.get("invoice", "x")
+
+
+def test_writes_without_idempotency_key_are_not_retried(fake, provider, store) -> None:
+    fake.route("PUT", f"{API}/Invoices", Reply(503, "busy"))
+    conn = provider.connect(store, TENANT)
+    with pytest.raises(ProviderUnavailable):
+        conn.client.request("PUT", "Invoices", json={"Invoices": []})
+    assert conn.calls == 1
+
+
+def test_writes_with_idempotency_key_are_retried_and_pass_it_through(fake, provider, store) -> None:
+    created = {"Invoices": [invoice_row(7)]}
+    fake.route("PUT", f"{API}/Invoices", flaky([Reply(503, "busy")], Reply(200, created)))
+    conn = provider.connect(store, TENANT)
+    inv = conn.create(
+        "invoice",
+        InvoiceInput(type="ACCOUNTS_RECEIVABLE", contact_remote_id="c-1"),
+        idempotency_key="key-123",
+    )
+    assert inv.remote_id == "inv-7"
+    reqs = fake.calls(f"{API}/Invoices")
+    assert [r.headers["idempotency-key"] for r in reqs] == ["key-123", "key-123"]
+    assert reqs[0].json() == {"Invoices": [{"Type": "ACCREC", "Contact": {"ContactID": "c-1"}}]}
+
+
+def test_minute_429_waits_retry_after_and_retries(fake, provider, store, limiter) -> None:
+    throttle = Reply(429, "", {"Retry-After": "1", "X-Rate-Limit-Problem": "minute"})
+    fake.route(
+        "GET", f"{API}/Invoices/i", flaky([throttle], Reply(200, {"Invoices": [invoice_row(1)]}))
+    )
+    conn = provider.connect(store, TENANT)
+    started = time.monotonic()
+    assert conn.get("invoice", "i").remote_id == "inv-1"
+    assert time.monotonic() - started >= 0.9
+    assert conn.client.throttled == 1 and conn.calls == 2
+
+
+def test_day_429_raises_daily_limit_with_resume_time(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices/i",
+        Reply(429, "", {"Retry-After": "3600", "X-Rate-Limit-Problem": "day"}),
+    )
+    conn = provider.connect(store, TENANT)
+    with pytest.raises(DailyLimitReached) as info:
+        conn.get("invoice", "i")
+    expected = datetime.now(UTC) + timedelta(hours=1)
+    assert abs((info.value.resume_at - expected).total_seconds()) < 5
+    assert info.value.retry_after == 3600 and info.value.problem == "day"
+    # and the limiter now refuses the tenant without calling Xero
+    with pytest.raises(DailyLimitReached):
+        conn.get("invoice", "i")
+    assert conn.calls == 1
+
+
+def test_long_retry_after_raises_rate_limited(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices/i",
+        Reply(429, "", {"Retry-After": "900", "X-Rate-Limit-Problem": "minute"}),
+    )
+    with pytest.raises(RateLimited) as info:
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert info.value.retry_after == 900 and info.value.problem == "minute"
+
+
+def test_401_refreshes_once_and_retries(fake, provider, store, token_endpoint) -> None:
+    def api(req: Request) -> Reply:
+        if req.headers["authorization"] == "Bearer a0":
+            return Reply(401, {"Title": "Unauthorized", "Detail": "TokenExpired"})
+        return Reply(200, {"Invoices": [invoice_row(1)]})
+
+    fake.route("GET", f"{API}/Invoices/i", api)
+    conn = provider.connect(store, TENANT)
+    assert conn.get("invoice", "i").remote_id == "inv-1"
+    assert token_endpoint.refresh_calls == 1
+    assert store.load().access_token == "a1" and store.saves == 1
+
+
+def test_401_twice_raises_auth_expired(fake, provider, store, token_endpoint) -> None:
+    fake.route("GET", f"{API}/Invoices/i", Reply(401, {"Detail": "TokenExpired"}))
+    with pytest.raises(AuthExpired):
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert token_endpoint.refresh_calls == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error"),
+    [
+        (403, {"Type": "AuthorizationUnsuccessful"}, TenantNotConnected),
+        (404, "The resource you're looking for cannot be found", NotFound),
+    ],
+)
+def test_status_table(fake, provider, store, status, body, error) -> None:
+    fake.route("GET", f"{API}/Invoices/i", Reply(status, body))
+    with pytest.raises(error) as info:
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert info.value.status == status
+
+
+def test_400_validation_exception_maps_fields(fake, provider, store) -> None:
+    body = {
+        "ErrorNumber": 10,
+        "Type": "ValidationException",
+        "Message": "A validation exception occurred",
+        "Elements": [
+            {
+                "ValidationErrors": [],
+                "LineItems": [{"ValidationErrors": [{"Message": "Quantity must be a number"}]}],
+            }
+        ],
+    }
+    fake.route("PUT", f"{API}/Invoices", Reply(400, body))
+    with pytest.raises(ValidationFailed) as info:
+        provider.connect(store, TENANT).create(
+            "invoice",
+            InvoiceInput(type="ACCOUNTS_RECEIVABLE", contact_remote_id="c", line_items=[{}]),
+        )
+    assert info.value.details == [
+        {"field": "line_items[0].quantity", "message": "Quantity must be a number"}
+    ]
+
+
+def test_passthrough_returns_errors_instead_of_raising(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Accounts",
+        Reply(200, {"Accounts": [{"Code": "200"}]}, {"X-MinLimit-Remaining": "58"}),
+    )
+    fake.route("GET", f"{API}/Nope", Reply(404, "missing"))
+    conn = provider.connect(store, TENANT)
+    ok = conn.passthrough("GET", "Accounts", query={"where": 'Type=="BANK"'})
+    assert ok.status == 200 and ok.json() == {"Accounts": [{"Code": "200"}]}
+    assert ok.headers["X-MinLimit-Remaining"] == "58"
+    assert fake.calls(f"{API}/Accounts")[0].query == {"where": 'Type=="BANK"'}
+    assert conn.passthrough("GET", "Nope").status == 404
+    for bad in ("https://evil.example/x", "../../connections", "//evil"):
+        with pytest.raises(Exception, match=r"relative|segments"):
+            conn.passthrough("GET", bad)

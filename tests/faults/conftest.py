@@ -1,0 +1,1 @@
+from tests.gateway.sync.live import live  # noqa: F401

@@ -1,0 +1,149 @@
+"""Builders for gateway rows: grants, linked accounts and stored unified records."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from gateway.accounts.models import Grant, LinkedAccount
+from gateway.customers.models import Customer
+from gateway.records.store import upsert_records
+from unified_models import (
+    Contact,
+    Invoice,
+    InvoiceLineItem,
+    InvoiceStatus,
+    InvoiceType,
+    Payment,
+    PaymentApplication,
+    PaymentType,
+    RelatedObjectType,
+    TaxTreatment,
+)
+
+_counter = itertools.count(1)
+ACCESS_TOKEN = "at-SECRET-access-token-value-0001"
+REFRESH_TOKEN = "rt-SECRET-refresh-token-value-0001"
+
+
+def make_linked_account(
+    customer: Customer,
+    *,
+    provider: str = "fake",
+    tenant_id: str | None = None,
+    end_user_id: str = "end-user-1",
+    access_token: str = ACCESS_TOKEN,
+    refresh_token: str = REFRESH_TOKEN,
+    expires_in: timedelta = timedelta(minutes=30),
+    last_sync_at: datetime | None = None,
+) -> LinkedAccount:
+    grant = Grant.objects.create(
+        customer=customer,
+        provider=provider,
+        end_user_id=end_user_id,
+        access_token=access_token,
+        refresh_token=refresh_token,
+        access_expires_at=datetime.now(UTC) + expires_in,
+        scope="accounting.transactions offline_access",
+    )
+    n = next(_counter)
+    return LinkedAccount.objects.create(
+        customer=customer,
+        grant=grant,
+        provider=provider,
+        tenant_id=tenant_id or f"tenant-{n}",
+        tenant_name=f"Org {n}",
+        end_user_id=end_user_id,
+        last_sync_at=last_sync_at,
+    )
+
+
+def contact(remote_id: str, **overrides) -> Contact:
+    fields = {
+        "remote_id": remote_id,
+        "name": f"Contact {remote_id}",
+        "is_customer": True,
+        "is_supplier": False,
+        "email_address": f"{remote_id}@example.com",
+        "status": "ACTIVE",
+        "currency": "GBP",
+        "remote_updated_at": datetime(2026, 1, 1, tzinfo=UTC),
+        "remote_data": {"ContactID": remote_id, "Name": f"Contact {remote_id}"},
+    }
+    fields.update(overrides)
+    return Contact(**fields)
+
+
+def invoice(remote_id: str, contact_remote_id: str | None = None, **overrides) -> Invoice:
+    lines = [
+        InvoiceLineItem(
+            remote_id=f"{remote_id}-l{i}",
+            description=f"Line {i}",
+            quantity=Decimal("2"),
+            unit_price=Decimal("10.25"),
+            tax_amount=Decimal("4.10"),
+            total_amount=Decimal("20.50"),
+            account_remote_id="acc-200",
+        )
+        for i in range(3)
+    ]
+    fields = {
+        "remote_id": remote_id,
+        "type": InvoiceType.ACCOUNTS_RECEIVABLE,
+        "number": f"INV-{remote_id}",
+        "contact_remote_id": contact_remote_id,
+        "issue_date": date(2026, 3, 1),
+        "due_date": date(2026, 3, 31),
+        "currency": "GBP",
+        "exchange_rate": Decimal("1"),
+        "tax_treatment": TaxTreatment.EXCLUSIVE,
+        "sub_total": Decimal("61.50"),
+        "total_tax_amount": Decimal("12.30"),
+        "total_amount": Decimal("73.80"),
+        "amount_paid": Decimal("0"),
+        "balance": Decimal("73.80"),
+        "status": InvoiceStatus.OPEN,
+        "status_raw": "AUTHORISED",
+        "line_items": lines,
+        "remote_updated_at": datetime(2026, 3, 1, 12, tzinfo=UTC),
+        "remote_data": {"InvoiceID": remote_id, "Total": Decimal("73.80")},
+    }
+    fields.update(overrides)
+    return Invoice(**fields)
+
+
+def payment(remote_id: str, invoice_remote_id: str, contact_remote_id: str | None, **overrides):
+    fields = {
+        "remote_id": remote_id,
+        "type": PaymentType.ACCOUNTS_RECEIVABLE,
+        "transaction_date": date(2026, 3, 15),
+        "contact_remote_id": contact_remote_id,
+        "currency": "GBP",
+        "total_amount": Decimal("10.00"),
+        "status": "POSTED",
+        "applied_to": [
+            PaymentApplication(
+                related_object_type=RelatedObjectType.INVOICE,
+                related_object_remote_id=invoice_remote_id,
+                applied_amount=Decimal("10.00"),
+            )
+        ],
+        "remote_updated_at": datetime(2026, 3, 15, tzinfo=UTC),
+        "remote_data": {"PaymentID": remote_id},
+    }
+    fields.update(overrides)
+    return Payment(**fields)
+
+
+def seed_store(account: LinkedAccount, *, contacts: int = 3, invoices: int = 5, payments: int = 2):
+    """A small, realistic store: contacts, invoices pointing at them, payments on invoices."""
+    upsert_records(account, "contact", [contact(f"c{i}") for i in range(contacts)])
+    upsert_records(
+        account,
+        "invoice",
+        [invoice(f"i{i}", f"c{i % contacts}") for i in range(invoices)],
+    )
+    upsert_records(
+        account, "payment", [payment(f"p{i}", f"i{i}", f"c{i % contacts}") for i in range(payments)]
+    )

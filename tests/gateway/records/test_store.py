@@ -1,0 +1,87 @@
+"""The unified store: idempotent upserts, derived ids, references, change reports."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from gateway.records.ids import record_id
+from gateway.records.models import Record
+from gateway.records.store import mark_deleted, upsert_records
+from tests.gateway.builders import contact, invoice, make_linked_account, payment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def linked(customer_with_key):
+    return make_linked_account(customer_with_key[0])
+
+
+def test_upsert_creates_then_ignores_identical_then_reports_updates(linked):
+    first = upsert_records(linked, "contact", [contact("c1"), contact("c2")])
+    assert [c.kind for c in first] == ["created", "created"]
+    assert upsert_records(linked, "contact", [contact("c1"), contact("c2")]) == []
+    changed = upsert_records(linked, "contact", [contact("c1", name="Renamed Ltd")])
+    assert [(c.remote_id, c.kind) for c in changed] == [("c1", "updated")]
+    assert Record.objects.filter(linked_account=linked).count() == 2
+
+
+def test_ids_are_stable_and_references_resolve_before_the_target_exists(linked):
+    upsert_records(linked, "payment", [payment("p1", "i1", "c1")])
+    upsert_records(linked, "invoice", [invoice("i1", "c1")])
+    upsert_records(linked, "contact", [contact("c1")])
+    pay = json.loads(Record.objects.get(remote_id="p1").document)
+    inv = json.loads(Record.objects.get(remote_id="i1").document)
+    con = json.loads(Record.objects.get(remote_id="c1").document)
+    assert pay["applied_to"][0]["related_object_id"] == inv["id"]
+    assert pay["contact"] == inv["contact"] == con["id"]
+    assert inv["id"] == str(record_id(linked.id, "invoice", "i1"))
+
+
+def test_document_is_the_api_shape_with_money_as_strings(linked):
+    upsert_records(linked, "invoice", [invoice("i1", "c1")])
+    row = Record.objects.get(remote_id="i1")
+    doc = json.loads(row.document)
+    assert doc["total_amount"] == "73.80"
+    assert doc["line_items"][0]["unit_price"] == "10.25"
+    assert {"id", "created_at", "modified_at", "remote_updated_at"} <= set(doc)
+    assert "remote_data" not in doc
+    assert json.loads(row.remote_data, parse_float=Decimal) == {
+        "InvoiceID": "i1",
+        "Total": Decimal("73.80"),
+    }
+    assert row.status == "OPEN" and row.type == "ACCOUNTS_RECEIVABLE"
+
+
+def test_created_at_is_kept_and_modified_at_moves_on_change(linked):
+    upsert_records(linked, "contact", [contact("c1")])
+    before = json.loads(Record.objects.get(remote_id="c1").document)
+    upsert_records(linked, "contact", [contact("c1", name="New")])
+    after = json.loads(Record.objects.get(remote_id="c1").document)
+    assert after["created_at"] == before["created_at"]
+    assert after["modified_at"] > before["modified_at"]
+
+
+def test_deletion_is_reported_and_kept(linked):
+    upsert_records(linked, "invoice", [invoice("i1")])
+    changes = upsert_records(linked, "invoice", [invoice("i1", remote_was_deleted=True)])
+    assert [c.kind for c in changes] == ["deleted"]
+    assert Record.objects.get(remote_id="i1").remote_was_deleted is True
+
+
+def test_mark_deleted_flags_the_record_once(linked):
+    upsert_records(linked, "contact", [contact("c1")])
+    assert mark_deleted(linked, "contact", "c1").kind == "deleted"
+    assert mark_deleted(linked, "contact", "c1") is None
+    assert json.loads(Record.objects.get(remote_id="c1").document)["remote_was_deleted"] is True
+
+
+def test_same_remote_id_in_two_accounts_are_two_records(customer_with_key, linked):
+    other = make_linked_account(customer_with_key[0])
+    upsert_records(linked, "contact", [contact("c1")])
+    upsert_records(other, "contact", [contact("c1")])
+    ids = set(Record.objects.filter(remote_id="c1").values_list("id", flat=True))
+    assert len(ids) == 2
