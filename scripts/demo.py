@@ -1,0 +1,305 @@
+"""Run Ledgerlink on the embedded default with its Xero sandbox, for a newcomer to click through.
+
+`make demo` calls this. It migrates the SQLite database, creates (or reuses) a demo customer
+and prints a fresh API key, starts the Xero sandbox as its own process, points the gateway's
+Xero settings at it and serves the gateway. With the sandbox running it also creates a link token
+and prints the hosted connect URL: open it to link a sandbox organisation by clicking.
+`--smoke` checks that everything answers and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DEMO_CUSTOMER = "Demo SaaS Inc."
+DEMO_END_USER = "demo-end-user"
+SANDBOX_APPS = ROOT / "sandbox" / "xero" / "demo_apps.yaml"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--sandbox-port", type=int, default=8765)
+    parser.add_argument("--quickbooks-sandbox-port", type=int, default=8766)
+    parser.add_argument("--smoke", action="store_true", help="Check the URLs answer, then stop.")
+    return parser.parse_args()
+
+
+def demo_environment(args: argparse.Namespace) -> dict[str, str]:
+    gateway = f"http://{args.host}:{args.port}"
+    sandbox = f"http://{args.host}:{args.sandbox_port}"
+    env = dict(os.environ)
+    env.setdefault("LEDGERLINK_ENV", "development")
+    env.setdefault("PUBLIC_BASE_URL", gateway)
+    app = sandbox_demo_app()
+    env.setdefault("XERO_CLIENT_ID", app.get("client_id") or "ledgerlink-demo")
+    env.setdefault(
+        "XERO_CLIENT_SECRET", app.get("client_secret") or "demo-secret-not-for-production"
+    )
+    env.setdefault(
+        "XERO_WEBHOOK_KEY", app.get("webhook_key") or "demo-webhook-key-not-for-production"
+    )
+    env.setdefault("XERO_AUTHORIZE_URL", f"{sandbox}/identity/connect/authorize")
+    env.setdefault("XERO_TOKEN_URL", f"{sandbox}/connect/token")
+    env.setdefault("XERO_REVOKE_URL", f"{sandbox}/connect/revocation")
+    env.setdefault("XERO_CONNECTIONS_URL", f"{sandbox}/connections")
+    env.setdefault("XERO_API_URL", f"{sandbox}/api.xro/2.0")
+    qbo = f"http://{args.host}:{args.quickbooks_sandbox_port}"
+    env.setdefault("QUICKBOOKS_CLIENT_ID", "ledgerlink-qbo-demo")
+    env.setdefault("QUICKBOOKS_CLIENT_SECRET", "qbo-demo-secret-not-for-production-0000")
+    env.setdefault("QUICKBOOKS_AUTHORIZE_URL", f"{qbo}/connect/oauth2")
+    env.setdefault("QUICKBOOKS_TOKEN_URL", f"{qbo}/oauth2/v1/tokens/bearer")
+    env.setdefault("QUICKBOOKS_REVOKE_URL", f"{qbo}/v2/oauth2/tokens/revoke")
+    env.setdefault("QUICKBOOKS_API_URL", f"{qbo}/v3/company/{{tenant_id}}")
+    return env
+
+
+def sandbox_demo_app() -> dict:
+    """The sandbox's demo app (client id, secret, webhook key): the gateway must use the same."""
+    if not SANDBOX_APPS.exists():
+        return {}
+    import yaml
+
+    apps = (yaml.safe_load(SANDBOX_APPS.read_text(encoding="utf-8")) or {}).get("apps") or [{}]
+    return apps[0]
+
+
+def manage(env: dict[str, str], *argv: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *argv], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
+def demo_key(env: dict[str, str]) -> str:
+    """A new key for the demo customer (created on first run); keys are only shown once."""
+    redirect = f"{env['PUBLIC_BASE_URL']}/connect/demo-return"
+    try:
+        return manage(env, "create_api_key", DEMO_CUSTOMER, "--name", "demo").strip()
+    except subprocess.CalledProcessError:
+        return manage(
+            env, "create_customer", DEMO_CUSTOMER, "--redirect-url", redirect, "--key-only"
+        ).strip()
+
+
+def demo_redirect_url(env: dict[str, str]) -> str:
+    return f"{env['PUBLIC_BASE_URL']}/connect/demo-return"
+
+
+def ensure_redirect_url(env: dict[str, str]) -> None:
+    """A demo customer made on another port needs this port's redirect URL registered too."""
+    code = (
+        "from gateway.customers.models import Customer; "
+        f"c = Customer.objects.get(name={DEMO_CUSTOMER!r}); "
+        f"u = {demo_redirect_url(env)!r}; "
+        "c.redirect_urls = c.redirect_urls if u in c.redirect_urls else [*c.redirect_urls, u]; "
+        "c.save(update_fields=['redirect_urls'])"
+    )
+    manage(env, "shell", "-c", code)
+
+
+def register_callback(sandbox_url: str, env: dict[str, str]) -> None:
+    """Make sure the sandbox's demo app accepts this gateway's OAuth callback URL."""
+    callback = f"{env['PUBLIC_BASE_URL']}/connect/callback"
+    _, apps = get_json(f"{sandbox_url}/_sandbox/apps")
+    for app in apps if isinstance(apps, list) else []:
+        if app.get("client_id") == env["XERO_CLIENT_ID"] and callback not in app["redirect_uris"]:
+            post_json(
+                f"{sandbox_url}/_sandbox/apps",
+                {"client_id": app["client_id"], "redirect_uris": [*app["redirect_uris"], callback]},
+            )
+
+
+def wait_for(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (local URL)
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {timeout:.0f}s")
+
+
+def get_json(url: str, key: str | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(url)  # noqa: S310 (local URL)
+    if key:
+        request.add_header("Authorization", f"Bearer {key}")
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def post_json(url: str, body: dict, key: str | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(  # noqa: S310 (local URL)
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    if key:
+        request.add_header("Authorization", f"Bearer {key}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def create_link_token(gateway_url: str, key: str, env: dict[str, str]) -> tuple[int, dict]:
+    return post_json(
+        f"{gateway_url}/v1/link-tokens",
+        {
+            "end_user_id": DEMO_END_USER,
+            "end_user_name": "Demo end user",
+            "redirect_url": demo_redirect_url(env),
+        },
+        key,
+    )
+
+
+def link_instructions(link_url: str, key: str, gateway_url: str, env: dict[str, str]) -> str:
+    body = json.dumps({"end_user_id": DEMO_END_USER, "redirect_url": demo_redirect_url(env)})
+    return (
+        "\nLink a sandbox organisation: open this page (single use, valid 30 minutes)\n"
+        f"  {link_url}\n"
+        "  choose Xero, tick organisations on the sandbox's consent page (the demo user is\n"
+        "  signed in) and you land on the demo app's return page with the linked account ids.\n"
+        "  Another link token:\n"
+        f'  curl -X POST -H "Authorization: Bearer {key}" \\\n'
+        f"    -H 'Content-Type: application/json' -d '{body}' \\\n"
+        f"    {gateway_url}/v1/link-tokens\n"
+    )
+
+
+def start_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.Popen | None:
+    if not (ROOT / "sandbox" / "xero" / "__main__.py").exists():
+        return None
+    (ROOT / "var").mkdir(exist_ok=True)
+    command = [
+        PYTHON, "-m", "sandbox.xero",
+        "--host", args.host,
+        "--port", str(args.sandbox_port),
+        "--db", str(ROOT / "var" / "xero-sandbox.sqlite3"),
+    ]  # fmt: skip
+    apps = ROOT / "sandbox" / "xero" / "demo_apps.yaml"
+    if apps.exists():
+        command += ["--apps", str(apps)]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+
+
+def start_quickbooks_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.Popen:
+    """The QuickBooks Online sandbox (its demo app redirects to port 8000: the default)."""
+    command = [
+        PYTHON, "-m", "sandbox.quickbooks",
+        "--host", args.host,
+        "--port", str(args.quickbooks_sandbox_port),
+        "--db", str(ROOT / "var" / "quickbooks-sandbox.sqlite3"),
+    ]  # fmt: skip
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    raise KeyboardInterrupt  # the same clean shutdown as Ctrl-C: children are stopped too
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    args = parse_args()
+    env = demo_environment(args)
+    (ROOT / "var").mkdir(exist_ok=True)
+    manage(env, "migrate", "--noinput")
+    key = demo_key(env)
+    ensure_redirect_url(env)
+
+    processes: list[subprocess.Popen] = []
+    sandbox = start_sandbox(args, env)
+    if sandbox is not None:
+        processes.append(sandbox)
+    processes.append(start_quickbooks_sandbox(args, env))
+    gateway_url = env["PUBLIC_BASE_URL"]
+    processes.append(
+        subprocess.Popen(
+            [
+                *(PYTHON, "-m", "gunicorn", "gateway.wsgi", "--bind", f"{args.host}:{args.port}"),
+                *("--workers", "2", "--threads", "4", "--access-logfile", "-"),
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+    )
+    try:
+        wait_for(f"{gateway_url}/healthz")
+        link_url = None
+        if sandbox is not None:
+            sandbox_url = f"http://{args.host}:{args.sandbox_port}"
+            wait_for(f"{sandbox_url}/connections")
+            wait_for(f"http://{args.host}:{args.quickbooks_sandbox_port}/connect/oauth2")
+            register_callback(sandbox_url, env)
+            status, token = create_link_token(gateway_url, key, env)
+            link_url = token.get("url") if status == 201 else None
+            if link_url is None:
+                print(f"Could not create a link token: {status} {token}", flush=True)
+        print(
+            "\nLedgerlink is running (embedded: SQLite, tasks in-process).\n"
+            f"  API key (demo customer '{DEMO_CUSTOMER}', shown once): {key}\n"
+            f"  API docs:       {gateway_url}/docs   (Redoc: {gateway_url}/redoc)\n"
+            f"  Health:         {gateway_url}/healthz\n"
+            f"  Operator admin: {gateway_url}/admin/\n"
+            + (
+                f"  Xero sandbox:   http://{args.host}:{args.sandbox_port}\n"
+                f"  QuickBooks sandbox: http://{args.host}:{args.quickbooks_sandbox_port}\n"
+                if sandbox is not None
+                else ""
+            )
+            + f'\n  curl -H "Authorization: Bearer {key}" {gateway_url}/v1/providers\n'
+            + (link_instructions(link_url, key, gateway_url, env) if link_url else ""),
+            flush=True,
+        )
+        if args.smoke:
+            health, _ = get_json(f"{gateway_url}/healthz")
+            providers, body = get_json(f"{gateway_url}/v1/providers", key)
+            denied, error = get_json(f"{gateway_url}/v1/providers", "llk_00000000_wrong")
+            ok = health == 200 and providers == 200 and denied == 401 and "error" in error
+            hosted = 0
+            if link_url:
+                with urllib.request.urlopen(link_url, timeout=5) as page:  # noqa: S310
+                    hosted = page.status
+                ok = ok and hosted == 200
+            print(
+                f"smoke: healthz={health} providers={providers} wrong-key={denied}"
+                + (f" connect-page={hosted}" if link_url else "")
+            )
+            print(json.dumps(body, indent=2))
+            return 0 if ok else 1
+        print("Press Ctrl-C to stop.", flush=True)
+        processes[-1].wait()
+        return processes[-1].returncode or 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
