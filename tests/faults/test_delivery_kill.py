@@ -15,7 +15,7 @@ from django.utils import timezone
 from gateway.events import endpoints
 from gateway.events import services as events
 from gateway.events.models import WebhookDelivery
-from gateway.sync.models import AccountSync, AccountState
+from gateway.sync.models import AccountState, AccountSync
 from tests.gateway.sync.live import wait_until
 
 pytestmark = [pytest.mark.slow]
