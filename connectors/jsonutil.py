@@ -3,21 +3,31 @@ with Decimals written as JSON numbers digit for digit."""
 
 from __future__ import annotations
 
+import codecs
 import json
 from decimal import Decimal
 from typing import Any
+
+import msgspec
 
 __all__ = ["dumps", "loads"]
 
 _encode_str = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
 
+#: msgspec hands every number with a fraction or exponent to the hook as its literal text, so
+#: the Decimal is the provider's digits exactly (as `json.loads(parse_float=Decimal)`, which
+#: was a sixth of a sync's time). Errors are `msgspec.DecodeError`, a `ValueError`.
+_decoder = msgspec.json.Decoder(float_hook=Decimal)
+
 
 def loads(data: bytes | str) -> Any:
     if not data:
         return None
-    if isinstance(data, bytes | bytearray):
-        data = data.decode("utf-8-sig")
-    return json.loads(data, parse_float=Decimal)
+    if isinstance(data, bytes | bytearray) and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif isinstance(data, str):
+        data = data.removeprefix("\ufeff")
+    return _decoder.decode(data)
 
 
 def dumps(value: Any) -> bytes:
