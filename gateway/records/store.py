@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
+from gateway.core.toast import use_lz4_here
 from gateway.records.documents import Prepared, prepare, render
 from gateway.records.models import Record
 from gateway.records.signals import records_changed
@@ -63,12 +64,7 @@ def upsert_records(
     prepared = {p.remote_id: p for p in (prepare(model, account.id, r) for r in records)}
     if not prepared:
         return []
-    existing = {
-        remote_id: (seq, content_hash, created_at, deleted)
-        for remote_id, seq, content_hash, created_at, deleted in Record.objects.filter(
-            linked_account=account, model=model, remote_id__in=list(prepared)
-        ).values_list("remote_id", "seq", "content_hash", "created_at", "remote_was_deleted")
-    }
+    existing = _existing(account, model, list(prepared))
     now = timezone.now()
     rows: list[dict] = []
     changes: list[Change] = []
@@ -101,6 +97,25 @@ def upsert_records(
     return changes
 
 
+def _existing(account: LinkedAccount, model: str, remote_ids: list[str]) -> dict[str, tuple]:
+    """remote id → (seq, content hash, created at, deleted) of the records already stored.
+    On PostgreSQL one `= ANY(array)` parameter instead of the ORM's thousand-parameter `IN`
+    (whose compilation was a tenth of a sync page's time)."""
+    if connection.vendor != "postgresql":
+        rows = Record.objects.filter(
+            linked_account=account, model=model, remote_id__in=remote_ids
+        ).values_list("remote_id", "seq", "content_hash", "created_at", "remote_was_deleted")
+        return {remote_id: tuple(rest) for remote_id, *rest in rows}
+    table = connection.ops.quote_name(Record._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT remote_id, seq, content_hash, created_at, remote_was_deleted "  # noqa: S608
+            f"FROM {table} WHERE linked_account_id = %s AND model = %s AND remote_id = ANY(%s)",
+            [account.id, model, remote_ids],
+        )
+        return {remote_id: tuple(rest) for remote_id, *rest in cursor.fetchall()}
+
+
 #: Below this many rows the ORM's bulk upsert is as fast as COPY.
 _COPY_MIN_ROWS = 50
 
@@ -128,6 +143,7 @@ def _write_rows(rows: list[dict]) -> None:
             connection.ops.quote_name(Record._meta.get_field(f).column) for f in _UPDATE_FIELDS
         )
     )
+    use_lz4_here(connection)  # the staging table's compression is what the rows keep
     with connection.cursor() as cursor:
         # Identifiers below come from the model's metadata, never from input.
         cursor.execute(

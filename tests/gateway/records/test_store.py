@@ -85,3 +85,45 @@ def test_same_remote_id_in_two_accounts_are_two_records(customer_with_key, linke
     upsert_records(other, "contact", [contact("c1")])
     ids = set(Record.objects.filter(remote_id="c1").values_list("id", flat=True))
     assert len(ids) == 2
+
+
+def _postgres_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the COPY upsert and TOAST compression are PostgreSQL's")
+
+
+def test_a_large_page_goes_through_copy_and_reports_the_same_changes(linked):
+    _postgres_only()
+    page = [invoice(f"i{n}", "c1") for n in range(120)]
+    assert {c.kind for c in upsert_records(linked, "invoice", page)} == {"created"}
+    assert upsert_records(linked, "invoice", page) == []
+    page[7] = invoice("i7", "c1", number="INV-RENAMED")
+    changed = upsert_records(linked, "invoice", page)
+    assert [(c.remote_id, c.kind) for c in changed] == [("i7", "updated")]
+    stored = Record.objects.get(linked_account=linked, model="invoice", remote_id="i7")
+    assert json.loads(stored.document)["number"] == "INV-RENAMED"
+    assert Record.objects.filter(linked_account=linked, model="invoice").count() == 120
+
+
+def test_large_documents_are_compressed_with_lz4_where_the_server_has_it(linked):
+    _postgres_only()
+    from django.db import connection
+
+    from gateway.core.toast import _lz4_supported
+
+    with connection.cursor() as cursor:
+        if not _lz4_supported(cursor):
+            pytest.skip("this PostgreSQL was built without lz4")
+    padding = {"Padding": " ".join(f"word{n}" for n in range(800))}  # well past TOAST's 2 KB
+    upsert_records(
+        linked, "invoice", [invoice(f"i{n}", "c1", remote_data=padding) for n in range(60)]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT pg_column_compression(remote_data) FROM records_record "
+            "WHERE linked_account_id = %s",
+            [linked.id],
+        )
+        assert cursor.fetchall() == [("lz4",)]

@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from gateway.core.toast import compress_with_lz4
+
+
+class Migration(migrations.Migration):
+    dependencies = [("events", "0001_initial")]
+
+    operations = [compress_with_lz4("events.Event", "data")]
