@@ -11,6 +11,16 @@ import functools
 import uuid
 
 
-@functools.lru_cache(maxsize=200_000)  # references repeat (accounts, tax rates, contacts)
 def record_id(linked_account_id: uuid.UUID | str, model: str, remote_id: str) -> uuid.UUID:
-    return uuid.uuid5(uuid.UUID(str(linked_account_id)), f"{model}:{remote_id}")
+    namespace = (
+        linked_account_id
+        if isinstance(linked_account_id, uuid.UUID)
+        else uuid.UUID(str(linked_account_id))
+    )
+    return uuid.uuid5(namespace, f"{model}:{remote_id}")
+
+
+@functools.lru_cache(maxsize=100_000)  # references repeat (accounts, tax rates, contacts)
+def reference_id(linked_account_id: uuid.UUID | str, model: str, remote_id: str) -> str:
+    """`record_id` as the API writes it, for a record that points at another."""
+    return str(record_id(linked_account_id, model, remote_id))

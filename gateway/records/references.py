@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gateway.records.ids import record_id
+from gateway.records.ids import reference_id
 
 RELATED_MODEL_BY_TYPE = {"INVOICE": "invoice", "CREDIT_NOTE": "credit_note"}
 
 
 def _resolver(account_id) -> Callable[[str, str | None], str | None]:
     def resolve(model: str, remote_id: str | None) -> str | None:
-        return str(record_id(account_id, model, remote_id)) if remote_id else None
+        return reference_id(account_id, model, remote_id) if remote_id else None
 
     return resolve
 
