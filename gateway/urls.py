@@ -44,6 +44,11 @@ api_v1 = [
         sync_views.LinkedAccountSyncStatusView.as_view(),
         name="linked-account-sync-status",
     ),
+    path(
+        "v1/linked-accounts/<str:account_id>/sync-settings",
+        sync_views.LinkedAccountSyncSettingsView.as_view(),
+        name="linked-account-sync-settings",
+    ),
     path("v1/events", event_views.EventListView.as_view(), name="event-list"),
     path(
         "v1/webhook-endpoints",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gateway.accounts.selectors import HEADER, linked_account_from_header
 from gateway.core import jsonutil
+from gateway.core.bodies import validated_body
 from gateway.events import delivery, endpoints, selectors, services
 from gateway.events.models import DeliveryStatus, WebhookEndpoint
 from gateway.events.serializers import (
@@ -28,17 +28,6 @@ LINKED_ACCOUNT = OpenApiParameter(HEADER, OpenApiTypes.UUID, OpenApiParameter.HE
 PAGE_SIZE = OpenApiParameter(
     "page_size", OpenApiTypes.INT, OpenApiParameter.QUERY, description="1 to 1000 (100)."
 )
-
-
-def _validated(serializer_class, data, allowed: set[str]) -> dict:
-    if not isinstance(data, dict):
-        raise ValidationError({"non_field_errors": ["Expected a JSON object."]})
-    unknown = set(data) - allowed
-    if unknown:
-        raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 @extend_schema(tags=["events"])
@@ -98,7 +87,7 @@ class WebhookEndpointListView(APIView):
         responses={201: WebhookEndpointCreatedSerializer},
     )
     def post(self, request: Request) -> Response:
-        data = _validated(
+        data = validated_body(
             WebhookEndpointInputSerializer,
             request.data,
             {"url", "description", "event_types", "enabled"},
@@ -131,7 +120,7 @@ class WebhookEndpointDetailView(APIView):
     )
     def patch(self, request: Request, endpoint_id: str) -> Response:
         endpoint = endpoints.endpoint_for(request.user.customer, endpoint_id)
-        data = _validated(
+        data = validated_body(
             WebhookEndpointUpdateSerializer,
             request.data,
             {"url", "description", "event_types", "enabled", "rotate_secret"},

@@ -12,6 +12,24 @@ class SyncRequestSerializer(serializers.Serializer):
     )
 
 
+#: Scheduled syncs: at most every 5 minutes (Xero allows 60 calls a minute per organisation, shared
+#: with the app's own writes), at least once a week.
+MIN_FREQUENCY_MINUTES = 5
+MAX_FREQUENCY_MINUTES = 7 * 24 * 60
+
+
+class SyncSettingsSerializer(serializers.Serializer):
+    frequency_minutes = serializers.IntegerField(
+        min_value=MIN_FREQUENCY_MINUTES,
+        max_value=MAX_FREQUENCY_MINUTES,
+        help_text="Minutes between scheduled incremental syncs (5 to 10080).",
+    )
+    last_sync_at = serializers.DateTimeField(allow_null=True, read_only=True)
+    next_sync_at = serializers.DateTimeField(
+        allow_null=True, read_only=True, help_text="When the scheduler queues the next sync."
+    )
+
+
 class SyncRunSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     mode = serializers.ChoiceField(choices=SyncMode.choices)

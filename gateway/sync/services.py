@@ -566,6 +566,27 @@ def run_data(run: SyncRun | None) -> dict[str, Any] | None:
     }
 
 
+def sync_settings(account: LinkedAccount) -> dict[str, Any]:
+    sync = account_sync(account)
+    return {
+        "frequency_minutes": sync.frequency_minutes,
+        "last_sync_at": account.last_sync_at,
+        "next_sync_at": sync.next_sync_at,
+    }
+
+
+def update_sync_settings(account: LinkedAccount, frequency_minutes: int) -> dict[str, Any]:
+    """Change how often the account is synced; the next scheduled sync moves to the new
+    frequency after the last successful one (a sync already due runs at the next tick)."""
+    with transaction.atomic():
+        sync = account_sync(account, lock=True)
+        sync.frequency_minutes = frequency_minutes
+        if sync.last_success_at is not None:
+            sync.next_sync_at = sync.last_success_at + timedelta(minutes=frequency_minutes)
+        sync.save(update_fields=["frequency_minutes", "next_sync_at", "updated_at"])
+    return sync_settings(account)
+
+
 def sync_status(account: LinkedAccount) -> dict[str, Any]:
     sync = account_sync(account)
     run = SyncRun.objects.filter(pk=sync.current_run_id).first() if sync.current_run_id else None

@@ -1,4 +1,4 @@
-"""`/v1/linked-accounts/{id}/sync`, `/v1/linked-accounts/{id}/sync-status` and the providers'
+"""`/v1/linked-accounts/{id}/sync`, `.../sync-status`, `.../sync-settings` and the providers'
 webhooks in (`/webhooks/<provider>/`, signature-checked, no API key)."""
 
 from __future__ import annotations
@@ -8,15 +8,20 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gateway.accounts.selectors import linked_account_for
+from gateway.core.bodies import validated_body
 from gateway.sync import inbound, services
 from gateway.sync.models import RunTrigger
-from gateway.sync.serializers import SyncRequestSerializer, SyncRunSerializer, SyncStatusSerializer
+from gateway.sync.serializers import (
+    SyncRequestSerializer,
+    SyncRunSerializer,
+    SyncSettingsSerializer,
+    SyncStatusSerializer,
+)
 
 _TAGS = ["syncs"]
 
@@ -44,13 +49,8 @@ class LinkedAccountSyncView(APIView):
     )
     def post(self, request: Request, account_id: str) -> Response:
         account = linked_account_for(request.user.customer, account_id)
-        body = SyncRequestSerializer(data=request.data or {})
-        if not body.is_valid():
-            raise ValidationError(body.errors)
-        unknown = set(request.data or {}) - {"mode"}
-        if unknown:
-            raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
-        run = services.request_sync(account, body.validated_data["mode"], RunTrigger.API)
+        body = validated_body(SyncRequestSerializer, request.data or {}, {"mode"})
+        run = services.request_sync(account, body["mode"], RunTrigger.API)
         return Response(services.run_data(run), status=202)
 
 
@@ -67,6 +67,33 @@ class LinkedAccountSyncStatusView(APIView):
     def get(self, request: Request, account_id: str) -> Response:
         account = linked_account_for(request.user.customer, account_id)
         return Response(SyncStatusSerializer(services.sync_status(account)).data)
+
+
+@extend_schema(tags=_TAGS)
+class LinkedAccountSyncSettingsView(APIView):
+    @extend_schema(
+        summary="Sync settings",
+        description="How often the account is synced, and when the next scheduled sync is due.",
+        responses={200: SyncSettingsSerializer},
+    )
+    def get(self, request: Request, account_id: str) -> Response:
+        account = linked_account_for(request.user.customer, account_id)
+        return Response(SyncSettingsSerializer(services.sync_settings(account)).data)
+
+    @extend_schema(
+        summary="Change sync settings",
+        description=(
+            "Sets the minutes between scheduled incremental syncs (5 to 10080). The next "
+            "scheduled sync moves to the new frequency, counted from the last successful one."
+        ),
+        request=SyncSettingsSerializer,
+        responses={200: SyncSettingsSerializer},
+    )
+    def patch(self, request: Request, account_id: str) -> Response:
+        account = linked_account_for(request.user.customer, account_id)
+        body = validated_body(SyncSettingsSerializer, request.data, {"frequency_minutes"})
+        settings = services.update_sync_settings(account, body["frequency_minutes"])
+        return Response(SyncSettingsSerializer(settings).data)
 
 
 @method_decorator(csrf_exempt, name="dispatch")

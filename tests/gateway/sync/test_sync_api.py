@@ -68,6 +68,63 @@ def test_sync_requests_are_validated_and_isolated(authed_client, account, other_
     assert not SyncRun.objects.filter(linked_account=theirs).exists()
 
 
+def test_sync_frequency_can_be_read_and_changed(authed_client, account):
+    url = f"/v1/linked-accounts/{account.id}/sync-settings"
+    before = authed_client.get(url)
+    assert before.status_code == 200
+    assert before.json() == {"frequency_minutes": 60, "last_sync_at": None, "next_sync_at": None}
+    authed_client.post(f"/v1/linked-accounts/{account.id}/sync", {"mode": "full"}, format="json")
+    synced = authed_client.get(url).json()
+    last = datetime.fromisoformat(synced["last_sync_at"])
+    assert datetime.fromisoformat(synced["next_sync_at"]) - last == timedelta(minutes=60)
+
+    changed = authed_client.patch(url, {"frequency_minutes": 15}, format="json")
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["frequency_minutes"] == 15
+    assert datetime.fromisoformat(changed.json()["next_sync_at"]) - last == timedelta(minutes=15)
+    status = authed_client.get(f"/v1/linked-accounts/{account.id}/sync-status").json()
+    assert status["frequency_minutes"] == 15
+
+    # the next successful sync schedules the one after it at the new frequency
+    authed_client.post(f"/v1/linked-accounts/{account.id}/sync", {}, format="json")
+    after = authed_client.get(url).json()
+    gap = datetime.fromisoformat(after["next_sync_at"]) - datetime.fromisoformat(
+        after["last_sync_at"]
+    )
+    assert gap == timedelta(minutes=15)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"frequency_minutes": 4},
+        {"frequency_minutes": 10081},
+        {"frequency_minutes": "hourly"},
+        {"frequency_minutes": None},
+        {},
+        {"frequency_minutes": 30, "paused": True},
+        [{"frequency_minutes": 30}],
+    ],
+)
+def test_bad_sync_settings_are_refused_and_change_nothing(authed_client, account, body):
+    url = f"/v1/linked-accounts/{account.id}/sync-settings"
+    response = authed_client.patch(url, body, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["error"]["type"] == "validation_error"
+    assert authed_client.get(url).json()["frequency_minutes"] == 60
+
+
+def test_sync_settings_of_another_customer_are_not_found(authed_client, other_customer):
+    theirs = make_linked_account(other_customer[0], tenant_id="tenant-x")
+    url = f"/v1/linked-accounts/{theirs.id}/sync-settings"
+    assert authed_client.get(url).status_code == 404
+    response = authed_client.patch(url, {"frequency_minutes": 5}, format="json")
+    assert response.status_code == 404 and response.json()["error"]["type"] == "not_found"
+    from gateway.sync import services
+
+    assert services.sync_settings(theirs)["frequency_minutes"] == 60
+
+
 def test_a_relink_required_account_cannot_sync(authed_client, account):
     LinkedAccount.objects.filter(pk=account.pk).update(status="relink_required")
     response = authed_client.post(f"/v1/linked-accounts/{account.id}/sync", {}, format="json")
