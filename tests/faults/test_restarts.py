@@ -101,8 +101,9 @@ def test_postgres_restarted_under_a_running_sync(private_pg):
     live.sandbox.control.faults([{"prefix": f"{API}Invoices", "slow": 1.0, "slow_ms": 250}])
     customer, _ = make_customer("Restart Co")
     account = live.link(customer, "uk")
-    live.worker(env=FAST, beat=True)
+    # Queued before the worker (and its beat) starts, so the scheduler cannot claim it first.
     run = services.request_sync(account, "full", RunTrigger.API)
+    live.worker(env=FAST, beat=True)
     wait_until(mid(account, "invoice", 1000), 60, "the sync to be part-way through invoices")
 
     live.pg.stop("fast")  # every session is cut; nothing can be written for a while
@@ -122,8 +123,9 @@ def test_redis_restarted_under_a_running_sync(private_redis, customer_with_key):
     live.sandbox.control.faults([{"prefix": f"{API}Invoices", "slow": 1.0, "slow_ms": 250}])
     customer, _ = customer_with_key
     account = live.link(customer, "au")
-    live.worker(env=FAST, beat=True)
+    # Queued before the worker (and its beat) starts, so the scheduler cannot claim it first.
     run = services.request_sync(account, "full", RunTrigger.API)
+    live.worker(env=FAST, beat=True)
     wait_until(mid(account, "invoice", 1000), 60, "the sync to be part-way through invoices")
 
     live.redis.stop()  # broker and limiter gone, and everything they held (--save '')
