@@ -61,7 +61,7 @@ _SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,100}")
 class QuerySpec:
     """Lists through a SQL-like query endpoint instead of page parameters and headers
     (QuickBooks Online: ``GET query?query=SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime
-    >= '…' ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000``).
+    >= '…' ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000``).
 
     Paging is by position (``STARTPOSITION`` from ``first_position``, ``MAXRESULTS`` =
     ``page_size``); the last page is the first short one. ``modified_since`` becomes
@@ -77,7 +77,10 @@ class QuerySpec:
     where: tuple[str, ...] = ()
     #: Field compared with ``modified_since`` (None: the resource cannot be read incrementally).
     updated_field: str | None = "MetaData.LastUpdatedTime"
-    order_by: str | None = "MetaData.LastUpdatedTime"
+    #: Paging is by position, so the order must be one that edits cannot change (ordered by
+    #: update time, an edited record moves to the end and the record after a page boundary
+    #: slips back unread).
+    order_by: str | None = "Id"
     id_field: str = "Id"
     format: Callable[[datetime], str] = _iso
 

@@ -48,6 +48,10 @@ RATE_LIMITS = RateLimits(
 TENANT_HEADER = "xero-tenant-id"
 
 PAGINATOR = PagePaginator(page_param="page", size_param="pageSize", page_size=1000)
+#: Pages are numbered, so a pass must list in an order that edits cannot change: Xero's default
+#: (UpdatedDateUTC for invoices and payments, Name for contacts) moves an edited record to
+#: another place, shifting the rest by one, and a record at a page boundary is never read.
+#: Ids never change; a record new to the list can only shift others later (read twice).
 CURSOR = HeaderCursor(
     header="If-Modified-Since", record_field="UpdatedDateUTC", format=format_modified_since
 )
@@ -63,7 +67,7 @@ RESOURCES = MappingProxyType(
             to_unified=contact_from_xero,
             paginator=PAGINATOR,
             cursor=CURSOR,
-            list_params={"includeArchived": "true"},
+            list_params={"includeArchived": "true", "order": "ContactID"},
             operations=frozenset({"list", "get", "create", "update", "delete"}),
         ),
         "invoice": ResourceSpec(
@@ -75,7 +79,7 @@ RESOURCES = MappingProxyType(
             paginator=PAGINATOR,
             cursor=CURSOR,
             # unitdp=4: unit amounts with four decimals, as stored (Xero rounds to 2 otherwise).
-            list_params={"includeArchived": "true", "unitdp": "4"},
+            list_params={"includeArchived": "true", "unitdp": "4", "order": "InvoiceID"},
             operations=frozenset({"list", "get", "create", "update", "delete"}),
         ),
         "payment": ResourceSpec(
@@ -87,7 +91,7 @@ RESOURCES = MappingProxyType(
             paginator=PAGINATOR,
             cursor=CURSOR,
             # Payments have no includeArchived; deleted (reversed) payments are always listed.
-            list_params={},
+            list_params={"order": "PaymentID"},
             operations=frozenset({"list", "get", "create", "delete"}),
         ),
     }

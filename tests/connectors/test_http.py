@@ -70,6 +70,7 @@ def test_list_pages_with_one_call_per_page(fake, provider, store) -> None:
         "pageSize": "1000",
         "includeArchived": "true",
         "unitdp": "4",
+        "order": "InvoiceID",  # an order no edit changes (pages are numbered)
     }
     assert first.headers["xero-tenant-id"] == TENANT
     assert first.headers["authorization"] == "Bearer a0"

@@ -149,6 +149,28 @@ def test_incremental_read_with_nothing_changed_is_one_call_each(xero_sandbox):
     assert records[0].reference == "changed"
 
 
+@pytest.mark.parametrize(
+    ("model", "collection"), [("invoice", "Invoices"), ("contact", "Contacts")]
+)
+def test_a_record_changed_mid_pass_does_not_hide_another(xero_sandbox, model, collection):
+    """Pages are numbered: were they ordered by something that changes (Xero's default is
+    UpdatedDateUTC for invoices, Name for contacts), a record edited after page 1 was read
+    would move, every later record would shift back one place, and the first record of page 2
+    would never be read: by this pass, nor by the next incremental one (it did not change)."""
+    xero_sandbox.control.reset(invoices=1_500, contacts=1_500, tenant="uk")
+    conn = link(xero_sandbox).connector()
+    expected = {r.remote_id for r in read_all(conn, model)[0]}
+    pages = conn.list(model)
+    first = next(pages)
+    assert first.next_cursor is not None
+    edit = {"Reference": "edited mid-pass"} if model == "invoice" else {"Name": "zzz moved"}
+    xero_sandbox.control.edit("uk", collection, first.records[0].remote_id, **edit)
+    seen = {r.remote_id for r in first.records}
+    for page in pages:
+        seen |= {r.remote_id for r in page.records}
+    assert expected - seen == set()
+
+
 def test_low_limits_finish_with_every_record_and_no_429(xero_sandbox):
     """Sandbox and our limiter at 3 calls/minute; our waits move the sandbox clock too."""
     ctl = xero_sandbox.control

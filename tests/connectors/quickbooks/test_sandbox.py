@@ -93,15 +93,30 @@ def test_full_read_pages_through_both_entities_of_each_model(quickbooks_sandbox)
     assert len(bills) == 6 and all(r.remote_id.startswith("Bill:") for r in bills)
     queries = [q["query"] for q in ctl.counters()["queries"]]
     assert queries == [
-        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000",
-        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1001 MAXRESULTS 1000",
-        "SELECT * FROM Invoice ORDERBY MetaData.LastUpdatedTime STARTPOSITION 2001 MAXRESULTS 1000",
-        "SELECT * FROM Bill ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1001 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 2001 MAXRESULTS 1000",
+        "SELECT * FROM Bill ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000",
     ]
     assert {q["minorversion"] for q in ctl.counters()["queries"]} == {"75"}
-    # oldest change first within each entity
-    stamps = [r.remote_updated_at for r in records[:2_512]]
-    assert stamps == sorted(stamps)
+    # in id order, which no edit changes: the same order on every read
+    assert [r.remote_id for r in read_all(conn, "invoice")[0]] == ids
+
+
+def test_a_record_changed_mid_pass_does_not_hide_another(quickbooks_sandbox):
+    """Positions would shift under an order by update time: an edited record moves to the
+    end and the first record of the next page slips back, unread."""
+    quickbooks_sandbox.control.reset(invoices=1_500)
+    conn = link(quickbooks_sandbox).connector()
+    expected = {r.remote_id for r in read_all(conn, "invoice")[0]}
+    pages = conn.list("invoice")
+    first = next(pages)
+    invoice_id = first.records[0].remote_id  # invoices keep QuickBooks' own Id
+    quickbooks_sandbox.control.edit("us", "Invoice", invoice_id, PrivateNote="edited mid-pass")
+    seen = {r.remote_id for r in first.records}
+    for page in pages:
+        seen |= {r.remote_id for r in page.records}
+    assert expected - seen == set()
 
 
 def test_a_read_resumes_from_any_page_cursor(quickbooks_sandbox):

@@ -29,7 +29,7 @@ def test_query_statements():
     q = QuerySpec(entity="Customer", where=("Active IN (true, false)",), page_size=500)
     assert q.statement(position=q.position(3)) == (
         "SELECT * FROM Customer WHERE Active IN (true, false) "
-        "ORDERBY MetaData.LastUpdatedTime STARTPOSITION 1001 MAXRESULTS 500"
+        "ORDERBY Id STARTPOSITION 1001 MAXRESULTS 500"
     )
     since = datetime(2025, 2, 1, 8, 30, tzinfo=UTC)
     assert "AND MetaData.LastUpdatedTime >= '2025-02-01T08:30:00+00:00' ORDERBY" in q.statement(
