@@ -151,6 +151,9 @@ SYNC_FREQUENCY_MINUTES = env.int("SYNC_FREQUENCY_MINUTES", default=60)
 SYNC_TICK_SECONDS = env.float("SYNC_TICK_SECONDS", default=30.0)
 #: A running sync holds a lease renewed every third of this; a dead worker's lease expires.
 SYNC_LEASE_SECONDS = env.float("SYNC_LEASE_SECONDS", default=60.0)
+#: How far a provider's clock may be ahead of ours: an incremental pass starts no later than this
+#: long before the previous pass began, so changes made while that pass ran are read again.
+SYNC_CLOCK_SKEW_SECONDS = env.float("SYNC_CLOCK_SKEW_SECONDS", default=300.0)
 #: Up to this many changed records of one model in one webhook batch are fetched one by one;
 #: more become an incremental sync of that model (one call per page instead of one per record).
 SYNC_WEBHOOK_TARGETED_MAX = env.int("SYNC_WEBHOOK_TARGETED_MAX", default=20)

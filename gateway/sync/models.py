@@ -118,6 +118,8 @@ class ModelCheckpoint(models.Model):
     #: The modified_since this pass started from, and the newest remote change it has stored.
     pass_since = models.DateTimeField(null=True, blank=True)
     pass_max = models.DateTimeField(null=True, blank=True)
+    #: When the pass in progress began (our clock); bounds the bookmark it leaves.
+    pass_started_at = models.DateTimeField(null=True, blank=True)
     #: Completed passes' bookmark: the next incremental pass reads changes from here.
     bookmark = models.DateTimeField(null=True, blank=True)
     records_seen = models.BigIntegerField(default=0)

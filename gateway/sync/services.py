@@ -351,6 +351,7 @@ def _run_passes(run: SyncRun, account: LinkedAccount, owner: str, heartbeat: Hea
             checkpoint.pass_mode = run.mode
             checkpoint.pass_since = None if run.mode == SyncMode.FULL else checkpoint.bookmark
             checkpoint.pass_max = None
+            checkpoint.pass_started_at = timezone.now()
             checkpoint.records_seen = 0
             checkpoint.changes = 0
         checkpoint.state = ModelState.SYNCING
@@ -394,10 +395,11 @@ def _store_page(
         checkpoint.records_seen += len(page.records)
         checkpoint.changes += len(changes)
         if page.next_cursor is None:  # the pass is complete
-            if checkpoint.pass_max is not None and (
-                checkpoint.bookmark is None or checkpoint.pass_max > checkpoint.bookmark
+            bookmark = _pass_bookmark(checkpoint)
+            if bookmark is not None and (
+                checkpoint.bookmark is None or bookmark > checkpoint.bookmark
             ):
-                checkpoint.bookmark = checkpoint.pass_max
+                checkpoint.bookmark = bookmark
             checkpoint.state = ModelState.DONE
             checkpoint.last_success_at = now
         checkpoint.save()
@@ -406,6 +408,17 @@ def _store_page(
             changes=F("changes") + len(changes),
             calls=F("calls") + page.calls,
         )
+
+
+def _pass_bookmark(checkpoint: ModelCheckpoint) -> datetime | None:
+    """Where the next incremental pass starts reading: the newest change this pass saw, but no
+    later than when the pass began (less the allowed clock skew). A record changed while the
+    pass was paging may have landed on a page already read; the next pass reads it again."""
+    newest = checkpoint.pass_max
+    if newest is None or checkpoint.pass_started_at is None:
+        return newest
+    skew = timedelta(seconds=settings.SYNC_CLOCK_SKEW_SECONDS)
+    return min(newest, checkpoint.pass_started_at - skew)
 
 
 def _run_data(run: SyncRun, **extra: Any) -> dict[str, Any]:

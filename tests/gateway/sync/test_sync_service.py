@@ -117,6 +117,31 @@ def test_incremental_sync_reads_changes_only(account, remote):
     assert stored(account).count() == 17
 
 
+def test_a_pass_never_bookmarks_past_its_own_start(account, remote, settings):
+    """Changes made while a pass pages may land on pages it already read: the next incremental
+    pass starts no later than the previous one began (less the clock skew allowed)."""
+    settings.SYNC_CLOCK_SKEW_SECONDS = 120
+    remote.clock = timezone.now() - timedelta(seconds=30)  # the provider's books change now
+    remote.put("invoice", "i-late", contact="c0")
+    sync(account)
+    checkpoint = ModelCheckpoint.objects.get(linked_account=account, model="invoice")
+    assert checkpoint.pass_max > checkpoint.pass_started_at - timedelta(seconds=120)
+    assert checkpoint.bookmark == checkpoint.pass_started_at - timedelta(seconds=120)
+    # long-settled books: the newest change seen is the bookmark, as before
+    contacts = ModelCheckpoint.objects.get(linked_account=account, model="contact")
+    assert contacts.bookmark == contacts.pass_max
+
+    remote.list_calls.clear()
+    Event.objects.all().delete()
+    sync(account, SyncMode.INCREMENTAL)
+    invoice_call = next(c for c in remote.list_calls if c[0] == "invoice")
+    assert invoice_call[2] == checkpoint.bookmark  # i-late is read again ...
+    assert types(account) == ["sync.completed"]  # ... and, unchanged, emits nothing
+    # a bookmark never moves back
+    after = ModelCheckpoint.objects.get(linked_account=account, model="invoice")
+    assert after.bookmark >= checkpoint.bookmark
+
+
 def test_a_stopped_sync_resumes_after_the_last_stored_page(account, remote):
     pages = []
 
