@@ -5,13 +5,14 @@ whatever ``Accept`` says (Intuit defaults to XML)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, Response, g, request
 
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
-from .query import QueryError, parse, run
+from .query import ENTITIES, QueryError, instant, parse, run
 from .seed import BY_REALM, company_info
 from .state import OAuthError, sleep_ms
 
@@ -157,6 +158,73 @@ def query(realm: str) -> Response:
     else:
         body = {}
     return json_response({"QueryResponse": body, "time": intuit_time(_now())})
+
+
+#: Change data capture looks back at most this far (Intuit: 30 days), and answers at most
+#: this many objects in all.
+CDC_MAX_DAYS = 30
+CDC_MAX_OBJECTS = 1000
+
+
+@bp.get("/cdc")
+def change_data_capture(realm: str) -> Response:
+    """``GET cdc?entities=Invoice,Bill&changedSince=…``: per entity, the records changed since
+    then (whole) and the ones deleted since then (``{"Id", "status": "Deleted", ...}``)."""
+    sb = sandbox()
+    names = [n.strip() for n in (request.args.get("entities") or "").split(",") if n.strip()]
+    entities = [next((e for e in ENTITIES if e.lower() == n.lower()), None) for n in names]
+    since = instant(request.args.get("changedSince"))
+    if not names or None in entities or since is None:
+        return fault(
+            400,
+            "ValidationFault",
+            "4001",
+            "Invalid query",
+            "CDC needs entities (Customer, Vendor, Invoice, Bill, Payment, BillPayment) and "
+            "changedSince (an ISO 8601 date-time)",
+            _now(),
+        )
+    if since < _now() - timedelta(days=CDC_MAX_DAYS):
+        return fault(
+            400,
+            "ValidationFault",
+            "4001",
+            "Invalid query",
+            f"changedSince must be within the last {CDC_MAX_DAYS} days",
+            _now(),
+        )
+    responses: list[dict[str, Any]] = []
+    budget = CDC_MAX_OBJECTS
+    for entity in entities:
+        changed: list[dict[str, Any]] = [
+            doc
+            for doc in sb.store.docs(realm, entity)
+            if _at_or_after(doc.get("MetaData", {}).get("LastUpdatedTime"), since)
+        ]
+        changed += [
+            {
+                "domain": "QBO",
+                "status": "Deleted",
+                "Id": entity_id,
+                "MetaData": {"LastUpdatedTime": deleted_at},
+            }
+            for entity_id, deleted_at in sb.store.tombstones(realm, entity)
+            if _at_or_after(deleted_at, since)
+        ]
+        changed = changed[:budget]
+        budget -= len(changed)
+        body: dict[str, Any] = {"startPosition": 1, "maxResults": len(changed)}
+        if changed:
+            body = {entity: changed, **body}
+        responses.append(body)
+    return json_response(
+        {"CDCResponse": [{"QueryResponse": responses}], "time": intuit_time(_now())}
+    )
+
+
+def _at_or_after(stamp: Any, since: datetime) -> bool:
+    moment = instant(stamp)
+    return moment is not None and moment >= since
 
 
 @bp.get("/companyinfo/<company_id>")

@@ -249,7 +249,7 @@ def act(realm_ref: str, entity: str, entity_id: str, action: str) -> Response:
         if doc is None:
             return _error(404, "no such record")
         if action == "delete":
-            store.remove(realm, entity, entity_id)
+            store.remove(realm, entity, entity_id, stamp(sandbox().clock.now(), BY_REALM[realm].tz))
             return json_response({"deleted": True, "Id": entity_id})
         if action != "void" or entity not in ("Invoice", "Payment", "BillPayment"):
             return _error(400, f"cannot {action} a {entity}")

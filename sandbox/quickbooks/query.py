@@ -248,7 +248,7 @@ def _lookup(doc: dict[str, Any], path: str) -> Any:
     return value
 
 
-def _instant(value: Any) -> datetime | None:
+def instant(value: Any) -> datetime | None:
     try:
         dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
@@ -260,7 +260,7 @@ def _coerce(kind: str, value: Any) -> Any:
     if value is None:
         return None
     if kind == "instant":
-        return _instant(value)
+        return instant(value)
     if kind == "number":
         try:
             return Decimal(str(value))

@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS entities (
     realm TEXT NOT NULL, entity TEXT NOT NULL, id INTEGER NOT NULL, doc TEXT NOT NULL,
     PRIMARY KEY (realm, entity, id)
 );
+CREATE TABLE IF NOT EXISTS tombstones (
+    realm TEXT NOT NULL, entity TEXT NOT NULL, id INTEGER NOT NULL, deleted_at TEXT NOT NULL,
+    PRIMARY KEY (realm, entity, id)
+);
 CREATE TABLE IF NOT EXISTS apps (
     client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT NOT NULL,
     redirect_uris TEXT NOT NULL
@@ -99,13 +103,29 @@ class Store:
                 [(realm, entity, int(d["Id"]), json.dumps(d, separators=(",", ":"))) for d in docs],
             )
 
-    def remove(self, realm: str, entity: str, entity_id: str) -> bool:
+    def remove(self, realm: str, entity: str, entity_id: str, deleted_at: str) -> bool:
+        """Delete a record; a tombstone (QuickBooks timestamp) keeps it for change data capture."""
         with self.lock:
             cur = self.db.execute(
                 "DELETE FROM entities WHERE realm = ? AND entity = ? AND id = ?",
                 (realm, entity, int(entity_id)),
             )
+            if cur.rowcount:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO tombstones (realm, entity, id, deleted_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (realm, entity, int(entity_id), deleted_at),
+                )
             return cur.rowcount > 0
+
+    def tombstones(self, realm: str, entity: str) -> list[tuple[str, str]]:
+        """(id, deleted at) of the entity's deleted records, oldest id first."""
+        rows = self.query(
+            "SELECT id, deleted_at FROM tombstones WHERE realm = ? AND entity = ? ORDER BY id",
+            realm,
+            entity,
+        )
+        return [(str(r["id"]), r["deleted_at"]) for r in rows]
 
     def next_id(self, realm: str, entity: str) -> str:
         row = self.one(
@@ -119,6 +139,7 @@ class Store:
         with self.lock:
             if books:
                 self.db.execute("DELETE FROM entities")
+                self.db.execute("DELETE FROM tombstones")
             if oauth:
                 for table in ("codes", "grants", "access_tokens", "refresh_tokens", "apps"):
                     self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
