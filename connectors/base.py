@@ -67,6 +67,9 @@ class Page:
     calls: int
     #: Highest ``remote_updated_at`` on this page: the next incremental read's ``modified_since``.
     max_remote_updated_at: datetime | None = None
+    #: Records the provider removed outright (they vanish from its lists, so they cannot come
+    #: as records): the store keeps them, flagged ``remote_was_deleted``.
+    deleted_remote_ids: tuple[str, ...] = ()
 
     @property
     def is_last(self) -> bool:

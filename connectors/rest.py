@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json as std_json
 from collections.abc import Iterator, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from unified_models import UnifiedInput, UnifiedRecord
@@ -49,6 +49,15 @@ def _dig(body: Any, path: tuple[str, ...] | None) -> Any:
 
 def _records_path(spec: ResourceSpec) -> tuple[str, ...]:
     return tuple(spec.records_field.split("."))
+
+
+#: A feed's oldest allowed moment is asked for this much inside it (clocks differ).
+_FEED_MARGIN = timedelta(minutes=5)
+
+
+def _feeds(spec: ResourceSpec, modified_since: datetime | None) -> int:
+    """1 when an incremental read of ``spec`` ends with its deletion feed, else 0."""
+    return int(spec.deletions is not None and modified_since is not None)
 
 
 def _first_page(spec: ResourceSpec) -> int:
@@ -114,7 +123,7 @@ class SpecConnector(Connector):
             state = ListCursor.decode(cursor)
             if state.model != model:
                 raise InvalidCursor(f"cursor is for {state.model}, not {model}")
-            if state.part >= len(spec.sources):
+            if state.part >= len(spec.sources) + _feeds(spec, state.modified_since):
                 raise InvalidCursor(f"cursor part {state.part} does not exist for {model}")
         else:
             if modified_since is not None and modified_since.tzinfo is None:
@@ -135,6 +144,9 @@ class SpecConnector(Connector):
         sources = spec.sources
         part, page = state.part, state.page
         while True:
+            if part == len(sources):  # past the lists: the deletion feed (incremental only)
+                yield self._deletions(spec, state.modified_since)
+                return
             source = sources[part]
             params, headers = self._list_request(source, page, state.modified_since)
             before = self.client.calls
@@ -152,6 +164,8 @@ class SpecConnector(Connector):
                 following = ListCursor(
                     spec.model, _first_page(sources[part + 1]), state.modified_since, part + 1
                 )
+            elif _feeds(spec, state.modified_since):
+                following = ListCursor(spec.model, 1, state.modified_since, part + 1)
             else:
                 following = None
             stamps = [r.remote_updated_at for r in records if r.remote_updated_at is not None]
@@ -165,6 +179,32 @@ class SpecConnector(Connector):
             if following is None:
                 return
             part, page = following.part, following.page
+
+    def _deletions(self, spec: ResourceSpec, since: datetime | None) -> Page:
+        """One call to the model's deletion feed: the ids of records deleted since ``since``."""
+        feed = spec.deletions
+        assert feed is not None and since is not None  # guarded by _feeds
+        prefixes = {source.resource_name: source.id_prefix for source in spec.sources}
+        oldest = datetime.now(UTC) - feed.max_age + _FEED_MARGIN
+        params = {
+            **feed.params,
+            feed.entities_param: ",".join(prefixes),
+            feed.since_param: feed.format(max(since, oldest)),
+        }
+        before = self.client.calls
+        response = self.client.request("GET", feed.path, params=params)
+        deleted = tuple(
+            prefixes[entity] + own_id
+            for entity, own_id in feed.deleted(response.json())
+            if entity in prefixes
+        )
+        return Page(
+            model=spec.model,
+            records=[],
+            next_cursor=None,
+            calls=self.client.calls - before,
+            deleted_remote_ids=deleted,
+        )
 
     def _list_request(
         self, spec: ResourceSpec, page: int, modified_since: datetime | None

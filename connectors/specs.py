@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
 __all__ = [
     "OPERATIONS",
+    "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
     "PagePaginator",
@@ -116,6 +117,28 @@ class QuerySpec:
 
 
 @dataclass(frozen=True)
+class DeletionFeed:
+    """Where a provider reports records it deleted outright, when deleted records vanish from
+    its lists (QuickBooks: ``GET cdc?entities=Invoice,Bill&changedSince=…``). Read once at the
+    end of every incremental pass of the model, for the pass's ``modified_since``.
+
+    The feed looks back at most ``max_age`` (QuickBooks: 30 days); a pass starting from further
+    back asks from the oldest moment the feed allows."""
+
+    path: str
+    #: body → ``(provider resource name, provider id)`` of each deleted record.
+    deleted: Callable[[Any], list[tuple[str, str]]]
+    format: Callable[[datetime], str]
+    max_age: timedelta
+    entities_param: str = "entities"
+    since_param: str = "changedSince"
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", _frozen(self.params))
+
+
+@dataclass(frozen=True)
 class ResourceSpec:
     """One provider resource behind one unified model, or (``parts``) several of them.
 
@@ -147,6 +170,8 @@ class ResourceSpec:
     id_prefix: str = ""
     #: The provider resources behind this model, in read order (empty: just this one).
     parts: tuple[ResourceSpec, ...] = ()
+    #: Where records deleted outright are reported (None: deleted records stay in the lists).
+    deletions: DeletionFeed | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "list_params", _frozen(self.list_params))
@@ -167,7 +192,12 @@ class ResourceSpec:
                         raise ValueError(f"id prefix {a!r} is a prefix of {b!r}")
 
     @classmethod
-    def union(cls, *parts: ResourceSpec, operations: frozenset[str] | None = None) -> ResourceSpec:
+    def union(
+        cls,
+        *parts: ResourceSpec,
+        operations: frozenset[str] | None = None,
+        deletions: DeletionFeed | None = None,
+    ) -> ResourceSpec:
         """One unified model served by several provider resources (see the class docstring).
         Supports what every part supports unless ``operations`` says otherwise."""
         if len(parts) < 2:
@@ -177,7 +207,14 @@ class ResourceSpec:
             if operations is None
             else operations
         )
-        return replace(parts[0], operations=ops, id_prefix="", parts=tuple(parts))
+        return replace(
+            parts[0], operations=ops, id_prefix="", parts=tuple(parts), deletions=deletions
+        )
+
+    @property
+    def resource_name(self) -> str:
+        """The provider's name for this resource (``Invoice``, ``Invoices``)."""
+        return self.query.entity if self.query is not None else self.path
 
     @property
     def sources(self) -> tuple[ResourceSpec, ...]:

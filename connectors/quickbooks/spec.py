@@ -9,10 +9,11 @@ Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Custo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
 
-from ..specs import OAuthSpec, QuerySpec, RateLimits, ResourceSpec
+from ..specs import DeletionFeed, OAuthSpec, QuerySpec, RateLimits, ResourceSpec
 from . import ids
 from .mappers import (
     bill_from_qbo,
@@ -51,6 +52,34 @@ REALM_KEY = "realm_id"
 ALL_NAMES = ("Active IN (true, false)",)
 
 
+def deleted_in_cdc(body: Any) -> list[tuple[str, str]]:
+    """``(entity, Id)`` of every ``"status": "Deleted"`` object in a change data capture body
+    (``{"CDCResponse": [{"QueryResponse": [{"Invoice": [...]}, {"Bill": [...]}]}]}``)."""
+    found: list[tuple[str, str]] = []
+    for capture in (body or {}).get("CDCResponse") or []:
+        for response in capture.get("QueryResponse") or []:
+            for entity, rows in response.items():
+                if not isinstance(rows, list):
+                    continue  # startPosition, maxResults
+                found += [
+                    (entity, str(row["Id"]))
+                    for row in rows
+                    if isinstance(row, dict) and row.get("status") == "Deleted" and row.get("Id")
+                ]
+    return found
+
+
+#: Deleted transactions vanish from queries; change data capture still reports them (contacts
+#: cannot be deleted in QuickBooks, only made inactive, which queries show).
+DELETIONS = DeletionFeed(
+    path="cdc",
+    deleted=deleted_in_cdc,
+    format=format_query_time,
+    max_age=timedelta(days=30),
+    params={"minorversion": MINOR_VERSION},
+)
+
+
 def _query_resource(
     model: str,
     entity: str,
@@ -81,10 +110,12 @@ RESOURCES = MappingProxyType(
         "invoice": ResourceSpec.union(
             _query_resource("invoice", "Invoice", invoice_from_qbo, ids.INVOICE),
             _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL),
+            deletions=DELETIONS,
         ),
         "payment": ResourceSpec.union(
             _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
             _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
+            deletions=DELETIONS,
         ),
     }
 )

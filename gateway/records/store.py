@@ -182,3 +182,12 @@ def mark_deleted(account: LinkedAccount, model: str, remote_id: str) -> Change |
         change = Change(row.id, model, remote_id, "deleted", row.document)
         records_changed.send(sender=Record, account=account, changes=[change])
     return change
+
+
+def mark_many_deleted(
+    account: LinkedAccount, model: str, remote_ids: Iterable[str]
+) -> list[Change]:
+    """`mark_deleted` for each id the provider reported deleted (records never stored, or
+    already flagged, change nothing)."""
+    changes = [mark_deleted(account, model, remote_id) for remote_id in remote_ids]
+    return [change for change in changes if change is not None]

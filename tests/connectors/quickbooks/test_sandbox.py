@@ -172,7 +172,7 @@ def test_incremental_read_returns_what_changed_since(quickbooks_sandbox):
     assert by_id["3"].memo == "Changed in QuickBooks"
     assert by_id["10"].status is InvoiceStatus.VOID
     assert by_id["Bill:1"].memo == "Renewed policy"
-    assert calls == 2
+    assert calls == 3  # Invoice and Bill queries, then the deletion feed (nothing deleted)
     queries = [q["query"] for q in sb.control.counters()["queries"]][-2:]
     stamp = since.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     assert all(f"WHERE MetaData.LastUpdatedTime >= '{stamp}'" in q for q in queries)
@@ -181,6 +181,31 @@ def test_incremental_read_returns_what_changed_since(quickbooks_sandbox):
     last = sb.control.counters()["queries"][-1]["query"]
     assert "WHERE Active IN (true, false) AND MetaData.LastUpdatedTime >= " in last
     assert len(first) == 18
+
+
+def test_an_incremental_read_ends_with_the_records_deleted_since(quickbooks_sandbox):
+    """Deleted transactions vanish from QuickBooks' queries; change data capture reports them,
+    and the read's last page carries their ids (prefixed like the records)."""
+    sb = quickbooks_sandbox
+    conn = link(sb).connector()
+    _, _, pages = read_all(conn, "invoice")
+    assert all(p.deleted_remote_ids == () for p in pages)  # a full read has no feed
+    since = max(p.max_remote_updated_at for p in pages if p.max_remote_updated_at)
+    sb.control.delete("us", "Invoice", "5")
+    sb.control.delete("us", "Bill", "2")
+    sb.control.delete("us", "Payment", "1")
+    changed, _, pages = read_all(conn, "invoice", modified_since=since)
+    assert pages[-1].records == [] and pages[-1].is_last
+    assert set(pages[-1].deleted_remote_ids) == {"5", "Bill:2"}
+    assert "5" not in {r.remote_id for r in changed}
+    # the feed page can be resumed from the cursor before it
+    resumed = list(conn.list("invoice", cursor=pages[-2].next_cursor))
+    assert [set(p.deleted_remote_ids) for p in resumed] == [{"5", "Bill:2"}]
+    payments = list(conn.list("payment", modified_since=since))
+    assert payments[-1].deleted_remote_ids == ("1",)
+    # a read from further back than change data capture keeps asks from its oldest moment
+    old = list(conn.list("invoice", modified_since=since - timedelta(days=400)))
+    assert set(old[-1].deleted_remote_ids) == {"5", "Bill:2"}
 
 
 def test_get_routes_by_id_prefix(quickbooks_sandbox):
@@ -316,3 +341,29 @@ def test_credentials_without_a_realm_do_not_reach_any_company(quickbooks_sandbox
         access_token="nope", refresh_token=None, expires_at=datetime.now(UTC) + timedelta(hours=1)
     )
     assert provider.list_tenants(creds) == []
+
+
+def test_the_sandbox_change_data_capture_answers_like_intuit(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("us")
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    since = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    quickbooks_sandbox.control.edit("us", "Invoice", "3", PrivateNote="changed")
+    quickbooks_sandbox.control.delete("us", "Invoice", "4")
+    ok = api.get("cdc", params={"entities": "Invoice,Bill", "changedSince": since})
+    assert ok.status_code == 200, ok.text
+    invoice_response, bill_response = ok.json()["CDCResponse"][0]["QueryResponse"]
+    rows = {row["Id"]: row for row in invoice_response["Invoice"]}
+    assert rows["3"]["PrivateNote"] == "changed"
+    assert rows["4"]["status"] == "Deleted" and set(rows) == {"3", "4"}
+    assert "Bill" not in bill_response and bill_response["maxResults"] == 0
+    month_ago = (datetime.now(UTC) - timedelta(days=31)).isoformat()
+    for params in (
+        {"entities": "Invoice"},
+        {"changedSince": since},
+        {"entities": "Invoice,Nope", "changedSince": since},
+        {"entities": "Invoice", "changedSince": "yesterday"},
+        {"entities": "Invoice", "changedSince": month_ago},
+    ):
+        refused = api.get("cdc", params=params)
+        assert refused.status_code == 400, params
+        assert refused.json()["Fault"]["type"] == "ValidationFault"

@@ -27,6 +27,7 @@ EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 class Remote:
     def __init__(self) -> None:
         self.records: dict[str, dict[str, dict[str, Any]]] = {m: {} for m in MODELS}
+        self.removed: dict[str, dict[str, datetime]] = {m: {} for m in MODELS}
         self.clock = EPOCH
         self.page_size = 3
         self.calls = 0
@@ -44,6 +45,12 @@ class Remote:
 
     def delete(self, model: str, remote_id: str) -> None:
         self.put(model, remote_id, remote_was_deleted=True)
+
+    def remove(self, model: str, remote_id: str) -> None:
+        """Deleted outright: gone from lists, reported at the end of incremental reads."""
+        self.clock += timedelta(seconds=1)
+        del self.records[model][remote_id]
+        self.removed[model][remote_id] = self.clock
 
     def record(self, model: str, remote_id: str) -> Any:
         data = self.records[model][remote_id]
@@ -121,6 +128,11 @@ class FakeConnector(Connector):
                 else ListCursor(model, page + 1, state.modified_since).encode(),
                 calls=1,
                 max_remote_updated_at=max((t for t, _ in chunk), default=None),
+                deleted_remote_ids=tuple(
+                    rid
+                    for rid, at in r.removed[model].items()
+                    if last and state.modified_since is not None and at >= state.modified_since
+                ),
             )
             if last:
                 return

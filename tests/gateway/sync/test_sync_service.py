@@ -117,6 +117,25 @@ def test_incremental_sync_reads_changes_only(account, remote):
     assert stored(account).count() == 17
 
 
+def test_records_deleted_outright_are_flagged_by_the_next_incremental_sync(account, remote):
+    sync(account)
+    remote.remove("invoice", "i2")
+    remote.put("payment", "p-brief", contact="c0")  # made and deleted between two syncs:
+    remote.remove("payment", "p-brief")  # reported deleted, never stored, changes nothing
+    Event.objects.all().delete()
+    run = sync(account, SyncMode.INCREMENTAL)
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED and run.changes == 1
+    record = stored(account, "invoice").get(remote_id="i2")
+    assert record.remote_was_deleted
+    assert types(account) == ["invoice.deleted", "sync.completed"]
+    # a full sync later neither resurrects it nor reports it again
+    Event.objects.all().delete()
+    sync(account)
+    assert stored(account, "invoice").get(remote_id="i2").remote_was_deleted
+    assert types(account) == ["sync.completed"]
+
+
 def test_a_pass_never_bookmarks_past_its_own_start(account, remote, settings):
     """Changes made while a pass pages may land on pages it already read: the next incremental
     pass starts no later than the previous one began (less the clock skew allowed)."""
