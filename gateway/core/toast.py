@@ -25,11 +25,6 @@ def _lz4_supported(cursor) -> bool:
     return bool(row and row[0])
 
 
-def _lz4_available(schema_editor) -> bool:
-    with schema_editor.connection.cursor() as cursor:
-        return _lz4_supported(cursor)
-
-
 def use_lz4_here(connection) -> None:
     """Compress values written in the current transaction with lz4 where a column does not
     say otherwise (PostgreSQL with lz4 only; the setting ends with the transaction)."""
@@ -45,8 +40,11 @@ def use_lz4_here(connection) -> None:
 
 def _setter(model_label: str, fields: tuple[str, ...], method: str) -> Callable[..., None]:
     def apply(apps: Any, schema_editor: Any) -> None:
-        if schema_editor.connection.vendor != "postgresql" or not _lz4_available(schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
             return
+        with schema_editor.connection.cursor() as cursor:
+            if not _lz4_supported(cursor):
+                return
         model = apps.get_model(model_label)
         quote = schema_editor.quote_name
         for name in fields:

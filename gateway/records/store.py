@@ -188,6 +188,13 @@ def mark_many_deleted(
     account: LinkedAccount, model: str, remote_ids: Iterable[str]
 ) -> list[Change]:
     """`mark_deleted` for each id the provider reported deleted (records never stored, or
-    already flagged, change nothing)."""
-    changes = [mark_deleted(account, model, remote_id) for remote_id in remote_ids]
+    already flagged, change nothing). A feed repeats its deletions on every read of its window,
+    so one query first keeps only the stored records not yet flagged."""
+    remote_ids = list(remote_ids)
+    if not remote_ids:
+        return []
+    live = Record.objects.filter(
+        linked_account=account, model=model, remote_id__in=remote_ids, remote_was_deleted=False
+    ).values_list("remote_id", flat=True)
+    changes = [mark_deleted(account, model, remote_id) for remote_id in live]
     return [change for change in changes if change is not None]
