@@ -8,6 +8,7 @@ from collections.abc import Callable
 from flask import Blueprint, Response, g, request
 
 from .. import resources as R
+from .. import unitdp
 from ..domain import catalog, contacts, payments, transactions
 from ..domain.errors import ValidationFailed, query_parse_body, validation_body, with_errors
 from ..ids import is_guid
@@ -99,7 +100,9 @@ def organisation() -> Response:
 @bp.get("/<collection>")
 def list_records(collection: str) -> Response:
     resource = _resource(collection)
-    if resource is None or resource is R.ORGANISATION:
+    if resource is R.ORGANISATION:  # GET /Organisations, as real clients call it
+        return organisation()
+    if resource is None:
         return not_found()
     if (denied := _guarded(collection)) is not None:
         return _finish(denied)
@@ -145,10 +148,12 @@ def _list(resource: R.Resource, args: dict) -> Response:
     since = request.headers.get("If-Modified-Since")
     if since:
         try:
-            clauses.append("updated_ms >= ?")
             params.append(parse_http_instant(since))
         except ValueError:
-            clauses.pop()
+            raise BadRequest(
+                query_parse_body(f"The If-Modified-Since header '{since}' is not a valid date")
+            ) from None
+        clauses.append("updated_ms >= ?")
     order = resource.default_order
     if args.get("order", "").strip():
         order = compile_order(args["order"], resource.fields, resource.kind) + ", seq ASC"
@@ -173,7 +178,14 @@ def _list(resource: R.Resource, args: dict) -> Response:
         items = [_summary(resource, row) for row in rows]
     else:
         items = [row_json(row, with_lines=with_lines) for row in rows]
+        if (with_lines or resource.kind == "Item") and _two_places(resource):
+            items = [unitdp.round_json(resource.kind, item) for item in items]
     return envelope(resource.collection, items, g.provider, pagination)
+
+
+def _two_places(resource: R.Resource) -> bool:
+    """Unit amounts are rounded to two places for this request (no ``unitdp=4``)."""
+    return resource.kind in unitdp.KINDS and not unitdp.four_places(_args())
 
 
 def _int(value: str | None, default: int, minimum: int) -> int:
@@ -220,7 +232,10 @@ def get_record(collection: str, ident: str) -> Response:
     row = _find(resource, ident)
     if row is None:
         return _finish(not_found())
-    return _finish(envelope(resource.collection, [row_json(row)], g.provider))
+    item = row_json(row)
+    if _two_places(resource):
+        item = unitdp.round_json(resource.kind, item)
+    return _finish(envelope(resource.collection, [item], g.provider))
 
 
 # -- writes ----------------------------------------------------------------------------
@@ -340,6 +355,9 @@ def _write(collection: str, ident: str | None) -> Response:
         elements = [payload]
     else:
         return _finish(json_response(_bad_json(), 400))
+    if _two_places(resource):
+        elements = [unitdp.round_doc(resource.kind, el) if isinstance(el, dict) else el
+                    for el in elements]
     summarize = _flag(_args(), "summarizeErrors", default=True)
     ledger = sb.ledger(g.tenant_id, g.provider)
     try:
@@ -351,6 +369,8 @@ def _write(collection: str, ident: str | None) -> Response:
                 raise _Abort(
                     json_response(validation_body([el for ok, el in results if not ok]), 400)
                 )
+            if _two_places(resource):
+                results = [(ok, unitdp.round_doc(resource.kind, el)) for ok, el in results]
             response = envelope(resource.collection, [dumps(el) for _, el in results], g.provider)
             if key:
                 _remember(conn, key, response)

@@ -55,19 +55,16 @@ def accounting_guard(endpoint: str) -> Response | None:
     sb.counters.add("endpoints", endpoint)
     ctx = bearer()
     if isinstance(ctx, Response):
-        sb.counters.add("statuses", "401")
         return ctx
     tenant_id = (request.headers.get("xero-tenant-id") or "").strip().lower()
     if tenant_id:
         sb.counters.add("tenants", tenant_id)
     if not tenant_id or not sb.identity.can_reach(ctx.client_id, tenant_id):
-        sb.counters.add("statuses", "403")
         return problem(403, "Forbidden", "AuthenticationUnsuccessful")
     decision = sb.limiter.acquire(ctx.client_id, tenant_id)
     g.rate_headers = decision.headers
     if not decision.allowed:
         sb.counters.add("rate_limited", decision.problem or "unknown")
-        sb.counters.add("statuses", "429")
         return text_response("", 429, decision.headers)
     g.slot = (ctx.client_id, tenant_id)
     g.token, g.tenant_id = ctx, tenant_id

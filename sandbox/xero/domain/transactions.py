@@ -239,6 +239,8 @@ def _build(ledger: Ledger, kind: TxKind, payload: dict, existing: dict | None) -
         )
 
     totals = document_totals(lines, lat)
+    if totals["Total"] < 0:
+        raise ValidationFailed(f"{kind.noun} total cannot be negative.")
     for line in lines:
         line.pop("_discount", None)
     doc = _assemble(
