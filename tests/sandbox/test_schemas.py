@@ -20,6 +20,7 @@ LISTS = [
     ("TaxRates", "TaxRates", {}),
     ("Currencies", "Currencies", {}),
     ("Organisation", "Organisations", {}),
+    ("Organisations", "Organisations", {}),
 ]
 
 

@@ -367,3 +367,77 @@ def test_the_sandbox_change_data_capture_answers_like_intuit(quickbooks_sandbox)
         refused = api.get("cdc", params=params)
         assert refused.status_code == 400, params
         assert refused.json()["Fault"]["type"] == "ValidationFault"
+
+
+def test_the_sandbox_serves_intuits_openid_discovery_document(quickbooks_sandbox):
+    """Intuit's own OAuth client (intuit-oauth, unmodified) reads the discovery document and
+    runs consent, code exchange, refresh and revocation against the sandbox."""
+    from urllib.parse import parse_qs, urlsplit
+
+    import requests
+    from intuitlib.client import AuthClient
+    from intuitlib.enums import Scopes
+
+    sb = quickbooks_sandbox
+    for path in ("openid_sandbox_configuration", "openid_configuration", "openid-configuration"):
+        doc = requests.get(f"{sb.base_url}/.well-known/{path}", timeout=30).json()
+        assert doc["token_endpoint"] == sb.token_url
+        assert doc["authorization_endpoint"] == sb.authorize_url
+        assert doc["revocation_endpoint"] == sb.revoke_url
+        assert doc["response_types_supported"] == ["code"]
+    client = AuthClient(
+        sb.client_id,
+        sb.client_secret,
+        sb.redirect_uri,
+        f"{sb.base_url}/.well-known/openid_sandbox_configuration",
+    )
+    assert requests.get(client.jwks_uri, timeout=30).json() == {"keys": []}
+    url = client.get_authorization_url([Scopes.ACCOUNTING])
+    assert url.startswith(sb.authorize_url)
+    consent = requests.post(url, data={"realm": sb.realm("us")}, allow_redirects=False, timeout=30)
+    callback = parse_qs(urlsplit(consent.headers["Location"]).query)
+    assert callback["state"] == [client.state_token]
+    client.get_bearer_token(callback["code"][0], realm_id=callback["realmId"][0])
+    assert client.access_token and client.refresh_token
+    first = client.access_token
+    client.refresh()
+    assert client.access_token != first
+    assert sb.api(client.access_token).query("SELECT COUNT(*) FROM Invoice")["QueryResponse"]
+    assert client.revoke() is True
+    assert sb.api(client.access_token).get("query", params={"query": "x"}).status_code == 401
+
+
+def test_or_is_refused_as_intuit_refuses_it(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("us")
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    statement = "SELECT * FROM Customer WHERE DisplayName = 'Cool Cars' OR Active = false"
+    refused = api.get("query", params={"query": statement})
+    assert refused.status_code == 400
+    (error,) = refused.json()["Fault"]["Error"]
+    assert error["code"] == "4000" and error["Message"] == "Error parsing query"
+    assert error["Detail"].startswith(
+        'QueryParserError: Encountered " <ID> "OR "" at line 1, column 56.\n'
+        "Was expecting one of:\n"
+    )
+    assert '"and" ...' in error["Detail"] and '"orderby" ...' in error["Detail"]
+
+
+def test_items_are_queried_with_projections(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("us")
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    full = api.query("select *, Sku from Item")["QueryResponse"]["Item"]
+    pump = next(item for item in full if item["Name"] == "Pump")
+    assert pump["Sku"] and pump["Type"] == "Inventory" and pump["UnitPrice"] == 115.25
+    assert pump["IncomeAccountRef"]["value"] and pump["sparse"] is False
+    assert full == api.query("SELECT * FROM Item")["QueryResponse"]["Item"]
+    sparse = api.query("select Name, Sku from Item where Type = 'Inventory'")
+    (only,) = sparse["QueryResponse"]["Item"]
+    assert only == {
+        "Name": "Pump",
+        "Sku": pump["Sku"],
+        "Id": pump["Id"],
+        "SyncToken": pump["SyncToken"],
+        "domain": "QBO",
+        "sparse": True,
+    }
+    assert api.get(f"item/{pump['Id']}").json()["Item"] == pump
