@@ -22,6 +22,7 @@ bp = Blueprint("api", __name__, url_prefix="/v3/company/<realm>")
 ENTITY_PATHS = {
     "customer": "Customer",
     "vendor": "Vendor",
+    "item": "Item",
     "invoice": "Invoice",
     "bill": "Bill",
     "payment": "Payment",
@@ -180,7 +181,7 @@ def change_data_capture(realm: str) -> Response:
             "ValidationFault",
             "4001",
             "Invalid query",
-            "CDC needs entities (Customer, Vendor, Invoice, Bill, Payment, BillPayment) and "
+            "CDC needs entities (Customer, Vendor, Item, Invoice, Bill, Payment, BillPayment) and "
             "changedSince (an ISO 8601 date-time)",
             _now(),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from . import api, control, oauth_views
+from . import api, control, discovery, oauth_views
 from .errors import fault
 from .state import Sandbox
 
@@ -15,6 +15,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.url_map.strict_slashes = False
     app.register_blueprint(control.bp)
     app.register_blueprint(oauth_views.bp)
+    app.register_blueprint(discovery.bp)
     app.register_blueprint(api.bp)
 
     @app.errorhandler(Exception)

@@ -1,9 +1,12 @@
 """QuickBooks' query language, the part clients use:
 
-``SELECT * | COUNT(*) FROM Entity [WHERE cond [AND cond]...] [ORDERBY field [ASC|DESC][, ...]]
-[STARTPOSITION n] [MAXRESULTS n]`` with conditions ``field (= | < | > | <= | >= | != | LIKE)
-value`` and ``field IN (v, ...)``; values are 'strings' (backslash escapes), numbers, true,
-false. No OR, no joins, no projections (as at QuickBooks). Keywords and property names are
+``SELECT * | COUNT(*) | prop[, ...] FROM Entity [WHERE cond [AND cond]...] [ORDERBY field
+[ASC|DESC][, ...]] [STARTPOSITION n] [MAXRESULTS n]`` with conditions ``field (= | < | > | <= |
+>= | != | LIKE) value`` and ``field IN (v, ...)``; values are 'strings' (backslash escapes),
+numbers, true, false. A projection (``select Name, Sku from Item``) answers sparse objects
+(the properties named, ``Id``, ``SyncToken``, ``"sparse": true``); one with ``*`` in it
+(``select *, Sku from Item``) answers whole objects. No OR (Intuit's parser refuses it with
+the JavaCC message below), no joins. Keywords and property names are
 case-insensitive; a reference property (``CustomerRef``) compares its ``value``; ``MetaData.*``
 compare as instants, ``TxnDate``/``DueDate`` as dates, amounts as decimals. Name lists
 (Customer, Vendor) leave inactive records out unless the query says something about
@@ -19,8 +22,8 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-ENTITIES = ("Customer", "Vendor", "Invoice", "Bill", "Payment", "BillPayment")
-NAME_LISTS = {"Customer", "Vendor"}
+ENTITIES = ("Customer", "Vendor", "Item", "Invoice", "Bill", "Payment", "BillPayment")
+NAME_LISTS = {"Customer", "Vendor", "Item"}
 MAX_RESULTS = 1000
 DEFAULT_RESULTS = 100
 
@@ -57,6 +60,15 @@ QUERYABLE: dict[str, dict[str, str]] = {
         "primaryemailaddr": "string",
         "active": "bool",
         "balance": "decimal",
+    },
+    "Item": {
+        **COMMON,
+        "name": "string",
+        "fullyqualifiedname": "string",
+        "sku": "string",
+        "type": "string",
+        "active": "bool",
+        "unitprice": "decimal",
     },
     "Invoice": {
         **COMMON,
@@ -102,6 +114,8 @@ class Query:
     order: list[tuple[str, bool]] = field(default_factory=list)  # (field, descending)
     start: int = 1
     max_results: int = DEFAULT_RESULTS
+    #: Properties named in the select list; None for ``*`` (whole objects).
+    fields: list[str] | None = None
 
 
 _TOKEN = re.compile(
@@ -116,8 +130,21 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    out, pos = [], 0
+#: What Intuit's parser expects after a complete condition (the list of its JavaCC message).
+AFTER_CONDITION = (
+    "<EOF>",
+    '"and" ...',
+    '"iterator" ...',
+    '"maxresults" ...',
+    '"order" ...',
+    '"orderby" ...',
+    '"startposition" ...',
+)
+
+
+def _tokens(text: str) -> tuple[list[tuple[str, str]], list[int]]:
+    """The tokens and their 1-based columns."""
+    out, columns, pos = [], [], 0
     text = text.strip()
     while pos < len(text):
         m = _TOKEN.match(text, pos)
@@ -125,13 +152,24 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             raise QueryError("parse", f'Encountered " {text[pos : pos + 10]!r}" at column {pos}')
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind)))
+        columns.append(m.start(kind) + 1)
         pos = m.end()
-    return out
+    return out, columns
+
+
+def _unexpected_word(word: str, column: int, expected: tuple[str, ...]) -> QueryError:
+    """Intuit's JavaCC-generated message for a word where the grammar has none."""
+    lines = "".join(f"    {e} \n" if e == "<EOF>" else f"    {e}\n" for e in expected)
+    return QueryError(
+        "parse",
+        f'Encountered " <ID> "{word} "" at line 1, column {column}.\n'
+        f"Was expecting one of:\n{lines}    ",
+    )
 
 
 class _Parser:
     def __init__(self, text: str):
-        self.toks = _tokens(text)
+        self.toks, self.columns = _tokens(text)
         self.i = 0
 
     def peek(self) -> tuple[str, str] | None:
@@ -168,27 +206,30 @@ class _Parser:
 
     def parse(self) -> Query:
         self.take("word", "SELECT")
-        count = False
+        count, selected = False, ["*"]
         if self.word("COUNT"):
             self.take("punct", "(")
             self.take("punct", "*")
             self.take("punct", ")")
             count = True
         else:
-            self.take("punct", "*")
+            selected = self.select_list()
         self.take("word", "FROM")
         name = self.take("word")
         entity = next((e for e in ENTITIES if e.lower() == name.lower()), None)
         if entity is None:
             raise QueryError("validation", f"Invalid entity in query: {name}")
         query = Query(entity=entity, count=count)
+        if not count and "*" not in selected:
+            query.fields = selected
         if self.word("WHERE"):
             while True:
                 query.where.append(self.condition(entity))
                 if not self.word("AND"):
                     break
-        if self.peek() and self.peek()[1].upper() == "OR":
-            raise QueryError("parse", 'Encountered " OR " : OR is not supported')
+        tok = self.peek()
+        if query.where and tok and tok[0] == "word" and tok[1].upper() == "OR":
+            raise _unexpected_word(tok[1], self.columns[self.i], AFTER_CONDITION)
         if self.word("ORDERBY") or (self.word("ORDER") and self.take("word", "BY")):
             while True:
                 prop = self.take("word")
@@ -207,6 +248,19 @@ class _Parser:
         if self.peek() is not None:
             raise QueryError("parse", f'Encountered " {self.peek()[1]} " at the end')
         return query
+
+    def select_list(self) -> list[str]:
+        """``*`` and/or property names, comma separated."""
+        selected = []
+        while True:
+            if self.peek() == ("punct", "*"):
+                self.i += 1
+                selected.append("*")
+            else:
+                selected.append(self.take("word"))
+            if self.peek() != ("punct", ","):
+                return selected
+            self.i += 1
 
     @staticmethod
     def _field(entity: str, prop: str) -> str:
@@ -324,4 +378,19 @@ def run(query: Query, docs: Iterable[dict[str, Any]]) -> tuple[list[dict[str, An
         found.sort(key=key_for(field_name), reverse=desc)
     total = len(found)
     start = query.start - 1
-    return found[start : start + query.max_results], total
+    page = found[start : start + query.max_results]
+    if query.fields is not None:
+        page = [sparse(doc, query.fields) for doc in page]
+    return page, total
+
+
+def sparse(doc: dict[str, Any], fields: list[str]) -> dict[str, Any]:
+    """A projection: the named top-level properties (case-insensitive), then ``Id``,
+    ``SyncToken``, ``domain`` and ``"sparse": true`` as Intuit adds them."""
+    wanted = {f.split(".")[0].lower() for f in fields}
+    out = {k: v for k, v in doc.items() if k.lower() in wanted}
+    for key in ("Id", "SyncToken", "domain"):
+        if key in doc:
+            out[key] = doc[key]
+    out["sparse"] = True
+    return out

@@ -868,6 +868,10 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
+    from .catalog import items  # late: catalog builds on this module's helpers
+
+    for c in COMPANIES:
+        store.put_many(c.realm, "Item", items(c))
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

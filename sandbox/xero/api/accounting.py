@@ -356,8 +356,9 @@ def _write(collection: str, ident: str | None) -> Response:
     else:
         return _finish(json_response(_bad_json(), 400))
     if _two_places(resource):
-        elements = [unitdp.round_doc(resource.kind, el) if isinstance(el, dict) else el
-                    for el in elements]
+        elements = [
+            unitdp.round_doc(resource.kind, el) if isinstance(el, dict) else el for el in elements
+        ]
     summarize = _flag(_args(), "summarizeErrors", default=True)
     ledger = sb.ledger(g.tenant_id, g.provider)
     try:

@@ -55,11 +55,13 @@ def _method_not_allowed(exc: HTTPException) -> Response:
 
 def _render(response: Response) -> Response:
     response.headers["Xero-Correlation-Id"] = str(uuid.uuid4())
-    if request.path.startswith(API_PREFIX) and _is_api_body(response):
-        if not wants_json(request.headers.get("Accept")):
-            body = to_xml(loads(response.get_data()), _element_type())
-            response.set_data(body)
-            response.headers["Content-Type"] = "text/xml; charset=utf-8"
+    if (
+        request.path.startswith(API_PREFIX)
+        and _is_api_body(response)
+        and not wants_json(request.headers.get("Accept"))
+    ):
+        response.set_data(to_xml(loads(response.get_data()), _element_type()))
+        response.headers["Content-Type"] = "text/xml; charset=utf-8"
     return response
 
 

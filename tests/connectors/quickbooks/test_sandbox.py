@@ -416,8 +416,7 @@ def test_or_is_refused_as_intuit_refuses_it(quickbooks_sandbox):
     (error,) = refused.json()["Fault"]["Error"]
     assert error["code"] == "4000" and error["Message"] == "Error parsing query"
     assert error["Detail"].startswith(
-        'QueryParserError: Encountered " <ID> "OR "" at line 1, column 56.\n'
-        "Was expecting one of:\n"
+        'QueryParserError: Encountered " <ID> "OR "" at line 1, column 56.\nWas expecting one of:\n'
     )
     assert '"and" ...' in error["Detail"] and '"orderby" ...' in error["Detail"]
 
