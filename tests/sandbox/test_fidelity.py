@@ -227,3 +227,11 @@ def test_rejections_are_counted_once(connected):
     connected.uk.get("Invoices")  # 429
     statuses = control.counters()["statuses"]
     assert statuses == {"401": 1, "403": 1, "200": 1, "429": 1}
+
+
+def test_outside_the_api_unknown_routes_are_not_flask_pages(xero_sandbox):
+    token = requests.get(xero_sandbox.token_url, timeout=30)
+    assert token.status_code == 405 and "POST" in token.headers["Allow"]
+    assert "<html" not in token.text.lower()
+    control = requests.get(f"{xero_sandbox.base_url}/_sandbox/nothing", timeout=30)
+    assert control.status_code == 404 and control.json() == {"error": "not found"}

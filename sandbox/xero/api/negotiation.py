@@ -50,7 +50,8 @@ def _method_not_allowed(exc: HTTPException) -> Response:
         return json_response(NOT_IMPLEMENTED, 501)
     if request.path.startswith(CONTROL_PREFIX):
         return json_response({"error": "method not allowed"}, 405)
-    return text_response("Method Not Allowed", 405, dict(exc.get_headers()[1:]))
+    allowed = getattr(exc, "valid_methods", None) or []
+    return text_response("Method Not Allowed", 405, {"Allow": ", ".join(allowed)})
 
 
 def _render(response: Response) -> Response:
