@@ -14,8 +14,6 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from .jsonutil import loads
-
 NAMESPACES = (
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     'xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
@@ -99,10 +97,6 @@ def to_xml(body: object, element_type: str | None = None) -> bytes:
                 _element(key, value, out)
     out.append(f"</{root}>")
     return "".join(out).encode()
-
-
-def json_to_xml(data: bytes, element_type: str | None = None) -> bytes:
-    return to_xml(loads(data), element_type)
 
 
 def wants_json(accept_header: str | None) -> bool:

@@ -235,3 +235,27 @@ def test_outside_the_api_unknown_routes_are_not_flask_pages(xero_sandbox):
     assert "<html" not in token.text.lower()
     control = requests.get(f"{xero_sandbox.base_url}/_sandbox/nothing", timeout=30)
     assert control.status_code == 404 and control.json() == {"error": "not found"}
+
+
+def test_item_prices_follow_unitdp(connected):
+    item = {"Code": "BOLT-4", "Name": "Bolt", "SalesDetails": {"UnitPrice": 0.1234}}
+    created = connected.uk.put("Items", params={"unitdp": 4}, json={"Items": [item]})
+    assert created.status_code == 200, created.text
+    two = connected.uk.get("Items/BOLT-4").json()["Items"][0]
+    assert Decimal(str(two["SalesDetails"]["UnitPrice"])) == Decimal("0.12")
+    four = connected.uk.get("Items", params={"unitdp": 4}).json()["Items"]
+    bolt = next(i for i in four if i["Code"] == "BOLT-4")
+    assert Decimal(str(bolt["SalesDetails"]["UnitPrice"])) == Decimal("0.1234")
+
+
+def test_accept_negotiation_rules():
+    from sandbox.xero.xmlbody import to_xml, wants_json
+
+    assert wants_json("application/json")
+    assert wants_json("text/html, application/json;q=0.5")
+    assert not wants_json("application/json;q=0")
+    assert not wants_json(None) and not wants_json("*/*") and not wants_json("application/*")
+    body = {"Status": "OK", "Items": [{"Name": "<Bolt & Nut>", "IsSold": True, "X": None}]}
+    root = ET.fromstring(to_xml(body))
+    assert root.find("Items/Item/Name").text == "<Bolt & Nut>"
+    assert root.find("Items/Item/IsSold").text == "true" and root.find("Items/Item/X") is None
