@@ -35,9 +35,7 @@ def call(client: Client, authorization: str, remote: str = "203.0.113.9", xff: s
 
 
 def test_rotating_x_forwarded_for_does_not_escape_the_limit(client):
-    statuses = [
-        call(client, WRONG, xff=f"198.51.100.{n}").status_code for n in range(LIMIT + 20)
-    ]
+    statuses = [call(client, WRONG, xff=f"198.51.100.{n}").status_code for n in range(LIMIT + 20)]
     assert statuses[:LIMIT] == [401] * LIMIT
     assert set(statuses[LIMIT:]) == {429}
 
