@@ -27,6 +27,12 @@ def client_address(request) -> str:
 
 
 def _address(entry: str) -> str | None:
+    """The address in an entry, without a port some proxies append (`1.2.3.4:5678`,
+    `[2001:db8::1]:5678`); None when it is not an address."""
+    if entry.startswith("["):
+        entry = entry[1:].partition("]")[0]
+    elif entry.count(":") == 1:
+        entry = entry.partition(":")[0]
     try:
         return str(ipaddress.ip_address(entry))
     except ValueError:

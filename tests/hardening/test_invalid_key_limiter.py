@@ -102,3 +102,14 @@ def test_a_malformed_forwarded_header_falls_back_to_the_socket_address(client, s
         call(client, WRONG, remote="203.0.113.78", xff=xff).status_code for _ in range(LIMIT + 1)
     ]
     assert statuses == [401] * LIMIT + [429]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("203.0.113.5:4711", "203.0.113.5:4712"), ("[2001:db8::5]:4711", "2001:db8::5")],
+)
+def test_a_port_appended_by_the_proxy_is_not_part_of_the_address(client, settings, first, second):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _ in range(LIMIT):
+        call(client, WRONG, remote="10.0.0.2", xff=first)
+    assert call(client, WRONG, remote="10.0.0.2", xff=second).status_code == 429
