@@ -6,8 +6,11 @@ through it. At Intuit the app holds one connection per company."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from gateway.accounts.models import Grant, LinkedAccount, LinkedAccountStatus
@@ -85,6 +88,21 @@ def test_when_the_last_user_of_an_organisation_deletes_its_connection_ends(drive
     probe = driver.sandbox.connect(tenants=["us"])["access_token"]
     connected = [c["tenantId"] for c in driver.sandbox.connections(probe)]
     assert driver.sandbox.tenant_id("uk") not in connected
+
+
+def test_deleting_with_an_expired_access_token_still_ends_its_connection(driver):
+    driver.link(["uk", "us"], pick=["uk", "us"])
+    uk = account_of(driver, "uk")
+    driver.sandbox.control.expire_token(access_token=uk.grant.access_token)
+    Grant.objects.filter(pk=uk.grant_id).update(
+        access_expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    delete(driver, uk)
+    probe = driver.sandbox.connect(tenants=["au"])["access_token"]
+    connected = [c["tenantId"] for c in driver.sandbox.connections(probe)]
+    assert driver.sandbox.tenant_id("uk") not in connected
+    assert driver.sandbox.tenant_id("us") in connected
+    assert_still_works(driver, account_of(driver, "us"))
 
 
 def test_a_consent_given_back_after_a_failure_leaves_a_on_the_shared_organisation(driver, driver_b):
