@@ -279,6 +279,13 @@ class Provider(ABC):
         of earlier consents narrows it."""
         return self.list_tenants(credentials)
 
+    def revocation_reach(self, credentials: Credentials) -> list[Tenant]:
+        """Every tenant ``revoke(credentials)`` would cut off, so a caller can tell whether
+        someone else still depends on one. By default every tenant the credentials reach: at
+        Xero a revocation removes every connection of the user to the app, whichever consent
+        made it."""
+        return self.list_tenants(credentials)
+
     def revoke(self, credentials: Credentials) -> None:
         self.oauth.revoke(credentials)
 

@@ -202,6 +202,9 @@ API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
 API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
 # Invalid API keys tolerated per client address and minute before answering 429 (0: no limit).
 AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
+# Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed (0: use the
+# socket address; a client can write any X-Forwarded-For it likes).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["gateway.customers.authentication.ApiKeyAuthentication"],

@@ -85,6 +85,16 @@ class QuickBooksProvider(Provider):
             )
         ]
 
+    def revocation_reach(self, credentials: Credentials) -> list[Tenant]:
+        """The consent's company: at Intuit the app has one connection per company, which a
+        revocation ends (no API call needed to say which)."""
+        realm = credentials.extra.get(spec.REALM_KEY)
+        if not realm:
+            return []
+        return [
+            Tenant(id=str(realm), name=None, type="COMPANY", connection_id=None, auth_event_id=None)
+        ]
+
     def _company_name(self, credentials: Credentials, realm: str) -> str | None:
         url = f"{self.tenant_api_url(realm)}/companyinfo/{realm}"
         try:

@@ -7,9 +7,12 @@ import logging
 from django.db import transaction
 
 from connectors import errors as connector_errors
+from connectors.base import Tenant
+from connectors.tokens import TokenManager
 from gateway.accounts.connections import provider_for
 from gateway.accounts.credential_store import GrantCredentialStore
 from gateway.accounts.models import Grant, LinkedAccount, LinkedAccountStatus
+from gateway.accounts.release import release
 from gateway.accounts.signals import accounts_relink_required
 
 logger = logging.getLogger(__name__)
@@ -23,18 +26,31 @@ _ALREADY_GONE = (
 
 
 def delete_linked_account(account: LinkedAccount) -> None:
-    """Disconnect the tenant at the provider (revoking the grant when it was the last one), then
-    remove the account and everything stored for it. A provider outage raises and deletes
-    nothing, so the caller can retry."""
+    """End at the provider what only this account used (its connection; the grant when it was
+    the grant's last account and nothing else depends on what the grant reaches), then remove
+    the account and everything stored for it. What another linked account, of any customer,
+    still depends on is left alone and only forgotten here. A provider outage raises and
+    deletes nothing, so the caller can retry."""
     provider = provider_for(account)
-    credentials = GrantCredentialStore(account.grant_id).load()
-    others = LinkedAccount.objects.filter(grant_id=account.grant_id).exclude(pk=account.pk)
+    siblings = LinkedAccount.objects.filter(grant_id=account.grant_id).exclude(pk=account.pk)
+    leaving = Tenant(
+        id=account.tenant_id,
+        name=account.tenant_name or None,
+        type=account.tenant_type or None,
+        connection_id=account.connection_id or None,
+        auth_event_id=None,
+    )
     try:
-        if others.exists():
-            if account.connection_id:
-                provider.disconnect(credentials, account.connection_id)
-        else:
-            provider.revoke(credentials)
+        credentials = TokenManager(
+            GrantCredentialStore(account.grant_id), provider.refresh
+        ).current()
+        release(
+            provider,
+            credentials,
+            [leaving],
+            keep=siblings.values_list("tenant_id", flat=True),
+            ignoring=[account.pk],
+        )
     except _ALREADY_GONE as exc:
         logger.info("Linked account %s was already disconnected (%s)", account.pk, exc.code)
     with transaction.atomic():

@@ -27,6 +27,7 @@ from connectors.base import Credentials, Provider, Tenant
 from connectors.oauth import new_code_verifier, new_state
 from gateway.accounts.credential_store import apply_credentials
 from gateway.accounts.models import Grant, LinkedAccount, LinkedAccountStatus
+from gateway.accounts.release import release
 from gateway.accounts.signals import accounts_linked
 from gateway.connect.models import TERMINAL, LinkSession, LinkSessionStatus
 from gateway.core.providers import get_registry
@@ -513,24 +514,13 @@ def release_consent(
     """Give back what the end user consented to but nothing uses. Best effort: logged, not
     raised.
 
-    When no tenant of the consent is linked (by anyone), the whole grant is revoked. Otherwise
-    only the unused tenants are disconnected: revoking would also drop the connections a linked
-    account relies on (at Xero a connection belongs to the latest consent that covered it).
+    Unused tenants of the consent are disconnected; the whole grant is revoked only when
+    nothing it reaches is linked by anyone (`gateway.accounts.release`): at Xero a connection
+    belongs to the latest consent that covered it, so revoking this one could end another
+    customer's organisation.
     """
-    keep = set(keep)
-    unused = [
-        t
-        for t in tenants
-        if t.id not in keep
-        and not LinkedAccount.objects.filter(provider=provider.key, tenant_id=t.id).exists()
-    ]
     try:
-        if len(unused) == len(tenants) and not keep:
-            provider.revoke(credentials)
-            return
-        for tenant in unused:
-            if tenant.connection_id:
-                provider.disconnect(credentials, tenant.connection_id)
+        release(provider, credentials, tenants, keep=keep)
     except connector_errors.ConnectorError as exc:
         logger.warning("Could not give back an unused %s consent: %s", provider.key, exc.code)
 

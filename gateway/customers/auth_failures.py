@@ -1,21 +1,24 @@
 """Clients that keep presenting wrong API keys are slowed down (per client address).
 
-A key has 256 random bits, so guessing is hopeless; this caps the cost of trying (one indexed
-lookup each) and makes a misconfigured client visible: after `AUTH_FAILURE_LIMIT` failures in a
-minute, its requests are answered 429 with Retry-After until the minute is over.
+A key has 256 random bits, so guessing is hopeless; this makes a misconfigured or probing
+client visible: after `AUTH_FAILURE_LIMIT` failures in a minute, its invalid keys are answered
+429 with Retry-After until the minute is over. Only failures are limited: a valid key from the
+same address still works, so one client's mistakes (or an attacker sharing, or claiming, its
+address) never lock out anyone else. The address is `client_address` (trusted proxies only).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework.throttling import BaseThrottle
+
+from gateway.core.client_address import client_address
 
 WINDOW_SECONDS = 60
 
 
 def _key(request) -> str:
-    return f"ledgerlink:authfail:{BaseThrottle().get_ident(request)}"
+    return f"ledgerlink:authfail:{client_address(request)}"
 
 
 def blocked(request) -> bool:

@@ -38,14 +38,20 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         if not header:
             return None
         try:
-            key = self._key(request, header)
+            key = self._key(header)
         except exceptions.AuthenticationFailed:
+            # Only failures are limited: a valid key is never refused for others' mistakes.
+            if auth_failures.blocked(request):
+                raise exceptions.Throttled(
+                    wait=auth_failures.WINDOW_SECONDS,
+                    detail="Too many invalid API keys; slow down.",
+                ) from None
             auth_failures.record(request)
             raise
         self._touch(key)
         return CustomerPrincipal(key.customer), key
 
-    def _key(self, request, header: str) -> ApiKey:
+    def _key(self, header: str) -> ApiKey:
         scheme, _, token = header.partition(" ")
         token = token.strip()
         if scheme.lower() != self.keyword.lower() or not token:
@@ -55,13 +61,6 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         hashed = hash_key(token)
         key = key_cache.get(hashed)
         if key is None:
-            # Only a key this process has not just seen costs a lookup, so only then is the
-            # client's recent record of invalid keys consulted.
-            if auth_failures.blocked(request):
-                raise exceptions.Throttled(
-                    wait=auth_failures.WINDOW_SECONDS,
-                    detail="Too many invalid API keys; slow down.",
-                )
             key = ApiKey.objects.select_related("customer").filter(hashed_key=hashed).first()
             if key is not None and key.is_active:
                 key_cache.put(hashed, key)

@@ -13,6 +13,8 @@ import urllib3
 import urllib3.connection
 from django.conf import settings
 
+from gateway.events.embedded_ipv4 import embedded_ipv4, is_opaque_nat64
+
 
 class UnsafeUrl(ValueError):
     pass
@@ -31,8 +33,14 @@ def _addresses(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.I
 
 
 def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    """Global and not multicast; an IPv6 address carrying an IPv4 one (mapped, compatible,
+    NAT64, 6to4, Teredo) is judged by that IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if is_opaque_nat64(address):
+            return False
+        inner = embedded_ipv4(address)
+        if inner:
+            return all(_is_public(v4) for v4 in inner)
     return address.is_global and not address.is_multicast
 
 

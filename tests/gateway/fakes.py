@@ -156,3 +156,6 @@ class FakeProvider(Provider):
     def connect(self, credential_store, tenant_id):
         credential_store.load()
         return FakeConnector(self, tenant_id)
+
+    def list_tenants(self, credentials):
+        return []  # no connections endpoint: a grant reaches only what its accounts name

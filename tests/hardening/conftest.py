@@ -1,4 +1,5 @@
-"""The gateway tests' fixtures (fake provider, linked accounts, the Xero sandbox settings)."""
+"""The gateway tests' fixtures (fake provider, linked accounts, the Xero sandbox settings) and
+the connect-flow drivers (linking against the Xero and QuickBooks sandboxes)."""
 
 from tests.gateway.conftest import (  # noqa: F401
     account,
@@ -7,3 +8,5 @@ from tests.gateway.conftest import (  # noqa: F401
     xero_account,
     xero_settings,
 )
+from tests.gateway.connect.conftest import customer_b, driver, xero_via_sandbox  # noqa: F401
+from tests.gateway.connect.test_connect_quickbooks import qbo  # noqa: F401

@@ -159,3 +159,80 @@ def test_a_name_that_rebinds_to_a_private_address_is_not_connected(
     delivery = WebhookDelivery.objects.get(event=event)
     assert hits == []
     assert delivery.status != "succeeded" and delivery.last_error
+
+
+# -- IPv6 forms that carry an IPv4 address --------------------------------------------------
+
+EMBEDDED_PRIVATE = [
+    "::127.0.0.1",  # IPv4-compatible
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "64:ff9b::7f00:1",  # NAT64 well-known prefix
+    "64:ff9b::a9fe:a9fe",  # NAT64 to the cloud metadata address
+    "64:ff9b::10.0.0.5",
+    "64:ff9b:1::7f00:1",  # NAT64 local-use prefix
+    "64:ff9b:1:7f00:1::",  # ... with a /48 embedding
+    "2002:7f00:1::",  # 6to4
+    "2002:a9fe:a9fe::1",
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo (client 127.0.0.1)
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_ipv6_forms_embedding_a_private_ipv4_are_refused(authed_client, settings, address):
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
+    response = authed_client.post(
+        "/v1/webhook-endpoints", {"url": f"http://[{address}]/hook"}, format="json"
+    )
+    assert response.status_code == 400, (address, response.content)
+    assert response.json()["error"]["details"][0]["field"] == "url"
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_a_name_resolving_to_an_embedded_private_ipv4_is_refused(
+    authed_client, settings, monkeypatch, address
+):
+    import socket
+
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda *a, **k: [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, 80, 0, 0))],
+    )
+    response = authed_client.post(
+        "/v1/webhook-endpoints", {"url": "http://hooks.example.com/hook"}, format="json"
+    )
+    assert response.status_code == 400, (address, response.content)
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8"])
+def test_embedded_public_ipv4_addresses_stay_allowed(authed_client, settings, address):
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = False
+    response = authed_client.post(
+        "/v1/webhook-endpoints", {"url": f"http://[{address}]/hook"}, format="json"
+    )
+    assert response.status_code == 201, (address, response.content)
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_a_connection_landing_on_an_embedded_private_ipv4_is_closed(monkeypatch, address):
+    """At connect time the socket's peer is judged by the IPv4 address it carries."""
+    import urllib3.connection
+
+    from gateway.events import urlsafety
+
+    class Socket:
+        closed = False
+
+        def getpeername(self):
+            return (address, 80, 0, 0)
+
+        def close(self):
+            self.closed = True
+
+    sock = Socket()
+    monkeypatch.setattr(urllib3.connection.HTTPConnection, "_new_conn", lambda self: sock)
+    connection = urlsafety.PublicHTTPConnection("hooks.example.com", 80)
+    with pytest.raises(urlsafety.UnsafeConnection):
+        connection._new_conn()
+    assert sock.closed
