@@ -20,6 +20,7 @@ GRANULAR = (
     "accounting.contacts accounting.settings"
 )
 OLD_APP = "legacy-app"
+API = "/api.xro/2.0"
 
 
 def _register_old_app(sb) -> None:
@@ -165,7 +166,7 @@ def test_old_app_broad_transactions_scope_covers_invoices_and_payments(xero_sand
         ("GET", "/api.xro/2.0/BankTransfers", {"accounting.banktransactions.read"}, True),
         ("GET", "/api.xro/2.0/ManualJournals", {"accounting.manualjournals.read"}, True),
         ("GET", "/api.xro/2.0/Journals", {"accounting.journals.read"}, True),
-        ("GET", "/api.xro/2.0/Reports/AgedPayablesByContact", {"accounting.reports.aged.read"}, True),
+        ("GET", f"{API}/Reports/AgedPayablesByContact", {"accounting.reports.aged.read"}, True),
         ("GET", "/api.xro/2.0/Reports/ProfitAndLoss", {"accounting.reports.aged.read"}, False),
         ("GET", "/api.xro/2.0/Reports/ProfitAndLoss", {"accounting.reports.read"}, True),
         ("GET", "/api.xro/2.0/Organisation", set(), False),
