@@ -130,9 +130,7 @@ def test_provider_permission_refusal_on_a_write_is_a_403(authed_client, xero_set
     assert refused.json()["error"]["type"] == "permission_denied"
 
 
-def test_a_refused_write_is_not_remembered_under_its_idempotency_key(
-    authed_client, xero_settings
-):
+def test_a_refused_write_is_not_remembered_under_its_idempotency_key(authed_client, xero_settings):
     account = _link(authed_client.customer, xero_settings, NO_PAYMENTS)
     services.request_sync(account, SyncMode.FULL, RunTrigger.API)
     client = _client(authed_client, account)
