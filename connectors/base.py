@@ -9,7 +9,7 @@ and one tenant for one request or task.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -22,7 +22,7 @@ from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
 from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
 from .errors import NotSupported
-from .specs import OPERATIONS, OAuthSpec, RateLimits, ResourceSpec
+from .specs import OPERATIONS, WRITE_OPERATIONS, OAuthSpec, RateLimits, ResourceSpec
 
 if TYPE_CHECKING:
     from .limiter import Limiter
@@ -196,6 +196,7 @@ class Provider(ABC):
         self.limits = self.rate_limits.override(self.settings.get("rate_limits"))
         self.limiter: Limiter = limiter or InProcessLimiter()
         self.api_base_url: str = str(self.settings.get("api_url") or self.api_url).rstrip("/")
+        self.scope_family: str | None = self._scope_family()
 
     # -- description -----------------------------------------------------------------------
     @classmethod
@@ -227,6 +228,50 @@ class Provider(ABC):
             raise NotSupported(f"{self.name} does not support {operation} on {model}")
         return spec
 
+    # -- scopes ----------------------------------------------------------------------------
+    def _scope_family(self) -> str | None:
+        families = self.oauth_spec.scope_families
+        chosen = self.settings.get("scope_family") or (families[0] if families else None)
+        if chosen is not None and chosen not in families:
+            raise ValueError(
+                f"{self.name} scope_family must be one of {list(families)}, not {chosen!r}"
+            )
+        return chosen
+
+    def scopes_for(self, models: Iterable[str] | None = None) -> tuple[str, ...]:
+        """The scopes a consent must grant to serve ``models`` (default: every model this
+        provider has): the base scopes, then each model's scope in the configured family, in
+        its read-only form when the model is only read. The ``scopes`` setting overrides it."""
+        configured = self.settings.get("scopes")
+        if configured:
+            return tuple(configured.split() if isinstance(configured, str) else configured)
+        wanted = list(self.oauth_spec.scopes)
+        for model in self.resources if models is None else models:
+            spec = self.resources.get(model)
+            if spec is None or spec.scope is None or self.scope_family is None:
+                continue
+            writes = any(spec.supports(op) for op in WRITE_OPERATIONS)
+            wanted.append(spec.scope.request(self.scope_family, write=writes))
+        unique = list(dict.fromkeys(wanted))
+        return tuple(s for s in unique if not (s.endswith(".read") and s[:-5] in unique))
+
+    def permits(self, granted: Iterable[str], model: str, operation: str = "list") -> bool:
+        """Whether a consent that granted ``granted`` allows ``operation`` on ``model``. A grant
+        whose scopes the provider did not report is taken to allow what was asked for."""
+        have = set(granted)
+        spec = self.resources.get(model)
+        if not have or spec is None or spec.scope is None:
+            return True
+        return spec.scope.allows(have, write=operation in WRITE_OPERATIONS)
+
+    def scopes_allowing(self, model: str, operation: str = "list") -> tuple[str, ...]:
+        """The scopes any one of which allows ``operation`` on ``model`` (empty: no model scope;
+        the base scopes cover it). For messages telling a user what to consent to."""
+        spec = self.resources.get(model)
+        if spec is None or spec.scope is None:
+            return ()
+        return spec.scope.accepted(write=operation in WRITE_OPERATIONS)
+
     @staticmethod
     def input_model(model: str) -> type[UnifiedInput]:
         try:
@@ -248,7 +293,7 @@ class Provider(ABC):
     def oauth(self) -> OAuthClient:
         from .oauth import OAuthClient
 
-        return OAuthClient(self.oauth_spec, self.settings)
+        return OAuthClient(self.oauth_spec, {**self.settings, "scopes": self.scopes_for()})
 
     def authorization_url(self, redirect_uri: str, state: str, code_verifier: str) -> str:
         return self.oauth.authorization_url(redirect_uri, state, code_verifier)

@@ -13,6 +13,7 @@ __all__ = [
     "DailyLimitReached",
     "NotFound",
     "NotSupported",
+    "PermissionDenied",
     "ProviderError",
     "ProviderUnavailable",
     "RateLimited",
@@ -122,6 +123,14 @@ class NotSupported(ConnectorError):
 
     code = "not_supported"
     http_status = 400
+
+
+class PermissionDenied(ConnectorError):
+    """The consent does not allow this: it lacks the scope the provider requires (Xero: 401
+    ``AuthorizationUnsuccessful``). A refresh cannot help; a new consent can."""
+
+    code = "permission_denied"
+    http_status = 403
 
 
 class TenantNotConnected(ConnectorError):

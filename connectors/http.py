@@ -7,7 +7,8 @@
 - 429: ``Retry-After`` + ``X-Rate-Limit-Problem``. ``day`` → ``DailyLimitReached(resume_at)``;
   otherwise the limiter blocks the tenant (or app) for ``Retry-After`` and the call is retried;
   longer waits than ``max_retry_after`` (or too many) → ``RateLimited``.
-- 401: refresh once (under the credential lock) and retry once; again → ``AuthExpired``.
+- 401: refresh once (under the credential lock) and retry once; again → ``AuthExpired``. A 401
+  the translator reads as ``PermissionDenied`` (a missing scope) is not retried.
 - Other statuses: ``STATUS_ERRORS`` (403 → TenantNotConnected, 404 → NotFound, 400 → a
   provider-specific translator, usually ValidationFailed with unified field paths, ...).
 """
@@ -38,6 +39,7 @@ from .errors import (
     DailyLimitReached,
     NotFound,
     NotSupported,
+    PermissionDenied,
     ProviderError,
     ProviderUnavailable,
     RateLimited,
@@ -192,7 +194,8 @@ class ApiClient:
         throttled = 0
         while True:
             response, used = self._send_with_retries(method, url, params, body, extra, retry_writes)
-            if response.status == 401 and not refreshed:
+            stale = response.status == 401 and not self._denied(response, error_context)
+            if stale and not refreshed:
                 refreshed = True
                 self.tokens.refresh(stale=used)
                 continue
@@ -291,6 +294,11 @@ class ApiClient:
         ):
             raise RateLimited(retry_after=retry_after, problem=problem, status=429)
         # The next acquire() waits out the block the limiter now holds.
+
+    def _denied(self, response: Response, context: str | None) -> bool:
+        """A 401 the provider meant as "your consent does not allow this", not "your token is
+        stale": a refresh would not change the token's scopes."""
+        return isinstance(self._error_for(response, context), PermissionDenied)
 
     def _error_for(self, response: Response, context: str | None) -> ConnectorError:
         if self.translate_error is not None:

@@ -184,7 +184,9 @@ class OAuthClient:
                     timeout=self.timeout,
                 )
             )
-        return credentials_from_token(token)
+        fresh = credentials_from_token(token)
+        # RFC 6749 5.1: a response may leave `scope` out when it is unchanged.
+        return fresh if fresh.scope else fresh.replace(scope=credentials.scope)
 
     def revoke(self, credentials: Credentials) -> None:
         """Revoke the refresh token (and with it every connection of the grant)."""

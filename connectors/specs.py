@@ -4,7 +4,7 @@ cursor, OAuth endpoints and rate limits are. The generic client does the rest.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "OPERATIONS",
+    "WRITE_OPERATIONS",
     "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
@@ -19,10 +20,13 @@ __all__ = [
     "QuerySpec",
     "RateLimits",
     "ResourceSpec",
+    "ScopeNeed",
 ]
 
 #: Every operation a connector may support for a unified model.
 OPERATIONS = ("list", "get", "create", "update", "delete")
+#: The operations that change provider data (they need a scope's write form).
+WRITE_OPERATIONS = frozenset({"create", "update", "delete"})
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -139,6 +143,38 @@ class DeletionFeed:
 
 
 @dataclass(frozen=True)
+class ScopeNeed:
+    """The OAuth scope one unified model needs, per scope family (Xero: ``{"granular":
+    "accounting.invoices", "broad": "accounting.transactions"}``). A family's scope allows reads
+    and writes; its ``.read`` form reads only. A grant holding any family's scope is accepted
+    (a provider that still honours an old family serves tokens that carry it)."""
+
+    families: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "families", _frozen(self.families))
+
+    def request(self, family: str, *, write: bool) -> str:
+        """What to ask a consent for: the family's scope, or its read-only form."""
+        scope = self.families[family]
+        return scope if write else _read_form(scope)
+
+    def accepted(self, *, write: bool) -> tuple[str, ...]:
+        """Every scope that allows reading (or, with ``write``, writing) the model."""
+        scopes = list(dict.fromkeys(self.families.values()))
+        if not write:
+            scopes += [_read_form(s) for s in scopes if _read_form(s) not in scopes]
+        return tuple(scopes)
+
+    def allows(self, granted: Collection[str], *, write: bool) -> bool:
+        return any(s in granted for s in self.accepted(write=write))
+
+
+def _read_form(scope: str) -> str:
+    return scope if scope.endswith(".read") else f"{scope}.read"
+
+
+@dataclass(frozen=True)
 class ResourceSpec:
     """One provider resource behind one unified model, or (``parts``) several of them.
 
@@ -172,6 +208,8 @@ class ResourceSpec:
     parts: tuple[ResourceSpec, ...] = ()
     #: Where records deleted outright are reported (None: deleted records stay in the lists).
     deletions: DeletionFeed | None = None
+    #: The OAuth scope this model needs (None: the provider's base scopes cover it).
+    scope: ScopeNeed | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "list_params", _frozen(self.list_params))
@@ -246,8 +284,12 @@ class OAuthSpec:
     token_url: str
     revoke_url: str | None = None
     connections_url: str | None = None
+    #: Scopes every consent asks for; each model's ``ResourceSpec.scope`` adds its own.
     scopes: tuple[str, ...] = ()
     pkce: bool = True
+    #: Scope families models name their scope in (the first is the default; the
+    #: ``scope_family`` setting picks another), e.g. Xero's ``("granular", "broad")``.
+    scope_families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,13 @@ from unified_models import (
     UnifiedRecord,
 )
 
-from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
+from ..errors import (
+    ConnectorError,
+    NotSupported,
+    PermissionDenied,
+    ProviderError,
+    ValidationFailed,
+)
 from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
@@ -43,6 +49,18 @@ class XeroConnector(SpecConnector):
 
     def translate_error(self, response: Response, context: str | None) -> ConnectorError | None:
         body = response.json()
+        if (
+            response.status in (401, 403)
+            and isinstance(body, Mapping)
+            and body.get("Detail") == "AuthorizationUnsuccessful"
+        ):
+            # Xero's answer to a token without the endpoint's scope (401, sometimes 403).
+            return PermissionDenied(
+                "Xero refused the call (AuthorizationUnsuccessful): the consent lacks the "
+                "scope it needs",
+                status=response.status,
+                body=body,
+            )
         if (
             response.status == 400
             and isinstance(body, Mapping)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from ..specs import HeaderCursor, OAuthSpec, PagePaginator, RateLimits, ResourceSpec
+from ..specs import HeaderCursor, OAuthSpec, PagePaginator, RateLimits, ResourceSpec, ScopeNeed
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
 
@@ -25,17 +25,26 @@ OAUTH = OAuthSpec(
     token_url="https://identity.xero.com/connect/token",
     revoke_url="https://identity.xero.com/connect/revocation",
     connections_url="https://api.xero.com/connections",
-    scopes=(
-        "openid",
-        "profile",
-        "email",
-        "offline_access",
-        "accounting.transactions",
-        "accounting.contacts",
-        "accounting.settings.read",
-    ),
+    # Each model adds its own scope (RESOURCES below). accounting.settings.read (the same in
+    # both families) lets passthrough calls read accounts, tax rates and the organisation.
+    scopes=("openid", "profile", "email", "offline_access", "accounting.settings.read"),
     pkce=True,
+    # Apps created on or after 2 March 2026 may only ask for granular scopes; older ones may use
+    # either family until September 2027 (setting ``scope_family``).
+    scope_families=("granular", "broad"),
 )
+
+
+def _scope(granular: str, broad: str) -> ScopeNeed:
+    return ScopeNeed({"granular": granular, "broad": broad})
+
+
+#: Xero's granular scopes FAQ: Invoices (and CreditNotes, Items, ...) need accounting.invoices,
+#: Payments (and Overpayments, Prepayments, BatchPayments) accounting.payments; both were
+#: accounting.transactions before. Contacts keep accounting.contacts.
+CONTACT_SCOPE = _scope("accounting.contacts", "accounting.contacts")
+INVOICE_SCOPE = _scope("accounting.invoices", "accounting.transactions")
+PAYMENT_SCOPE = _scope("accounting.payments", "accounting.transactions")
 
 #: https://developer.xero.com/documentation/guides/oauth2/limits/
 RATE_LIMITS = RateLimits(
@@ -69,6 +78,7 @@ RESOURCES = MappingProxyType(
             cursor=CURSOR,
             list_params={"includeArchived": "true", "order": "ContactID"},
             operations=frozenset({"list", "get", "create", "update", "delete"}),
+            scope=CONTACT_SCOPE,
         ),
         "invoice": ResourceSpec(
             model="invoice",
@@ -81,6 +91,7 @@ RESOURCES = MappingProxyType(
             # unitdp=4: unit amounts with four decimals, as stored (Xero rounds to 2 otherwise).
             list_params={"includeArchived": "true", "unitdp": "4", "order": "InvoiceID"},
             operations=frozenset({"list", "get", "create", "update", "delete"}),
+            scope=INVOICE_SCOPE,
         ),
         "payment": ResourceSpec(
             model="payment",
@@ -93,6 +104,7 @@ RESOURCES = MappingProxyType(
             # Payments have no includeArchived; deleted (reversed) payments are always listed.
             list_params={"order": "PaymentID"},
             operations=frozenset({"list", "get", "create", "delete"}),
+            scope=PAYMENT_SCOPE,
         ),
     }
 )

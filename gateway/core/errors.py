@@ -55,6 +55,17 @@ class RelinkRequired(ApiError):
     default_message = "The linked account must be relinked by its end user."
 
 
+class ScopeNotGranted(ApiError):
+    """The linked account's consent lacks the provider scope a call needs (refused before the
+    provider is called, or refused by the provider)."""
+
+    status_code = 403
+    type = "permission_denied"
+    default_message = (
+        "The linked account's consent does not permit this; relink it with the scope it needs."
+    )
+
+
 class ValidationFailed(ApiError):
     status_code = 422
     type = "validation_error"

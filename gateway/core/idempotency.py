@@ -3,8 +3,9 @@
 The first request claims the key (a unique row) before doing any work, so two concurrent
 requests with one key can never both write. A request that fails with a 5xx releases the key
 so the client's retry runs for real; so does one refused for a passing condition the client is
-told to wait out or repair (429 `rate_limited`, 409 `relink_required`): replaying that answer for
-24 hours would keep a write from ever happening after the provider recovers or the user relinks.
+told to wait out or repair (429 `rate_limited`, 409 `relink_required`, 403 `permission_denied`
+for a missing scope): replaying that answer for 24 hours would keep a write from ever happening
+after the provider recovers or the user relinks.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def claim(customer, key: str, print_: str) -> Replay | None:
 
 
 #: Error types whose request is not remembered: the same key may be retried for real.
-RETRYABLE_ERROR_TYPES = frozenset({"rate_limited", "relink_required"})
+RETRYABLE_ERROR_TYPES = frozenset({"rate_limited", "relink_required", "permission_denied"})
 
 
 def _retryable(status: int, body: bytes) -> bool:

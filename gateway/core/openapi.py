@@ -54,6 +54,8 @@ _BODY_ERROR_STATUSES = {
 #: `gateway.core.provider_errors`). Use as `responses={201: ..., **provider_error_responses()}`;
 #: `add_error_responses` gives every error status declared without a body the envelope.
 PROVIDER_ERROR_DESCRIPTIONS = {
+    403: "`permission_denied`: the linked account's consent lacks the provider scope this needs "
+    "(relink it with that scope).",
     409: "`relink_required`: the linked account must be relinked by its end user.",
     422: "`validation_error`: the provider rejected the record (details name the fields).",
     501: "`not_supported`: the provider does not support this operation.",

@@ -24,6 +24,8 @@ def translate_connector_error(exc: Exception) -> api.ApiError | None:
         err = api.ApiError("The record does not exist at the provider.")
         err.status_code, err.type = 404, "not_found"
         return err
+    if isinstance(exc, ce.PermissionDenied):
+        return api.ScopeNotGranted()
     if isinstance(exc, ce.AuthExpired | ce.TenantNotConnected):
         return api.RelinkRequired()
     if isinstance(exc, ce.DailyLimitReached):

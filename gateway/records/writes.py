@@ -6,9 +6,9 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticValidationError
 
-from gateway.accounts.connections import connector_for
+from gateway.accounts.connections import connector_for, missing_scope_reason
 from gateway.accounts.models import LinkedAccount
-from gateway.core.errors import InvalidRequest, pydantic_details
+from gateway.core.errors import InvalidRequest, ScopeNotGranted, pydantic_details
 from gateway.records.ids import record_id
 from gateway.records.models import Record
 from gateway.records.references import RELATED_MODEL_BY_TYPE
@@ -61,7 +61,15 @@ def _stored_document(account: LinkedAccount, model: str, remote_id: str) -> str:
     )
 
 
+def require_permission(account: LinkedAccount, model: str, operation: str) -> None:
+    """Refuse, before the provider is called, a write the account's consent does not cover."""
+    reason = missing_scope_reason(account, model, operation)
+    if reason is not None:
+        raise ScopeNotGranted(reason)
+
+
 def create(account: LinkedAccount, model: str, body: Any, idempotency_key: str | None) -> str:
+    require_permission(account, model, "create")
     data = parse_input(model, body)
     resolve_references(account, model, data)
     missing = data.missing_for_create()
@@ -75,6 +83,7 @@ def create(account: LinkedAccount, model: str, body: Any, idempotency_key: str |
 
 
 def update(account: LinkedAccount, model: str, remote_id: str, body: Any) -> str:
+    require_permission(account, model, "update")
     data = parse_input(model, body)
     if not data.model_fields_set:
         raise InvalidRequest("The body changes no field.")
@@ -85,6 +94,7 @@ def update(account: LinkedAccount, model: str, remote_id: str, body: Any) -> str
 
 
 def delete(account: LinkedAccount, model: str, remote_id: str) -> str:
+    require_permission(account, model, "delete")
     record = connector_for(account).delete(model, remote_id)
     if record is None:
         mark_deleted(account, model, remote_id)

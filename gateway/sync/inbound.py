@@ -25,7 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from connectors import errors as ce
-from gateway.accounts.connections import connector_for
+from gateway.accounts.connections import connector_for, permits
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.core import jsonutil
 from gateway.core.providers import get_registry
@@ -151,6 +151,7 @@ def process_pending(limit: int = 5000) -> int:
 def fetch_changes(account: LinkedAccount, by_model: Mapping[str, list[str]]) -> None:
     """Bring the given records of one account up to date."""
     limit = settings.SYNC_WEBHOOK_TARGETED_MAX
+    by_model = {m: ids for m, ids in by_model.items() if m in MODELS and permits(account, m, "get")}
     bulk = [m for m in MODELS if len(by_model.get(m, ())) > limit]
     targeted = {m: by_model[m] for m in MODELS if 0 < len(by_model.get(m, ())) <= limit}
     if bulk:

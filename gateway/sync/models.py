@@ -34,6 +34,8 @@ class ModelState(models.TextChoices):
     PAUSED = "paused"
     DONE = "done"
     FAILED = "failed"
+    #: The consent lacks the scope this model needs (skipped; the other models sync).
+    NOT_PERMITTED = "not_permitted"
 
 
 class RunStatus(models.TextChoices):

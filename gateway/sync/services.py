@@ -5,7 +5,8 @@ One sync per linked account at a time: a run holds a lease on the account's `Acc
 Models are synced in order (contacts, invoices, payments). Each page of records is upserted and
 the model's checkpoint (connector cursor, newest remote change seen) saved in one transaction,
 so a run stopped at any point resumes after the last stored page without losing or duplicating
-a record. A spent daily budget or a long provider 429 pauses the run (checkpoint kept) until the
+a record. A model the consent's scopes do not cover is skipped (`not_permitted`), the others
+sync. A spent daily budget or a long provider 429 pauses the run (checkpoint kept) until the
 budget returns; any other failure fails it (nothing is deleted, the checkpoint is kept, the next
 run resumes from it).
 """
@@ -26,7 +27,7 @@ from django.utils import timezone
 
 from connectors import errors as ce
 from connectors.cursor import InvalidCursor
-from gateway.accounts.connections import connector_for, provider_for
+from gateway.accounts.connections import connector_for, missing_scope_reason, provider_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.accounts.services import mark_tenant_disconnected
 from gateway.core.errors import Conflict, RelinkRequired
@@ -51,6 +52,8 @@ logger = logging.getLogger(__name__)
 PREFETCH_PAGES = 1
 #: Pauses shorter than this are resumed by a delayed task; longer ones by the scheduler tick.
 _DELAYED_RESUME_MAX = 900.0
+#: Model states a resumed run does not redo.
+_FINISHED = (ModelState.DONE, ModelState.NOT_PERMITTED)
 
 
 class SyncInProgress(Conflict):
@@ -341,8 +344,12 @@ def _run_passes(run: SyncRun, account: LinkedAccount, owner: str, heartbeat: Hea
     connector = connector_for(account)
     for model in run.only_models or sync_models(account):
         checkpoint = _checkpoint(account, model)
-        if checkpoint.run_id == run.id and checkpoint.state == ModelState.DONE:
+        if checkpoint.run_id == run.id and checkpoint.state in _FINISHED:
             continue  # finished before this run was paused or its worker died
+        reason = missing_scope_reason(account, model)
+        if reason is not None:
+            _not_permitted(run, checkpoint, reason)
+            continue
         resume = bool(checkpoint.cursor) and (
             checkpoint.pass_mode == SyncMode.FULL or run.mode == SyncMode.INCREMENTAL
         )
@@ -369,10 +376,21 @@ def _run_passes(run: SyncRun, account: LinkedAccount, owner: str, heartbeat: Hea
             checkpoint.cursor = None
             checkpoint.save(update_fields=["cursor", "updated_at"])
             pages = connector.list(model, modified_since=checkpoint.pass_since)
-        for page in prefetch(pages, PREFETCH_PAGES):
-            if heartbeat.lost:
-                raise LeaseLost()
-            _store_page(run, account, checkpoint, page, owner)
+        try:
+            for page in prefetch(pages, PREFETCH_PAGES):
+                if heartbeat.lost:
+                    raise LeaseLost()
+                _store_page(run, account, checkpoint, page, owner)
+        except ce.PermissionDenied as exc:  # e.g. tokens granted before a scope change
+            _not_permitted(run, checkpoint, _describe(exc))
+
+
+def _not_permitted(run: SyncRun, checkpoint: ModelCheckpoint, reason: str) -> None:
+    """Skip a model the consent does not cover; the others sync (its stored records stay)."""
+    checkpoint.state = ModelState.NOT_PERMITTED
+    checkpoint.run = run
+    checkpoint.last_error = reason[:1000]
+    checkpoint.save(update_fields=["state", "run", "last_error", "updated_at"])
 
 
 def _store_page(
@@ -609,16 +627,19 @@ def sync_status(account: LinkedAccount) -> dict[str, Any]:
     models = []
     for model in sync_models(account):
         c = checkpoints.get(model)
+        not_permitted = missing_scope_reason(account, model)
         models.append(
             {
                 "model": model,
-                "state": c.state if c else ModelState.PENDING,
+                "state": ModelState.NOT_PERMITTED
+                if not_permitted
+                else (c.state if c else ModelState.PENDING),
                 "last_success_at": c.last_success_at if c else None,
                 "records_seen": c.records_seen if c else 0,
                 "changes": c.changes if c else 0,
                 "provider_calls_today": c.calls_today if c and c.calls_day == today else 0,
                 "resumable": bool(c and c.cursor),
-                "last_error": c.last_error if c else "",
+                "last_error": not_permitted or (c.last_error if c else ""),
             }
         )
     try:

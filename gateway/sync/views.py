@@ -59,8 +59,10 @@ class LinkedAccountSyncStatusView(APIView):
     @extend_schema(
         summary="Sync status",
         description=(
-            "Per model: state (`syncing`, `done`, `failed`, `paused`), last success, records "
-            "seen, provider calls used today; and what the shared rate limiter has left."
+            "Per model: state (`pending`, `syncing`, `done`, `failed`, `paused`, "
+            "`not_permitted`: the account's consent lacks the scope the model needs, so it is "
+            "skipped), last success, records seen, provider calls used today; and what the "
+            "shared rate limiter has left."
         ),
         responses={200: SyncStatusSerializer},
     )

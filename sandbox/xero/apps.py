@@ -1,17 +1,27 @@
-"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key)."""
+"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key, creation date)."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from .jsonutil import dumps_str, loads
+from .scopes import GRANULAR_ONLY_FROM
 from .store import Store
 
 DEMO_APPS = Path(__file__).with_name("demo_apps.yaml")
-FIELDS = ("client_id", "client_secret", "name", "redirect_uris", "webhook_url", "webhook_key")
+FIELDS = (
+    "client_id",
+    "client_secret",
+    "name",
+    "redirect_uris",
+    "webhook_url",
+    "webhook_key",
+    "created",
+)
 
 
 def load_apps_file(path: str | Path) -> list[dict]:
@@ -37,7 +47,21 @@ def normalize(app: dict) -> dict:
         "redirect_uris": [str(u) for u in uris],
         "webhook_url": app.get("webhook_url") or None,
         "webhook_key": app.get("webhook_key") or None,
+        "created": _created(app.get("created")),
     }
+
+
+def _created(value: object) -> str:
+    """The app's creation date (``YYYY-MM-DD``), which decides the scope family its consent may
+    ask for; an app registered without one is new (granular scopes only)."""
+    if value in (None, ""):
+        return GRANULAR_ONLY_FROM.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValueError(f"created must be a date (YYYY-MM-DD), not {value!r}") from None
 
 
 class AppRegistry:

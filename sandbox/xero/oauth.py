@@ -25,33 +25,6 @@ DEMO_USER = {
     "given_name": "Demo",
     "family_name": "User",
 }
-SCOPES = {
-    "openid",
-    "profile",
-    "email",
-    "offline_access",
-    "accounting.transactions",
-    "accounting.transactions.read",
-    "accounting.contacts",
-    "accounting.contacts.read",
-    "accounting.settings",
-    "accounting.settings.read",
-    "accounting.reports.read",
-    "accounting.journals.read",
-    "accounting.attachments",
-    "accounting.attachments.read",
-    "accounting.budgets.read",
-    "accounting.invoices",
-    "accounting.invoices.read",
-    "accounting.payments",
-    "accounting.payments.read",
-    "accounting.banktransactions",
-    "accounting.banktransactions.read",
-    "accounting.manualjournals",
-    "accounting.manualjournals.read",
-    "accounting.reports.tenninetynine.read",
-    "paymentservices",
-}
 
 
 class OAuthError(Exception):

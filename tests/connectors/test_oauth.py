@@ -31,8 +31,8 @@ def test_authorization_url_has_state_and_pkce_s256(provider, fake):
         "response_type": "code",
         "client_id": "client-id",
         "redirect_uri": "https://app.example/callback",
-        "scope": "openid profile email offline_access accounting.transactions "
-        "accounting.contacts accounting.settings.read",
+        "scope": "openid profile email offline_access accounting.settings.read "
+        "accounting.contacts accounting.invoices accounting.payments",
         "state": state,
         "code_challenge": challenge.decode(),
         "code_challenge_method": "S256",

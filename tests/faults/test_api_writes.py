@@ -42,6 +42,7 @@ def client(authed_client, settings, xero_sandbox):
         access_token=tokens["access_token"],
         refresh_token=tokens["refresh_token"],
         expires_in=timedelta(seconds=int(tokens["expires_in"])),
+        scope=tokens["scope"],
     )
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],

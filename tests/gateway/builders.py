@@ -37,6 +37,7 @@ def make_linked_account(
     refresh_token: str = REFRESH_TOKEN,
     expires_in: timedelta = timedelta(minutes=30),
     last_sync_at: datetime | None = None,
+    scope: str = "accounting.transactions offline_access",
 ) -> LinkedAccount:
     grant = Grant.objects.create(
         customer=customer,
@@ -45,7 +46,7 @@ def make_linked_account(
         access_token=access_token,
         refresh_token=refresh_token,
         access_expires_at=datetime.now(UTC) + expires_in,
-        scope="accounting.transactions offline_access",
+        scope=scope,
     )
     n = next(_counter)
     return LinkedAccount.objects.create(

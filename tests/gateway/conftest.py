@@ -73,6 +73,7 @@ def xero_account(customer_with_key, xero_settings):
         access_token=tokens["access_token"],
         refresh_token=tokens["refresh_token"],
         expires_in=timedelta(seconds=int(tokens["expires_in"])),
+        scope=tokens["scope"],
     )
 
 

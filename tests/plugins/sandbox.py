@@ -57,7 +57,7 @@ DEMO_REDIRECT_URI = "http://127.0.0.1:8000/connect/callback"
 DEMO_WEBHOOK_KEY = "demo-webhook-key-not-for-production-0000"
 DEFAULT_SCOPE = (
     "openid profile email offline_access "
-    "accounting.transactions accounting.contacts accounting.settings"
+    "accounting.invoices accounting.payments accounting.contacts accounting.settings"
 )
 TENANT_KEYS = ("uk", "us", "au")
 

@@ -35,7 +35,7 @@ def test_consent_page_lists_scopes_and_labelled_organisations(xero_sandbox):
     )
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     html = page.text
-    assert "Ledgerlink Demo" in html and "accounting.transactions" in html
+    assert "Ledgerlink Demo" in html and "accounting.invoices" in html
     assert 'value="demo.user@ledgerlink.test"' in html
     for key, name in xero_sandbox.tenant_names.items():
         assert f'<input type="checkbox" id="tenant-{key}" name="tenant"' in html
@@ -278,6 +278,6 @@ def test_control_plane_revoke_forces_relink(xero_sandbox):
 
 
 def test_refresh_token_needs_offline_access(xero_sandbox):
-    tokens = xero_sandbox.connect(scope="openid accounting.transactions")
+    tokens = xero_sandbox.connect(scope="openid accounting.invoices")
     assert "refresh_token" not in tokens
     assert re.fullmatch(r"[\w-]+\.[\w-]+\.[\w-]+", tokens["access_token"])

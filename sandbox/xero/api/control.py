@@ -10,6 +10,7 @@ from ..domain.errors import ValidationFailed
 from ..oauth import OAuthError
 from ..orgdata import ORGS, TENANTS
 from ..records import row_doc
+from ..scopes import DEFAULT_CONSENT_SCOPE, family_error
 from ..seed import resolve_tenant
 from .http import json_response, sandbox
 
@@ -81,7 +82,10 @@ def register_app() -> Response:
 
 @bp.route("/apps/<client_id>", methods=["PUT", "PATCH"])
 def update_app(client_id: str) -> Response:
-    return json_response(sandbox().apps.upsert({**_body(), "client_id": client_id}))
+    try:
+        return json_response(sandbox().apps.upsert({**_body(), "client_id": client_id}))
+    except ValueError as exc:
+        return _error(str(exc))
 
 
 @bp.delete("/apps/<client_id>")
@@ -108,11 +112,9 @@ def authorize() -> Response:
     uri = body.get("redirect_uri") or app["redirect_uris"][0]
     if uri not in app["redirect_uris"]:
         return _error("redirect_uri not registered")
-    scope = (
-        body.get("scope")
-        or "openid profile email offline_access accounting.transactions accounting.contacts "
-        "accounting.settings"
-    )
+    scope = body.get("scope") or DEFAULT_CONSENT_SCOPE
+    if (scope_error := family_error(app, scope.split())) is not None:
+        return _error(scope_error)
     try:
         tenant_ids = [resolve_tenant(t) for t in body.get("tenants") or [o["key"] for o in ORGS]]
         code = sb.identity.consent(

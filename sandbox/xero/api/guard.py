@@ -1,4 +1,5 @@
-"""What happens before an API handler runs: faults, bearer auth, tenant access, rate limits."""
+"""What happens before an API handler runs: faults, bearer auth, tenant access, scopes, rate
+limits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import time
 
 from flask import Response, g, request
 
+from .. import scopes
 from ..oauth import OAuthError, TokenContext
 from .http import problem, sandbox, text_response
 
@@ -61,6 +63,10 @@ def accounting_guard(endpoint: str) -> Response | None:
         sb.counters.add("tenants", tenant_id)
     if not tenant_id or not sb.identity.can_reach(ctx.client_id, tenant_id):
         return problem(403, "Forbidden", "AuthenticationUnsuccessful")
+    if not scopes.permits(ctx.scope.split(), request.method, request.path):
+        # Xero's answer to a token without the endpoint's scope (see scopes.ENDPOINT_SCOPES).
+        sb.counters.add("statuses", "401")
+        return problem(401, "Unauthorized", "AuthorizationUnsuccessful")
     decision = sb.limiter.acquire(ctx.client_id, tenant_id)
     g.rate_headers = decision.headers
     if not decision.allowed:

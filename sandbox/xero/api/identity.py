@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, redirect, render_template, request
 
-from ..oauth import DEMO_USER, SCOPES, OAuthError
+from ..oauth import DEMO_USER, OAuthError
 from ..orgdata import ORGS, TENANTS
+from ..scopes import family_error
 from .guard import bearer, inject_fault
 from .http import json_response, problem, sandbox
 
@@ -45,11 +46,8 @@ def _check_client(values) -> tuple[dict | None, Response | None]:
     return app, None
 
 
-def _scope_error(values) -> str | None:
-    scopes = (values.get("scope") or "").split()
-    if not scopes or any(s not in SCOPES for s in scopes):
-        return "invalid_scope"
-    return None
+def _scope_error(app: dict, values) -> str | None:
+    return family_error(app, (values.get("scope") or "").split())
 
 
 @bp.route("/identity/connect/authorize", methods=["GET", "POST"])
@@ -62,7 +60,7 @@ def authorize() -> Response:
     uri, state = values["redirect_uri"], values.get("state")
     if values.get("response_type") != "code":
         return _redirect(uri, error="unsupported_response_type", state=state)
-    if (scope_error := _scope_error(values)) is not None:
+    if (scope_error := _scope_error(app, values)) is not None:
         return _redirect(uri, error=scope_error, state=state)
     if values.get("code_challenge") and values.get("code_challenge_method", "plain") not in (
         "S256",
