@@ -1,4 +1,8 @@
-"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key)."""
+"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key).
+
+An app is ``standard`` (OAuth 2.0 with a user's consent) or a ``custom`` connection: bound to
+exactly one organisation (``tenant_id``) and the scopes its admin authorised (``scopes``), it
+gets tokens by ``client_credentials`` only."""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ from .store import Store
 
 DEMO_APPS = Path(__file__).with_name("demo_apps.yaml")
 FIELDS = ("client_id", "client_secret", "name", "redirect_uris", "webhook_url", "webhook_key")
+CUSTOM_FIELDS = ("connection_type", "tenant_id", "scopes")
+#: What a custom connection is authorised for when its definition names no scopes.
+CUSTOM_DEFAULT_SCOPES = ("accounting.transactions", "accounting.contacts", "accounting.settings")
+#: Scopes about a user: a custom connection has none (and no refresh tokens).
+USER_SCOPES = frozenset({"openid", "profile", "email", "offline_access"})
 
 
 def load_apps_file(path: str | Path) -> list[dict]:
@@ -37,6 +46,37 @@ def normalize(app: dict) -> dict:
         "redirect_uris": [str(u) for u in uris],
         "webhook_url": app.get("webhook_url") or None,
         "webhook_key": app.get("webhook_key") or None,
+        **custom_connection_fields(app),
+    }
+
+
+def is_custom_connection(app: dict | None) -> bool:
+    return bool(app) and app.get("connection_type") == "custom"
+
+
+def custom_connection_fields(app: dict) -> dict:
+    """The custom-connection part of an app definition (nothing for a standard app)."""
+    if app.get("connection_type", "standard") in (None, "standard"):
+        return {}
+    if app["connection_type"] != "custom":
+        raise ValueError("connection_type must be standard or custom")
+    from .oauth import SCOPES
+    from .seed import resolve_tenant
+
+    if not app.get("client_secret"):
+        raise ValueError("a custom connection needs a client_secret")
+    if not app.get("tenant_id"):
+        raise ValueError("a custom connection is authorised for one organisation: tenant_id")
+    scopes = app.get("scopes") or list(CUSTOM_DEFAULT_SCOPES)
+    if isinstance(scopes, str):
+        scopes = scopes.split()
+    unknown = sorted(s for s in scopes if s not in SCOPES or s in USER_SCOPES)
+    if unknown:
+        raise ValueError(f"scopes not available to a custom connection: {unknown}")
+    return {
+        "connection_type": "custom",
+        "tenant_id": resolve_tenant(str(app["tenant_id"])),
+        "scopes": list(dict.fromkeys(scopes)),
     }
 
 
@@ -57,7 +97,9 @@ class AppRegistry:
 
     def upsert(self, app: dict) -> dict:
         current = self.get(app.get("client_id")) or {}
-        merged = normalize({**current, **{k: v for k, v in app.items() if k in FIELDS}})
+        merged = normalize(
+            {**current, **{k: v for k, v in app.items() if k in FIELDS + CUSTOM_FIELDS}}
+        )
         with self.store.write() as conn:
             conn.execute(
                 "INSERT INTO apps (client_id, doc) VALUES (?, ?) "
