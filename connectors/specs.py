@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "OPERATIONS",
+    "ClientCredentialsSpec",
     "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
@@ -248,6 +249,20 @@ class OAuthSpec:
     connections_url: str | None = None
     scopes: tuple[str, ...] = ()
     pkce: bool = True
+
+
+@dataclass(frozen=True)
+class ClientCredentialsSpec:
+    """Linking with an app of the end user's own, bound to one tenant, whose client id and
+    secret they paste (Xero custom connections). Tokens come from ``OAuthSpec.token_url`` by the
+    ``client_credentials`` grant. The texts are what the hosted page shows."""
+
+    #: What the provider calls such an app, e.g. "custom connection".
+    label: str
+    #: Where the end user creates it and finds its client id and secret.
+    setup_url: str
+    #: Steps to get there, in order (plain sentences).
+    steps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

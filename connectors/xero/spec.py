@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from ..specs import HeaderCursor, OAuthSpec, PagePaginator, RateLimits, ResourceSpec
+from ..specs import (
+    ClientCredentialsSpec,
+    HeaderCursor,
+    OAuthSpec,
+    PagePaginator,
+    RateLimits,
+    ResourceSpec,
+)
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
 
 __all__ = [
     "API_URL",
+    "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
     "RESOURCES",
@@ -35,6 +43,19 @@ OAUTH = OAuthSpec(
         "accounting.settings.read",
     ),
     pkce=True,
+)
+
+#: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
+CUSTOM_CONNECTIONS = ClientCredentialsSpec(
+    label="custom connection",
+    setup_url="https://developer.xero.com/app/manage",
+    steps=(
+        "Sign in to Xero's developer portal (developer.xero.com) and choose New app.",
+        "Pick Custom connection, name it, and select the scopes for invoices, contacts and "
+        "settings; choose the organisation's admin as the authorising user.",
+        "The admin authorises the connection for the one organisation from the email Xero sends.",
+        "Back in the app's Configuration page, copy the client id and generate a client secret.",
+    ),
 )
 
 #: https://developer.xero.com/documentation/guides/oauth2/limits/
