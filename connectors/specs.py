@@ -263,6 +263,9 @@ class ClientCredentialsSpec:
     setup_url: str
     #: Steps to get there, in order (plain sentences).
     steps: tuple[str, ...] = ()
+    #: Scopes the app must be authorised for (shown to the end user; none is requested: the
+    #: token carries every scope the app was authorised for).
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
