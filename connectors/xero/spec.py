@@ -56,6 +56,7 @@ CUSTOM_CONNECTIONS = ClientCredentialsSpec(
         "The admin authorises the connection for the one organisation from the email Xero sends.",
         "Back in the app's Configuration page, copy the client id and generate a client secret.",
     ),
+    scopes=("accounting.transactions", "accounting.contacts", "accounting.settings.read"),
 )
 
 #: https://developer.xero.com/documentation/guides/oauth2/limits/

@@ -55,6 +55,7 @@ def test_choose_page_offers_the_custom_connection(driver):
     body = page.content.decode()
     assert 'name="client_secret"' in body and 'type="password"' in body
     assert "<script" not in body and "developer.xero.com" in body
+    assert "<code>accounting.transactions</code>" in body
     assert page["Content-Security-Policy"] and page["Referrer-Policy"] == "no-referrer"
 
 
