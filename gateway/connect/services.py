@@ -258,12 +258,25 @@ def link_client_credentials(
         raise CredentialsRefused("no_organisations")
     if session.is_relink and session.relink_account.tenant_id not in {t.id for t in tenants}:
         raise CredentialsRefused("relink_mismatch")
+    # A consent still waiting for the organisation picker (the end user went back and chose
+    # this way instead) is given back once this link is made.
+    waiting = (
+        LinkSession(
+            provider=session.provider,
+            pending_credentials=session.pending_credentials,
+            pending_tenants=session.pending_tenants,
+        )
+        if session.status == LinkSessionStatus.CHOOSING
+        else None
+    )
     session.provider = provider_key
     session.save(update_fields=["provider", "updated_at"])
     if session.is_relink:
         complete_relink(session, provider, credentials, tenants)
     else:
         complete_link(session, provider, credentials, tenants, [t.id for t in tenants])
+    if waiting is not None:
+        _release_pending(waiting)
     session.refresh_from_db()
     return session
 

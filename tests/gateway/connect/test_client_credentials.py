@@ -242,3 +242,20 @@ def test_deleting_forgets_the_credentials_without_revoking(driver):
     assert "DELETE /connections/{id}" not in endpoints
     # the custom connection itself is untouched at Xero
     assert driver.sandbox.connections(token)
+
+
+@pytest.mark.django_db
+def test_a_consent_waiting_in_the_picker_is_given_back(driver):
+    token = driver.link_token()
+    auth = driver.start(token)
+    picker = driver.follow(
+        driver.callback(code=driver.consent(auth, ["us", "au"]), state=auth.state)
+    )
+    assert "connect/organisations.html" in [t.name for t in picker.templates]
+    oauth_grant = driver.sandbox.control.grants()[-1]
+    done = driver.follow(paste(driver, token, DEMO_CUSTOM_CLIENT_ID, DEMO_CUSTOM_CLIENT_SECRET))
+    assert done.status_code == 200
+    assert [a.tenant_name for a in LinkedAccount.objects.all()] == ["Demo Company (UK)"]
+    revoked = {g["id"]: g["revoked"] for g in driver.sandbox.control.grants()}
+    assert revoked[oauth_grant["id"]] is True
+    assert LinkSession.objects.get().pending_credentials == ""
