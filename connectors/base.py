@@ -22,7 +22,14 @@ from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
 from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
 from .errors import NotSupported
-from .specs import OPERATIONS, WRITE_OPERATIONS, OAuthSpec, RateLimits, ResourceSpec
+from .specs import (
+    OPERATIONS,
+    WRITE_OPERATIONS,
+    ClientCredentialsSpec,
+    OAuthSpec,
+    RateLimits,
+    ResourceSpec,
+)
 
 if TYPE_CHECKING:
     from .limiter import Limiter
@@ -178,6 +185,9 @@ class Provider(ABC):
     rate_limits: ClassVar[RateLimits] = RateLimits()
     #: unified model name → resource spec.
     resources: ClassVar[Mapping[str, ResourceSpec]] = {}
+    #: Set when an end user can link with an app of their own bound to one tenant, by pasting
+    #: its client id and secret (Xero custom connections); None where the provider has none.
+    client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -216,6 +226,7 @@ class Provider(ABC):
             "models": cls.supported_operations(),
             # Compare the functions: a classmethod gives a new bound method on every access.
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
+            "client_credentials": cls.client_credentials_spec is not None,
         }
 
     def resource(self, model: str, operation: str | None = None) -> ResourceSpec:
@@ -313,7 +324,19 @@ class Provider(ABC):
         return self.oauth.exchange_code(code, redirect_uri, code_verifier)
 
     def refresh(self, credentials: Credentials) -> Credentials:
+        """A new access token: by the refresh token, or for a client credentials grant by
+        asking again with the client id and secret it keeps."""
+        if credentials.is_client_credentials:
+            assert credentials.client_id and credentials.client_secret
+            return self.client_credentials(credentials.client_id, credentials.client_secret)
         return self.oauth.refresh(credentials)
+
+    def client_credentials(self, client_id: str, client_secret: str) -> Credentials:
+        """Credentials for an app bound to one tenant (only where ``client_credentials_spec``
+        is set): the token, plus the id and secret that renew it."""
+        if self.client_credentials_spec is None:
+            raise NotSupported(f"{self.name} has no client credentials connections")
+        return self.oauth.client_credentials(client_id, client_secret)
 
     def list_tenants(self, credentials: Credentials) -> list[Tenant]:
         return self.oauth.list_tenants(credentials)

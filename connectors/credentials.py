@@ -9,12 +9,25 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["CredentialStore", "Credentials", "InMemoryCredentialStore"]
+__all__ = [
+    "AUTHORIZATION_CODE",
+    "CLIENT_CREDENTIALS",
+    "CredentialStore",
+    "Credentials",
+    "InMemoryCredentialStore",
+]
+
+#: Grant kinds. ``authorization_code``: a user's consent, renewed with its refresh token.
+#: ``client_credentials``: an app bound to one tenant (Xero custom connection), renewed by asking
+#: again with the client id and secret kept alongside the token.
+AUTHORIZATION_CODE = "authorization_code"
+CLIENT_CREDENTIALS = "client_credentials"
 
 
 @dataclass(frozen=True)
 class Credentials:
-    """An OAuth token pair. Secrets are kept out of ``repr`` (and so out of logs)."""
+    """An OAuth token pair (or, for ``client_credentials``, a token and the client id and secret
+    that obtain the next one). Secrets are kept out of ``repr`` (and so out of logs)."""
 
     access_token: str = field(repr=False)
     refresh_token: str | None = field(repr=False, default=None)
@@ -23,12 +36,23 @@ class Credentials:
     scope: tuple[str, ...] = ()
     #: Anything else from the token response (``id_token``, ``token_type`` ...); not logged.
     extra: Mapping[str, Any] = field(repr=False, default_factory=dict)
+    grant_kind: str = AUTHORIZATION_CODE
+    client_id: str | None = field(repr=False, default=None)
+    client_secret: str | None = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
         if self.expires_at.tzinfo is None:
             raise ValueError("Credentials.expires_at must be timezone-aware")
         if isinstance(self.scope, str):
             object.__setattr__(self, "scope", tuple(self.scope.split()))
+        if self.grant_kind not in (AUTHORIZATION_CODE, CLIENT_CREDENTIALS):
+            raise ValueError(f"unknown grant kind {self.grant_kind!r}")
+        if self.grant_kind == CLIENT_CREDENTIALS and not (self.client_id and self.client_secret):
+            raise ValueError("client_credentials needs the client id and secret")
+
+    @property
+    def is_client_credentials(self) -> bool:
+        return self.grant_kind == CLIENT_CREDENTIALS
 
     def expires_within(self, seconds: float, *, now: datetime | None = None) -> bool:
         now = now or datetime.now(UTC)

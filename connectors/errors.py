@@ -9,6 +9,7 @@ from typing import Any
 
 __all__ = [
     "AuthExpired",
+    "ClientCredentialsRejected",
     "ConnectorError",
     "DailyLimitReached",
     "NotFound",
@@ -64,6 +65,17 @@ class RelinkRequired(AuthExpired):
 
     code = "relink_required"
     http_status = 409
+
+
+class ClientCredentialsRejected(RelinkRequired):
+    """The token endpoint refused a client-credentials request: ``error`` is the OAuth code
+    (``invalid_client``: wrong id or secret; ``unauthorized_client``: not a client allowed this
+    grant, e.g. a standard app's id; ``invalid_scope``). On renewal the connection is gone;
+    when linking, the end user pasted something wrong."""
+
+    def __init__(self, error: str, message: str = "", **kw: Any):
+        super().__init__(message or f"client credentials refused: {error}", **kw)
+        self.error = error
 
 
 class RateLimited(ConnectorError):

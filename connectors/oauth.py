@@ -1,4 +1,5 @@
-"""OAuth 2.0 authorization code flow with PKCE (S256), refresh, revocation and the tenant
+"""OAuth 2.0 authorization code flow with PKCE (S256), refresh, revocation, the client
+credentials grant (apps bound to one tenant: Xero custom connections) and the tenant
 (connection) endpoints, on requests-oauthlib.
 
 Settings keys (all optional but ``client_id``/``client_secret``): ``authorize_url``,
@@ -24,13 +25,27 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from oauthlib.oauth2 import InvalidGrantError, OAuth2Error, WebApplicationClient
+from oauthlib.oauth2 import (
+    BackendApplicationClient,
+    InvalidClientError,
+    InvalidGrantError,
+    InvalidScopeError,
+    OAuth2Error,
+    UnauthorizedClientError,
+    WebApplicationClient,
+)
 from requests.auth import HTTPBasicAuth
 from requests_oauthlib import OAuth2Session
 
 from .base import Tenant
-from .credentials import Credentials
-from .errors import AuthExpired, ConnectorError, ProviderUnavailable, RelinkRequired
+from .credentials import CLIENT_CREDENTIALS, Credentials
+from .errors import (
+    AuthExpired,
+    ClientCredentialsRejected,
+    ConnectorError,
+    ProviderUnavailable,
+    RelinkRequired,
+)
 from .jsonutil import loads
 from .specs import OAuthSpec
 
@@ -188,8 +203,31 @@ class OAuthClient:
         # RFC 6749 5.1: a response may leave `scope` out when it is unchanged.
         return fresh if fresh.scope else fresh.replace(scope=credentials.scope)
 
+    # -- client credentials ---------------------------------------------------------------------
+    def client_credentials(self, client_id: str, client_secret: str) -> Credentials:
+        """A token for an app bound to one tenant (Xero custom connection), asked for with its
+        own id and secret (HTTP Basic). No scope is sent: the token carries every scope the app
+        was authorised for. There is no refresh token; the same request renews it. The id and
+        secret ride along in the credentials for that. A refusal (``invalid_client``,
+        ``unauthorized_client``, ``invalid_scope``) raises ``ClientCredentialsRejected``."""
+        session = OAuth2Session(client=BackendApplicationClient(client_id))
+        session.register_compliance_hook("access_token_response", _check_token_response)
+        with session:
+            token = _call(
+                lambda: session.fetch_token(
+                    self.token_url,
+                    auth=HTTPBasicAuth(client_id, client_secret),
+                    include_client_id=False,
+                    timeout=self.timeout,
+                )
+            )
+        return credentials_from_token(token).replace(
+            grant_kind=CLIENT_CREDENTIALS, client_id=client_id, client_secret=client_secret
+        )
+
     def revoke(self, credentials: Credentials) -> None:
-        """Revoke the refresh token (and with it every connection of the grant)."""
+        """Revoke the refresh token (and with it every connection of the grant). A client
+        credentials grant has nothing to revoke: the tenant's admin removes the app."""
         if not self.revoke_url or not credentials.refresh_token:
             return
         response = _send(
@@ -232,7 +270,9 @@ class OAuthClient:
         ]
 
     def disconnect(self, credentials: Credentials, connection_id: str) -> None:
-        if not self.connections_url:
+        """Drop one tenant from the grant. Never for client credentials: the app's one
+        connection is the app itself (its admin would have to authorise it again)."""
+        if not self.connections_url or credentials.is_client_credentials:
             return
         url = f"{self.connections_url.rstrip('/')}/{connection_id}"
         response = _send("DELETE", url, headers=_bearer(credentials), timeout=self.timeout)
@@ -268,9 +308,16 @@ def _check_token_response(response: requests.Response) -> requests.Response:
     return response
 
 
+_CLIENT_REFUSALS = (InvalidClientError, UnauthorizedClientError, InvalidScopeError)
+
+
 def _call(fn: Any) -> dict[str, Any]:
     try:
         return fn()
+    except _CLIENT_REFUSALS as exc:
+        raise ClientCredentialsRejected(
+            exc.error, f"{exc.error}: {exc.description or 'client refused'}"
+        ) from None
     except InvalidGrantError as exc:
         raise RelinkRequired(
             f"invalid_grant: {exc.description or 'grant no longer valid'}"

@@ -13,6 +13,7 @@ from typing import Any
 __all__ = [
     "OPERATIONS",
     "WRITE_OPERATIONS",
+    "ClientCredentialsSpec",
     "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
@@ -290,6 +291,23 @@ class OAuthSpec:
     #: Scope families models name their scope in (the first is the default; the
     #: ``scope_family`` setting picks another), e.g. Xero's ``("granular", "broad")``.
     scope_families: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClientCredentialsSpec:
+    """Linking with an app of the end user's own, bound to one tenant, whose client id and
+    secret they paste (Xero custom connections). Tokens come from ``OAuthSpec.token_url`` by the
+    ``client_credentials`` grant. The texts are what the hosted page shows."""
+
+    #: What the provider calls such an app, e.g. "custom connection".
+    label: str
+    #: Where the end user creates it and finds its client id and secret.
+    setup_url: str
+    #: Steps to get there, in order (plain sentences).
+    steps: tuple[str, ...] = ()
+    #: Scopes the app must be authorised for (shown to the end user; none is requested: the
+    #: token carries every scope the app was authorised for).
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ class XeroProvider(Provider):
     api_url = spec.API_URL
     rate_limits = spec.RATE_LIMITS
     resources = spec.RESOURCES
+    client_credentials_spec = spec.CUSTOM_CONNECTIONS
 
     def consent_tenants(self, credentials: Credentials) -> list[Tenant]:
         """Xero's GET /connections lists every connection of the user and app; the tenants of

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from ..specs import HeaderCursor, OAuthSpec, PagePaginator, RateLimits, ResourceSpec, ScopeNeed
+from ..specs import (
+    ClientCredentialsSpec,
+    HeaderCursor,
+    OAuthSpec,
+    PagePaginator,
+    RateLimits,
+    ResourceSpec,
+    ScopeNeed,
+)
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
 
 __all__ = [
     "API_URL",
+    "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
     "RESOURCES",
@@ -45,6 +54,25 @@ def _scope(granular: str, broad: str) -> ScopeNeed:
 CONTACT_SCOPE = _scope("accounting.contacts", "accounting.contacts")
 INVOICE_SCOPE = _scope("accounting.invoices", "accounting.transactions")
 PAYMENT_SCOPE = _scope("accounting.payments", "accounting.transactions")
+
+#: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
+CUSTOM_CONNECTIONS = ClientCredentialsSpec(
+    label="custom connection",
+    setup_url="https://developer.xero.com/app/manage",
+    steps=(
+        "Sign in to Xero's developer portal (developer.xero.com) and choose New app.",
+        "Pick Custom connection, name it, and select the scopes for invoices, contacts and "
+        "settings; choose the organisation's admin as the authorising user.",
+        "The admin authorises the connection for the one organisation from the email Xero sends.",
+        "Back in the app's Configuration page, copy the client id and generate a client secret.",
+    ),
+    scopes=(
+        "accounting.invoices",
+        "accounting.payments",
+        "accounting.contacts",
+        "accounting.settings.read",
+    ),
+)
 
 #: https://developer.xero.com/documentation/guides/oauth2/limits/
 RATE_LIMITS = RateLimits(

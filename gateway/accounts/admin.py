@@ -23,14 +23,23 @@ class GrantAdmin(admin.ModelAdmin):
         "id",
         "customer",
         "provider",
+        "kind",
         "end_user_id",
         "access_expires_at",
         "refreshed_at",
     )
     list_filter = ("provider",)
     search_fields = ("id", "end_user_id", "customer__name")
-    # Tokens are deliberately absent: not shown, not editable.
-    fields = ("customer", "provider", "end_user_id", "scope", "access_expires_at", "refreshed_at")
+    # Tokens and client secrets are deliberately absent: not shown, not editable.
+    fields = (
+        "customer",
+        "provider",
+        "kind",
+        "end_user_id",
+        "scope",
+        "access_expires_at",
+        "refreshed_at",
+    )
     readonly_fields = fields
     inlines = [LinkedAccountInline]
 

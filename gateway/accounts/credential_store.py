@@ -27,6 +27,9 @@ def credentials_of(grant: Grant) -> Credentials:
         expires_at=grant.access_expires_at,
         scope=tuple(grant.scope.split()),
         extra=json.loads(grant.token_extra) if grant.token_extra else {},
+        grant_kind=grant.kind,
+        client_id=grant.client_id or None,
+        client_secret=grant.client_secret or None,
     )
 
 
@@ -36,6 +39,9 @@ def apply_credentials(grant: Grant, credentials: Credentials) -> None:
     grant.access_expires_at = credentials.expires_at
     grant.scope = " ".join(credentials.scope)
     grant.token_extra = json.dumps(dict(credentials.extra)) if credentials.extra else ""
+    grant.kind = credentials.grant_kind
+    grant.client_id = credentials.client_id or ""
+    grant.client_secret = credentials.client_secret or ""
 
 
 class GrantCredentialStore:

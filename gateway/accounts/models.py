@@ -3,6 +3,10 @@
 One consent can reach several provider tenants (Xero organisations); each tenant the end user
 chose becomes a LinkedAccount. Tokens live once, on the grant, so a refresh serves every
 account under it and the single-use refresh token is never held twice.
+
+A `client_credentials` grant (an app of the end user's own bound to one tenant) has no refresh
+token: it keeps the app's client id and secret, encrypted like the tokens, to ask for the next
+access token.
 """
 
 from __future__ import annotations
@@ -11,8 +15,14 @@ import uuid
 
 from django.db import models
 
+from connectors.credentials import AUTHORIZATION_CODE, CLIENT_CREDENTIALS
 from gateway.core.fields import EncryptedTextField
 from gateway.customers.models import Customer
+
+
+class GrantKind(models.TextChoices):
+    AUTHORIZATION_CODE = AUTHORIZATION_CODE, "User consent (authorization code)"
+    CLIENT_CREDENTIALS = CLIENT_CREDENTIALS, "Client credentials (app bound to one tenant)"
 
 
 class Grant(models.Model):
@@ -28,6 +38,12 @@ class Grant(models.Model):
     scope = models.TextField(blank=True, default="")
     #: Last time the refresh token was used successfully (its idle expiry counts from here).
     refreshed_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=30, choices=GrantKind.choices, default=GrantKind.AUTHORIZATION_CODE
+    )
+    #: For client_credentials: the end user's app, whose secret obtains every access token.
+    client_id = EncryptedTextField(blank=True, default="")
+    client_secret = EncryptedTextField(blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

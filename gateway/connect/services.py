@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from connectors import errors as connector_errors
 from connectors.base import Credentials, Provider, Tenant
+from connectors.credentials import AUTHORIZATION_CODE
 from connectors.oauth import new_code_verifier, new_state
 from gateway.accounts.credential_store import apply_credentials
 from gateway.accounts.models import Grant, LinkedAccount, LinkedAccountStatus
@@ -50,6 +51,16 @@ class LinkFailed(Exception):
 
 class NothingChosen(Exception):
     """The picker was submitted without any organisation ticked."""
+
+
+class CredentialsRefused(Exception):
+    """Pasted client credentials did not link anything; the end user may correct them (the
+    session goes on). `code` says why: the provider's OAuth error (`invalid_client`,
+    `unauthorized_client`, `invalid_scope`) or one of ours."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
 
 
 # -- tokens and URLs ---------------------------------------------------------------------------
@@ -213,6 +224,62 @@ def begin_authorization(session: LinkSession, provider_key: str) -> str:
         ]
     )
     return provider.authorization_url(callback_url(), state, verifier)
+
+
+def client_credentials_provider(session: LinkSession, provider_key: str) -> Provider:
+    """The provider, if this link offers it and it declares client credentials connections."""
+    if provider_key not in session.providers or provider_key not in get_registry():
+        raise ValueError(f"provider {provider_key!r} is not offered by this link")
+    provider = get_registry().get(provider_key)
+    if provider.client_credentials_spec is None:
+        raise ValueError(f"provider {provider_key!r} has no client credentials connections")
+    return provider
+
+
+def link_client_credentials(
+    session: LinkSession, provider_key: str, client_id: str, client_secret: str
+) -> LinkSession:
+    """Link (or relink) with an app of the end user's own bound to one tenant: obtain a token
+    with its client id and secret, read the tenant it reaches, then create the grant (keeping
+    the id and secret, encrypted) and the linked account in one transaction. Nothing is stored
+    when the provider refuses (`CredentialsRefused`)."""
+    check_usable(session)
+    provider = client_credentials_provider(session, provider_key)
+    try:
+        credentials = provider.client_credentials(client_id, client_secret)
+        tenants = provider.list_tenants(credentials)
+    except connector_errors.ClientCredentialsRejected as exc:
+        raise CredentialsRefused(exc.error) from None
+    except connector_errors.ProviderUnavailable:
+        raise CredentialsRefused("provider_unavailable") from None
+    except connector_errors.ConnectorError as exc:
+        logger.info("Client credentials link for session %s failed: %s", session.pk, exc.code)
+        raise CredentialsRefused("provider_error") from None
+    if not tenants:
+        raise CredentialsRefused("no_organisations")
+    if session.is_relink and session.relink_account.tenant_id not in {t.id for t in tenants}:
+        raise CredentialsRefused("relink_mismatch")
+    # A consent still waiting for the organisation picker (the end user went back and chose
+    # this way instead) is given back once this link is made.
+    waiting = (
+        LinkSession(
+            provider=session.provider,
+            pending_credentials=session.pending_credentials,
+            pending_tenants=session.pending_tenants,
+        )
+        if session.status == LinkSessionStatus.CHOOSING
+        else None
+    )
+    session.provider = provider_key
+    session.save(update_fields=["provider", "updated_at"])
+    if session.is_relink:
+        complete_relink(session, provider, credentials, tenants)
+    else:
+        complete_link(session, provider, credentials, tenants, [t.id for t in tenants])
+    if waiting is not None:
+        _release_pending(waiting)
+    session.refresh_from_db()
+    return session
 
 
 def claim_state(session: LinkSession, state: str) -> bool:
@@ -535,6 +602,9 @@ def credentials_to_dict(credentials: Credentials) -> dict:
         "expires_at": credentials.expires_at.isoformat(),
         "scope": list(credentials.scope),
         "extra": dict(credentials.extra),
+        "grant_kind": credentials.grant_kind,
+        "client_id": credentials.client_id,
+        "client_secret": credentials.client_secret,
     }
 
 
@@ -545,6 +615,9 @@ def credentials_from_dict(data: dict) -> Credentials:
         expires_at=datetime.fromisoformat(data["expires_at"]),
         scope=tuple(data.get("scope") or ()),
         extra=data.get("extra") or {},
+        grant_kind=data.get("grant_kind") or AUTHORIZATION_CODE,
+        client_id=data.get("client_id"),
+        client_secret=data.get("client_secret"),
     )
 
 

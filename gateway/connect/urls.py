@@ -23,6 +23,11 @@ hosted_urlpatterns = [
     ),
     path("connect/s/<uuid:session_id>/result", views.result, name="connect-result"),
     path("connect/<str:token>/start", views.start, name="connect-start"),
+    path(
+        "connect/<str:token>/custom/<str:provider>",
+        views.client_credentials,
+        name="connect-client-credentials",
+    ),
     path("connect/<str:token>", views.link_page, name="connect-link"),
 ]
 

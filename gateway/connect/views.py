@@ -2,6 +2,8 @@
 
 /connect/<link token>              choose a provider (or the account to reconnect)
 /connect/<link token>/start        POST: go to the provider's consent page
+/connect/<link token>/custom/<provider>  paste the client id and secret of an app of one's own
+                                   bound to one tenant (Xero custom connection) instead
 /connect/callback                  the provider sends the end user back here
 /connect/s/<session>/organisations pick the organisations to link (several reached)
 /connect/s/<session>/result        success or error, then back to the customer's redirect URL
@@ -20,9 +22,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gateway.connect import services
+from gateway.connect.forms import ClientCredentialsForm
 from gateway.connect.models import LinkSession, LinkSessionStatus
 from gateway.connect.security import hosted_csrf_protect, hosted_page
 from gateway.core.providers import get_registry
@@ -84,6 +88,41 @@ ERRORS: dict[str, tuple[str, str]] = {
         "This link is not valid",
         "Check that you copied the whole link, or ask for a new one.",
     ),
+}
+
+
+#: Why pasted client credentials linked nothing: (HTTP status, message). The end user can
+#: correct them on the same page.
+REFUSALS: dict[str, tuple[int, str]] = {
+    "invalid_client": (
+        400,
+        "{provider} did not accept this client id and secret. Copy both again from your "
+        "{label}'s page; if you generated a new secret, only the newest one works.",
+    ),
+    "unauthorized_client": (
+        400,
+        "This client id is not a {label}. Use the client id and secret of an app created as "
+        "a {label} in {provider}'s developer portal.",
+    ),
+    "invalid_scope": (
+        400,
+        "Your {label} is not authorised for what {customer} needs. Add the scopes listed "
+        "above to it in {provider}'s developer portal and try again.",
+    ),
+    "no_organisations": (
+        400,
+        "Your {label} is not authorised for any {tenant} yet. Ask the {tenant}'s admin to "
+        "authorise it (from {provider}'s email), then try again.",
+    ),
+    "relink_mismatch": (
+        400,
+        "This {label} reaches another {tenant}, not {relink}. Use the {label} of {relink}.",
+    ),
+    "provider_unavailable": (
+        503,
+        "{provider} could not be reached, so nothing was connected. Try again in a few minutes.",
+    ),
+    "provider_error": (502, "{provider} reported an error, so nothing was connected. Try again."),
 }
 
 
@@ -209,6 +248,78 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     except ValueError:
         return _choose_page(request, session, token, error="Choose one of these systems.")
     return HttpResponseRedirect(url)
+
+
+@hosted_page
+@sensitive_post_parameters("client_secret")
+@hosted_csrf_protect
+@require_http_methods(["GET", "POST"])
+def client_credentials(request: HttpRequest, token: str, provider: str) -> HttpResponse:
+    """Link with the client id and secret of an app of the end user's own (one tenant)."""
+    session = services.session_for_token(token)
+    if session is None:
+        return _error_page(request, "invalid_link", None, status=404)
+    try:
+        services.check_usable(session)
+        chosen = services.client_credentials_provider(session, provider)
+    except services.LinkFailed as exc:
+        session.refresh_from_db()
+        return _error_page(request, exc.code, session, status=410)
+    except ValueError:
+        return _error_page(request, "invalid_link", session, status=404)
+    _bind(request, session)
+    form = ClientCredentialsForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET" or not form.is_valid():
+        status = 400 if form.is_bound else 200
+        return _client_credentials_page(request, session, token, chosen, form, None, status)
+    try:
+        session = services.link_client_credentials(
+            session, provider, form.cleaned_data["client_id"], form.cleaned_data["client_secret"]
+        )
+    except services.CredentialsRefused as exc:
+        status, message = REFUSALS.get(exc.code, REFUSALS["provider_error"])
+        return _client_credentials_page(
+            request, session, token, chosen, form, _refusal(message, session, chosen), status
+        )
+    except services.LinkFailed as exc:
+        session.refresh_from_db()
+        return _error_page(request, exc.code, session, status=410)
+    return _show_result(session)
+
+
+def _refusal(message: str, session: LinkSession, provider) -> str:
+    relink = session.relink_account
+    return message.format(
+        provider=provider.name,
+        label=provider.client_credentials_spec.label,
+        customer=session.customer.name,
+        tenant=provider.tenant_concept,
+        relink=(relink.tenant_name or f"this {provider.tenant_concept}") if relink else "",
+    )
+
+
+def _client_credentials_page(
+    request: HttpRequest,
+    session: LinkSession,
+    token: str,
+    provider,
+    form: ClientCredentialsForm,
+    error: str | None,
+    status: int,
+) -> HttpResponse:
+    context = {
+        "customer": session.customer,
+        "session": session,
+        "token": token,
+        "provider": provider,
+        "spec": provider.client_credentials_spec,
+        "scopes": provider.client_credentials_spec.scopes,
+        "form": form,
+        "client_id": form["client_id"].value() or "",
+        "relink_account": session.relink_account if session.is_relink else None,
+        "error": error,
+    }
+    return render(request, "connect/client_credentials.html", context, status=status)
 
 
 @hosted_page

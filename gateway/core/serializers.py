@@ -24,6 +24,10 @@ class ProviderSerializer(serializers.Serializer):
         help_text="What one linked account is at this provider (e.g. organisation, company)."
     )
     webhooks = serializers.BooleanField(help_text="Whether provider webhooks keep data fresh.")
+    client_credentials = serializers.BooleanField(
+        help_text="Whether end users can also link with an app of their own bound to one "
+        "tenant, by pasting its client id and secret."
+    )
     models = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Per unified model, the operations this provider supports.",

@@ -1,4 +1,8 @@
-"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key, creation date)."""
+"""Registered Xero apps (client id/secret, redirect URIs, webhook URL and key, creation date).
+
+An app is ``standard`` (OAuth 2.0 with a user's consent) or a ``custom`` connection: bound to
+exactly one organisation (``tenant_id``) and the scopes its admin authorised (``scopes``), it
+gets tokens by ``client_credentials`` only."""
 
 from __future__ import annotations
 
@@ -22,6 +26,16 @@ FIELDS = (
     "webhook_key",
     "created",
 )
+CUSTOM_FIELDS = ("connection_type", "tenant_id", "scopes")
+#: What a custom connection is authorised for when its definition names no scopes.
+CUSTOM_DEFAULT_SCOPES = (
+    "accounting.invoices",
+    "accounting.payments",
+    "accounting.contacts",
+    "accounting.settings",
+)
+#: Scopes about a user: a custom connection has none (and no refresh tokens).
+USER_SCOPES = frozenset({"openid", "profile", "email", "offline_access"})
 
 
 def load_apps_file(path: str | Path) -> list[dict]:
@@ -48,6 +62,36 @@ def normalize(app: dict) -> dict:
         "webhook_url": app.get("webhook_url") or None,
         "webhook_key": app.get("webhook_key") or None,
         "created": _created(app.get("created")),
+    }
+
+
+def is_custom_connection(app: dict | None) -> bool:
+    return bool(app) and app.get("connection_type") == "custom"
+
+
+def custom_connection_fields(app: dict) -> dict:
+    """The custom-connection part of an app definition (nothing for a standard app)."""
+    if app.get("connection_type", "standard") in (None, "standard"):
+        return {}
+    if app["connection_type"] != "custom":
+        raise ValueError("connection_type must be standard or custom")
+    from .scopes import KNOWN as SCOPES
+    from .seed import resolve_tenant
+
+    if not app.get("client_secret"):
+        raise ValueError("a custom connection needs a client_secret")
+    if not app.get("tenant_id"):
+        raise ValueError("a custom connection is authorised for one organisation: tenant_id")
+    scopes = app.get("scopes") or list(CUSTOM_DEFAULT_SCOPES)
+    if isinstance(scopes, str):
+        scopes = scopes.split()
+    unknown = sorted(s for s in scopes if s not in SCOPES or s in USER_SCOPES)
+    if unknown:
+        raise ValueError(f"scopes not available to a custom connection: {unknown}")
+    return {
+        "connection_type": "custom",
+        "tenant_id": resolve_tenant(str(app["tenant_id"])),
+        "scopes": list(dict.fromkeys(scopes)),
     }
 
 
@@ -81,7 +125,9 @@ class AppRegistry:
 
     def upsert(self, app: dict) -> dict:
         current = self.get(app.get("client_id")) or {}
-        merged = normalize({**current, **{k: v for k, v in app.items() if k in FIELDS}})
+        merged = normalize(
+            {**current, **{k: v for k, v in app.items() if k in FIELDS + CUSTOM_FIELDS}}
+        )
         with self.store.write() as conn:
             conn.execute(
                 "INSERT INTO apps (client_id, doc) VALUES (?, ?) "

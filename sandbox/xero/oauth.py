@@ -365,3 +365,59 @@ class Identity:
                 ).rowcount
                 > 0
             )
+
+    # -- custom connections (client_credentials) ----------------------------------------
+    # A custom connection is authorised once, for one organisation, by that organisation's
+    # admin in the developer portal (here: when the app is first used). Its grant has no user
+    # and no refresh token: a new access token is asked for with the client's id and secret.
+
+    def client_credentials(self, app: dict, scope: str | None) -> dict:
+        """Issue an access token to an authenticated custom-connection app."""
+        if app.get("connection_type") != "custom":
+            raise OAuthError(
+                "unauthorized_client",
+                description="client_credentials is only for custom connections",
+            )
+        allowed = list(app.get("scopes") or [])
+        asked = (scope or "").split() or allowed
+        if any(s not in allowed for s in asked):
+            raise OAuthError("invalid_scope")
+        with self.store.write() as conn:
+            grant = self._custom_grant(conn, app)
+            if grant["revoked"]:
+                raise OAuthError("unauthorized_client", description="connection was removed")
+            return self._issue(conn, {**grant, "scope": " ".join(asked)}, id_token=False)
+
+    def _custom_grant(self, conn, app: dict) -> dict:
+        """The custom connection's grant, made (with its one connection) on first use."""
+        row = conn.execute(
+            "SELECT doc FROM grants WHERE client_id=? ORDER BY rowid DESC LIMIT 1",
+            (app["client_id"],),
+        ).fetchone()
+        if row is not None:
+            return loads(row["doc"])
+        now = self.clock.ms()
+        grant = {
+            "id": fresh(),
+            "client_id": app["client_id"],
+            "user_id": stable("user", f"custom:{app['client_id']}"),
+            "scope": " ".join(app.get("scopes") or []),
+            "created_ms": now,
+            "revoked": False,
+            "tenants": [app["tenant_id"]],
+            "custom_connection": True,
+        }
+        conn.execute(
+            "INSERT INTO grants (id, client_id, doc) VALUES (?, ?, ?)",
+            (grant["id"], app["client_id"], dumps_str(grant)),
+        )
+        self._connect(conn, app["client_id"], grant["id"], app["tenant_id"], now)
+        return grant
+
+    def sole_tenant(self, ctx: TokenContext) -> str | None:
+        """The organisation a custom connection's token is for (its calls need no tenant
+        header); None for a standard app's token."""
+        grant = self.grant(ctx.grant_id)
+        if not grant or not grant.get("custom_connection"):
+            return None
+        return grant["tenants"][0]

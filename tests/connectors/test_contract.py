@@ -40,6 +40,7 @@ def test_registry_lookup_and_describe():
             "payment": ["list", "get", "create", "delete"],
         },
         "webhooks": True,
+        "client_credentials": True,
     }
     (qbo,) = [d for d in REGISTRY.describe() if d["key"] == "quickbooks"]
     assert qbo == {
@@ -53,6 +54,7 @@ def test_registry_lookup_and_describe():
             "payment": ["list", "get"],
         },
         "webhooks": False,
+        "client_credentials": False,
     }
 
 

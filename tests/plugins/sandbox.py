@@ -55,6 +55,9 @@ DEMO_CLIENT_ID = "ledgerlink-demo"
 DEMO_CLIENT_SECRET = "demo-secret-not-for-production-0000"
 DEMO_REDIRECT_URI = "http://127.0.0.1:8000/connect/callback"
 DEMO_WEBHOOK_KEY = "demo-webhook-key-not-for-production-0000"
+#: The demo custom connection (client_credentials, Demo Company (UK)) from demo_apps.yaml.
+DEMO_CUSTOM_CLIENT_ID = "ledgerlink-demo-custom"
+DEMO_CUSTOM_CLIENT_SECRET = "custom-secret-not-for-production-0000"
 DEFAULT_SCOPE = (
     "openid profile email offline_access "
     "accounting.invoices accounting.payments accounting.contacts accounting.settings"
@@ -148,6 +151,11 @@ class SandboxControl:
     def register_app(self, client_id: str, **fields: Any) -> dict:
         """Register or update an app (client_secret, redirect_uris, webhook_url/_key, name)."""
         return self._call("POST", "/apps", {"client_id": client_id, **fields})
+
+    def register_custom_connection(self, tenant: str = "uk", **fields: Any) -> dict:
+        """A custom connection authorised for ``tenant`` (client_id/client_secret generated
+        unless given; ``scopes`` defaults to transactions, contacts, settings)."""
+        return self._call("POST", "/custom-connections", {"tenant": tenant, **fields})
 
     def update_app(self, client_id: str, **fields: Any) -> dict:
         return self._call("PATCH", f"/apps/{client_id}", fields)
@@ -386,6 +394,13 @@ class XeroSandbox:
         """Authorize + exchange in one step; returns the token response."""
         code = self.authorize(tenants=tenants, scope=scope, **kwargs)
         return self.exchange(code)
+
+    def client_credentials(
+        self, client_id: str, client_secret: str, scope: str | None = None
+    ) -> requests.Response:
+        """A custom connection's token request (HTTP Basic client auth)."""
+        data = {"grant_type": "client_credentials", **({"scope": scope} if scope else {})}
+        return requests.post(self.token_url, data=data, auth=(client_id, client_secret), timeout=30)
 
     def connections(self, access_token: str) -> list[dict]:
         response = requests.get(

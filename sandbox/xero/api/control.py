@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask import Blueprint, Response, request
 
 from .. import resources as R
@@ -91,6 +93,25 @@ def update_app(client_id: str) -> Response:
 @bp.delete("/apps/<client_id>")
 def delete_app(client_id: str) -> Response:
     return json_response({"deleted": sandbox().apps.delete(client_id)})
+
+
+@bp.post("/custom-connections")
+def register_custom_connection() -> Response:
+    """A custom connection authorised for one organisation: ``tenant`` (uk/us/au, a name or a
+    TenantID) and ``scopes``; ``client_id``/``client_secret`` are generated when not given."""
+    body = _body()
+    app = {
+        "client_id": body.get("client_id") or secrets.token_hex(16).upper(),
+        "client_secret": body.get("client_secret") or secrets.token_urlsafe(36),
+        "name": body.get("name") or "Custom connection",
+        "connection_type": "custom",
+        "tenant_id": body.get("tenant") or body.get("tenant_id"),
+        "scopes": body.get("scopes"),
+    }
+    try:
+        return json_response(sandbox().apps.upsert(app), 201)
+    except ValueError as exc:
+        return _error(str(exc))
 
 
 @bp.post("/apps/<client_id>/intent-to-receive")

@@ -59,6 +59,7 @@ def accounting_guard(endpoint: str) -> Response | None:
     if isinstance(ctx, Response):
         return ctx
     tenant_id = (request.headers.get("xero-tenant-id") or "").strip().lower()
+    tenant_id = tenant_id or sb.identity.sole_tenant(ctx) or ""
     if tenant_id:
         sb.counters.add("tenants", tenant_id)
     if not tenant_id or not sb.identity.can_reach(ctx.client_id, tenant_id):

@@ -153,6 +153,10 @@ def token() -> Response:
                 request.form.get("redirect_uri"),
                 request.form.get("code_verifier"),
             )
+        elif grant_type == "client_credentials":
+            if not authenticated:
+                raise OAuthError("invalid_client")
+            body = sb.identity.client_credentials(app, request.form.get("scope"))
         elif grant_type == "refresh_token":
             if not authenticated and app.get("client_secret"):
                 raise OAuthError("invalid_client")
