@@ -62,6 +62,7 @@ def normalize(app: dict) -> dict:
         "webhook_url": app.get("webhook_url") or None,
         "webhook_key": app.get("webhook_key") or None,
         "created": _created(app.get("created")),
+        **custom_connection_fields(app),
     }
 
 
