@@ -178,6 +178,9 @@ class Provider(ABC):
     rate_limits: ClassVar[RateLimits] = RateLimits()
     #: unified model name → resource spec.
     resources: ClassVar[Mapping[str, ResourceSpec]] = {}
+    #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
+    #: missing any is not offered (`/v1/providers`, link tokens).
+    required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -216,6 +219,14 @@ class Provider(ABC):
             # Compare the functions: a classmethod gives a new bound method on every access.
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
         }
+
+    @property
+    def missing_settings(self) -> list[str]:
+        return [name for name in self.required_settings if not self.settings.get(name)]
+
+    @property
+    def is_configured(self) -> bool:
+        return not self.missing_settings
 
     def resource(self, model: str, operation: str | None = None) -> ResourceSpec:
         if model not in MODELS:

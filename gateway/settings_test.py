@@ -7,6 +7,12 @@ PostgreSQL and Redis (CI).
 import os
 
 os.environ.setdefault("LEDGERLINK_ENV", "test")
+# Both providers configured as an operator would (only configured providers are offered); the
+# sandbox fixtures replace these with their demo apps, and tests of unconfigured ones clear them.
+os.environ.setdefault("XERO_CLIENT_ID", "test-xero-client")
+os.environ.setdefault("XERO_CLIENT_SECRET", "test-xero-secret")
+os.environ.setdefault("QUICKBOOKS_CLIENT_ID", "test-quickbooks-client")
+os.environ.setdefault("QUICKBOOKS_CLIENT_SECRET", "test-quickbooks-secret")
 
 from gateway.settings import *  # noqa: F403
 from gateway.settings import REST_FRAMEWORK
