@@ -14,6 +14,7 @@ Exit status 0 when the walk succeeds; the transcript is printed either way.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -23,7 +24,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,10 +135,8 @@ def walk(postgres: str, redis_db: int, timeout: float) -> list[str]:
             transcript, _ = process.communicate()
             problems.append(f"the walk took longer than {timeout:.0f}s")
         finally:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)  # anything the block left behind
-            except ProcessLookupError:
-                pass
         print(transcript[-6000:])
         if process.returncode not in (0, None) and not (out / "processes").exists():
             problems.append(f"the section's commands failed (exit {process.returncode})")
