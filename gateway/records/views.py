@@ -15,7 +15,7 @@ from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import linked_account_from_header
 from gateway.core import idempotency
 from gateway.core.errors import InvalidRequest
-from gateway.core.openapi import provider_error_responses
+from gateway.core.openapi import error_responses, provider_error_responses
 from gateway.core.providers import declared_operations
 from gateway.records import examples, selectors, writes
 from gateway.records.schemas import (
@@ -35,6 +35,10 @@ from gateway.records.schemas import (
 #: when the linked account's provider does not.
 LIST_OPERATIONS = {"get": "list", "post": "create"}
 DETAIL_OPERATIONS = {"get": "get", "patch": "update", "delete": "delete"}
+NOT_OFFERED = {
+    405: "`method_not_allowed`: the linked account's provider does not offer this operation "
+    "(`/v1/providers` lists what each offers; `Allow` names the methods it does)."
+}
 
 
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
@@ -140,7 +144,7 @@ def _documented(model: str):
             summary=f"List {plural}",
             operation_id=f"{plural}_list",
             parameters=list_parameters(model),
-            responses={200: listing},
+            responses={200: listing, **error_responses(NOT_OFFERED)},
             examples=[examples.list_example(model)],
             tags=tags,
         )(_own(RecordListView.get)),
@@ -157,8 +161,9 @@ def _documented(model: str):
                 201: record,
                 **provider_error_responses(
                     {
+                        **NOT_OFFERED,
                         409: "`conflict`: the Idempotency-Key was used with another body or its "
-                        "first request is still running; or `relink_required`."
+                        "first request is still running; or `relink_required`.",
                     }
                 ),
             },
@@ -170,7 +175,7 @@ def _documented(model: str):
             summary=f"Retrieve a {model}",
             operation_id=f"{plural}_retrieve",
             parameters=[*read_parameters(model), record_id],
-            responses={200: record},
+            responses={200: record, **error_responses(NOT_OFFERED)},
             examples=[examples.record_example(model)],
             tags=tags,
         )(_own(RecordDetailView.get)),
@@ -183,7 +188,7 @@ def _documented(model: str):
             "405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
             request=body,
-            responses={200: record, **provider_error_responses()},
+            responses={200: record, **provider_error_responses(NOT_OFFERED)},
             tags=tags,
         )(_own(RecordDetailView.patch))
     if "delete" in declared:
@@ -193,7 +198,7 @@ def _documented(model: str):
             description="As the provider allows (draft invoices deleted, approved ones voided, "
             "contacts archived). 405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
-            responses={200: record, **provider_error_responses()},
+            responses={200: record, **provider_error_responses(NOT_OFFERED)},
             tags=tags,
         )(_own(RecordDetailView.delete))
 
