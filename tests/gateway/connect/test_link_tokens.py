@@ -217,3 +217,17 @@ def test_link_tokens_say_when_no_provider_is_configured(authed_client, settings)
     )
     assert response.status_code == 400
     assert "CLIENT_ID" in response.json()["error"]["details"][0]["message"]
+
+
+def test_relink_token_refused_while_the_provider_is_unconfigured(authed_client, settings):
+    account = make_account(authed_client.customer, status=LinkedAccountStatus.RELINK_REQUIRED)
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {}
+    response = authed_client.post(
+        f"/v1/linked-accounts/{account.pk}/relink-token",
+        {"redirect_url": REDIRECT_URL},
+        format="json",
+    )
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["type"] == "conflict" and "xero" in error["message"]
+    assert not LinkSession.objects.exists()
