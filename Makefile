@@ -34,8 +34,14 @@ openapi-check: install
 	@diff -u openapi/ledgerlink.yaml $(VENV)/openapi-check.yaml \
 		|| (echo "openapi/ledgerlink.yaml is stale: run 'make openapi'" && exit 1)
 
+# Ports: `make demo PORT=8100` (or PORT=8100 in the environment), likewise XERO_SANDBOX_PORT and
+# QUICKBOOKS_SANDBOX_PORT.
+PORT ?= 8000
+XERO_SANDBOX_PORT ?= 8765
+QUICKBOOKS_SANDBOX_PORT ?= 8766
 demo: install
-	$(DEV_ENV) $(PY) scripts/demo.py
+	$(DEV_ENV) $(PY) scripts/demo.py --port $(PORT) --sandbox-port $(XERO_SANDBOX_PORT) \
+		--quickbooks-sandbox-port $(QUICKBOOKS_SANDBOX_PORT)
 
 # The benchmarks that print figures (see BENCHMARKS.md), on the machine's PostgreSQL and Redis;
 # each drops and recreates its own database. Sizes are the issues' (100k invoices); the whole

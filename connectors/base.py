@@ -188,6 +188,9 @@ class Provider(ABC):
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting
     #: its client id and secret (Xero custom connections); None where the provider has none.
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
+    #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
+    #: missing any is not offered (`/v1/providers`, link tokens).
+    required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -228,6 +231,14 @@ class Provider(ABC):
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
             "client_credentials": cls.client_credentials_spec is not None,
         }
+
+    @property
+    def missing_settings(self) -> list[str]:
+        return [name for name in self.required_settings if not self.settings.get(name)]
+
+    @property
+    def is_configured(self) -> bool:
+        return not self.missing_settings
 
     def resource(self, model: str, operation: str | None = None) -> ResourceSpec:
         if model not in MODELS:

@@ -55,10 +55,18 @@ class Registry:
     def __len__(self) -> int:
         return len(self._providers)
 
-    def describe(self) -> list[dict[str, Any]]:
+    def configured_keys(self) -> list[str]:
+        """The providers that have their required settings: the ones that can link anyone."""
+        return [key for key, p in self._providers.items() if p.is_configured]
+
+    def describe(self, *, configured_only: bool = False) -> list[dict[str, Any]]:
         """``[{"key", "name", "auth_type", "tenant_concept", "models": {model: [ops]},
         "webhooks": bool}]`` in registration order."""
-        return [{**p.describe(), "key": key} for key, p in self._providers.items()]
+        return [
+            {**p.describe(), "key": key}
+            for key, p in self._providers.items()
+            if p.is_configured or not configured_only
+        ]
 
 
 def build_registry(

@@ -144,6 +144,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# `celery beat` keeps its schedule state under var/ (ignored by git), not in the working directory.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Syncs (gateway.sync): every linked account is synced incrementally every
 # SYNC_FREQUENCY_MINUTES (its own `frequency_minutes` once created); a tick every
 # SYNC_TICK_SECONDS queues due syncs, resumes paused ones and recovers syncs whose worker died.

@@ -9,13 +9,28 @@ import os
 os.environ.setdefault("LEDGERLINK_ENV", "test")
 
 from gateway.settings import *  # noqa: F403
-from gateway.settings import REST_FRAMEWORK
+from gateway.settings import LEDGERLINK_PROVIDER_SETTINGS, REST_FRAMEWORK
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 AUTH_FAILURE_LIMIT = 0  # many tests present wrong keys on purpose; the limit has its own test
 API_KEY_CACHE_SECONDS = 0  # tests create and revoke keys freely; the cache has its own test
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"api_key": "100000/min"}}
+# Both providers configured as an operator would (only configured providers are offered); the
+# sandbox fixtures replace these with their demo apps, and tests of unconfigured ones clear them.
+LEDGERLINK_PROVIDER_SETTINGS = {
+    **LEDGERLINK_PROVIDER_SETTINGS,
+    "xero": {
+        "client_id": "test-xero-client",
+        "client_secret": "test-xero-secret",
+        **LEDGERLINK_PROVIDER_SETTINGS.get("xero", {}),
+    },
+    "quickbooks": {
+        "client_id": "test-quickbooks-client",
+        "client_secret": "test-quickbooks-secret",
+        **LEDGERLINK_PROVIDER_SETTINGS.get("quickbooks", {}),
+    },
+}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -27,14 +27,18 @@ DEMO_END_USER = "demo-end-user"
 SANDBOX_APPS = ROOT / "sandbox" / "xero" / "demo_apps.yaml"
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """`make demo PORT=8100 XERO_SANDBOX_PORT=8865 QUICKBOOKS_SANDBOX_PORT=8866` passes the
+    ports as these options."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--sandbox-port", type=int, default=8765)
-    parser.add_argument("--quickbooks-sandbox-port", type=int, default=8766)
+    parser.add_argument("--port", type=int, default=8000, help="the gateway's port")
+    parser.add_argument("--sandbox-port", type=int, default=8765, help="the Xero sandbox's")
+    parser.add_argument(
+        "--quickbooks-sandbox-port", type=int, default=8766, help="the QuickBooks sandbox's"
+    )
     parser.add_argument("--smoke", action="store_true", help="Check the URLs answer, then stop.")
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
 def demo_environment(args: argparse.Namespace) -> dict[str, str]:
@@ -122,6 +126,23 @@ def register_callback(sandbox_url: str, env: dict[str, str]) -> None:
             )
 
 
+def register_quickbooks_callback(sandbox_url: str, env: dict[str, str]) -> None:
+    """The QuickBooks sandbox's demo app is seeded with port 8000's callback only: a gateway on
+    another port must add its own, or Intuit's consent page refuses the redirect_uri."""
+    callback = f"{env['PUBLIC_BASE_URL']}/connect/callback"
+    _, apps = get_json(f"{sandbox_url}/_sandbox/apps")
+    for app in apps if isinstance(apps, list) else []:
+        if (
+            app.get("client_id") == env["QUICKBOOKS_CLIENT_ID"]
+            and callback not in app["redirect_uris"]
+        ):
+            request_json(
+                "PATCH",
+                f"{sandbox_url}/_sandbox/apps/{app['client_id']}",
+                {"redirect_uris": [*app["redirect_uris"], callback]},
+            )
+
+
 def wait_for(url: str, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -147,8 +168,15 @@ def get_json(url: str, key: str | None = None) -> tuple[int, dict]:
 
 
 def post_json(url: str, body: dict, key: str | None = None) -> tuple[int, dict]:
+    return request_json("POST", url, body, key)
+
+
+def request_json(method: str, url: str, body: dict, key: str | None = None) -> tuple[int, dict]:
     request = urllib.request.Request(  # noqa: S310 (local URL)
-        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        url,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method=method,
     )
     if key:
         request.add_header("Authorization", f"Bearer {key}")
@@ -202,7 +230,8 @@ def start_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.P
 
 
 def start_quickbooks_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.Popen:
-    """The QuickBooks Online sandbox (its demo app redirects to port 8000: the default)."""
+    """The QuickBooks Online sandbox (`register_quickbooks_callback` adds this gateway's
+    callback to its demo app, which is seeded with port 8000's)."""
     command = [
         PYTHON, "-m", "sandbox.quickbooks",
         "--host", args.host,
@@ -247,8 +276,10 @@ def main() -> int:
         if sandbox is not None:
             sandbox_url = f"http://{args.host}:{args.sandbox_port}"
             wait_for(f"{sandbox_url}/connections")
-            wait_for(f"http://{args.host}:{args.quickbooks_sandbox_port}/connect/oauth2")
+            quickbooks_url = f"http://{args.host}:{args.quickbooks_sandbox_port}"
+            wait_for(f"{quickbooks_url}/connect/oauth2")
             register_callback(sandbox_url, env)
+            register_quickbooks_callback(quickbooks_url, env)
             status, token = create_link_token(gateway_url, key, env)
             link_url = token.get("url") if status == 201 else None
             if link_url is None:

@@ -15,6 +15,8 @@ from gateway.connect.serializers import (
     LinkTokenSerializer,
     RelinkTokenRequestSerializer,
 )
+from gateway.core.errors import Conflict
+from gateway.core.openapi import error_responses
 
 _FLOW = (
     "Send the end user to `url`. They choose their accounting system, give consent there and, "
@@ -91,7 +93,12 @@ class RelinkTokenView(APIView):
             "organisation the new consent does not reach stays `relink_required`. " + _FLOW
         ),
         request=RelinkTokenRequestSerializer,
-        responses={201: LinkTokenSerializer},
+        responses={
+            201: LinkTokenSerializer,
+            **error_responses(
+                {409: "`conflict`: the account's provider is not configured on this gateway."}
+            ),
+        },
         examples=[
             OpenApiExample(
                 "Relink",
@@ -114,6 +121,11 @@ class RelinkTokenView(APIView):
         account = linked_account_for(customer, account_id)
         serializer = RelinkTokenRequestSerializer(data=request.data, context={"customer": customer})
         serializer.is_valid(raise_exception=True)
+        if account.provider not in services.enabled_provider_keys():
+            raise Conflict(
+                f"The provider {account.provider!r} is not configured on this gateway (its "
+                "CLIENT_ID and CLIENT_SECRET settings): nobody can relink until it is."
+            )
         session, token = services.create_relink_session(
             account, serializer.validated_data["redirect_url"]
         )

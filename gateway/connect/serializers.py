@@ -27,7 +27,8 @@ class LinkTokenRequestSerializer(serializers.Serializer):
         child=serializers.CharField(max_length=50),
         required=False,
         allow_empty=False,
-        help_text="Provider keys the end user may choose from; default: every enabled one.",
+        help_text="Provider keys the end user may choose from; default: every one "
+        "`/v1/providers` lists (enabled and configured).",
     )
     redirect_url = serializers.CharField(
         max_length=2000,
@@ -42,11 +43,25 @@ class LinkTokenRequestSerializer(serializers.Serializer):
         enabled = enabled_provider_keys()
         unknown = [key for key in value if key not in enabled]
         if unknown:
+            available = ", ".join(enabled) or "none"
             raise serializers.ValidationError(
-                f"Unknown or disabled provider: {', '.join(unknown)}. "
-                f"Enabled: {', '.join(enabled)}."
+                f"Unknown, disabled or unconfigured provider: {', '.join(unknown)}. "
+                f"Enabled: {available} (only configured providers: each needs "
+                "<PROVIDER>_CLIENT_ID and <PROVIDER>_CLIENT_SECRET)."
             )
         return list(dict.fromkeys(value))
+
+    def validate(self, attrs: dict) -> dict:
+        if "providers" not in attrs and not enabled_provider_keys():
+            raise serializers.ValidationError(
+                {
+                    "providers": [
+                        "No provider is configured: set <PROVIDER>_CLIENT_ID and "
+                        "<PROVIDER>_CLIENT_SECRET (see GET /v1/providers)."
+                    ]
+                }
+            )
+        return attrs
 
 
 class RelinkTokenRequestSerializer(serializers.Serializer):

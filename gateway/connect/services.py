@@ -115,7 +115,8 @@ def return_url(session: LinkSession) -> str:
 
 
 def enabled_provider_keys() -> list[str]:
-    return get_registry().keys()
+    """Providers an end user may be offered: enabled and configured (app credentials set)."""
+    return get_registry().configured_keys()
 
 
 def create_link_session(
@@ -181,8 +182,8 @@ def session_for_state(state: str | None) -> LinkSession | None:
 
 def offered_providers(session: LinkSession) -> list[Provider]:
     """The providers the end user may choose: allowed by the token and enabled here."""
-    registry = get_registry()
-    return [registry.get(key) for key in session.providers if key in registry]
+    enabled = enabled_provider_keys()
+    return [get_registry().get(key) for key in session.providers if key in enabled]
 
 
 def check_usable(session: LinkSession) -> None:
@@ -200,7 +201,7 @@ def check_usable(session: LinkSession) -> None:
 def begin_authorization(session: LinkSession, provider_key: str) -> str:
     """Bind a fresh `state` and PKCE verifier to the session; return the provider's URL."""
     check_usable(session)
-    if provider_key not in session.providers or provider_key not in get_registry():
+    if provider_key not in session.providers or provider_key not in enabled_provider_keys():
         raise ValueError(f"provider {provider_key!r} is not offered by this link")
     provider = get_registry().get(provider_key)
     if session.status == LinkSessionStatus.CHOOSING:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
@@ -427,7 +427,10 @@ def result(request: HttpRequest, session_id) -> HttpResponse:
 @hosted_page
 @require_GET
 def demo_return(request: HttpRequest) -> HttpResponse:
-    """The demo customer's redirect URL: what a customer's app would receive."""
+    """The demo customer's redirect URL: what a customer's app would receive (development and
+    test only: in production no customer's app lives on the gateway)."""
+    if not settings.IS_DEVELOPMENT:
+        raise Http404
     ids = [i for i in request.GET.get("linked_account_ids", "").split(",") if i]
     context = {
         "customer": {"name": "Demo SaaS app"},

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import DisallowedHost
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions as drf
@@ -212,6 +213,15 @@ def api_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Respons
 
 # Django-level handlers for what never reaches a DRF view (unknown URLs, middleware errors).
 def handler400(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    if isinstance(exception, DisallowedHost):
+        # The commonest first-run mistake: say which host and which setting, not just "400".
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        return error_response(
+            400,
+            "invalid_request",
+            f"The host {host[:200]!r} is not allowed: add it to ALLOWED_HOSTS "
+            "(comma separated) or call the gateway by an allowed host name.",
+        )
     return error_response(400, "invalid_request", "The request could not be understood.")
 
 

@@ -41,9 +41,10 @@ class HealthView(APIView):
 class ProviderListView(APIView):
     @extend_schema(
         summary="List providers",
-        description="The accounting systems this gateway can connect to and what each supports.",
+        description="The accounting systems this gateway can connect to (enabled and configured "
+        "with their app credentials) and what each supports.",
         responses={200: ProviderListSerializer},
         tags=["providers"],
     )
     def get(self, request: Request) -> Response:
-        return Response({"results": get_registry().describe()})
+        return Response({"results": get_registry().describe(configured_only=True)})

@@ -164,7 +164,7 @@ def event_body(event: Event) -> bytes:
             "type": event.type,
             "linked_account_id": str(event.linked_account_id),
             "sequence": event.sequence,
-            "created_at": event.created_at.isoformat().replace("+00:00", "Z"),
+            "created_at": event.created_at,
             "data": orjson.Fragment(event.data),
         }
     )

@@ -6,13 +6,17 @@ import functools
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from gateway.accounts.connections import provider_for
+from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import linked_account_from_header
 from gateway.core import idempotency
 from gateway.core.errors import InvalidRequest
-from gateway.core.openapi import provider_error_responses
+from gateway.core.openapi import error_responses, provider_error_responses
+from gateway.core.providers import declared_operations
 from gateway.records import examples, selectors, writes
 from gateway.records.schemas import (
     IDEMPOTENCY_HEADER,
@@ -25,11 +29,15 @@ from gateway.records.schemas import (
     read_parameters,
 )
 
-#: Which write methods each model's endpoints offer (the provider may still answer 501).
-WRITES = {
-    "contact": {"post", "patch"},
-    "invoice": {"post", "patch", "delete"},
-    "payment": {"post", "delete"},
+#: The provider operation each method of the list and detail endpoints performs. The operations
+#: a provider declares (what `/v1/providers` lists) are the one source of what is allowed: an
+#: endpoint offers a method when some enabled provider declares its operation, and answers 405
+#: when the linked account's provider does not.
+LIST_OPERATIONS = {"get": "list", "post": "create"}
+DETAIL_OPERATIONS = {"get": "get", "patch": "update", "delete": "delete"}
+NOT_OFFERED = {
+    405: "`method_not_allowed`: the linked account's provider does not offer this operation "
+    "(`/v1/providers` lists what each offers; `Allow` names the methods it does)."
 }
 
 
@@ -37,15 +45,35 @@ def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
     return HttpResponse(body, status=status, content_type="application/json")
 
 
-class RecordListView(APIView):
+class RecordView(APIView):
     model = ""
+    operations: dict[str, str] = {}
+
+    def linked_account(self, request: Request) -> LinkedAccount:
+        """The account the header names, once its provider offers this method's operation."""
+        account = linked_account_from_header(request)
+        provider = provider_for(account)
+        declared = provider.supported_operations().get(self.model, [])
+        if self.operations[request.method.lower()] not in declared:
+            allowed = [m.upper() for m, op in self.operations.items() if op in declared]
+            self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
+            raise MethodNotAllowed(
+                request.method,
+                detail=f"{provider.name} does not offer {request.method} on "
+                f"{PLURALS[self.model]} (GET /v1/providers lists what each provider offers).",
+            )
+        return account
+
+
+class RecordListView(RecordView):
+    operations = LIST_OPERATIONS
 
     def get(self, request: Request) -> HttpResponse:
-        account = linked_account_from_header(request)
+        account = self.linked_account(request)
         return json_response(selectors.list_page(account, self.model, request.query_params))
 
     def post(self, request: Request) -> HttpResponse:
-        account = linked_account_from_header(request)
+        account = self.linked_account(request)
         key = request.headers.get("Idempotency-Key")
         if key is None:
             return json_response(writes.create(account, self.model, request.data, None), 201)
@@ -74,21 +102,21 @@ class RecordListView(APIView):
         return json_response(body, 201)
 
 
-class RecordDetailView(APIView):
-    model = ""
+class RecordDetailView(RecordView):
+    operations = DETAIL_OPERATIONS
 
     def get(self, request: Request, record_id: str) -> HttpResponse:
-        account = linked_account_from_header(request)
+        account = self.linked_account(request)
         _, document = selectors.get_document(account, self.model, record_id, request.query_params)
         return json_response(document)
 
     def patch(self, request: Request, record_id: str) -> HttpResponse:
-        account = linked_account_from_header(request)
+        account = self.linked_account(request)
         remote_id = selectors.remote_id_of(account, self.model, record_id)
         return json_response(writes.update(account, self.model, remote_id, request.data))
 
     def delete(self, request: Request, record_id: str) -> HttpResponse:
-        account = linked_account_from_header(request)
+        account = self.linked_account(request)
         remote_id = selectors.remote_id_of(account, self.model, record_id)
         return json_response(writes.delete(account, self.model, remote_id))
 
@@ -108,7 +136,7 @@ def _documented(model: str):
     plural = PLURALS[model]
     record, listing, body = RECORD_SCHEMAS[model], LIST_SCHEMAS[model], INPUT_SCHEMAS[model]
     tags = [plural]
-    allowed = WRITES[model]
+    declared = declared_operations(model)
     record_id = OpenApiParameter("record_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
     list_methods = {
@@ -116,24 +144,26 @@ def _documented(model: str):
             summary=f"List {plural}",
             operation_id=f"{plural}_list",
             parameters=list_parameters(model),
-            responses={200: listing},
+            responses={200: listing, **error_responses(NOT_OFFERED)},
             examples=[examples.list_example(model)],
             tags=tags,
         )(_own(RecordListView.get)),
     }
-    if "post" in allowed:
+    if "create" in declared:
         list_methods["post"] = extend_schema(
             summary=f"Create a {model}",
             operation_id=f"{plural}_create",
-            description="Written to the provider first, then stored; returns the stored record.",
+            description="Written to the provider first, then stored; returns the stored record. "
+            "405 when the linked account's provider does not offer it (see `/v1/providers`).",
             parameters=[LINKED_ACCOUNT_HEADER, IDEMPOTENCY_HEADER],
             request=body,
             responses={
                 201: record,
                 **provider_error_responses(
                     {
+                        **NOT_OFFERED,
                         409: "`conflict`: the Idempotency-Key was used with another body or its "
-                        "first request is still running; or `relink_required`."
+                        "first request is still running; or `relink_required`.",
                     }
                 ),
             },
@@ -145,28 +175,30 @@ def _documented(model: str):
             summary=f"Retrieve a {model}",
             operation_id=f"{plural}_retrieve",
             parameters=[*read_parameters(model), record_id],
-            responses={200: record},
+            responses={200: record, **error_responses(NOT_OFFERED)},
             examples=[examples.record_example(model)],
             tags=tags,
         )(_own(RecordDetailView.get)),
     }
-    if "patch" in allowed:
+    if "update" in declared:
         detail_methods["patch"] = extend_schema(
             summary=f"Update a {model}",
             operation_id=f"{plural}_update",
-            description="Only the fields in the body change (written to the provider first).",
+            description="Only the fields in the body change (written to the provider first). "
+            "405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
             request=body,
-            responses={200: record, **provider_error_responses()},
+            responses={200: record, **provider_error_responses(NOT_OFFERED)},
             tags=tags,
         )(_own(RecordDetailView.patch))
-    if "delete" in allowed:
+    if "delete" in declared:
         detail_methods["delete"] = extend_schema(
             summary=f"Delete or void a {model}",
             operation_id=f"{plural}_delete",
-            description="As the provider allows (drafts deleted, approved ones voided).",
+            description="As the provider allows (draft invoices deleted, approved ones voided, "
+            "contacts archived). 405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
-            responses={200: record, **provider_error_responses()},
+            responses={200: record, **provider_error_responses(NOT_OFFERED)},
             tags=tags,
         )(_own(RecordDetailView.delete))
 

@@ -30,6 +30,7 @@ from connectors.cursor import InvalidCursor
 from gateway.accounts.connections import connector_for, missing_scope_reason, provider_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.accounts.services import mark_tenant_disconnected
+from gateway.core import jsonutil
 from gateway.core.errors import Conflict, RelinkRequired
 from gateway.events import services as events
 from gateway.records import store
@@ -206,7 +207,7 @@ def request_sync(
                 return None
             if paused:
                 raise SyncPaused(
-                    f"Syncs are paused until {sync.paused_until.isoformat()} "
+                    f"Syncs are paused until {jsonutil.isoformat(sync.paused_until)} "
                     "(the provider's call budget is spent); the paused sync resumes then."
                     if sync.paused_until
                     else None

@@ -25,7 +25,10 @@ def gateway(live_server, settings, quickbooks_sandbox, transactional_db):
         "xero": "connectors.xero.XeroProvider",
         "quickbooks": "connectors.quickbooks.QuickBooksProvider",
     }
-    settings.LEDGERLINK_PROVIDER_SETTINGS = {"quickbooks": quickbooks_sandbox.provider_settings()}
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        **settings.LEDGERLINK_PROVIDER_SETTINGS,  # Xero configured: offered beside QuickBooks
+        "quickbooks": quickbooks_sandbox.provider_settings(),
+    }
     settings.CONNECT_REDIRECT_SECONDS = 3
     app = quickbooks_sandbox.control.apps()[0]
     quickbooks_sandbox.control.update_app(

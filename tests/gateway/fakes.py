@@ -141,6 +141,7 @@ class FakeProvider(Provider):
         token_url="http://fake.invalid/token",
     )
     api_url = "http://fake.invalid/api"
+    required_settings = ()  # an in-memory backend: nothing to configure
     resources = {
         model: ResourceSpec(
             model=model,

@@ -28,7 +28,10 @@ def qbo(settings, quickbooks_sandbox, customer_with_key):
         "xero": "connectors.xero.XeroProvider",
         "quickbooks": "connectors.quickbooks.QuickBooksProvider",
     }
-    settings.LEDGERLINK_PROVIDER_SETTINGS = {"quickbooks": quickbooks_sandbox.provider_settings()}
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        **settings.LEDGERLINK_PROVIDER_SETTINGS,  # Xero configured: offered beside QuickBooks
+        "quickbooks": quickbooks_sandbox.provider_settings(),
+    }
     settings.PUBLIC_BASE_URL = "http://127.0.0.1:8000"
     _customer, key = customer_with_key
     api = APIClient()

@@ -440,6 +440,13 @@ def test_demo_return_page(client):
     assert "access_denied" in response.content.decode()
 
 
+def test_demo_return_page_is_not_served_in_production(client, settings):
+    settings.IS_DEVELOPMENT = False
+    response = client.get("/connect/demo-return", {"linked_account_ids": "a"})
+    assert response.status_code == 404
+    assert response.json()["error"]["type"] == "not_found"
+
+
 def test_reopening_the_link_while_picking_keeps_the_picker(driver):
     token = driver.link_token()
     auth = driver.start(token)

@@ -191,3 +191,43 @@ def test_openapi_documents_the_connect_endpoints():
     relink = schema["paths"]["/v1/linked-accounts/{account_id}/relink-token"]["post"]
     assert "201" in relink["responses"] and "404" in relink["responses"]
     assert not [p for p in schema["paths"] if p.startswith("/connect")]
+
+
+def test_link_tokens_refuse_unconfigured_providers(authed_client, settings):
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        "xero": {"client_id": "app", "client_secret": "secret"},
+        "quickbooks": {},
+    }
+    body = {"end_user_id": "u", "redirect_url": REDIRECT_URL}
+    refused = authed_client.post(
+        "/v1/link-tokens", {**body, "providers": ["quickbooks"]}, format="json"
+    )
+    assert refused.status_code == 400
+    detail = refused.json()["error"]["details"][0]
+    assert detail["field"] == "providers" and "QUICKBOOKS_CLIENT_ID" not in detail["message"]
+    assert "quickbooks" in detail["message"] and "Enabled: xero" in detail["message"]
+    default = authed_client.post("/v1/link-tokens", body, format="json")
+    assert default.status_code == 201 and default.json()["providers"] == ["xero"]
+
+
+def test_link_tokens_say_when_no_provider_is_configured(authed_client, settings):
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {}
+    response = authed_client.post(
+        "/v1/link-tokens", {"end_user_id": "u", "redirect_url": REDIRECT_URL}, format="json"
+    )
+    assert response.status_code == 400
+    assert "CLIENT_ID" in response.json()["error"]["details"][0]["message"]
+
+
+def test_relink_token_refused_while_the_provider_is_unconfigured(authed_client, settings):
+    account = make_account(authed_client.customer, status=LinkedAccountStatus.RELINK_REQUIRED)
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {}
+    response = authed_client.post(
+        f"/v1/linked-accounts/{account.pk}/relink-token",
+        {"redirect_url": REDIRECT_URL},
+        format="json",
+    )
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["type"] == "conflict" and "xero" in error["message"]
+    assert not LinkSession.objects.exists()

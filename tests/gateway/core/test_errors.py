@@ -141,3 +141,12 @@ def test_flatten_validation_detail_nested():
         {"field": "items[1].q", "message": "y"},
         {"field": "items[1].q", "message": "z"},
     ]
+
+
+def test_a_host_not_allowed_says_so(client, settings):
+    """A 400 for a Host outside ALLOWED_HOSTS names the host and the setting (issue 12, #15)."""
+    settings.ALLOWED_HOSTS = ["ledgerlink.example.com"]
+    settings.DEBUG = False
+    response = client.get("/healthz", HTTP_HOST="127.0.0.1:8000")
+    error = assert_envelope(response, 400, "invalid_request")
+    assert "127.0.0.1:8000" in error["message"] and "ALLOWED_HOSTS" in error["message"]

@@ -37,3 +37,15 @@ def test_providers_lists_registered_connectors(authed_client):
     xero = results[keys.index("xero")]
     assert xero["auth_type"] == "oauth2"
     assert "list" in xero["models"]["invoice"]
+
+
+def test_providers_lists_only_configured_providers(authed_client, settings):
+    """An enabled provider without its app credentials cannot link anyone: it is not listed."""
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        "xero": {"client_id": "app", "client_secret": "secret"},
+        "quickbooks": {"client_id": "app"},  # no secret
+    }
+    keys = [p["key"] for p in authed_client.get("/v1/providers").json()["results"]]
+    assert keys == ["xero"]
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {}
+    assert authed_client.get("/v1/providers").json()["results"] == []

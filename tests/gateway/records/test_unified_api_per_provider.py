@@ -147,14 +147,15 @@ def test_writes_follow_what_the_provider_says_it_supports(linked):
     if "create" in described["models"]["invoice"]:
         pytest.skip(f"{provider} writes invoices (covered by its own end-to-end tests)")
     response = client.post("/v1/invoices", body, format="json")
-    assert response.status_code == 501, response.content
-    assert response.json()["error"]["type"] == "not_supported"
+    assert response.status_code == 405, response.content
+    assert response.json()["error"]["type"] == "method_not_allowed"
+    assert response["Allow"] == "GET, OPTIONS"
     invoice_id = all_results(client, "/v1/invoices")[0]["id"]
     for call in (
         client.patch(f"/v1/invoices/{invoice_id}", {"memo": "x"}, format="json"),
         client.delete(f"/v1/invoices/{invoice_id}"),
     ):
-        assert call.status_code == 501 and call.json()["error"]["type"] == "not_supported"
+        assert call.status_code == 405 and call.json()["error"]["type"] == "method_not_allowed"
 
 
 def test_another_customer_sees_nothing_of_the_account(linked):

@@ -177,3 +177,15 @@ def test_revoked_grant_answers_relink_required(xero_client, xero_sandbox):
     account = xero_client.account
     account.refresh_from_db()
     assert account.status == "relink_required"
+
+
+def test_deleting_a_contact_archives_it_at_xero(xero_client, xero_sandbox):
+    """`/v1/providers` lists `delete` for Xero contacts, so the endpoint exists and archives."""
+    api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
+    contact = xero_client.post("/v1/contacts", {"name": "Archive Me Ltd"}, format="json").json()
+    deleted = xero_client.delete(f"/v1/contacts/{contact['id']}")
+    assert deleted.status_code == 200, deleted.content
+    assert deleted.json()["status"] == "ARCHIVED"
+    remote = api.get(f"Contacts/{contact['remote_id']}").json()["Contacts"][0]
+    assert remote["ContactStatus"] == "ARCHIVED"
+    assert xero_client.get(f"/v1/contacts/{contact['id']}").json()["status"] == "ARCHIVED"

@@ -1,0 +1,63 @@
+"""One source for what the record endpoints allow: the operations each provider declares, which
+`/v1/providers` lists. A listed operation gets past the method check, an unlisted one is 405."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.conf import settings
+
+from connectors.registry import import_string
+from tests.gateway.builders import make_linked_account, seed_store
+
+pytestmark = pytest.mark.django_db
+
+PLURALS = {"contact": "contacts", "invoice": "invoices", "payment": "payments"}
+PROVIDERS = list(settings.LEDGERLINK_PROVIDERS)
+
+
+def calls(client, model: str, record_id: str):
+    """operation → the response to the request that performs it (none reaches a provider:
+    write bodies are empty and deletes name an unknown record)."""
+    plural = PLURALS[model]
+    return {
+        "list": lambda: client.get(f"/v1/{plural}"),
+        "get": lambda: client.get(f"/v1/{plural}/{record_id}"),
+        "create": lambda: client.post(f"/v1/{plural}", {}, format="json"),
+        "update": lambda: client.patch(f"/v1/{plural}/{record_id}", {}, format="json"),
+        "delete": lambda: client.delete(f"/v1/{plural}/{uuid.uuid4()}"),
+    }
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_listed_operation_answers_and_every_other_is_405(
+    provider, authed_client, customer_with_key
+):
+    customer, _ = customer_with_key
+    account = make_linked_account(customer, provider=provider)
+    seed_store(account)
+    authed_client.credentials(
+        HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_LINKED_ACCOUNT=str(account.id),
+    )
+    listed = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    for model in PLURALS:
+        record_id = authed_client.get(f"/v1/{PLURALS[model]}").json()["results"][0]["id"]
+        for operation, call in calls(authed_client, model, record_id).items():
+            response = call()
+            where = (provider, model, operation, response.content)
+            if operation in listed.get(model, []):
+                assert response.status_code != 405, where
+            else:
+                assert response.status_code == 405, where
+                assert response.json()["error"]["type"] == "method_not_allowed", where
+                assert response["Allow"], where
+
+
+def test_providers_listing_and_contact_delete_agree(authed_client):
+    """Xero declares deleting (archiving) contacts: DELETE /v1/contacts/{id} exists."""
+    xero = import_string(settings.LEDGERLINK_PROVIDERS["xero"]).describe()
+    assert "delete" in xero["models"]["contact"]
+    response = authed_client.delete(f"/v1/contacts/{uuid.uuid4()}")
+    assert response.status_code != 405
