@@ -6,7 +6,8 @@
   ``ProviderUnavailable``.
 - 429: ``Retry-After`` + ``X-Rate-Limit-Problem``. ``day`` → ``DailyLimitReached(resume_at)``;
   otherwise the limiter blocks the tenant (or app) for ``Retry-After`` and the call is retried;
-  longer waits than ``max_retry_after`` (or too many) → ``RateLimited``.
+  longer waits than ``max_retry_after`` or than the caller's ``wait_budget`` (or too many)
+  → ``RateLimited``.
 - 401: refresh once (under the credential lock) and retry once; again → ``AuthExpired``.
 - Other statuses: ``STATUS_ERRORS`` (403 → TenantNotConnected, 404 → NotFound, 400 → a
   provider-specific translator, usually ValidationFailed with unified field paths, ...).
@@ -48,6 +49,7 @@ from .jsonutil import dumps, loads
 from .limiter import Limiter
 from .specs import RateLimits
 from .tokens import TokenManager
+from .waiting import current_wait_budget
 
 __all__ = ["STATUS_ERRORS", "ApiClient", "HttpPolicy", "Response"]
 
@@ -285,12 +287,15 @@ class ApiClient:
                 retry_after=retry_after,
                 status=429,
             )
+        caller = current_wait_budget()
         if (
             retry_after > self.policy.max_retry_after
             or attempt > self.policy.max_rate_limit_retries
+            or (caller is not None and not caller.allows(retry_after))
         ):
             raise RateLimited(retry_after=retry_after, problem=problem, status=429)
-        # The next acquire() waits out the block the limiter now holds.
+        # The next acquire() waits out the block the limiter now holds (within the caller's
+        # wait budget, when there is one).
 
     def _error_for(self, response: Response, context: str | None) -> ConnectorError:
         if self.translate_error is not None:

@@ -17,6 +17,7 @@ from connectors.errors import (
     TenantNotConnected,
     ValidationFailed,
 )
+from connectors.waiting import wait_budget
 from connectors.xero import XeroProvider
 from unified_models import Invoice, InvoiceInput
 
@@ -238,6 +239,45 @@ def test_long_retry_after_raises_rate_limited(fake, provider, store) -> None:
     with pytest.raises(RateLimited) as info:
         provider.connect(store, TENANT).get("invoice", "i")
     assert info.value.retry_after == 900 and info.value.problem == "minute"
+
+
+def test_an_interactive_call_does_not_wait_out_a_longer_retry_after(fake, provider, store) -> None:
+    throttle = Reply(429, "", {"Retry-After": "10", "X-Rate-Limit-Problem": "minute"})
+    fake.route(
+        "GET", f"{API}/Invoices/i", flaky([throttle], Reply(200, {"Invoices": [invoice_row(1)]}))
+    )
+    conn = provider.connect(store, TENANT)
+    started = time.monotonic()
+    with wait_budget(2), pytest.raises(RateLimited) as info:
+        conn.get("invoice", "i")
+    assert time.monotonic() - started < 1
+    assert info.value.retry_after == 10 and info.value.problem == "minute"
+    assert conn.calls == 1
+
+
+def test_an_interactive_call_waits_out_a_retry_after_that_fits(fake, provider, store) -> None:
+    throttle = Reply(429, "", {"Retry-After": "1", "X-Rate-Limit-Problem": "minute"})
+    fake.route(
+        "GET", f"{API}/Invoices/i", flaky([throttle], Reply(200, {"Invoices": [invoice_row(1)]}))
+    )
+    conn = provider.connect(store, TENANT)
+    with wait_budget(2) as budget:
+        assert conn.get("invoice", "i").remote_id == "inv-1"
+    assert budget.remaining < 1.1  # the wait came out of the caller's budget
+
+
+def test_repeated_429s_stop_when_the_budget_is_spent(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices/i",
+        Reply(429, "", {"Retry-After": "0.4", "X-Rate-Limit-Problem": "minute"}),
+    )
+    conn = provider.connect(store, TENANT)
+    started = time.monotonic()
+    with wait_budget(1), pytest.raises(RateLimited):
+        conn.get("invoice", "i")
+    assert time.monotonic() - started < 1.5
+    assert conn.calls <= 3  # not max_rate_limit_retries (5) waits of 0.4 s
 
 
 def test_401_refreshes_once_and_retries(fake, provider, store, token_endpoint) -> None:
