@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "gateway.core.middleware.RequestIdMiddleware",
+    "gateway.core.middleware.ProviderWaitBudgetMiddleware",
     "gateway.core.middleware.ApiCacheControlMiddleware",
     "gateway.core.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -202,6 +203,11 @@ API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
 API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
 # Invalid API keys tolerated per client address and minute before answering 429 (0: no limit).
 AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
+# Longest an HTTP request waits, in total, for a provider (a rate-limiter slot, a provider's
+# Retry-After) before answering 429 `rate_limited`; background tasks wait as the limits allow.
+PROVIDER_WAIT_SECONDS = env.float("PROVIDER_WAIT_SECONDS", default=2.0)
+if PROVIDER_WAIT_SECONDS < 0:
+    raise ImproperlyConfigured("PROVIDER_WAIT_SECONDS cannot be negative")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["gateway.customers.authentication.ApiKeyAuthentication"],
