@@ -27,6 +27,8 @@ def credentials_of(grant: Grant) -> Credentials:
         expires_at=grant.access_expires_at,
         scope=tuple(grant.scope.split()),
         extra=json.loads(grant.token_extra) if grant.token_extra else {},
+        # Every new token pair stamps refreshed_at; a grant never refreshed holds its first pair.
+        issued_at=grant.refreshed_at or grant.created_at,
     )
 
 

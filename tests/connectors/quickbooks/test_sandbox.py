@@ -306,7 +306,10 @@ def test_expired_token_is_refreshed_and_the_refresh_token_rotates(quickbooks_san
 def test_tokens_about_to_expire_are_refreshed_first(quickbooks_sandbox):
     linked = link(quickbooks_sandbox)
     soon = linked.store.load()
-    linked.store.save(soon.replace(expires_at=datetime.now(UTC) + timedelta(seconds=30)))
+    now = datetime.now(UTC)  # an hour-long token with 30 s left
+    linked.store.save(
+        soon.replace(issued_at=now - timedelta(seconds=3570), expires_at=now + timedelta(seconds=30))
+    )
     quickbooks_sandbox.control.reset_counters()
     linked.connector().get("contact", "1")
     counters = quickbooks_sandbox.control.counters()
