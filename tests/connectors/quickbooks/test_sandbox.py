@@ -308,7 +308,9 @@ def test_tokens_about_to_expire_are_refreshed_first(quickbooks_sandbox):
     soon = linked.store.load()
     now = datetime.now(UTC)  # an hour-long token with 30 s left
     linked.store.save(
-        soon.replace(issued_at=now - timedelta(seconds=3570), expires_at=now + timedelta(seconds=30))
+        soon.replace(
+            issued_at=now - timedelta(seconds=3570), expires_at=now + timedelta(seconds=30)
+        )
     )
     quickbooks_sandbox.control.reset_counters()
     linked.connector().get("contact", "1")
