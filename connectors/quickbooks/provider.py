@@ -37,6 +37,7 @@ class QuickBooksProvider(Provider):
     oauth_spec = spec.OAUTH
     api_url = spec.API_URL
     rate_limits = spec.RATE_LIMITS
+    request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:

@@ -12,6 +12,7 @@ __all__ = [
     "API_URL",
     "OAUTH",
     "RATE_LIMITS",
+    "REQUEST_ID_HEADER",
     "RESOURCES",
     "TENANT_HEADER",
     "WEBHOOK_CATEGORIES",
@@ -44,6 +45,9 @@ RATE_LIMITS = RateLimits(
     tenant_per_day=5000,
     app_per_minute=10000,
 )
+
+#: Xero's id for each request (quote it to Xero support).
+REQUEST_ID_HEADER = "Xero-Correlation-Id"
 
 TENANT_HEADER = "xero-tenant-id"
 
