@@ -223,7 +223,7 @@ class ApiClient:
                     urlsplit(url).path,
                     response.status,
                     error.code,
-                    self._id_note(error),
+                    self._id_note(error.provider_request_id),
                 )
                 raise error
             return response
@@ -261,7 +261,7 @@ class ApiClient:
                 ),
                 response,
             )
-            log.warning("%s%s", error.message, self._id_note(error))
+            log.warning("%s%s", error.message, self._id_note(error.provider_request_id))
             raise error from None
 
     def _send_once(
@@ -310,7 +310,7 @@ class ApiClient:
             "provider 429 (%s), retry after %.1fs%s",
             problem,
             retry_after,
-            self._id_note_for(request_id),
+            self._id_note(request_id),
         )
         if problem == "day":
             raise DailyLimitReached(
@@ -346,10 +346,7 @@ class ApiClient:
             error.provider_request_id = self._request_id(response)
         return error
 
-    def _id_note(self, error: ConnectorError) -> str:
-        return self._id_note_for(error.provider_request_id)
-
-    def _id_note_for(self, request_id: str | None) -> str:
+    def _id_note(self, request_id: str | None) -> str:
         return f" [{self.request_id_header} {request_id}]" if request_id else ""
 
     def _error_for(self, response: Response, context: str | None) -> ConnectorError:
