@@ -183,6 +183,9 @@ class Provider(ABC):
     oauth_spec: ClassVar[OAuthSpec]
     api_url: ClassVar[str]
     rate_limits: ClassVar[RateLimits] = RateLimits()
+    #: Response header with the provider's own id for a request, logged and carried on errors
+    #: (``ConnectorError.provider_request_id``); None when the provider sends none.
+    request_id_header: ClassVar[str | None] = None
     #: unified model name → resource spec.
     resources: ClassVar[Mapping[str, ResourceSpec]] = {}
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting

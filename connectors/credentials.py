@@ -39,10 +39,14 @@ class Credentials:
     grant_kind: str = AUTHORIZATION_CODE
     client_id: str | None = field(repr=False, default=None)
     client_secret: str | None = field(repr=False, default=None)
+    #: When the access token was issued (timezone-aware), if known.
+    issued_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.expires_at.tzinfo is None:
             raise ValueError("Credentials.expires_at must be timezone-aware")
+        if self.issued_at is not None and self.issued_at.tzinfo is None:
+            raise ValueError("Credentials.issued_at must be timezone-aware")
         if isinstance(self.scope, str):
             object.__setattr__(self, "scope", tuple(self.scope.split()))
         if self.grant_kind not in (AUTHORIZATION_CODE, CLIENT_CREDENTIALS):
@@ -57,6 +61,13 @@ class Credentials:
     def expires_within(self, seconds: float, *, now: datetime | None = None) -> bool:
         now = now or datetime.now(UTC)
         return self.expires_at - now <= timedelta(seconds=seconds)
+
+    @property
+    def lifetime(self) -> timedelta | None:
+        """How long the access token was valid for when issued (None: unknown)."""
+        if self.issued_at is None or self.expires_at <= self.issued_at:
+            return None
+        return self.expires_at - self.issued_at
 
     def replace(self, **changes: Any) -> Credentials:
         return replace(self, **changes)

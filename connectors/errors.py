@@ -31,13 +31,23 @@ class ConnectorError(Exception):
     code = "provider_error"
     http_status = 502
 
-    def __init__(self, message: str = "", *, status: int | None = None, body: Any = None):
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        status: int | None = None,
+        body: Any = None,
+        provider_request_id: str | None = None,
+    ):
         super().__init__(message or self.__class__.__name__)
         self.message = message or self.__class__.__name__
         #: The provider's HTTP status, when the error came from a response.
         self.status = status
         #: The provider's decoded error body (never contains credentials).
         self.body = body
+        #: The provider's own id for the failed request (Xero ``Xero-Correlation-Id``,
+        #: QuickBooks ``intuit_tid``): what its support asks for.
+        self.provider_request_id = provider_request_id
 
 
 class ProviderError(ConnectorError):

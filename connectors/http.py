@@ -6,16 +6,21 @@
   ``ProviderUnavailable``.
 - 429: ``Retry-After`` + ``X-Rate-Limit-Problem``. ``day`` → ``DailyLimitReached(resume_at)``;
   otherwise the limiter blocks the tenant (or app) for ``Retry-After`` and the call is retried;
-  longer waits than ``max_retry_after`` (or too many) → ``RateLimited``.
+  longer waits than ``max_retry_after`` or than the caller's ``wait_budget`` (or too many)
+  → ``RateLimited``.
 - 401: refresh once (under the credential lock) and retry once; again → ``AuthExpired``. A 401
   the translator reads as ``PermissionDenied`` (a missing scope) is not retried.
 - Other statuses: ``STATUS_ERRORS`` (403 → TenantNotConnected, 404 → NotFound, 400 → a
   provider-specific translator, usually ValidationFailed with unified field paths, ...).
+- Every error from a response is logged with, and carries (``provider_request_id``), the
+  provider's own id for the request, read from the header its spec names
+  (``request_id_header``: Xero ``Xero-Correlation-Id``, QuickBooks ``intuit_tid``).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -50,6 +55,7 @@ from .jsonutil import dumps, loads
 from .limiter import Limiter
 from .specs import RateLimits
 from .tokens import TokenManager
+from .waiting import current_wait_budget
 
 __all__ = ["STATUS_ERRORS", "ApiClient", "HttpPolicy", "Response"]
 
@@ -68,6 +74,9 @@ STATUS_ERRORS: Mapping[int, type[ConnectorError]] = {
 }
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+
+#: What a provider request id may look like to be logged and passed on (it comes from outside).
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 #: Translates a provider error response into a connector error (or None for the table default).
 ErrorTranslator = Callable[["Response", "str | None"], ConnectorError | None]
@@ -141,6 +150,7 @@ class ApiClient:
         default_headers: Mapping[str, str] | None = None,
         translate_error: ErrorTranslator | None = None,
         policy: HttpPolicy | None = None,
+        request_id_header: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ):
         self.base_url = base_url.rstrip("/")
@@ -153,6 +163,8 @@ class ApiClient:
         self.default_headers = dict(default_headers or {})
         self.translate_error = translate_error
         self.policy = policy or HttpPolicy()
+        #: Response header carrying the provider's id for a request (None: it sends none).
+        self.request_id_header = request_id_header
         self._sleep = sleep
         #: HTTP requests sent (every attempt counts).
         self.calls = 0
@@ -205,7 +217,18 @@ class ApiClient:
                 self._on_throttled(response, throttled)
                 continue
             if raise_for_status and response.status >= 400:
-                raise self._error_for(response, error_context)
+                error = self._tagged(self._error_for(response, error_context), response)
+                level = logging.INFO if isinstance(error, NotFound) else logging.WARNING
+                log.log(
+                    level,
+                    "%s %s: provider answered %s (%s)%s",
+                    method,
+                    urlsplit(url).path,
+                    response.status,
+                    error.code,
+                    self._id_note(error.provider_request_id),
+                )
+                raise error
             return response
 
     # -- internals ------------------------------------------------------------------------------
@@ -233,12 +256,16 @@ class ApiClient:
         except RetryError as exc:
             last = exc.last_attempt.exception()
             reason = getattr(last, "reason", str(last))
-            status = (
-                last.response.status if isinstance(last, _Transient) and last.response else None
+            response = last.response if isinstance(last, _Transient) else None
+            error = self._tagged(
+                ProviderUnavailable(
+                    f"{method} {urlsplit(url).path}: {reason}",
+                    status=response.status if response else None,
+                ),
+                response,
             )
-            raise ProviderUnavailable(
-                f"{method} {urlsplit(url).path}: {reason}", status=status
-            ) from None
+            log.warning("%s%s", error.message, self._id_note(error.provider_request_id))
+            raise error from None
 
     def _send_once(
         self,
@@ -280,20 +307,50 @@ class ApiClient:
     def _on_throttled(self, response: Response, attempt: int) -> None:
         problem = (response.headers.get("X-Rate-Limit-Problem") or "").strip().lower() or None
         retry_after = _retry_after(response.headers.get("Retry-After"))
+        request_id = self._request_id(response)
         self.limiter.block(self.provider_key, self.tenant_id, problem, retry_after)
-        log.warning("provider 429 (%s), retry after %.1fs", problem, retry_after)
+        log.warning(
+            "provider 429 (%s), retry after %.1fs%s",
+            problem,
+            retry_after,
+            self._id_note(request_id),
+        )
         if problem == "day":
             raise DailyLimitReached(
                 resume_at=datetime.now(UTC) + timedelta(seconds=retry_after),
                 retry_after=retry_after,
                 status=429,
+                provider_request_id=request_id,
             )
+        caller = current_wait_budget()
         if (
             retry_after > self.policy.max_retry_after
             or attempt > self.policy.max_rate_limit_retries
+            or (caller is not None and not caller.allows(retry_after))
         ):
-            raise RateLimited(retry_after=retry_after, problem=problem, status=429)
-        # The next acquire() waits out the block the limiter now holds.
+            raise RateLimited(
+                retry_after=retry_after,
+                problem=problem,
+                status=429,
+                provider_request_id=request_id,
+            )
+        # The next acquire() waits out the block the limiter now holds (within the caller's
+        # wait budget, when there is one).
+
+    def _request_id(self, response: Response | None) -> str | None:
+        """The provider's id for the request, when it sent one that looks like an id."""
+        if response is None or not self.request_id_header:
+            return None
+        value = (response.headers.get(self.request_id_header) or "").strip()
+        return value if _SAFE_REQUEST_ID.fullmatch(value) else None
+
+    def _tagged(self, error: ConnectorError, response: Response | None) -> ConnectorError:
+        if error.provider_request_id is None:
+            error.provider_request_id = self._request_id(response)
+        return error
+
+    def _id_note(self, request_id: str | None) -> str:
+        return f" [{self.request_id_header} {request_id}]" if request_id else ""
 
     def _denied(self, response: Response, context: str | None) -> bool:
         """A 401 the provider meant as "your consent does not allow this", not "your token is

@@ -24,6 +24,7 @@ from typing import Any
 
 from .errors import DailyLimitReached, RateLimited
 from .specs import RateLimits
+from .waiting import current_wait_budget
 
 __all__ = [
     "InProcessLimiter",
@@ -110,22 +111,31 @@ class Limiter(ABC):
         max_wait: float | None = None,
     ) -> Lease:
         """Block until every limit has room (at most ``max_wait``, default
-        ``limits.max_wait_seconds``). Raises ``DailyLimitReached`` at once when the day budget is
-        spent, ``RateLimited`` when no slot came in time."""
+        ``limits.max_wait_seconds``, and never longer than the caller's ``wait_budget``).
+        Raises ``DailyLimitReached`` at once when the day budget is spent, ``RateLimited`` when
+        no slot came in time (at once when the next slot is further away than the time left)."""
         budget = limits.max_wait_seconds if max_wait is None else max_wait
-        deadline = time.monotonic() + budget
+        caller = current_wait_budget()
+        if caller is not None:
+            budget = min(budget, caller.remaining)
+        started = time.monotonic()
+        deadline = started + budget
         member = uuid.uuid4().hex
-        while True:
-            granted, wait, problem = self._try_acquire(provider, tenant, limits, member)
-            if granted:
-                return Lease(member, lambda m: self._release(provider, tenant, m))
-            if problem == "day":
-                resume_at = datetime.now(UTC) + timedelta(seconds=wait)
-                raise DailyLimitReached(resume_at=resume_at, retry_after=wait)
-            left = deadline - time.monotonic()
-            if left <= 0 or (problem != "concurrent" and wait > left):
-                raise RateLimited(retry_after=max(wait, CONCURRENCY_POLL), problem=problem)
-            self._sleep(min(wait, left))
+        try:
+            while True:
+                granted, wait, problem = self._try_acquire(provider, tenant, limits, member)
+                if granted:
+                    return Lease(member, lambda m: self._release(provider, tenant, m))
+                if problem == "day":
+                    resume_at = datetime.now(UTC) + timedelta(seconds=wait)
+                    raise DailyLimitReached(resume_at=resume_at, retry_after=wait)
+                left = deadline - time.monotonic()
+                if left <= 0 or (problem != "concurrent" and wait > left):
+                    raise RateLimited(retry_after=max(wait, CONCURRENCY_POLL), problem=problem)
+                self._sleep(min(wait, left))
+        finally:
+            if caller is not None:
+                caller.spend(time.monotonic() - started)
 
     @abstractmethod
     def _try_acquire(

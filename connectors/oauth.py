@@ -105,6 +105,7 @@ def credentials_from_token(token: Mapping[str, Any], *, now: datetime | None = N
         expires_at=expires_at,
         scope=tuple(scope),
         extra={k: v for k, v in token.items() if k not in known},
+        issued_at=now,
     )
 
 

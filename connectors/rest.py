@@ -103,6 +103,7 @@ class SpecConnector(Connector):
             default_headers=self.default_headers(),
             translate_error=translate,
             policy=HttpPolicy.from_settings(settings),
+            request_id_header=provider.request_id_header,
         )
 
     @property

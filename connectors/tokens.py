@@ -18,9 +18,13 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait
 from .credentials import Credentials, CredentialStore
 from .errors import ProviderUnavailable, RelinkRequired
 
-__all__ = ["TokenManager"]
+__all__ = ["MAX_LEEWAY_FRACTION", "TokenManager"]
 
 log = logging.getLogger(__name__)
+
+#: The refresh leeway never exceeds this share of a token's lifetime: with 60-second tokens a
+#: 120 s leeway would make every fresh token look about to expire and refresh on every call.
+MAX_LEEWAY_FRACTION = 0.25
 
 
 class TokenManager:
@@ -42,11 +46,11 @@ class TokenManager:
         self._local = threading.Lock()  # one refresh at a time within this connector
 
     def current(self) -> Credentials:
-        """Credentials good for at least ``leeway`` seconds (refreshing first if needed)."""
+        """Credentials good for at least the leeway (refreshing first if needed)."""
         creds = self._current
         if creds is None:
             creds = self._current = self.store.load()
-        if creds.expires_within(self.leeway):
+        if self._expiring(creds):
             creds = self.refresh(stale=creds)
         return creds
 
@@ -54,10 +58,10 @@ class TokenManager:
         """Refresh unless someone already replaced ``stale``; returns the credentials to use."""
         with self._local:
             mine = self._current
-            if mine is not None and _newer(mine, stale) and not mine.expires_within(self.leeway):
+            if mine is not None and _newer(mine, stale) and not self._expiring(mine):
                 return mine
             with self.store.refresh_lock() as latest:
-                if _newer(latest, stale) and not latest.expires_within(self.leeway):
+                if _newer(latest, stale) and not self._expiring(latest):
                     self._current = latest
                     return latest
                 try:
@@ -69,6 +73,16 @@ class TokenManager:
                 self._current = fresh
                 log.info("refreshed access token (expires %s)", fresh.expires_at.isoformat())
                 return fresh
+
+    def leeway_for(self, credentials: Credentials) -> float:
+        """The configured leeway, capped at ``MAX_LEEWAY_FRACTION`` of the token's lifetime."""
+        lifetime = credentials.lifetime
+        if lifetime is None:
+            return self.leeway
+        return min(self.leeway, lifetime.total_seconds() * MAX_LEEWAY_FRACTION)
+
+    def _expiring(self, credentials: Credentials) -> bool:
+        return credentials.expires_within(self.leeway_for(credentials))
 
     def _refresh_with_retries(self, credentials: Credentials) -> Credentials:
         retrying = Retrying(

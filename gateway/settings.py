@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "gateway.core.middleware.RequestIdMiddleware",
+    "gateway.core.middleware.ProviderWaitBudgetMiddleware",
     "gateway.core.middleware.ApiCacheControlMiddleware",
     "gateway.core.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -207,6 +208,11 @@ AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
 # Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed (0: use the
 # socket address; a client can write any X-Forwarded-For it likes).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Longest an HTTP request waits, in total, for a provider (a rate-limiter slot, a provider's
+# Retry-After) before answering 429 `rate_limited`; background tasks wait as the limits allow.
+PROVIDER_WAIT_SECONDS = env.float("PROVIDER_WAIT_SECONDS", default=2.0)
+if PROVIDER_WAIT_SECONDS < 0:
+    raise ImproperlyConfigured("PROVIDER_WAIT_SECONDS cannot be negative")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["gateway.customers.authentication.ApiKeyAuthentication"],

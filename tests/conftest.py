@@ -25,6 +25,22 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         require_ci_services()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_provider_rate_limits():
+    """Every test starts with the shared provider rate limiter empty. With Redis its state
+    outlives a test, and the sandboxes' organisations have fixed ids: one test's calls would
+    otherwise spend the next one's per-minute budget, and an API request (which waits at most
+    PROVIDER_WAIT_SECONDS) would be answered 429."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        from connectors.limiter import RedisLimiter
+
+        limiter = RedisLimiter.from_url(url)
+        limiter.reset()
+        limiter.client.close()
+    yield
+
+
 @pytest.fixture
 def api_client():
     from rest_framework.test import APIClient

@@ -11,7 +11,7 @@ import requests
 
 from ..base import Provider, Tenant
 from ..credentials import Credentials, CredentialStore
-from ..errors import ProviderUnavailable
+from ..errors import ProviderUnavailable, RateLimited
 from ..jsonutil import loads
 from . import spec
 from .connector import QuickBooksConnector, fault_errors
@@ -37,6 +37,7 @@ class QuickBooksProvider(Provider):
     oauth_spec = spec.OAUTH
     api_url = spec.API_URL
     rate_limits = spec.RATE_LIMITS
+    request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:
@@ -71,7 +72,8 @@ class QuickBooksProvider(Provider):
         return fresh
 
     def list_tenants(self, credentials: Credentials) -> list[Tenant]:
-        """The one company this consent covers (its name from CompanyInfo when reachable)."""
+        """The one company this consent covers (its name from CompanyInfo when reachable, and
+        None when the company's rate limit leaves no slot in time)."""
         realm = credentials.extra.get(spec.REALM_KEY)
         if not realm:
             return []
@@ -111,6 +113,9 @@ class QuickBooksProvider(Provider):
                 )
         except requests.RequestException as exc:
             raise ProviderUnavailable(f"companyinfo: {type(exc).__name__}") from None
+        except RateLimited as exc:  # the name is cosmetic: link without it rather than wait
+            log.warning("companyinfo skipped: %s", exc)
+            return None
         if response.status_code >= 500:
             raise ProviderUnavailable(f"companyinfo: HTTP {response.status_code}")
         if response.status_code != 200:

@@ -25,7 +25,15 @@ from .mappers import (
     vendor_from_qbo,
 )
 
-__all__ = ["API_URL", "MINOR_VERSION", "OAUTH", "RATE_LIMITS", "REALM_KEY", "RESOURCES"]
+__all__ = [
+    "API_URL",
+    "MINOR_VERSION",
+    "OAUTH",
+    "RATE_LIMITS",
+    "REALM_KEY",
+    "REQUEST_ID_HEADER",
+    "RESOURCES",
+]
 
 #: ``{tenant_id}`` is the company's realmId (``Provider.tenant_api_url``).
 API_URL = "https://quickbooks.api.intuit.com/v3/company/{tenant_id}"
@@ -41,6 +49,9 @@ OAUTH = OAuthSpec(
 
 #: Per app and realm: 500 requests a minute, 10 at a time (Intuit's throttling policy).
 RATE_LIMITS = RateLimits(tenant_concurrent=10, tenant_per_minute=500)
+
+#: Intuit's transaction id for each request (quote it to Intuit support).
+REQUEST_ID_HEADER = "intuit_tid"
 
 #: Minor versions below 75 were retired by Intuit in 2025.
 MINOR_VERSION = "75"

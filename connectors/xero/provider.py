@@ -22,6 +22,7 @@ class XeroProvider(Provider):
     oauth_spec = spec.OAUTH
     api_url = spec.API_URL
     rate_limits = spec.RATE_LIMITS
+    request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
     client_credentials_spec = spec.CUSTOM_CONNECTIONS
 

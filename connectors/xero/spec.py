@@ -21,6 +21,7 @@ __all__ = [
     "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
+    "REQUEST_ID_HEADER",
     "RESOURCES",
     "TENANT_HEADER",
     "WEBHOOK_CATEGORIES",
@@ -81,6 +82,9 @@ RATE_LIMITS = RateLimits(
     tenant_per_day=5000,
     app_per_minute=10000,
 )
+
+#: Xero's id for each request (quote it to Xero support).
+REQUEST_ID_HEADER = "Xero-Correlation-Id"
 
 TENANT_HEADER = "xero-tenant-id"
 

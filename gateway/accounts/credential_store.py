@@ -30,6 +30,8 @@ def credentials_of(grant: Grant) -> Credentials:
         grant_kind=grant.kind,
         client_id=grant.client_id or None,
         client_secret=grant.client_secret or None,
+        # Every new token pair stamps refreshed_at; a grant never refreshed holds its first pair.
+        issued_at=grant.refreshed_at or grant.created_at,
     )
 
 

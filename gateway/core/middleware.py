@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from connectors.waiting import wait_budget
 from gateway.core import request_id
 
 
@@ -23,6 +24,23 @@ class RequestIdMiddleware:
             request_id.reset_current_request_id(token)
         response[request_id.HEADER] = rid
         return response
+
+
+class ProviderWaitBudgetMiddleware:
+    """Someone is waiting on every request: provider calls made while serving it wait at most
+    PROVIDER_WAIT_SECONDS in total for the rate limiter or a provider's Retry-After, then the
+    connector raises RateLimited (answered 429 with Retry-After). One busy organisation then
+    cannot hold the web workers every other customer needs. Celery workers never pass here,
+    so background work keeps waiting for its slots."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        with wait_budget(settings.PROVIDER_WAIT_SECONDS):
+            return self.get_response(request)
 
 
 class BodySizeLimitMiddleware:

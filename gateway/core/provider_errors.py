@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from datetime import UTC, datetime
 
 from connectors import errors as ce
 from gateway.core import errors as api
+
+logger = logging.getLogger("ledgerlink.errors")
 
 
 def _seconds_until(moment: datetime | None) -> int:
@@ -41,8 +44,23 @@ def translate_connector_error(exc: Exception) -> api.ApiError | None:
         return api.NotSupported(str(exc) or None)
     if isinstance(exc, ce.ProviderUnavailable):
         err = api.ProviderError(
-            "The provider is unavailable; retry later.", headers={"Retry-After": "30"}
+            _quoting("The provider is unavailable; retry later.", exc),
+            headers={"Retry-After": "30"},
         )
         err.status_code, err.type = 503, "provider_unavailable"
         return err
-    return api.ProviderError()
+    return api.ProviderError(_quoting(api.ProviderError.default_message, exc))
+
+
+def _quoting(message: str, exc: ce.ConnectorError) -> str:
+    """A provider failure names the provider's id for the request, when it sent one: the
+    reference its support asks for."""
+    if not exc.provider_request_id:
+        return message
+    logger.warning(
+        "provider failure %s (provider request id %s): %s",
+        exc.code,
+        exc.provider_request_id,
+        exc.message,
+    )
+    return f"{message} Provider request id: {exc.provider_request_id}."

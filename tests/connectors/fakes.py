@@ -126,8 +126,10 @@ class FakeTokenEndpoint:
     """Strict single-use refresh tokens (no grace period), so any refresh race shows up as an
     invalid_grant. ``delay`` widens race windows."""
 
-    def __init__(self, delay: float = 0.05) -> None:
+    def __init__(self, delay: float = 0.05, expires_in: int = 1800) -> None:
         self.delay = delay
+        #: Lifetime of the access tokens it issues, in seconds.
+        self.expires_in = expires_in
         self.valid_refresh = {"r0"}
         self.valid_access = {"a0"}
         self.refresh_calls = 0
@@ -163,7 +165,7 @@ class FakeTokenEndpoint:
                 {
                     "access_token": access,
                     "refresh_token": refresh,
-                    "expires_in": 1800,
+                    "expires_in": self.expires_in,
                     "token_type": "Bearer",
                     "scope": "openid offline_access accounting.transactions",
                 },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -10,6 +11,7 @@ import pytest
 
 from connectors.errors import (
     AuthExpired,
+    ConnectorError,
     DailyLimitReached,
     NotFound,
     ProviderUnavailable,
@@ -17,6 +19,8 @@ from connectors.errors import (
     TenantNotConnected,
     ValidationFailed,
 )
+from connectors.quickbooks import QuickBooksProvider
+from connectors.waiting import wait_budget
 from connectors.xero import XeroProvider
 from unified_models import Invoice, InvoiceInput
 
@@ -240,6 +244,45 @@ def test_long_retry_after_raises_rate_limited(fake, provider, store) -> None:
     assert info.value.retry_after == 900 and info.value.problem == "minute"
 
 
+def test_an_interactive_call_does_not_wait_out_a_longer_retry_after(fake, provider, store) -> None:
+    throttle = Reply(429, "", {"Retry-After": "10", "X-Rate-Limit-Problem": "minute"})
+    fake.route(
+        "GET", f"{API}/Invoices/i", flaky([throttle], Reply(200, {"Invoices": [invoice_row(1)]}))
+    )
+    conn = provider.connect(store, TENANT)
+    started = time.monotonic()
+    with wait_budget(2), pytest.raises(RateLimited) as info:
+        conn.get("invoice", "i")
+    assert time.monotonic() - started < 1
+    assert info.value.retry_after == 10 and info.value.problem == "minute"
+    assert conn.calls == 1
+
+
+def test_an_interactive_call_waits_out_a_retry_after_that_fits(fake, provider, store) -> None:
+    throttle = Reply(429, "", {"Retry-After": "1", "X-Rate-Limit-Problem": "minute"})
+    fake.route(
+        "GET", f"{API}/Invoices/i", flaky([throttle], Reply(200, {"Invoices": [invoice_row(1)]}))
+    )
+    conn = provider.connect(store, TENANT)
+    with wait_budget(2) as budget:
+        assert conn.get("invoice", "i").remote_id == "inv-1"
+    assert budget.remaining < 1.1  # the wait came out of the caller's budget
+
+
+def test_repeated_429s_stop_when_the_budget_is_spent(fake, provider, store) -> None:
+    fake.route(
+        "GET",
+        f"{API}/Invoices/i",
+        Reply(429, "", {"Retry-After": "0.4", "X-Rate-Limit-Problem": "minute"}),
+    )
+    conn = provider.connect(store, TENANT)
+    started = time.monotonic()
+    with wait_budget(1), pytest.raises(RateLimited):
+        conn.get("invoice", "i")
+    assert time.monotonic() - started < 1.5
+    assert conn.calls <= 3  # not max_rate_limit_retries (5) waits of 0.4 s
+
+
 def test_401_refreshes_once_and_retries(fake, provider, store, token_endpoint) -> None:
     def api(req: Request) -> Reply:
         if req.headers["authorization"] == "Bearer a0":
@@ -295,6 +338,66 @@ def test_400_validation_exception_maps_fields(fake, provider, store) -> None:
     assert info.value.details == [
         {"field": "line_items[0].quantity", "message": "Quantity must be a number"}
     ]
+
+
+# -- the provider's id for a request, on errors and in the log ----------------------------------
+
+XERO_ID = "7c3f2e14-9b0a-4d5e-8f6a-1b2c3d4e5f60"
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        (Reply(500, {"Message": "boom"}), ProviderUnavailable),
+        (Reply(404, "The resource you're looking for cannot be found"), NotFound),
+        (Reply(403, {"Type": "AuthorizationUnsuccessful"}), TenantNotConnected),
+        (Reply(400, {"Type": "ValidationException", "Message": "bad", "Elements": []}), None),
+        (Reply(429, "", {"Retry-After": "900", "X-Rate-Limit-Problem": "minute"}), RateLimited),
+    ],
+)
+def test_provider_errors_carry_and_log_the_providers_request_id(
+    fake, provider, store, caplog, reply, error
+) -> None:
+    reply.headers["Xero-Correlation-Id"] = XERO_ID
+    fake.route("GET", f"{API}/Invoices/i", reply)
+    with (
+        caplog.at_level(logging.INFO, logger="connectors.http"),
+        pytest.raises(error or ConnectorError) as info,
+    ):
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert info.value.provider_request_id == XERO_ID
+    assert f"Xero-Correlation-Id {XERO_ID}" in caplog.text
+
+
+def test_an_unsafe_request_id_is_neither_kept_nor_logged(fake, provider, store, caplog) -> None:
+    fake.route(
+        "GET", f"{API}/Invoices/i", Reply(500, "", {"Xero-Correlation-Id": "x<script>alert(1)"})
+    )
+    with caplog.at_level(logging.INFO), pytest.raises(ProviderUnavailable) as info:
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert info.value.provider_request_id is None
+    assert "<script>" not in caplog.text
+
+
+def test_each_provider_declares_its_own_request_id_header(fake, store, caplog) -> None:
+    """QuickBooks names its id ``intuit_tid``; the shared client reads whatever the spec says."""
+    settings = {
+        "client_id": "c",
+        "client_secret": "s",
+        "token_url": f"{fake.base_url}/oauth2/v1/tokens/bearer",
+        "api_url": f"{fake.base_url}/v3/company/{{tenant_id}}",
+        "http": {"backoff_initial": 0.01, "backoff_max": 0.05, "max_attempts": 2},
+    }
+    fake.route_prefix(
+        "GET",
+        "/v3/company/4620816365",
+        lambda req: Reply(503, "", {"intuit_tid": "1-6614b2a4-5f0c1e2d3c4b5a69788f7e6d"}),
+    )
+    conn = QuickBooksProvider(settings).connect(store, "4620816365")
+    with caplog.at_level(logging.INFO), pytest.raises(ProviderUnavailable) as info:
+        conn.get("contact", "1")
+    assert info.value.provider_request_id == "1-6614b2a4-5f0c1e2d3c4b5a69788f7e6d"
+    assert "intuit_tid 1-6614b2a4-5f0c1e2d3c4b5a69788f7e6d" in caplog.text
 
 
 def test_passthrough_returns_errors_instead_of_raising(fake, provider, store) -> None:

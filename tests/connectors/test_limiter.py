@@ -12,6 +12,7 @@ import pytest
 from connectors.errors import DailyLimitReached, RateLimited
 from connectors.limiter import InProcessLimiter, RedisLimiter
 from connectors.specs import RateLimits
+from connectors.waiting import current_wait_budget, wait_budget
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -183,6 +184,48 @@ def test_provider_429_blocks_the_tenant(make_limiter):
     with pytest.raises(RateLimited) as info:
         lim.acquire("xero", "other-tenant", limits())
     assert info.value.problem == "appminute"
+
+
+# -- a caller's wait budget (API requests) ---------------------------------------------------
+
+
+def test_a_callers_budget_bounds_the_wait_for_a_concurrency_slot(make_limiter):
+    lim, lm = make_limiter(), limits(tenant_concurrent=1, max_wait_seconds=30)
+    held = lim.acquire("xero", "t1", lm)
+    try:
+        started = time.monotonic()
+        with wait_budget(0.3), pytest.raises(RateLimited) as info:
+            lim.acquire("xero", "t1", lm)
+        assert 0.25 < time.monotonic() - started < 1.5
+        assert info.value.problem == "concurrent" and info.value.retry_after > 0
+    finally:
+        held.release()
+    assert current_wait_budget() is None  # outside the block: background work waits again
+
+
+def test_a_window_freeing_after_the_budget_is_refused_at_once(make_limiter):
+    lim, lm = make_limiter(), limits(tenant_per_minute=1, max_wait_seconds=120)
+    lim.acquire("xero", "t1", lm).release()
+    started = time.monotonic()
+    with wait_budget(2), pytest.raises(RateLimited) as info:
+        lim.acquire("xero", "t1", lm)
+    assert time.monotonic() - started < 0.5  # no point waiting 2 s for a 60 s window
+    assert info.value.problem == "minute" and 59 < info.value.retry_after <= 61
+
+
+def test_waits_inside_one_budget_add_up(make_limiter):
+    lim, lm = make_limiter(), limits(tenant_concurrent=1, max_wait_seconds=30)
+    held = lim.acquire("xero", "t1", lm)
+    threading.Timer(0.3, held.release).start()
+    with wait_budget(0.6) as budget:
+        second = lim.acquire("xero", "t1", lm)  # waits ~0.3 s of the 0.6
+        assert budget.remaining < 0.35
+        started = time.monotonic()
+        with pytest.raises(RateLimited):
+            lim.acquire("xero", "t1", lm)  # only what is left of the budget
+        assert time.monotonic() - started < 0.5
+        second.release()
+    assert budget.remaining == 0
 
 
 def test_redis_state_is_shared_between_processes():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from connectors.credentials import InMemoryCredentialStore
+from connectors.credentials import Credentials, InMemoryCredentialStore
 from connectors.errors import ProviderUnavailable, RelinkRequired
 
 from .conftest import TENANT, fresh_credentials
@@ -62,6 +63,38 @@ def test_refresh_before_expiry_uses_leeway(fake, provider, token_endpoint):
     assert token_endpoint.refresh_calls == 1
     auth = [r.headers["authorization"] for r in fake.calls(API)]
     assert auth == ["Bearer a1"]
+
+
+def test_short_lived_tokens_are_not_refreshed_on_every_call(fake, provider, token_endpoint):
+    """With 60-second tokens a 120 s leeway would make every token look about to expire."""
+    token_endpoint.expires_in = 60
+    fake.route("GET", f"{API}/Invoices/i", ok_invoice)
+    store = InMemoryCredentialStore(fresh_credentials(minutes=-1))  # expired: one refresh
+    for _ in range(10):  # a connector per call, as API requests and tasks make them
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert token_endpoint.refresh_calls == 1
+    assert len(fake.calls(API)) == 10
+
+
+def test_the_leeway_is_capped_at_a_fraction_of_the_token_lifetime(fake, provider, token_endpoint):
+    fake.route("GET", f"{API}/Invoices/i", ok_invoice)
+    now = datetime.now(UTC)
+    issued = Credentials(
+        access_token="a0",
+        refresh_token="r0",
+        issued_at=now - timedelta(seconds=10),
+        expires_at=now + timedelta(seconds=50),  # a 60 s token, 50 s left
+    )
+    store = InMemoryCredentialStore(issued)
+    for _ in range(10):
+        provider.connect(store, TENANT).get("invoice", "i")
+    assert token_endpoint.refresh_calls == 0
+    nearly_spent = issued.replace(  # 5 s of 60 left: inside the capped leeway (15 s)
+        issued_at=now - timedelta(seconds=55), expires_at=now + timedelta(seconds=5)
+    )
+    store.save(nearly_spent)
+    provider.connect(store, TENANT).get("invoice", "i")
+    assert token_endpoint.refresh_calls == 1
 
 
 def test_someone_elses_refresh_is_reused(fake, provider, token_endpoint):

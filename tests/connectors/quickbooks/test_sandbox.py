@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +19,7 @@ from connectors.limiter import InProcessLimiter
 from connectors.oauth import new_code_verifier, new_state
 from connectors.quickbooks import QuickBooksProvider
 from connectors.quickbooks.spec import REALM_KEY
+from connectors.waiting import wait_budget
 from unified_models import ContactStatus, InvoiceInput, InvoiceStatus, InvoiceType, PaymentType
 
 
@@ -51,6 +53,24 @@ def link(sb, company: str = "us", limiter=None, **settings) -> Linked:
     (tenant,) = provider.list_tenants(creds)
     assert tenant.id == sb.realm(company) and tenant.type == "COMPANY"
     return Linked(provider, InMemoryCredentialStore(creds), tenant.id, tenant.name)
+
+
+def test_a_busy_company_still_links_without_its_name(quickbooks_sandbox):
+    """Inside a request (the OAuth callback) the company-name lookup cannot wait for a slot a
+    sync holds; the name is cosmetic, so the link goes on without it, promptly."""
+    linked = link(quickbooks_sandbox, "us")
+    provider = linked.provider
+    held = [
+        provider.limiter.acquire(provider.key, linked.realm, provider.limits)
+        for _ in range(provider.limits.tenant_concurrent)
+    ]
+    started = time.monotonic()
+    with wait_budget(0.3):
+        (tenant,) = provider.list_tenants(linked.store.load())
+    assert time.monotonic() - started < 1.5
+    assert tenant.id == linked.realm and tenant.name is None
+    for lease in held:
+        lease.release()
 
 
 def read_all(conn, model, **kw):
@@ -306,7 +326,12 @@ def test_expired_token_is_refreshed_and_the_refresh_token_rotates(quickbooks_san
 def test_tokens_about_to_expire_are_refreshed_first(quickbooks_sandbox):
     linked = link(quickbooks_sandbox)
     soon = linked.store.load()
-    linked.store.save(soon.replace(expires_at=datetime.now(UTC) + timedelta(seconds=30)))
+    now = datetime.now(UTC)  # an hour-long token with 30 s left
+    linked.store.save(
+        soon.replace(
+            issued_at=now - timedelta(seconds=3570), expires_at=now + timedelta(seconds=30)
+        )
+    )
     quickbooks_sandbox.control.reset_counters()
     linked.connector().get("contact", "1")
     counters = quickbooks_sandbox.control.counters()

@@ -9,6 +9,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection, connections
+from django.utils import timezone
 
 from gateway.accounts.connections import connector_for
 from gateway.accounts.models import Grant
@@ -106,6 +107,37 @@ def test_concurrent_refresh_makes_one_call_and_keeps_the_connection(xero_account
     assert counters["refresh_calls"] == 1, counters
     xero_account.refresh_from_db()
     assert xero_account.status == "active"
+
+
+@pytest.mark.django_db
+def test_short_lived_stored_tokens_are_not_refreshed_on_every_request(customer_with_key):
+    """60-second tokens: each request builds its connector from the stored grant, and the
+    grant must say how long its token lives, or a 120 s leeway refreshes on every request."""
+    from datetime import timedelta
+
+    from connectors.oauth import credentials_from_token
+    from connectors.tokens import TokenManager
+    from gateway.accounts.credential_store import GrantCredentialStore
+
+    account = make_linked_account(customer_with_key[0], expires_in=timedelta(seconds=60))
+    refreshes = []
+
+    def refresher(credentials):
+        refreshes.append(credentials)
+        return credentials_from_token(
+            {"access_token": f"a{len(refreshes)}", "refresh_token": "r", "expires_in": 60}
+        )
+
+    for _ in range(10):  # ten requests in quick succession
+        TokenManager(GrantCredentialStore(account.grant_id), refresher).current()
+    assert len(refreshes) == 0
+    Grant.objects.filter(pk=account.grant_id).update(  # 5 s of the 60 left
+        refreshed_at=timezone.now() - timedelta(seconds=55),
+        access_expires_at=timezone.now() + timedelta(seconds=5),
+    )
+    for _ in range(10):
+        TokenManager(GrantCredentialStore(account.grant_id), refresher).current()
+    assert len(refreshes) == 1
 
 
 @pytest.mark.django_db
