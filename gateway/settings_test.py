@@ -9,7 +9,7 @@ import os
 os.environ.setdefault("LEDGERLINK_ENV", "test")
 
 from gateway.settings import *  # noqa: F403
-from gateway.settings import LEDGERLINK_PROVIDER_SETTINGS, REST_FRAMEWORK
+from gateway.settings import LEDGERLINK_PROVIDER_SETTINGS, LEDGERLINK_PROVIDERS, REST_FRAMEWORK
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
@@ -19,17 +19,12 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"api_key": "10000
 # Both providers configured as an operator would (only configured providers are offered); the
 # sandbox fixtures replace these with their demo apps, and tests of unconfigured ones clear them.
 LEDGERLINK_PROVIDER_SETTINGS = {
-    **LEDGERLINK_PROVIDER_SETTINGS,
-    "xero": {
-        "client_id": "test-xero-client",
-        "client_secret": "test-xero-secret",
-        **LEDGERLINK_PROVIDER_SETTINGS.get("xero", {}),
-    },
-    "quickbooks": {
-        "client_id": "test-quickbooks-client",
-        "client_secret": "test-quickbooks-secret",
-        **LEDGERLINK_PROVIDER_SETTINGS.get("quickbooks", {}),
-    },
+    name: {
+        "client_id": f"test-{name}-client",
+        "client_secret": f"test-{name}-secret",
+        **LEDGERLINK_PROVIDER_SETTINGS.get(name, {}),
+    }
+    for name in LEDGERLINK_PROVIDERS
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
