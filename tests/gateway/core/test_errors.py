@@ -141,3 +141,20 @@ def test_flatten_validation_detail_nested():
         {"field": "items[1].q", "message": "y"},
         {"field": "items[1].q", "message": "z"},
     ]
+
+
+def test_a_provider_error_no_field_can_be_named_for_has_an_empty_field():
+    """The envelope's `details[].field` is a string (the OpenAPI document says so): an error
+    about the record as a whole names the empty path, as DRF's non-field errors do."""
+    from connectors.errors import ValidationFailed
+    from gateway.core.provider_errors import translate_connector_error
+
+    error = ValidationFailed(
+        "rejected", details=[{"field": None, "message": "Org is locked"}, {"message": "Odd"}]
+    )
+    translated = translate_connector_error(error)
+    assert translated.status_code == 422
+    assert translated.details == [
+        {"field": "", "message": "Org is locked"},
+        {"field": "", "message": "Odd"},
+    ]
