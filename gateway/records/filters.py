@@ -19,9 +19,7 @@ from unified_models import (
 )
 
 #: RFC 3339 (what OpenAPI's `date-time` means): seconds and an offset required.
-_RFC3339 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
-)
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$")
 #: The widest UTC offset PostgreSQL's timestamptz accepts (real ones span -12:00 to +14:00).
 MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
 
