@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
@@ -44,6 +44,12 @@ class PaymentApplicationInput(UnifiedInput):
     related_object_id: str | None = None  # gateway id; the gateway fills related_object_remote_id
     related_object_remote_id: str | None = None
     applied_amount: InputAmount = None
+
+    @model_validator(mode="after")
+    def _names_a_document(self) -> PaymentApplicationInput:
+        if not (self.related_object_id or self.related_object_remote_id):
+            raise ValueError("Name the document paid: related_object_id")
+        return self
 
 
 class PaymentInput(UnifiedInput):

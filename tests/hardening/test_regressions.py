@@ -96,3 +96,39 @@ def test_sync_frequency_must_be_an_integer(authed_client, account):
     for value in ("60", 60.0, True):
         response = authed_client.patch(url, {"frequency_minutes": value}, format="json")
         assert response.status_code == 400, (value, response.content)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"include_deleted": ""},
+        {"include_remote_data": ""},
+        {"include_deleted": "1"},
+        {"include_deleted": "yes"},
+        {"expand": ""},
+        {"expand": "contact,"},
+    ],
+)
+def test_list_and_read_options_take_only_documented_values(account_client, params):
+    listed = account_client.get("/v1/invoices", params)
+    assert listed.status_code == 400, listed.content
+    assert [d["field"] for d in listed.json()["error"]["details"]] == list(params)
+    record_id = account_client.get("/v1/invoices").json()["results"][0]["id"]
+    if "include_deleted" not in params:
+        read = account_client.get(f"/v1/invoices/{record_id}", params)
+        assert read.status_code == 400, read.content
+
+
+def test_a_payment_applied_to_nothing_is_refused_before_the_provider(account_client, fake_provider):
+    body = {
+        "transaction_date": "2000-01-01",
+        "total_amount": "76.E0",
+        "applied_to": [{"applied_amount": "-.00", "related_object_type": "INVOICE"}],
+    }
+    response = account_client.post(
+        "/v1/payments", body, format="json", HTTP_IDEMPOTENCY_KEY="applied-to-nothing"
+    )
+    assert response.status_code == 400, response.content
+    fields = [d["field"] for d in response.json()["error"]["details"]]
+    assert fields == ["applied_to[0]"]
+    assert not fake_provider.calls
