@@ -110,7 +110,8 @@ class InvoiceLineItemInput(UnifiedInput):
 
     def net_amount(self) -> Decimal | None:
         """Quantity (default 1) x unit price, less discounts; None when the provider fills the
-        price from the item. Bounded inputs keep this exact (at most 30 digits)."""
+        price from the item. Decimal's 28-digit context may round the last places, which
+        neither the range check nor the sign check can notice."""
         if self.unit_price is None:
             return None if (self.item_code or self.item_remote_id) else Decimal(0)
         gross = (Decimal(1) if self.quantity is None else self.quantity) * self.unit_price
