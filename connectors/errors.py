@@ -123,8 +123,9 @@ class NotFound(ConnectorError):
 
 
 class ValidationFailed(ConnectorError):
-    """The provider rejected a write. ``details`` are ``{"field": unified path or None,
-    "message": str}`` with paths such as ``line_items[0].quantity``."""
+    """The provider rejected a write. ``details`` are ``{"field": unified path, "message": str}``
+    with paths such as ``line_items[0].quantity``; ``""`` when no field can be named (the
+    record as a whole). Both are always strings, whatever a connector passes."""
 
     code = "validation_error"
     http_status = 422
@@ -137,7 +138,10 @@ class ValidationFailed(ConnectorError):
         **kw: Any,
     ):
         super().__init__(message or "the provider rejected the data", **kw)
-        self.details = [dict(d) for d in details]
+        self.details = [
+            {"field": str(d.get("field") or ""), "message": str(d.get("message") or "")}
+            for d in details
+        ]
 
 
 class NotSupported(ConnectorError):

@@ -7,6 +7,7 @@ gateway iterate over every unified model.
 
 from __future__ import annotations
 
+from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .contact import Address, Contact, ContactInput, PhoneNumber
 from .enums import (
@@ -46,12 +47,16 @@ INPUT_MODELS: dict[str, type[UnifiedInput]] = {
 
 __all__ = [
     "INPUT_MODELS",
+    "LIMIT_ERRORS",
     "MODELS",
     "Address",
     "AddressType",
     "Contact",
     "ContactInput",
     "ContactStatus",
+    "InputAmount",
+    "InputDate",
+    "InputRate",
     "Invoice",
     "InvoiceInput",
     "InvoiceLineItem",
@@ -74,5 +79,6 @@ __all__ = [
     "UnifiedInput",
     "UnifiedModel",
     "UnifiedRecord",
+    "parse_iso_date",
     "to_decimal",
 ]

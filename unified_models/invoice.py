@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from .bounds import (
+    MAX_WHOLE_DIGITS,
+    NEGATIVE_TOTAL,
+    OUT_OF_RANGE,
+    InputAmount,
+    InputDate,
+    InputRate,
+)
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceStatus, InvoiceType, TaxTreatment
 from .types import Money, Rate
@@ -86,17 +96,39 @@ class InvoiceLineItemInput(UnifiedInput):
 
     remote_id: str | None = None
     description: str | None = None
-    quantity: Rate | None = None
-    unit_price: Money | None = None
-    discount: Money | None = None
-    discount_rate: Rate | None = None
-    tax_amount: Money | None = None
+    quantity: InputAmount = None
+    unit_price: InputAmount = None
+    discount: InputAmount = None
+    discount_rate: InputRate = None
+    tax_amount: InputAmount = None
     account_remote_id: str | None = None
     account_code: str | None = None
     item_remote_id: str | None = None
     item_code: str | None = None
     tax_rate_remote_id: str | None = None
     tracking_categories: list[TrackingCategoryRef] | None = None
+
+    def net_amount(self) -> Decimal | None:
+        """Quantity (default 1) x unit price, less discounts; None when the provider fills the
+        price from the item. Decimal's 28-digit context may round the last places, which
+        neither the range check nor the sign check can notice."""
+        if self.unit_price is None:
+            return None if (self.item_code or self.item_remote_id) else Decimal(0)
+        gross = (Decimal(1) if self.quantity is None else self.quantity) * self.unit_price
+        if self.discount_rate:
+            return gross - gross * self.discount_rate / 100
+        return gross - (self.discount or 0)
+
+    @model_validator(mode="after")
+    def _line_amount_in_range(self) -> InvoiceLineItemInput:
+        amount = self.net_amount()
+        if amount is not None and abs(amount) >= 10**MAX_WHOLE_DIGITS:
+            raise PydanticCustomError(
+                OUT_OF_RANGE,
+                "The line amount (quantity x unit price) has more than {whole} digits",
+                {"whole": MAX_WHOLE_DIGITS},
+            )
+        return self
 
 
 class InvoiceInput(UnifiedInput):
@@ -110,12 +142,41 @@ class InvoiceInput(UnifiedInput):
     number: str | None = None
     contact: str | None = None
     contact_remote_id: str | None = None
-    issue_date: date | None = None
-    due_date: date | None = None
+    issue_date: InputDate = None
+    due_date: InputDate = None
     memo: str | None = None
     reference: str | None = None
     currency: str | None = None
-    exchange_rate: Rate | None = None
+    exchange_rate: InputRate = None
     tax_treatment: TaxTreatment | None = None
     status: InvoiceStatus | None = None
     line_items: list[InvoiceLineItemInput] | None = None
+
+    @field_validator("line_items")
+    @classmethod
+    def _total_not_negative(
+        cls, lines: list[InvoiceLineItemInput] | None, info: ValidationInfo
+    ) -> list[InvoiceLineItemInput] | None:
+        """Providers refuse an invoice or bill whose total is negative (a credit note is the
+        document for that). Refused here only when certain: tax the provider adds at a rate the
+        gateway does not know can only raise a positive line."""
+        treatment = info.data.get("tax_treatment")
+        highest = Decimal(0)
+        for line in lines or ():
+            amount = line.net_amount()
+            if amount is None:
+                return lines
+            highest += amount
+            if treatment in (TaxTreatment.INCLUSIVE, TaxTreatment.NO_TAX):
+                continue
+            if line.tax_amount is not None:
+                highest += max(line.tax_amount, Decimal(0))
+            elif amount > 0:
+                return lines  # the provider adds tax we cannot compute
+        if lines and highest < 0:
+            raise PydanticCustomError(
+                NEGATIVE_TOTAL,
+                "The invoice total would be negative ({total}); providers refuse that",
+                {"total": str(highest)},
+            )
+        return lines

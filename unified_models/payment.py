@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from .bounds import InputAmount, InputDate, InputRate
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import PaymentStatus, PaymentType, RelatedObjectType
 from .types import Money, Rate
@@ -42,7 +43,13 @@ class PaymentApplicationInput(UnifiedInput):
     related_object_type: RelatedObjectType = RelatedObjectType.INVOICE
     related_object_id: str | None = None  # gateway id; the gateway fills related_object_remote_id
     related_object_remote_id: str | None = None
-    applied_amount: Money | None = None
+    applied_amount: InputAmount = None
+
+    @model_validator(mode="after")
+    def _names_a_document(self) -> PaymentApplicationInput:
+        if not (self.related_object_id or self.related_object_remote_id):
+            raise ValueError("Name the document paid: related_object_id")
+        return self
 
 
 class PaymentInput(UnifiedInput):
@@ -51,11 +58,11 @@ class PaymentInput(UnifiedInput):
 
     CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("transaction_date", "applied_to")
 
-    transaction_date: date | None = None
+    transaction_date: InputDate = None
     account: str | None = None
     account_remote_id: str | None = None
     account_code: str | None = None
-    exchange_rate: Rate | None = None
-    total_amount: Money | None = None
+    exchange_rate: InputRate = None
+    total_amount: InputAmount = None
     reference: str | None = None
     applied_to: list[PaymentApplicationInput] | None = None

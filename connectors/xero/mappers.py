@@ -626,14 +626,16 @@ def _line_field_from_element(message: str, element: Mapping[str, Any]) -> str | 
     return "line_items"
 
 
-def validation_details(body: Any, model: str) -> list[dict[str, str | None]]:
-    """Xero ``ValidationException`` → ``[{"field": unified path or None, "message"}]``."""
+def validation_details(body: Any, model: str) -> list[dict[str, str]]:
+    """Xero ``ValidationException`` → ``[{"field": unified path, "message"}]``; the path is
+    ``""`` when no field can be named."""
     if not isinstance(body, Mapping):
         return []
-    details: list[dict[str, str | None]] = []
-    seen: set[tuple[str | None, str]] = set()
+    details: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
 
     def add(field: str | None, message: str) -> None:
+        field = field or ""
         if (field, message) not in seen:
             seen.add((field, message))
             details.append({"field": field, "message": message})

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from gateway.accounts.connections import connector_for
 from gateway.accounts.selectors import linked_account_from_header
 from gateway.core import jsonutil
+from gateway.core.bodies import JsonTypedSerializer
 from gateway.records.schemas import LINKED_ACCOUNT_HEADER
 
 #: Response headers worth returning; anything else (cookies, auth echoes) stays behind.
@@ -19,7 +20,7 @@ SAFE_HEADERS = {"content-type", "etag", "last-modified", "retry-after"}
 _FORBIDDEN_REQUEST_HEADERS = {"authorization", "cookie", "host", "proxy-authorization"}
 
 
-class PassthroughRequestSerializer(serializers.Serializer):
+class PassthroughRequestSerializer(JsonTypedSerializer):
     method = serializers.ChoiceField(choices=["GET", "POST", "PUT", "PATCH", "DELETE"])
     path = serializers.CharField(
         max_length=2000, help_text="Relative to the provider's API base, e.g. `/Invoices`."

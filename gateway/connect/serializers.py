@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from gateway.connect.services import enabled_provider_keys
+from gateway.core.bodies import JsonTypedSerializer
 
 
 def _check_redirect_url(value: str, customer) -> str:
@@ -15,7 +16,7 @@ def _check_redirect_url(value: str, customer) -> str:
     return value
 
 
-class LinkTokenRequestSerializer(serializers.Serializer):
+class LinkTokenRequestSerializer(JsonTypedSerializer):
     end_user_id = serializers.CharField(
         max_length=200, help_text="Your id for the end user (organisation or user) linking."
     )
@@ -64,7 +65,7 @@ class LinkTokenRequestSerializer(serializers.Serializer):
         return attrs
 
 
-class RelinkTokenRequestSerializer(serializers.Serializer):
+class RelinkTokenRequestSerializer(JsonTypedSerializer):
     redirect_url = serializers.CharField(
         max_length=2000,
         help_text="Where the end user is sent back to; must exactly match one of your "

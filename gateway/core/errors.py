@@ -30,6 +30,9 @@ class ApiError(Exception):
     status_code = 400
     type = "invalid_request"
     default_message = "The request is invalid."
+    #: True when raised while validating the request, before any work: an Idempotency-Key
+    #: is not spent on such a refusal (the client may correct the request and reuse it).
+    before_work = False
 
     def __init__(
         self,
@@ -245,6 +248,15 @@ class InvalidRequest(ApiError):
     status_code = 400
     type = "validation_error"
     default_message = "The request has invalid fields; see details."
+    before_work = True
+
+
+class BeyondProviderLimits(InvalidRequest):
+    """422: well-formed values no provider accepts (out of range, a negative total), refused
+    before anything is sent; the status a provider's own refusal gets."""
+
+    status_code = 422
+    default_message = "Some values are beyond what the provider accepts; see details."
 
 
 def pydantic_details(exc) -> list[dict[str, str]]:
@@ -256,3 +268,12 @@ def pydantic_details(exc) -> list[dict[str, str]]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         details.append({"field": path, "message": error["msg"]})
     return details
+
+
+def pydantic_error(exc, limit_errors: frozenset[str]) -> InvalidRequest:
+    """400 for a malformed body; 422 when every error is a well-formed value beyond a
+    provider's limits (`limit_errors`: the error types that mean that)."""
+    details = pydantic_details(exc)
+    if all(error["type"] in limit_errors for error in exc.errors(include_url=False)):
+        return BeyondProviderLimits(details=details)
+    return InvalidRequest(details=details)

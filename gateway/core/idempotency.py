@@ -6,6 +6,8 @@ so the client's retry runs for real; so does one refused for a passing condition
 told to wait out or repair (429 `rate_limited`, 409 `relink_required`, 403 `permission_denied`
 for a missing scope): replaying that answer for 24 hours would keep a write from ever happening
 after the provider recovers or the user relinks.
+Like Stripe, a request refused while validating it (a 400/422 raised with `before_work`) never
+reached the point of doing work: the view releases its key, so a corrected retry runs.
 """
 
 from __future__ import annotations

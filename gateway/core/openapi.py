@@ -24,7 +24,12 @@ ERROR_SCHEMA: dict[str, Any] = {
                         "type": "object",
                         "required": ["field", "message"],
                         "properties": {
-                            "field": {"type": "string", "example": "line_items[0].quantity"},
+                            "field": {
+                                "type": "string",
+                                "description": "Path of the field (`line_items[0].quantity`); "
+                                "empty when the error concerns the request or record as a whole.",
+                                "example": "line_items[0].quantity",
+                            },
                             "message": {"type": "string", "example": "A valid number is required."},
                         },
                     },
@@ -57,7 +62,9 @@ PROVIDER_ERROR_DESCRIPTIONS = {
     403: "`permission_denied`: the linked account's consent lacks the provider scope this needs "
     "(relink it with that scope).",
     409: "`relink_required`: the linked account must be relinked by its end user.",
-    422: "`validation_error`: the provider rejected the record (details name the fields).",
+    422: "`validation_error`: the provider rejected the record, or values beyond what "
+    "providers accept (out of range, a negative invoice total) were refused before sending; "
+    "details name the fields.",
     501: "`not_supported`: the provider does not support this operation.",
     502: "`provider_error`: the provider failed to answer.",
     503: "`provider_unavailable`: the provider is unavailable; see the Retry-After header.",

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from gateway.core.bodies import JsonTypedSerializer
 from gateway.events.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from gateway.events.services import EVENT_TYPES
 
@@ -41,7 +42,7 @@ class WebhookEndpointCreatedSerializer(WebhookEndpointSerializer):
         read_only_fields = fields
 
 
-class WebhookEndpointInputSerializer(serializers.Serializer):
+class WebhookEndpointInputSerializer(JsonTypedSerializer):
     url = serializers.URLField(max_length=2000)
     description = serializers.CharField(max_length=200, required=False, allow_blank=True)
     event_types = serializers.ListField(

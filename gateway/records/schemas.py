@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from pydantic import BaseModel, Field, create_model
 
-from gateway.records.filters import FILTERS
+from gateway.records.filters import FILTERS, DateFilter, DateTimeFilter
 from unified_models import INPUT_MODELS, MODELS
 
 PLURALS = {"contact": "contacts", "invoice": "invoices", "payment": "payments"}
@@ -68,8 +68,8 @@ LINKED_ACCOUNT_HEADER = OpenApiParameter(
 )
 
 _FILTER_TYPES = {
-    df.IsoDateTimeFilter: OpenApiTypes.DATETIME,
-    df.DateFilter: OpenApiTypes.DATE,
+    DateTimeFilter: OpenApiTypes.DATETIME,
+    DateFilter: OpenApiTypes.DATE,
     df.UUIDFilter: OpenApiTypes.UUID,
 }
 

@@ -18,7 +18,7 @@ MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
 EXPANDABLE = {"invoice": {"contact"}, "payment": {"contact"}}
 _CONTROL_PARAMS = {"cursor", "page_size", "include_remote_data", "include_deleted", "expand"}
-_TRUE, _FALSE = {"true", "1", "yes"}, {"false", "0", "no", ""}
+_TRUE, _FALSE = "true", "false"  # as the OpenAPI document's booleans are written
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,23 @@ class ReadOptions:
 
 
 def _bool(params, name: str) -> bool:
-    value = params.get(name, "").strip().lower()
-    if value in _TRUE:
+    if name not in params:
+        return False
+    value = params[name].lower()
+    if value == _TRUE:
         return True
-    if value in _FALSE:
+    if value == _FALSE:
         return False
     raise ValidationError({name: ["Must be true or false."]})
 
 
 def read_options(model: str, params) -> ReadOptions:
-    expand = frozenset(filter(None, params.get("expand", "").split(",")))
-    unknown = expand - EXPANDABLE.get(model, set())
+    names = params["expand"].split(",") if "expand" in params else []
+    unknown = set(names) - EXPANDABLE.get(model, set())
     if unknown:
-        raise ValidationError({"expand": [f"Cannot expand {', '.join(sorted(unknown))}."]})
+        named = ", ".join(repr(name) for name in sorted(unknown))
+        raise ValidationError({"expand": [f"Cannot expand {named}."]})
+    expand = frozenset(names)
     return ReadOptions(
         include_remote_data=_bool(params, "include_remote_data"),
         include_deleted=_bool(params, "include_deleted"),

@@ -96,7 +96,10 @@ class RecordListView(RecordView):
             response = self.handle_exception(exc)
             response = self.finalize_response(request, response)
             response.render()
-            idempotency.complete(customer, key, response.status_code, response.content)
+            if getattr(exc, "before_work", False):
+                idempotency.release(customer, key)  # refused by validation: nothing to remember
+            else:
+                idempotency.complete(customer, key, response.status_code, response.content)
             return response
         idempotency.complete(customer, key, 201, body.encode("utf-8"))
         return json_response(body, 201)

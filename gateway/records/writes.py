@@ -8,13 +8,13 @@ from pydantic import ValidationError as PydanticValidationError
 
 from gateway.accounts.connections import connector_for, missing_scope_reason
 from gateway.accounts.models import LinkedAccount
-from gateway.core.errors import InvalidRequest, ScopeNotGranted, pydantic_details
+from gateway.core.errors import InvalidRequest, ScopeNotGranted, pydantic_error
 from gateway.records.ids import record_id
 from gateway.records.models import Record
 from gateway.records.references import RELATED_MODEL_BY_TYPE
 from gateway.records.selectors import find_remote_id
 from gateway.records.store import mark_deleted, upsert_records
-from unified_models import INPUT_MODELS, UnifiedInput
+from unified_models import INPUT_MODELS, LIMIT_ERRORS, UnifiedInput
 
 
 def parse_input(model: str, body: Any) -> UnifiedInput:
@@ -23,7 +23,7 @@ def parse_input(model: str, body: Any) -> UnifiedInput:
     try:
         data = INPUT_MODELS[model].model_validate(body)
     except PydanticValidationError as exc:
-        raise InvalidRequest(details=pydantic_details(exc)) from exc
+        raise pydantic_error(exc, LIMIT_ERRORS) from exc
     return data
 
 

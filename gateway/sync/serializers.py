@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
+from gateway.core.bodies import JsonTypedSerializer
 from gateway.sync.models import AccountState, ModelState, RunStatus, RunTrigger, SyncMode
 
 
-class SyncRequestSerializer(serializers.Serializer):
+class SyncRequestSerializer(JsonTypedSerializer):
     mode = serializers.ChoiceField(
         choices=SyncMode.choices,
         default=SyncMode.INCREMENTAL,
@@ -18,7 +19,7 @@ MIN_FREQUENCY_MINUTES = 5
 MAX_FREQUENCY_MINUTES = 7 * 24 * 60
 
 
-class SyncSettingsSerializer(serializers.Serializer):
+class SyncSettingsSerializer(JsonTypedSerializer):
     frequency_minutes = serializers.IntegerField(
         min_value=MIN_FREQUENCY_MINUTES,
         max_value=MAX_FREQUENCY_MINUTES,

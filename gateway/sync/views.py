@@ -49,7 +49,9 @@ class LinkedAccountSyncView(APIView):
     )
     def post(self, request: Request, account_id: str) -> Response:
         account = linked_account_for(request.user.customer, account_id)
-        body = validated_body(SyncRequestSerializer, request.data or {}, {"mode"})
+        # No body means the defaults; a body must be an object (`null` is not).
+        data = request.data if request.stream is not None else {}
+        body = validated_body(SyncRequestSerializer, data, {"mode"})
         run = services.request_sync(account, body["mode"], RunTrigger.API)
         return Response(services.run_data(run), status=202)
 

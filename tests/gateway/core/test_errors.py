@@ -150,3 +150,20 @@ def test_a_host_not_allowed_says_so(client, settings):
     response = client.get("/healthz", HTTP_HOST="127.0.0.1:8000")
     error = assert_envelope(response, 400, "invalid_request")
     assert "127.0.0.1:8000" in error["message"] and "ALLOWED_HOSTS" in error["message"]
+
+
+def test_a_provider_error_no_field_can_be_named_for_has_an_empty_field():
+    """The envelope's `details[].field` is a string (the OpenAPI document says so): an error
+    about the record as a whole names the empty path, as DRF's non-field errors do."""
+    from connectors.errors import ValidationFailed
+    from gateway.core.provider_errors import translate_connector_error
+
+    error = ValidationFailed(
+        "rejected", details=[{"field": None, "message": "Org is locked"}, {"message": "Odd"}]
+    )
+    translated = translate_connector_error(error)
+    assert translated.status_code == 422
+    assert translated.details == [
+        {"field": "", "message": "Org is locked"},
+        {"field": "", "message": "Odd"},
+    ]

@@ -104,12 +104,34 @@ def test_filters(account_client):
         ({"include_remote_data": "2"}, "include_remote_data"),
         ({"expand": "line_items"}, "expand"),
         ({"modifed_after": "2026-01-01"}, "modifed_after"),
+        # Empty values would silently drop the filter and widen the query.
+        ({"remote_updated_after": ""}, "remote_updated_after"),
+        ({"status": ""}, "status"),
+        ({"remote_id": ""}, "remote_id"),
+        ({"issue_date_before": ""}, "issue_date_before"),
+        # Dates are YYYY-MM-DD; datetimes RFC 3339 with an offset PostgreSQL can hold.
+        ({"issue_date_after": "2026-01-01T00:00:00"}, "issue_date_after"),
+        ({"issue_date_after": "01/31/2026"}, "issue_date_after"),
+        ({"issue_date_after": "2026-1-1"}, "issue_date_after"),
+        ({"modified_after": "2026-01-01"}, "modified_after"),
+        ({"modified_after": "2026-01-01T00:00:00"}, "modified_after"),
+        ({"remote_updated_after": "2026-01-01T00:00:00+16:00"}, "remote_updated_after"),
+        ({"remote_updated_after": "2026-01-01T00:00:00-23:59"}, "remote_updated_after"),
+        ({"remote_updated_after": "2026-01-01T00:00:00+05:30:15"}, "remote_updated_after"),
     ],
 )
 def test_bad_filters_are_400_with_the_field(account_client, params, field):
     err = error(account_client.get("/v1/invoices", params), 400)
     assert err["type"] == "validation_error"
     assert [d["field"] for d in err["details"]] == [field]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2026-12-01T00:00:00Z", "2026-12-01T15:59:00+15:59", "2026-11-30T08:00:00.5-15:59"]
+)
+def test_datetime_filters_take_any_offset_postgresql_holds(account_client, stamp):
+    response = account_client.get("/v1/invoices", {"remote_updated_after": stamp})
+    assert response.status_code == 200, response.content
 
 
 def test_deleted_records_are_hidden_unless_asked(account_client):

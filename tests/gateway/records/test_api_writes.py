@@ -114,12 +114,75 @@ def test_idempotency_key_replays_and_conflicts(account_client, fake_provider):
     assert Record.objects.filter(model="invoice").count() == 6
 
 
-def test_idempotency_replays_client_errors_but_not_after_success_of_retry(account_client):
-    bad = {"type": "ACCOUNTS_RECEIVABLE", "surprise": 1}
+@pytest.mark.parametrize(
+    ("bad", "status"),
+    [
+        ({"type": "ACCOUNTS_RECEIVABLE", "surprise": 1}, 400),
+        ({"type": "ACCOUNTS_RECEIVABLE", "contact": "not-a-real-id"}, 400),
+        ({"type": "ACCOUNTS_RECEIVABLE", "line_items": [{"quantity": "1e400"}]}, 422),
+    ],
+)
+def test_a_refused_request_does_not_spend_its_idempotency_key(account_client, bad, status):
+    """Like Stripe: only a request that reached the provider is remembered; a corrected
+    retry with the same key runs."""
     first = account_client.post("/v1/invoices", bad, format="json", HTTP_IDEMPOTENCY_KEY="k-2")
-    again = account_client.post("/v1/invoices", bad, format="json", HTTP_IDEMPOTENCY_KEY="k-2")
-    assert first.status_code == again.status_code == 400
-    assert again.json()["error"]["details"] == first.json()["error"]["details"]
+    assert first.status_code == status, first.content
+    fixed = new_invoice(account_client)
+    retry = account_client.post("/v1/invoices", fixed, format="json", HTTP_IDEMPOTENCY_KEY="k-2")
+    assert retry.status_code == 201, retry.content
+    again = account_client.post("/v1/invoices", fixed, format="json", HTTP_IDEMPOTENCY_KEY="k-2")
+    assert again["Idempotent-Replayed"] == "true" and again.json() == retry.json()
+
+
+def test_a_provider_refusal_is_remembered_by_its_idempotency_key(account_client, fake_provider):
+    body = new_invoice(account_client, line_items=[{"description": "x", "quantity": "-1"}])
+    first = account_client.post("/v1/invoices", body, format="json", HTTP_IDEMPOTENCY_KEY="k-3")
+    again = account_client.post("/v1/invoices", body, format="json", HTTP_IDEMPOTENCY_KEY="k-3")
+    assert first.status_code == again.status_code == 422
+    assert again["Idempotent-Replayed"] == "true"
+    assert fake_provider.calls.count(("create", "invoice")) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ({"quantity": "1e400", "unit_price": "1"}, "line_items[0].quantity"),
+        ({"quantity": "1", "unit_price": "1E+400"}, "line_items[0].unit_price"),
+        ({"quantity": "1.00001", "unit_price": "1"}, "line_items[0].quantity"),
+        ({"quantity": "1", "unit_price": "2.123456"}, "line_items[0].unit_price"),
+        ({"quantity": "999999999", "unit_price": "999999"}, "line_items[0]"),
+        ({"quantity": "1", "unit_price": "-5"}, "line_items"),
+    ],
+)
+def test_values_beyond_what_providers_accept_are_422_and_never_sent(
+    account_client, fake_provider, line, field
+):
+    body = new_invoice(account_client, line_items=[{"description": "x", **line}])
+    response = account_client.post("/v1/invoices", body, format="json")
+    assert response.status_code == 422, response.content
+    err = response.json()["error"]
+    assert err["type"] == "validation_error"
+    assert [d["field"] for d in err["details"]] == [field]
+    assert not fake_provider.calls
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"due_date": 0}, "due_date"),
+        ({"due_date": 1767225600}, "due_date"),
+        ({"issue_date": "2026-01-01T00:00:00"}, "issue_date"),
+        ({"due_date": "2026-01-01T00:00:00Z"}, "due_date"),
+        ({"line_items": [{"unit_price": "ten"}]}, "line_items[0].unit_price"),
+    ],
+)
+def test_patch_refuses_what_is_not_a_date_or_a_decimal(account_client, fake_provider, body, field):
+    created = account_client.post("/v1/invoices", new_invoice(account_client), format="json").json()
+    response = account_client.patch(f"/v1/invoices/{created['id']}", body, format="json")
+    assert response.status_code == 400, response.content
+    assert [d["field"] for d in response.json()["error"]["details"]] == [field]
+    assert ("update", "invoice") not in fake_provider.calls
+    assert account_client.get(f"/v1/invoices/{created['id']}").json()["due_date"] is None
 
 
 def test_create_payment_against_an_invoice(account_client):

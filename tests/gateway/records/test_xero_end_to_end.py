@@ -154,6 +154,33 @@ def test_provider_validation_errors_map_to_unified_fields(xero_client):
     assert err["type"] == "validation_error" and err["details"]
 
 
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ({"quantity": "1e400", "unit_price": "10"}, "line_items[0].quantity"),
+        ({"quantity": "1", "unit_price": "1E+400"}, "line_items[0].unit_price"),
+        ({"quantity": "1", "unit_price": "-10"}, "line_items"),
+    ],
+)
+def test_values_xero_cannot_take_are_422_and_never_sent(xero_client, xero_sandbox, line, field):
+    """Once these reached Xero, failed there, were retried three times and came back as a 503
+    clients retry; now the gateway refuses them first, naming the field."""
+    pull(xero_client.account, "contact")
+    contact_id = xero_client.get("/v1/contacts").json()["results"][0]["id"]
+    api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
+    before = len(api.get("Invoices", params={"page": 1, "pageSize": 1000}).json()["Invoices"])
+    body = {
+        "type": "ACCOUNTS_RECEIVABLE",
+        "contact": contact_id,
+        "line_items": [{"description": "x", "account_code": "200", **line}],
+    }
+    response = xero_client.post("/v1/invoices", body, format="json")
+    assert response.status_code == 422, response.content
+    assert [d["field"] for d in response.json()["error"]["details"]] == [field]
+    after = len(api.get("Invoices", params={"page": 1, "pageSize": 1000}).json()["Invoices"])
+    assert after == before
+
+
 def test_expired_access_token_is_refreshed_and_the_new_pair_stored(xero_client, xero_sandbox):
     grant = Grant.objects.get()
     old_refresh = grant.refresh_token

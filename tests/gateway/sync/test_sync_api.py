@@ -264,3 +264,14 @@ def test_a_dead_grant_becomes_relink_required_with_an_event(fake_provider, custo
     assert event.type == "account.relink_required"
     assert "invalid_grant" in json.loads(event.data)["reason"]
     assert LinkedAccount.objects.get(pk=account.pk).status_reason
+
+
+@pytest.mark.parametrize("body", [b"null", b"[]", b"false", b"0", b'"full"'])
+def test_a_sync_body_that_is_not_an_object_is_refused(authed_client, account, body):
+    url = f"/v1/linked-accounts/{account.id}/sync"
+    response = authed_client.generic("POST", url, body, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json()["error"]["type"] == "validation_error"
+    assert not SyncRun.objects.filter(linked_account=account).exists()
+    # No body at all still means "an incremental sync".
+    assert authed_client.post(url).status_code == 202
