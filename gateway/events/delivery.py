@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from gateway.core.queueing import enqueue
 from gateway.events.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from gateway.events.services import event_body
 from gateway.events.urlsafety import UnsafeUrl, check_url, delivery_pool
@@ -243,4 +244,4 @@ def queue_senders(count: int = 1) -> None:
 
     senders = 1 if settings.CELERY_TASK_ALWAYS_EAGER else math.ceil(count / _BATCH)
     for _ in range(max(1, min(senders, MAX_PARALLEL_SENDERS))):
-        tasks.deliver_webhooks.delay()
+        enqueue(tasks.deliver_webhooks)

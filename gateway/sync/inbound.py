@@ -29,6 +29,7 @@ from gateway.accounts.connections import connector_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.core import jsonutil
 from gateway.core.providers import get_registry
+from gateway.core.queueing import enqueue
 from gateway.records import store
 from gateway.sync import services
 from gateway.sync.models import AccountState, InboundEvent, InboundStatus, RunTrigger, SyncMode
@@ -94,7 +95,7 @@ def _dedupe_key(provider_key: str, event: Any) -> str:
 def _queue_processing() -> None:
     from gateway.sync import tasks
 
-    tasks.process_inbound.delay()
+    enqueue(tasks.process_inbound)
 
 
 # -- processing ------------------------------------------------------------------------------
