@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from gateway.broker import transport_for
 from gateway.core.settings_reader import read_provider_settings, read_providers
+from gateway.queues import task_routes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -151,6 +152,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# One queue per kind of work (gateway.queues): ticks, inbound, syncs, deliveries.
+CELERY_TASK_ROUTES = task_routes()
 # Syncs (gateway.sync): every linked account is synced incrementally every
 # SYNC_FREQUENCY_MINUTES (its own `frequency_minutes` once created); a tick every
 # SYNC_TICK_SECONDS queues due syncs, resumes paused ones and recovers syncs whose worker died.
