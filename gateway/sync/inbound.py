@@ -25,6 +25,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from connectors import errors as ce
+from connectors.base import RejectedWebhookEvent, WebhookBatch
+from connectors.webhook_checks import excerpt
 from gateway.accounts.connections import connector_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.core import jsonutil
@@ -32,7 +34,14 @@ from gateway.core.providers import get_registry
 from gateway.core.queueing import enqueue
 from gateway.records import store
 from gateway.sync import services
-from gateway.sync.models import AccountState, InboundEvent, InboundStatus, RunTrigger, SyncMode
+from gateway.sync.models import (
+    AccountState,
+    InboundEvent,
+    InboundStatus,
+    RejectedInboundEvent,
+    RunTrigger,
+    SyncMode,
+)
 from unified_models import MODELS
 
 logger = logging.getLogger(__name__)
@@ -50,14 +59,18 @@ def receive(provider_key: str, raw_body: bytes, headers: Mapping[str, str]) -> i
     try:
         if not key or not provider.verify_webhook(raw_body, headers, key):
             return 401
-        events = provider.parse_webhook(raw_body)
+        batch = provider.parse_webhook(raw_body)
     except ce.NotSupported:
         return 404
-    except ce.ConnectorError:
-        return 400
-    if not events:
-        return 200  # the intent-to-receive check
+    except ce.ConnectorError as exc:
+        # Signed, so the provider sent it: a resend would be the same poison. Keep it, say 200.
+        batch = WebhookBatch(rejected=[RejectedWebhookEvent(str(exc), excerpt(raw_body))])
     now = timezone.now()
+    if batch.rejected:
+        _keep_rejected(provider_key, batch.rejected, now)
+    events = batch.events
+    if not events:
+        return 200  # the intent-to-receive check, or nothing usable
     rows = [
         InboundEvent(
             provider=provider_key,
@@ -77,6 +90,25 @@ def receive(provider_key: str, raw_body: bytes, headers: Mapping[str, str]) -> i
     if any(row.model for row in rows):
         transaction.on_commit(_queue_processing)
     return 200
+
+
+def _keep_rejected(provider_key: str, rejected: list[RejectedWebhookEvent], now) -> None:
+    logger.warning(
+        "%s webhook: %d event(s) rejected (%s)",
+        provider_key,
+        len(rejected),
+        "; ".join(sorted({r.reason for r in rejected}))[:500],
+    )
+    RejectedInboundEvent.objects.bulk_create(
+        RejectedInboundEvent(
+            provider=provider_key,
+            received_at=now,
+            index=r.index,
+            reason=r.reason[:200],
+            excerpt=r.excerpt.replace("\x00", "\\x00")[:2000],
+        )
+        for r in rejected
+    )
 
 
 def _dedupe_key(provider_key: str, event: Any) -> str:
