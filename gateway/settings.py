@@ -174,6 +174,10 @@ GRANT_REFRESH_AFTER_DAYS = env.int("GRANT_REFRESH_AFTER_DAYS", default=30)
 WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=IS_DEVELOPMENT)
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)
+#: An endpoint every delivery to which has failed for this long is disabled (an event says so).
+WEBHOOK_ENDPOINT_DISABLE_AFTER_HOURS = env.float(
+    "WEBHOOK_ENDPOINT_DISABLE_AFTER_HOURS", default=24.0
+)
 WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", default=8)
 #: Every this many seconds the beat sends what is due (retries, and batches a dead sender held).
 WEBHOOK_SWEEP_SECONDS = env.float("WEBHOOK_SWEEP_SECONDS", default=15.0)
