@@ -4,6 +4,8 @@ reads that need neither (API key throttling falls back to counting in the proces
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from gateway.sync.models import SyncRun
@@ -71,3 +73,33 @@ def test_a_write_needs_the_shared_limiter(redis_down, authed_client, xero_accoun
         HTTP_X_LINKED_ACCOUNT=str(xero_account.id),
     )
     assert_unavailable(response)
+
+
+def test_committed_work_survives_a_lost_enqueue(
+    redis_down, client, settings, customer_with_key, django_capture_on_commit_callbacks
+):
+    """A provider webhook and an event's deliveries are rows first: when the broker cannot
+    take the task, the request still succeeds and the beat's sweeps pick the rows up."""
+    from gateway.events.endpoints import create_endpoint
+    from gateway.events.models import WebhookDelivery
+    from gateway.events.services import emit
+    from gateway.sync.models import InboundEvent
+    from tests.gateway.builders import make_linked_account
+    from tests.hardening.test_webhook_poison import KEY, good_event, post
+
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        **settings.LEDGERLINK_PROVIDER_SETTINGS,
+        "xero": {**settings.LEDGERLINK_PROVIDER_SETTINGS.get("xero", {}), "webhook_key": KEY},
+    }
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, json.dumps({"events": [good_event()]}).encode())
+    assert response.status_code == 200
+    assert InboundEvent.objects.get().status == "pending"
+
+    customer, _ = customer_with_key
+    create_endpoint(customer, {"url": "http://127.0.0.1:9/hook"})
+    account = make_linked_account(customer)
+    with django_capture_on_commit_callbacks(execute=True):
+        event = emit(account, "account.linked", {"linked_account_id": str(account.id)})
+    assert WebhookDelivery.objects.get(event=event).status == "pending"
