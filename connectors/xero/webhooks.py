@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -44,10 +45,7 @@ def verify(raw_body: bytes, headers: Mapping[str, str], key: str) -> bool:
 
 
 def parse(raw_body: bytes) -> WebhookBatch:
-    try:
-        payload = loads(raw_body)
-    except (ValueError, RecursionError):
-        raise ValidationFailed("webhook body is not JSON") from None
+    payload = _decode(raw_body)
     if not isinstance(payload, Mapping) or not isinstance(payload.get("events"), list):
         raise ValidationFailed("webhook body has no events list")
     batch = WebhookBatch()
@@ -57,6 +55,19 @@ def parse(raw_body: bytes) -> WebhookBatch:
         except BadEvent as exc:
             batch.rejected.append(RejectedWebhookEvent(str(exc), excerpt(raw), index))
     return batch
+
+
+def _decode(raw_body: bytes) -> Any:
+    try:
+        return loads(raw_body)
+    except RecursionError:
+        raise ValidationFailed("webhook body is nested too deeply") from None
+    except ValueError:
+        pass
+    try:  # lenient (lone surrogates): the event checks then reject what is unusable, one by one
+        return json.loads(raw_body)
+    except (ValueError, RecursionError):
+        raise ValidationFailed("webhook body is not JSON") from None
 
 
 def _event(raw: Any) -> WebhookEvent:

@@ -96,6 +96,17 @@ def test_a_malformed_event_does_not_cost_the_valid_ones(case, client, db, xero_w
     assert InboundEvent.objects.count() == 2
 
 
+def test_a_lone_surrogate_is_rejected_not_stored(client, db, xero_webhooks):
+    """JSON may escape a lone UTF-16 surrogate, which PostgreSQL's UTF-8 text cannot hold."""
+    first = good_event()
+    second = good_event(resourceId="SURROGATE")
+    body = json.dumps({"events": [first, second]}).encode().replace(b"SURROGATE", b"\\ud800")
+    response = post(client, body)
+    assert response.status_code == 200
+    assert set(InboundEvent.objects.values_list("remote_id", flat=True)) == {first["resourceId"]}
+    assert "control characters" in RejectedInboundEvent.objects.get().reason
+
+
 def test_deep_nesting_in_a_field_we_do_not_read_is_harmless(client, db, xero_webhooks):
     event = good_event(extra=nested(500))
     assert post(client, json.dumps({"events": [event]}).encode()).status_code == 200
