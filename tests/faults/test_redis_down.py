@@ -103,3 +103,29 @@ def test_committed_work_survives_a_lost_enqueue(
     with django_capture_on_commit_callbacks(execute=True):
         event = emit(account, "account.linked", {"linked_account_id": str(account.id)})
     assert WebhookDelivery.objects.get(event=event).status == "pending"
+
+
+def test_the_cache_counts_in_the_process_while_redis_is_away_then_returns_to_it(monkeypatch):
+    import redis as redis_client
+
+    from gateway.core import cache as fallback
+    from tests.faults.services import PrivateRedis
+
+    server = PrivateRedis().start()
+    try:
+        cache = fallback.RedisCacheWithLocalFallback(server.url, {})
+        cache.set("hits", 1)
+        assert cache.get("hits") == 1
+        server.stop()
+        assert cache.get("hits") is None  # Redis is away: this process's own count
+        assert cache.add("hits", 5) and cache.incr("hits") == 6
+        server.start()
+        assert cache.get("hits") == 6  # Redis is left alone for RETRY_SECONDS
+        monkeypatch.setattr(fallback, "RETRY_SECONDS", 0.0)
+        cache._down_until = 0.0
+        cache.set("hits", 7)
+        raw = redis_client.Redis.from_url(server.url)
+        assert raw.keys("*hits")  # back in Redis
+        assert cache.get("hits") == 7
+    finally:
+        server.stop()
