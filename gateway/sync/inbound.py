@@ -105,10 +105,16 @@ def _keep_rejected(provider_key: str, rejected: list[RejectedWebhookEvent], now)
             received_at=now,
             index=r.index,
             reason=r.reason[:200],
-            excerpt=r.excerpt.replace("\x00", "\\x00")[:2000],
+            excerpt=_storable(r.excerpt)[:2000],
         )
         for r in rejected
     )
+
+
+def _storable(text: str) -> str:
+    """Text any database keeps: no NUL, no lone surrogate (escaped instead)."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\x00", "\\x00")
 
 
 def _dedupe_key(provider_key: str, event: Any) -> str:
