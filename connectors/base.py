@@ -43,7 +43,9 @@ __all__ = [
     "Page",
     "PassthroughResponse",
     "Provider",
+    "RejectedWebhookEvent",
     "Tenant",
+    "WebhookBatch",
     "WebhookEvent",
 ]
 
@@ -105,6 +107,26 @@ class WebhookEvent:
     event_type: str  # "CREATE", "UPDATE", ...
     occurred_at: datetime
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class RejectedWebhookEvent:
+    """An event of a delivery that cannot be used (not an object, a bad date, an over-long or
+    binary id, ...): kept for an operator to inspect, never fetched."""
+
+    reason: str
+    #: A bounded, printable rendering of what arrived (never the whole of a hostile payload).
+    excerpt: str
+    #: Its position in the delivery's events (None: the body itself was unusable).
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class WebhookBatch:
+    """One delivery, parsed event by event: the usable events and the rejected ones."""
+
+    events: list[WebhookEvent] = field(default_factory=list)
+    rejected: list[RejectedWebhookEvent] = field(default_factory=list)
 
 
 class Connector(ABC):
@@ -392,5 +414,7 @@ class Provider(ABC):
         raise NotSupported(f"{cls.name} webhooks are not supported")
 
     @classmethod
-    def parse_webhook(cls, raw_body: bytes) -> list[WebhookEvent]:
+    def parse_webhook(cls, raw_body: bytes) -> WebhookBatch:
+        """Each event validated on its own: one malformed event never costs the others.
+        Raises ValidationFailed only when the body as a whole is unusable."""
         raise NotSupported(f"{cls.name} webhooks are not supported")

@@ -16,7 +16,9 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from gateway.broker import transport_for
 from gateway.core.settings_reader import read_provider_settings, read_providers
+from gateway.queues import task_routes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -128,7 +130,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "gateway.core.cache.RedisCacheWithLocalFallback", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -139,6 +141,12 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker outlives a broker restart: it reconnects for as long as the broker is away (the default
+# gives up after 100 attempts), on a Redis transport that does not crash it on the way
+# (gateway.broker).
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_TRANSPORT = transport_for(CELERY_BROKER_URL)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -147,6 +155,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 # `celery beat` keeps its schedule state under var/ (ignored by git), not in the working directory.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# One queue per kind of work (gateway.queues): ticks, inbound, syncs, deliveries.
+CELERY_TASK_ROUTES = task_routes()
 # Syncs (gateway.sync): every linked account is synced incrementally every
 # SYNC_FREQUENCY_MINUTES (its own `frequency_minutes` once created); a tick every
 # SYNC_TICK_SECONDS queues due syncs, resumes paused ones and recovers syncs whose worker died.
@@ -167,6 +177,10 @@ GRANT_REFRESH_AFTER_DAYS = env.int("GRANT_REFRESH_AFTER_DAYS", default=30)
 WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=IS_DEVELOPMENT)
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)
+#: An endpoint every delivery to which has failed for this long is disabled (an event says so).
+WEBHOOK_ENDPOINT_DISABLE_AFTER_HOURS = env.float(
+    "WEBHOOK_ENDPOINT_DISABLE_AFTER_HOURS", default=24.0
+)
 WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", default=8)
 #: Every this many seconds the beat sends what is due (retries, and batches a dead sender held).
 WEBHOOK_SWEEP_SECONDS = env.float("WEBHOOK_SWEEP_SECONDS", default=15.0)

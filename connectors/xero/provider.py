@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..base import Provider, Tenant, WebhookEvent
+from ..base import Provider, Tenant, WebhookBatch
 from ..credentials import Credentials, CredentialStore
 from . import spec, webhooks
 from .connector import XeroConnector
@@ -45,7 +45,7 @@ class XeroProvider(Provider):
         return webhooks.verify(raw_body, headers, key)
 
     @classmethod
-    def parse_webhook(cls, raw_body: bytes) -> list[WebhookEvent]:
+    def parse_webhook(cls, raw_body: bytes) -> WebhookBatch:
         return webhooks.parse(raw_body)
 
     @classmethod

@@ -94,6 +94,26 @@ class ProviderError(ApiError):
     default_message = "The provider failed to answer; retry later."
 
 
+class ServiceUnavailable(ApiError):
+    """A service of our own (the task broker, the shared cache and rate limiter) is down."""
+
+    status_code = 503
+    type = "service_unavailable"
+    default_message = "A service this request needs is briefly unavailable; retry after the delay."
+
+    def __init__(self, message: str | None = None, *, retry_after: int = 10):
+        super().__init__(message, headers={"Retry-After": str(retry_after)})
+
+
+def infrastructure_errors() -> tuple[type[Exception], ...]:
+    """What the broker or Redis raise when they cannot be reached."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return (OperationalError, RedisConnectionError, RedisTimeoutError)
+
+
 class PayloadTooLarge(ApiError):
     status_code = 413
     type = "payload_too_large"
@@ -186,6 +206,11 @@ def api_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Respons
     elif isinstance(exc, DjangoPermissionDenied):
         exc = drf.PermissionDenied()
 
+    if isinstance(exc, infrastructure_errors()):
+        logger.warning(
+            "%s: a service is unreachable: %r", context.get("view").__class__.__name__, exc
+        )
+        exc = ServiceUnavailable()
     translated = translate_exception(exc) if not isinstance(exc, ApiError) else exc
     if translated is not None:
         body = envelope(translated.type, translated.message, translated.details)

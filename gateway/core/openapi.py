@@ -67,7 +67,8 @@ PROVIDER_ERROR_DESCRIPTIONS = {
     "details name the fields.",
     501: "`not_supported`: the provider does not support this operation.",
     502: "`provider_error`: the provider failed to answer.",
-    503: "`provider_unavailable`: the provider is unavailable; see the Retry-After header.",
+    503: "`provider_unavailable`: the provider is unavailable, or `service_unavailable`: the "
+    "gateway's shared rate limiter is; see the Retry-After header.",
 }
 
 

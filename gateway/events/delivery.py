@@ -24,9 +24,11 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from gateway.core.queueing import enqueue
+from gateway.events.endpoint_health import note_outcomes
 from gateway.events.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from gateway.events.services import event_body
-from gateway.events.urlsafety import UnsafeUrl, check_url, delivery_pool
+from gateway.events.urlsafety import UnsafeConnection, UnsafeUrl, check_url, delivery_pool
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +80,8 @@ def claim_seconds(count: int) -> float:
 class _Outcome:
     status: int | None
     error: str
+    #: Refused by us at send time (a private address): retrying cannot help, fail it now.
+    final: bool = False
 
 
 def _claim(limit: int) -> list[WebhookDelivery]:
@@ -104,7 +108,7 @@ def _claim(limit: int) -> list[WebhookDelivery]:
 
 def _send(pool: urllib3.PoolManager, delivery: WebhookDelivery, safe: bool | str) -> _Outcome:
     if safe is not True:
-        return _Outcome(None, str(safe))
+        return _Outcome(None, str(safe), final=True)
     event = delivery.event
     body = event_body(event)
     timestamp = int(time.time())
@@ -131,10 +135,26 @@ def _send(pool: urllib3.PoolManager, delivery: WebhookDelivery, safe: bool | str
         response.drain_conn()
         response.release_conn()
     except (urllib3.exceptions.HTTPError, OSError) as exc:
+        refused = _refused_connection(exc)
+        if refused is not None:
+            return _Outcome(None, f"unsafe URL: {refused}", final=True)
         return _Outcome(None, type(exc).__name__)
     if 200 <= response.status < 300:
         return _Outcome(response.status, "")
     return _Outcome(response.status, f"HTTP {response.status}")
+
+
+def _refused_connection(exc: BaseException) -> UnsafeConnection | None:
+    """The peer check's refusal, however urllib3 wrapped it."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, UnsafeConnection):
+            return current
+        seen.add(id(current))
+        reason = getattr(current, "reason", None)
+        current = reason if isinstance(reason, BaseException) else current.__context__
+    return None
 
 
 def _record(delivery: WebhookDelivery, outcome: _Outcome, now: datetime) -> None:
@@ -145,6 +165,10 @@ def _record(delivery: WebhookDelivery, outcome: _Outcome, now: datetime) -> None
     if not outcome.error:
         delivery.status = DeliveryStatus.SUCCEEDED
         delivery.delivered_at = now
+        delivery.next_attempt_at = None
+        return
+    if outcome.final:
+        delivery.status = DeliveryStatus.FAILED
         delivery.next_attempt_at = None
         return
     next_at = now + timedelta(seconds=retry_delay(delivery.attempts))
@@ -214,6 +238,7 @@ def deliver_due(max_seconds: float = 60.0) -> int:
             for delivery, outcome in zip(batch, outcomes, strict=True):
                 _record(delivery, outcome, now)
             _save(batch, now)
+            note_outcomes(batch, now)
             sent += len(batch)
     http.clear()
     return sent
@@ -243,4 +268,4 @@ def queue_senders(count: int = 1) -> None:
 
     senders = 1 if settings.CELERY_TASK_ALWAYS_EAGER else math.ceil(count / _BATCH)
     for _ in range(max(1, min(senders, MAX_PARALLEL_SENDERS))):
-        tasks.deliver_webhooks.delay()
+        enqueue(tasks.deliver_webhooks)

@@ -76,6 +76,8 @@ def update_endpoint(endpoint: WebhookEndpoint, data: dict[str, Any]) -> tuple[We
     for name in ("description", "enabled"):
         if name in data:
             setattr(endpoint, name, data[name])
+    if data.get("enabled"):  # enabled again: its failures start over
+        endpoint.failing_since, endpoint.disabled_reason = None, ""
     if data.get("rotate_secret"):
         secret = endpoint.secret = new_secret()
     endpoint.save()

@@ -60,6 +60,10 @@ class WebhookEndpoint(models.Model):
     #: Event types delivered (`invoice.created`, or `invoice.*`); empty: every type.
     event_types = models.JSONField(default=list, blank=True)
     enabled = models.BooleanField(default=True)
+    #: Since when every delivery attempt to it has failed (None: the last one succeeded).
+    failing_since = models.DateTimeField(null=True, blank=True)
+    #: Why Ledgerlink disabled it (empty: enabled, or disabled by the customer).
+    disabled_reason = models.CharField(max_length=500, blank=True, default="")
     secret = EncryptedTextField()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

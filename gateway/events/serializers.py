@@ -30,7 +30,17 @@ class WebhookEndpointSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WebhookEndpoint
-        fields = ["id", "url", "description", "event_types", "enabled", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "url",
+            "description",
+            "event_types",
+            "enabled",
+            "disabled_reason",
+            "failing_since",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 

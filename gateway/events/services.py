@@ -28,10 +28,12 @@ from unified_models import MODELS
 RECORD_KINDS = ("created", "updated", "deleted")
 ACCOUNT_EVENT_TYPES = ("account.linked", "account.relink_required")
 SYNC_EVENT_TYPES = ("sync.completed", "sync.failed")
+ENDPOINT_EVENT_TYPES = ("webhook_endpoint.disabled",)
 EVENT_TYPES: tuple[str, ...] = (
     *(f"{model}.{kind}" for model in MODELS for kind in RECORD_KINDS),
     *ACCOUNT_EVENT_TYPES,
     *SYNC_EVENT_TYPES,
+    *ENDPOINT_EVENT_TYPES,
 )
 
 _BATCH = 1000

@@ -25,13 +25,23 @@ from django.db.models import Q
 from django.utils import timezone
 
 from connectors import errors as ce
+from connectors.base import RejectedWebhookEvent, WebhookBatch
+from connectors.webhook_checks import excerpt
 from gateway.accounts.connections import connector_for, permits
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.core import jsonutil
 from gateway.core.providers import get_registry
+from gateway.core.queueing import enqueue
 from gateway.records import store
 from gateway.sync import services
-from gateway.sync.models import AccountState, InboundEvent, InboundStatus, RunTrigger, SyncMode
+from gateway.sync.models import (
+    AccountState,
+    InboundEvent,
+    InboundStatus,
+    RejectedInboundEvent,
+    RunTrigger,
+    SyncMode,
+)
 from unified_models import MODELS
 
 logger = logging.getLogger(__name__)
@@ -49,14 +59,18 @@ def receive(provider_key: str, raw_body: bytes, headers: Mapping[str, str]) -> i
     try:
         if not key or not provider.verify_webhook(raw_body, headers, key):
             return 401
-        events = provider.parse_webhook(raw_body)
+        batch = provider.parse_webhook(raw_body)
     except ce.NotSupported:
         return 404
-    except ce.ConnectorError:
-        return 400
-    if not events:
-        return 200  # the intent-to-receive check
+    except ce.ConnectorError as exc:
+        # Signed, so the provider sent it: a resend would be the same poison. Keep it, say 200.
+        batch = WebhookBatch(rejected=[RejectedWebhookEvent(str(exc), excerpt(raw_body))])
     now = timezone.now()
+    if batch.rejected:
+        _keep_rejected(provider_key, batch.rejected, now)
+    events = batch.events
+    if not events:
+        return 200  # the intent-to-receive check, or nothing usable
     rows = [
         InboundEvent(
             provider=provider_key,
@@ -78,6 +92,31 @@ def receive(provider_key: str, raw_body: bytes, headers: Mapping[str, str]) -> i
     return 200
 
 
+def _keep_rejected(provider_key: str, rejected: list[RejectedWebhookEvent], now) -> None:
+    logger.warning(
+        "%s webhook: %d event(s) rejected (%s)",
+        provider_key,
+        len(rejected),
+        "; ".join(sorted({r.reason for r in rejected}))[:500],
+    )
+    RejectedInboundEvent.objects.bulk_create(
+        RejectedInboundEvent(
+            provider=provider_key,
+            received_at=now,
+            index=r.index,
+            reason=r.reason[:200],
+            excerpt=_storable(r.excerpt)[:2000],
+        )
+        for r in rejected
+    )
+
+
+def _storable(text: str) -> str:
+    """Text any database keeps: no NUL, no lone surrogate (escaped instead)."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\x00", "\\x00")
+
+
 def _dedupe_key(provider_key: str, event: Any) -> str:
     raw = dict(event.raw) or {
         "tenant": event.tenant_id,
@@ -94,7 +133,7 @@ def _dedupe_key(provider_key: str, event: Any) -> str:
 def _queue_processing() -> None:
     from gateway.sync import tasks
 
-    tasks.process_inbound.delay()
+    enqueue(tasks.process_inbound)
 
 
 # -- processing ------------------------------------------------------------------------------

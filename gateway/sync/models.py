@@ -173,3 +173,23 @@ class InboundEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.model} {self.remote_id} ({self.status})"
+
+
+class RejectedInboundEvent(models.Model):
+    """A provider webhook event (or a whole signed body) that could not be used: kept with the
+    reason for an operator (Django admin, logs), answered 200 so the provider does not resend
+    a poison payload forever, and never fetched."""
+
+    provider = models.CharField(max_length=50)
+    received_at = models.DateTimeField(db_index=True)
+    #: Position in the delivery's events (None: the body itself was unusable).
+    index = models.PositiveIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=200)
+    #: A bounded, printable rendering of what arrived.
+    excerpt = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.provider} event rejected: {self.reason}"

@@ -32,6 +32,7 @@ from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.accounts.services import mark_tenant_disconnected
 from gateway.core import jsonutil
 from gateway.core.errors import Conflict, RelinkRequired
+from gateway.core.queueing import enqueue
 from gateway.events import services as events
 from gateway.records import store
 from gateway.sync.models import (
@@ -232,9 +233,9 @@ def _enqueue(run_id: Any, countdown: float | None = None) -> None:
     from gateway.sync import tasks
 
     if countdown and not settings.CELERY_TASK_ALWAYS_EAGER:
-        tasks.run_sync.apply_async(args=[str(run_id)], countdown=countdown)
+        enqueue(tasks.run_sync, str(run_id), countdown=countdown)
     else:
-        tasks.run_sync.delay(str(run_id))
+        enqueue(tasks.run_sync, str(run_id))
 
 
 # -- running ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from gateway.accounts.selectors import linked_account_for
 from gateway.core.bodies import validated_body
+from gateway.core.queueing import require_broker
 from gateway.sync import inbound, services
 from gateway.sync.models import RunTrigger
 from gateway.sync.serializers import (
@@ -34,7 +35,8 @@ class LinkedAccountSyncView(APIView):
             "Queues a sync of the linked account: contacts, then invoices, then payments. "
             "Answers 409 `sync_in_progress` while one is queued or running, 409 `sync_paused` "
             "while the provider's daily budget is spent, and 409 `relink_required` when the "
-            "account must be relinked first."
+            "account must be relinked first. Answers 503 `service_unavailable` (with "
+            "`Retry-After`) while the task queue is unreachable; nothing is queued then."
         ),
         request=SyncRequestSerializer,
         responses={
@@ -45,6 +47,11 @@ class LinkedAccountSyncView(APIView):
                 "paused (`sync_paused`), or the account needs a relink (`relink_required`); "
                 "error envelope.",
             ),
+            503: OpenApiResponse(
+                response={"$ref": "#/components/schemas/Error"},
+                description="`service_unavailable`: the task queue is unreachable; retry "
+                "after `Retry-After` seconds.",
+            ),
         },
     )
     def post(self, request: Request, account_id: str) -> Response:
@@ -52,6 +59,7 @@ class LinkedAccountSyncView(APIView):
         # No body means the defaults; a body must be an object (`null` is not).
         data = request.data if request.stream is not None else {}
         body = validated_body(SyncRequestSerializer, data, {"mode"})
+        require_broker()
         run = services.request_sync(account, body["mode"], RunTrigger.API)
         return Response(services.run_data(run), status=202)
 

@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from connectors.base import Connector, Provider, Tenant
+from connectors.base import Connector, Provider, Tenant, WebhookBatch
 from connectors.credentials import InMemoryCredentialStore
 from connectors.cursor import InvalidCursor
 from connectors.errors import NotSupported, UnknownProvider
@@ -156,7 +156,7 @@ def test_webhook_helpers(provider):
     if not provider.describe()["webhooks"]:
         pytest.skip("no webhooks")
     assert provider.verify_webhook(b"{}", {}, "key") is False
-    assert provider.parse_webhook(b'{"events": []}') == []
+    assert provider.parse_webhook(b'{"events": []}') == WebhookBatch()
 
 
 def test_mappers_return_unified_records(provider):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from connectors.base import WebhookBatch
 from connectors.errors import ValidationFailed
 from connectors.xero import XeroProvider
 
@@ -68,7 +69,9 @@ def test_reserialized_body_does_not_verify():
 
 
 def test_parse_thin_events():
-    first, second = XeroProvider.parse_webhook(BODY)
+    batch = XeroProvider.parse_webhook(BODY)
+    assert batch.rejected == []
+    first, second = batch.events
     assert first.tenant_id == "c2cc9b6e-9458-4c7d-93cc-f02b81b0594f"
     assert first.model == "invoice" and first.event_type == "UPDATE"
     assert first.remote_id == "9b9ba9e5-e907-4b4e-8210-54d82b0aa479"
@@ -78,7 +81,7 @@ def test_parse_thin_events():
 
 def test_intent_to_receive_has_no_events():
     body = b'{"events":[],"firstEventSequence":0,"lastEventSequence":0,"entropy":"X"}'
-    assert XeroProvider.parse_webhook(body) == []
+    assert XeroProvider.parse_webhook(body) == WebhookBatch()
 
 
 def test_garbage_is_rejected():
@@ -86,3 +89,26 @@ def test_garbage_is_rejected():
         XeroProvider.parse_webhook(b"not json")
     with pytest.raises(ValidationFailed):
         XeroProvider.parse_webhook(b'{"no": "events"}')
+
+
+def test_each_event_is_validated_on_its_own():
+    events = json.loads(BODY)["events"]
+    body = json.dumps({"events": [events[0], "junk", {**events[0], "resourceId": "x" * 101}]})
+    batch = XeroProvider.parse_webhook(body.encode())
+    assert [e.remote_id for e in batch.events] == [events[0]["resourceId"]]
+    assert [(r.index, r.reason) for r in batch.rejected] == [
+        (1, "the event is not an object"),
+        (2, "resourceId is longer than 100 characters"),
+    ]
+    assert batch.rejected[0].excerpt == "'junk'"
+
+
+def test_the_dedupe_identity_is_the_fields_read():
+    first = XeroProvider.parse_webhook(BODY).events[0]
+    assert set(first.raw) == {
+        "tenantId",
+        "resourceId",
+        "eventCategory",
+        "eventType",
+        "eventDateUtc",
+    }

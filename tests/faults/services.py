@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from gateway.queues import task_routes
 from tests.gateway.sync.live import CI, Live
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -157,8 +158,14 @@ def harness(settings, sandbox, db_url: str, redis_url: str, tmp_path) -> Iterato
     from gateway.celery import app
 
     queue = f"ledgerlink-faults-{uuid.uuid4().hex[:10]}"
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
-    app.conf.update(task_always_eager=False, broker_url=redis_url, task_default_queue=queue)
+    keys = ("task_always_eager", "broker_url", "task_default_queue", "task_routes")
+    saved = {k: app.conf[k] for k in keys}
+    app.conf.update(
+        task_always_eager=False,
+        broker_url=redis_url,
+        task_default_queue=queue,
+        task_routes=task_routes(prefix=f"{queue}-"),
+    )
     for cached in ("queues", "router", "_producer_pool"):
         app.amqp.__dict__.pop(cached, None)
     app.amqp._producer_pool = None

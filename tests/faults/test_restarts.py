@@ -10,6 +10,8 @@ import pytest
 from django.db import OperationalError, connections
 from django.db.utils import InterfaceError
 
+from gateway.events import endpoints
+from gateway.events.models import WebhookDelivery
 from gateway.sync import services
 from gateway.sync.models import ModelCheckpoint, RunTrigger
 from tests.faults.checks import assert_books_match
@@ -133,16 +135,49 @@ def test_redis_restarted_under_a_running_sync(private_redis, customer_with_key):
     live.redis.start()
     live.sandbox.control.clear_faults()
 
-    # Celery 5.7 / kombu 5.7: a worker that loses its Redis broker with a task in flight may exit
-    # ("Unrecoverable error: AttributeError: 'NoneType' object has no attribute 'hostname'" in
-    # kombu's restore_unacked). In production a supervisor restarts it; so does this test.
-    def done_or_supervise():
-        if all(w.process.poll() is not None for w in live.workers):
-            assert len(live.workers) < 3, "the worker keeps dying"
-            live.worker(env=FAST, beat=True)
-        return services.sync_status(account)["state"] == "done"
-
-    wait_until(done_or_supervise, 120, "the sync to complete")
+    wait_until(lambda: services.sync_status(account)["state"] == "done", 120, "the sync")
     live.wait_for_run(run.id, timeout=10)
     assert_books_match(live, account)
     assert services.sync_status(account)["state"] == "done"
+    assert [w.process.poll() for w in live.workers] == [None], live.workers[0].log()[-3000:]
+
+
+def test_worker_outlives_a_redis_restart(private_redis, customer_with_key):
+    """Celery 5.7 exited ("Unrecoverable error: AttributeError: 'NoneType' object has no
+    attribute 'hostname'") when Redis went away with a task in flight. The same worker, with no
+    help, runs a sync and a delivery queued after Redis is back."""
+    from tests.faults.test_delivery_kill import SlowReceiver
+
+    live = private_redis
+    live.sandbox.control.reset(contacts=50, invoices=400, payments=20, tenant="au")
+    live.sandbox.control.faults([{"prefix": f"{API}Invoices", "slow": 1.0, "slow_ms": 300}])
+    customer, _ = customer_with_key
+    account = live.link(customer, "au")
+    run = services.request_sync(account, "full", RunTrigger.API)
+    worker = live.worker(env=FAST, beat=True)
+    wait_until(lambda: services.sync_status(account)["state"] == "syncing", 60, "a sync in flight")
+
+    live.redis.stop()
+    time.sleep(2)
+    live.redis.start()
+    live.sandbox.control.clear_faults()
+    time.sleep(3)  # the worker reconnects (or, before the fix, has exited)
+    assert worker.process.poll() is None, worker.log()[-4000:]
+
+    # The run in flight was interrupted by the outage; the beat's tick resumes it.
+    live.wait_for_run(run.id, timeout=90)
+
+    receiver = SlowReceiver(delay=0)
+    try:
+        endpoints.create_endpoint(customer, {"url": receiver.url, "event_types": ["sync.*"]})
+        second = services.request_sync(account, "incremental", RunTrigger.API)
+        live.wait_for_run(second.id, timeout=60)
+        wait_until(
+            lambda: WebhookDelivery.objects.filter(status="succeeded").exists(),
+            30,
+            "the sync.completed delivery",
+        )
+        assert receiver.seen
+    finally:
+        receiver.close()
+    assert worker.process.poll() is None

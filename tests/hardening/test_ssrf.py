@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from gateway.events.delivery import deliver_due
+from gateway.events.delivery import deliver_due, replay
 from gateway.events.endpoints import create_endpoint
 from gateway.events.models import WebhookDelivery
 from gateway.events.services import emit
@@ -132,8 +132,12 @@ def test_deliveries_recheck_the_url_before_sending(customer_with_key, settings, 
     delivery = WebhookDelivery.objects.get(event=event)
     assert hits == []
     assert "unsafe URL" in delivery.last_error
+    # Refused by us, not by the receiver: failed at once, never retried (was: for 24 hours).
+    assert (delivery.status, delivery.attempts, delivery.next_attempt_at) == ("failed", 1, None)
     settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=event.created_at)
+    deliver_due(max_seconds=5)
+    assert hits == []
+    replay(delivery)  # once the URL is fixed (here: allowed), a replay sends it
     deliver_due(max_seconds=5)
     assert hits == ["/hook"]
 
@@ -158,7 +162,8 @@ def test_a_name_that_rebinds_to_a_private_address_is_not_connected(
     deliver_due(max_seconds=5)
     delivery = WebhookDelivery.objects.get(event=event)
     assert hits == []
-    assert delivery.status != "succeeded" and delivery.last_error
+    assert delivery.status == "failed" and delivery.next_attempt_at is None
+    assert "private address" in delivery.last_error
 
 
 # -- IPv6 forms that carry an IPv4 address --------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from connectors.base import Connector, Credentials, Page, Provider, WebhookEvent
+from connectors.base import Connector, Credentials, Page, Provider, WebhookBatch, WebhookEvent
 from connectors.cursor import ListCursor
 from connectors.errors import NotFound, NotSupported, RelinkRequired
 from connectors.specs import OAuthSpec, ResourceSpec
@@ -197,19 +197,21 @@ class FakeProvider(Provider):
         return bool(key) and hmac.compare_digest(sign(raw_body, key), received)
 
     @classmethod
-    def parse_webhook(cls, raw_body: bytes) -> list[WebhookEvent]:
+    def parse_webhook(cls, raw_body: bytes) -> WebhookBatch:
         payload = json.loads(raw_body)
-        return [
-            WebhookEvent(
-                tenant_id=e["tenant"],
-                model=e.get("model"),
-                remote_id=e["id"],
-                event_type=e.get("type", "UPDATE"),
-                occurred_at=datetime.fromisoformat(e["at"]) if e.get("at") else EPOCH,
-                raw=e,
-            )
-            for e in payload["events"]
-        ]
+        return WebhookBatch(
+            [
+                WebhookEvent(
+                    tenant_id=e["tenant"],
+                    model=e.get("model"),
+                    remote_id=e["id"],
+                    event_type=e.get("type", "UPDATE"),
+                    occurred_at=datetime.fromisoformat(e["at"]) if e.get("at") else EPOCH,
+                    raw=e,
+                )
+                for e in payload["events"]
+            ]
+        )
 
 
 def sign(raw_body: bytes, key: str) -> str:

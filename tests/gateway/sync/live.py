@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.gateway.sync.worker import Worker
+from gateway.queues import task_routes
+from tests.gateway.sync.worker import Worker, all_queues
 from tests.services import require_redis
 
 CI = os.environ.get("CI", "").lower() == "true"
@@ -70,8 +71,14 @@ def live(transactional_db, settings, xero_sandbox, tmp_path) -> Iterator[Live]:
     from gateway.celery import app
 
     queue = f"ledgerlink-test-{uuid.uuid4().hex[:10]}"
-    saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
-    app.conf.update(task_always_eager=False, broker_url=redis_url, task_default_queue=queue)
+    keys = ("task_always_eager", "broker_url", "task_default_queue", "task_routes")
+    saved = {k: app.conf[k] for k in keys}
+    app.conf.update(
+        task_always_eager=False,
+        broker_url=redis_url,
+        task_default_queue=queue,
+        task_routes=task_routes(prefix=f"{queue}-"),
+    )
     for cached in ("queues", "router", "_producer_pool"):
         app.amqp.__dict__.pop(cached, None)
     app.amqp._producer_pool = None
@@ -90,8 +97,8 @@ def live(transactional_db, settings, xero_sandbox, tmp_path) -> Iterator[Live]:
         app.amqp._producer_pool = None
         from kombu import Connection
 
-        with Connection(redis_url) as conn:  # drop what is left in our queue
-            conn.default_channel.client.delete(queue)
+        with Connection(redis_url) as conn:  # drop what is left in our queues
+            conn.default_channel.client.delete(*all_queues(queue))
 
 
 class Live:

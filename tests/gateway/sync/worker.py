@@ -13,6 +13,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def all_queues(queue: str) -> list[str]:
+    """A test's default queue and its copies of the production queues (see worker_settings)."""
+    from gateway.queues import queue_names
+
+    return [queue, *queue_names(prefix=f"{queue}-")]
+
+
 class Worker:
     def __init__(
         self,
@@ -27,8 +34,12 @@ class Worker:
         pool: str | None = None,
         env: dict[str, str] | None = None,
         name: str = "w",
+        queues: list[str] | None = None,
     ) -> None:
         self.queue = queue
+        #: What it consumes: the named production queues only (e.g. ["ticks"], as the README's
+        #: per-queue workers do), or by default every queue of the test.
+        self.queues = [f"{queue}-{q}" for q in queues] if queues else all_queues(queue)
         self.log_path = log_dir / f"worker-{name}-{int(time.time() * 1000)}.log"
         self.beat = beat
         self.pool = pool
@@ -60,7 +71,7 @@ class Worker:
             "gateway",
             "worker",
             "-Q",
-            self.queue,
+            ",".join(self.queues),
             "-n",
             self.name,
             "-c",

@@ -1,0 +1,76 @@
+"""The shared cache (Redis) with a per-process fallback while Redis is unreachable.
+
+The cache holds short-lived counters only (API key throttling, failed-authentication counts).
+When Redis is down those keep counting in this process's memory for a few seconds at a time
+instead of failing every API request with a 500: reads that need neither the broker nor the
+provider's shared limiter keep being served, and Redis is tried again after `RETRY_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+#: After a failure, Redis is left alone for this long (no connect attempt per request).
+RETRY_SECONDS = 5.0
+_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class RedisCacheWithLocalFallback(RedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        options = params.setdefault("OPTIONS", {})
+        options.setdefault("socket_connect_timeout", 1.0)
+        options.setdefault("socket_timeout", 2.0)
+        super().__init__(server, params)
+        self._fallback = LocMemCache("ledgerlink-cache-fallback", {"TIMEOUT": self.default_timeout})
+        self._down_until = 0.0
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if time.monotonic() >= self._down_until:
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except _UNREACHABLE as exc:
+                logger.warning("cache unreachable (%s); counting in this process for now", exc)
+                self._down_until = time.monotonic() + RETRY_SECONDS
+        return getattr(self._fallback, name)(*args, **kwargs)
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("get", *args, **kwargs)
+
+    def get_many(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("get_many", *args, **kwargs)
+
+    def has_key(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("has_key", *args, **kwargs)
+
+    def set(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("set", *args, **kwargs)
+
+    def set_many(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("set_many", *args, **kwargs)
+
+    def add(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("add", *args, **kwargs)
+
+    def incr(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("incr", *args, **kwargs)
+
+    def touch(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("touch", *args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("delete", *args, **kwargs)
+
+    def delete_many(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("delete_many", *args, **kwargs)
+
+    def clear(self) -> Any:
+        return self._call("clear")
