@@ -113,7 +113,7 @@ def _detail_errors(ledger: Ledger, key: str, details: object) -> list[str]:
             errors.append(f"Account code '{code}' is not a valid code for {key}")
     tax = details.get("TaxType")
     if tax and tax not in ledger.tax_rates:
-        errors.append(f"The TaxType code '{tax}' does not exist")
+        errors.append(f"The TaxType code '{tax}' does not exist for {key}")
     return errors
 
 
