@@ -310,7 +310,7 @@ def account_to_xero(data: AccountInput | Account, *, remote_id: str | None = Non
     _put(out, "AccountID", remote_id or v.get("remote_id"))
     for field, key in _ACCOUNT_OUT:
         if field in v:
-            out[key] = v[field]
+            _put(out, key, v[field])
     if isinstance(data, Account) and data.type_raw:
         out["Type"] = data.type_raw  # a record keeps Xero's own, more precise, value
         _put(out, "BankAccountType", data.sub_type_raw)
@@ -370,7 +370,7 @@ def item_to_xero(
     _put(out, "ItemID", remote_id or v.get("remote_id"))
     for field, key in _ITEM_OUT:
         if field in v:
-            out[key] = v[field]
+            _put(out, key, v[field])
     current = current or {}
     tracked = bool(
         v.get("inventory_asset_account_code")
