@@ -1,0 +1,32 @@
+"""CompanyInfo: the organisation behind a linked account (one record per linked account). Read
+only."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import UnifiedRecord
+from .contact import Address, PhoneNumber
+
+__all__ = ["CompanyInfo"]
+
+
+class CompanyInfo(UnifiedRecord):
+    legal_name: str | None = None
+    #: The trading (display) name.
+    name: str | None = None
+    #: The base (functional) currency.
+    currency: str | None = None
+    #: Country code as the provider gives it (Xero: ISO 3166 alpha-2).
+    country: str | None = None
+    tax_number: str | None = None
+    fiscal_year_end_month: int | None = Field(default=None, ge=1, le=12)
+    fiscal_year_end_day: int | None = Field(default=None, ge=1, le=31)
+    #: The provider's timezone identifier (Xero: Windows-style name, e.g. NEWZEALANDSTANDARDTIME).
+    timezone: str | None = None
+    addresses: list[Address] = Field(default_factory=list)
+    phone_numbers: list[PhoneNumber] = Field(default_factory=list)
+    email_address: str | None = None
+    #: The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY).
+    organisation_type: str | None = None
+    status_raw: str | None = None

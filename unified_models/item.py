@@ -1,0 +1,85 @@
+"""Item (products and services) and its write input.
+
+Account references come as the provider id (``*_account_remote_id``) and, where the provider
+refers to accounts by code (Xero items), as ``*_account_code``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from .common import UnifiedInput, UnifiedRecord
+from .enums import ItemStatus, ItemType
+from .types import Money, Rate
+
+__all__ = ["Item", "ItemInput"]
+
+
+class Item(UnifiedRecord):
+    code: str | None = None
+    name: str | None = None
+    #: The sales description.
+    description: str | None = None
+    purchase_description: str | None = None
+    #: None where the provider does not say (Xero only tells tracked inventory apart).
+    type: ItemType | None = None
+    status: ItemStatus | None = None
+    status_raw: str | None = None
+    is_sold: bool | None = None
+    is_purchased: bool | None = None
+    is_tracked_as_inventory: bool = False
+    quantity_on_hand: Rate | None = None
+
+    sale_unit_price: Money | None = None
+    sale_account: str | None = None  # gateway id, filled by the gateway
+    sale_account_remote_id: str | None = None
+    sale_account_code: str | None = None
+    sale_tax_rate: str | None = None  # gateway id, filled by the gateway
+    sale_tax_rate_remote_id: str | None = None
+
+    purchase_unit_price: Money | None = None
+    #: For tracked inventory, the cost of goods sold account.
+    purchase_account: str | None = None  # gateway id, filled by the gateway
+    purchase_account_remote_id: str | None = None
+    purchase_account_code: str | None = None
+    purchase_tax_rate: str | None = None  # gateway id, filled by the gateway
+    purchase_tax_rate_remote_id: str | None = None
+
+    inventory_asset_account: str | None = None  # gateway id, filled by the gateway
+    inventory_asset_account_remote_id: str | None = None
+    inventory_asset_account_code: str | None = None
+
+
+class ItemInput(UnifiedInput):
+    """POST/PATCH body for items. Quantity on hand is not writable (it follows purchases and
+    sales). Xero also needs ``code``; an item becomes tracked inventory there when
+    ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set."""
+
+    CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("name",)
+
+    code: str | None = None
+    name: str | None = None
+    description: str | None = None
+    purchase_description: str | None = None
+    type: ItemType | None = None
+    status: ItemStatus | None = None
+    is_sold: bool | None = None
+    is_purchased: bool | None = None
+
+    sale_unit_price: Money | None = None
+    sale_account: str | None = None
+    sale_account_remote_id: str | None = None
+    sale_account_code: str | None = None
+    sale_tax_rate: str | None = None
+    sale_tax_rate_remote_id: str | None = None
+
+    purchase_unit_price: Money | None = None
+    purchase_account: str | None = None
+    purchase_account_remote_id: str | None = None
+    purchase_account_code: str | None = None
+    purchase_tax_rate: str | None = None
+    purchase_tax_rate_remote_id: str | None = None
+
+    inventory_asset_account: str | None = None
+    inventory_asset_account_remote_id: str | None = None
+    inventory_asset_account_code: str | None = None
