@@ -33,6 +33,9 @@ Choices (documented for users):
   ``Fax`` → FAX.
 - Payment applications: every ``LinkedTxn`` of every line (Invoice / Bill → INVOICE,
   CreditMemo / VendorCredit → CREDIT_NOTE) with the line's ``Amount``.
+- Amounts (line and document totals, tax, discount, balance, paid, applied) carry the currency's
+  minor units (``connectors.money.amount``: ``435.0`` → ``435.00`` for USD); unit prices,
+  quantities and exchange rates keep QuickBooks' precision.
 - Times: ``MetaData.LastUpdatedTime`` (local time with offset) → UTC. Empty strings → null.
 """
 
@@ -58,6 +61,7 @@ from unified_models import (
     TaxTreatment,
 )
 
+from ..money import amount
 from . import ids
 
 __all__ = [
@@ -175,7 +179,7 @@ def document_status(raw: Mapping[str, Any]) -> InvoiceStatus:
 
 
 # -- lines -----------------------------------------------------------------------------------------
-def _line_item(line: Mapping[str, Any]) -> dict[str, Any]:
+def _line_item(line: Mapping[str, Any], currency: str | None) -> dict[str, Any]:
     kind = line.get("DetailType")
     detail = line.get(kind) if isinstance(kind, str) else None
     detail = detail if isinstance(detail, Mapping) else {}
@@ -197,7 +201,7 @@ def _line_item(line: Mapping[str, Any]) -> dict[str, Any]:
         "description": _s(line.get("Description")),
         "quantity": detail.get("Qty"),
         "unit_price": detail.get("UnitPrice"),
-        "total_amount": line.get("Amount"),
+        "total_amount": amount(line.get("Amount"), currency),
         "account_remote_id": _ref(detail, "AccountRef") or _ref(detail, "ItemAccountRef"),
         "item_remote_id": _ref(detail, "ItemRef"),
         "tax_rate_remote_id": _ref(detail, "TaxCodeRef"),
@@ -205,7 +209,9 @@ def _line_item(line: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _lines(raw: Mapping[str, Any]) -> tuple[list[dict[str, Any]], Decimal | None, Decimal | None]:
+def _lines(
+    raw: Mapping[str, Any], currency: str | None
+) -> tuple[list[dict[str, Any]], Decimal | None, Decimal | None]:
     """(line items, sub total from a SubTotalLineDetail line, total discount)."""
     items: list[dict[str, Any]] = []
     sub_total: Decimal | None = None
@@ -218,7 +224,7 @@ def _lines(raw: Mapping[str, Any]) -> tuple[list[dict[str, Any]], Decimal | None
                 continue
             kind = line.get("DetailType")
             if kind in ITEM_LINES:
-                items.append(_line_item(line))
+                items.append(_line_item(line, currency))
             elif kind == "GroupLineDetail":
                 group = line.get("GroupLineDetail") or {}
                 walk(group.get("Line") or ())
@@ -251,7 +257,8 @@ def _document(
     memo: str | None,
     payment_remote_ids: list[str],
 ) -> Invoice:
-    items, sub_total, discount = _lines(raw)
+    currency = _ref(raw, "CurrencyRef")
+    items, sub_total, discount = _lines(raw, currency)
     total = _dec(raw.get("TotalAmt"))
     balance = _dec(raw.get("Balance"))
     status = document_status(raw)
@@ -274,15 +281,17 @@ def _document(
             "issue_date": parse_date(raw.get("TxnDate")),
             "due_date": parse_date(raw.get("DueDate")),
             "memo": memo,
-            "currency": _ref(raw, "CurrencyRef"),
+            "currency": currency,
             "exchange_rate": raw.get("ExchangeRate"),
             "tax_treatment": TAX_CALCULATION.get(raw.get("GlobalTaxCalculation") or ""),
-            "sub_total": sub_total,
-            "total_tax_amount": tax.get("TotalTax") if isinstance(tax, Mapping) else None,
-            "total_discount": discount,
-            "total_amount": total,
-            "amount_paid": amount_paid,
-            "balance": balance,
+            "sub_total": amount(sub_total, currency),
+            "total_tax_amount": amount(
+                tax.get("TotalTax") if isinstance(tax, Mapping) else None, currency
+            ),
+            "total_discount": amount(discount, currency),
+            "total_amount": amount(total, currency),
+            "amount_paid": amount(amount_paid, currency),
+            "balance": amount(balance, currency),
             "status": status,
             "status_raw": None,
             "line_items": items,
@@ -396,7 +405,7 @@ def vendor_from_qbo(raw: Mapping[str, Any]) -> Contact:
 
 
 # -- payments and bill payments --------------------------------------------------------------------
-def _applied(raw: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _applied(raw: Mapping[str, Any], currency: str | None) -> list[dict[str, Any]]:
     out = []
     for line in raw.get("Line") or ():
         if not isinstance(line, Mapping) or line.get("Amount") is None:
@@ -410,7 +419,7 @@ def _applied(raw: Mapping[str, Any]) -> list[dict[str, Any]]:
                 {
                     "related_object_type": kind,
                     "related_object_remote_id": f"{prefix}{txn['TxnId']}",
-                    "applied_amount": line["Amount"],
+                    "applied_amount": amount(line["Amount"], currency),
                 }
             )
     return out
@@ -425,6 +434,7 @@ def _payment(
     account_remote_id: str | None,
     reference: str | None,
 ) -> Payment:
+    currency = _ref(raw, "CurrencyRef")
     return Payment.model_validate(
         {
             "remote_id": remote_id,
@@ -435,13 +445,13 @@ def _payment(
             "transaction_date": parse_date(raw.get("TxnDate")),
             "contact_remote_id": contact_remote_id,
             "account_remote_id": account_remote_id,
-            "currency": _ref(raw, "CurrencyRef"),
+            "currency": currency,
             "exchange_rate": raw.get("ExchangeRate"),
-            "total_amount": raw.get("TotalAmt"),
+            "total_amount": amount(raw.get("TotalAmt"), currency),
             "reference": reference,
             "status": PaymentStatus.VOID if _voided(raw) else PaymentStatus.POSTED,
             "status_raw": None,
-            "applied_to": _applied(raw),
+            "applied_to": _applied(raw, currency),
         }
     )
 

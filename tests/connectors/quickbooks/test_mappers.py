@@ -267,3 +267,41 @@ def test_query_times() -> None:
         2025, 2, 13, 12, 13, tzinfo=UTC
     )
     assert mappers.parse_date("2025-02-13-08:00") == date(2025, 2, 13)
+
+
+def test_amounts_follow_the_one_money_rule():
+    """QuickBooks writes ``435.0`` and ``0``; unified amounts carry the currency's minor units
+    (as Xero's do), unit prices and quantities keep their own precision."""
+    raw = {
+        "Id": "9",
+        "CurrencyRef": {"value": "USD"},
+        "TotalAmt": Decimal("435.0"),
+        "Balance": 0,
+        "TxnTaxDetail": {"TotalTax": 0},
+        "Line": [
+            {
+                "Id": "1",
+                "Amount": Decimal("435.0"),
+                "DetailType": "SalesItemLineDetail",
+                "SalesItemLineDetail": {"Qty": Decimal("3"), "UnitPrice": Decimal("145")},
+            }
+        ],
+    }
+    record = mappers.invoice_from_qbo(raw).model_dump(mode="json")
+    assert (record["total_amount"], record["balance"], record["amount_paid"]) == (
+        "435.00",
+        "0.00",
+        "435.00",
+    )
+    assert (record["sub_total"], record["total_tax_amount"]) == ("435.00", "0.00")
+    (line,) = record["line_items"]
+    assert (line["total_amount"], line["unit_price"], line["quantity"]) == ("435.00", "145", "3")
+    yen = mappers.payment_from_qbo(
+        {
+            "Id": "3",
+            "CurrencyRef": {"value": "JPY"},
+            "TotalAmt": Decimal("5000.0"),
+            "Line": [{"Amount": 5000, "LinkedTxn": [{"TxnId": "9", "TxnType": "Invoice"}]}],
+        }
+    ).model_dump(mode="json")
+    assert yen["total_amount"] == "5000.0" and yen["applied_to"][0]["applied_amount"] == "5000"
