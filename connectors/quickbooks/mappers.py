@@ -21,8 +21,10 @@ Choices (documented for users):
   ``AccountBasedExpenseLineDetail``, ``DescriptionOnly`` lines and the lines inside a
   ``GroupLineDetail`` become line items (``Amount`` → ``total_amount``, ``Qty``, ``UnitPrice``,
   ``ItemRef``, ``AccountRef``/``ItemAccountRef``, ``TaxCodeRef`` → ``tax_rate_remote_id``,
-  ``ClassRef`` → a tracking category named "Class"). ``SubTotalLineDetail`` gives ``sub_total``
-  (else the sum of the line items), ``DiscountLineDetail`` gives ``total_discount``;
+  ``ClassRef`` and the document's ``DepartmentRef`` → tracking categories: every QuickBooks
+  class and department is a category of its own with one option, itself (ids as in ``ids.py``:
+  the class id, ``Department:<id>``; see ``mappers_reference``)). ``SubTotalLineDetail`` gives
+  ``sub_total`` (else the sum of the line items), ``DiscountLineDetail`` gives ``total_discount``;
   ``TxnTaxDetail.TotalTax`` → ``total_tax_amount``. QuickBooks has no per-line tax amount.
 - ``GlobalTaxCalculation``: TaxExcluded → EXCLUSIVE, TaxInclusive → INCLUSIVE, NotApplicable →
   NO_TAX (US companies leave it out: null).
@@ -179,23 +181,27 @@ def document_status(raw: Mapping[str, Any]) -> InvoiceStatus:
 
 
 # -- lines -----------------------------------------------------------------------------------------
-def _line_item(line: Mapping[str, Any], currency: str | None) -> dict[str, Any]:
+def _tracking(ref: Any, prefix: str) -> dict[str, Any] | None:
+    """A ``ClassRef``/``DepartmentRef`` as a tracking category reference: each QuickBooks class
+    and department is a category whose one option is itself (see ``mappers_reference``)."""
+    if not isinstance(ref, Mapping) or not _s(ref.get("value")):
+        return None
+    name = _s(ref.get("name"))
+    return {
+        "category_remote_id": ids.remote_id(prefix, ref["value"]),
+        "name": name,
+        "option": name,
+        "option_remote_id": str(ref["value"]),
+    }
+
+
+def _line_item(
+    line: Mapping[str, Any], currency: str | None, department: dict[str, Any] | None
+) -> dict[str, Any]:
     kind = line.get("DetailType")
     detail = line.get(kind) if isinstance(kind, str) else None
     detail = detail if isinstance(detail, Mapping) else {}
-    class_id = _ref(detail, "ClassRef")
-    tracking = (
-        [
-            {
-                "category_remote_id": None,
-                "name": "Class",
-                "option": _s(detail["ClassRef"].get("name")),
-                "option_remote_id": class_id,
-            }
-        ]
-        if class_id
-        else []
-    )
+    tracking = [t for t in (_tracking(detail.get("ClassRef"), ids.CLASS), department) if t]
     return {
         "remote_id": _s(line.get("Id")),
         "description": _s(line.get("Description")),
@@ -213,6 +219,7 @@ def _lines(
     raw: Mapping[str, Any], currency: str | None
 ) -> tuple[list[dict[str, Any]], Decimal | None, Decimal | None]:
     """(line items, sub total from a SubTotalLineDetail line, total discount)."""
+    department = _tracking(raw.get("DepartmentRef"), ids.DEPARTMENT)
     items: list[dict[str, Any]] = []
     sub_total: Decimal | None = None
     discount: Decimal | None = None
@@ -224,7 +231,7 @@ def _lines(
                 continue
             kind = line.get("DetailType")
             if kind in ITEM_LINES:
-                items.append(_line_item(line, currency))
+                items.append(_line_item(line, currency, department))
             elif kind == "GroupLineDetail":
                 group = line.get("GroupLineDetail") or {}
                 walk(group.get("Line") or ())

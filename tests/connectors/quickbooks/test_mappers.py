@@ -178,9 +178,11 @@ def test_bill_is_an_accounts_payable_invoice() -> None:
     assert bill.payment_remote_ids == ["BillPayment:311"]
     expense, item = bill.line_items
     assert expense.account_remote_id == "64" and expense.item_remote_id is None
-    assert [(t.name, t.option, t.option_remote_id) for t in expense.tracking_categories] == [
-        ("Class", "Hospitality", "5000000000000042")
-    ]
+    # Each QuickBooks class is a tracking category whose one option is itself.
+    assert [
+        (t.category_remote_id, t.name, t.option, t.option_remote_id)
+        for t in expense.tracking_categories
+    ] == [("5000000000000042", "Hospitality", "Hospitality", "5000000000000042")]
     assert (item.item_remote_id, item.quantity, item.unit_price) == ("17", 5, Decimal("90.1"))
     assert bill.sub_total == Decimal("1250.5")
 
@@ -305,3 +307,26 @@ def test_amounts_follow_the_one_money_rule():
         }
     ).model_dump(mode="json")
     assert yen["total_amount"] == "5000.0" and yen["applied_to"][0]["applied_amount"] == "5000"
+
+
+def test_departments_tag_every_line_and_classes_their_own():
+    (invoice,) = [
+        mappers.invoice_from_qbo(r)
+        for r in rows_of(load("sandbox_query_invoice"))[1]
+        if r["DocNumber"] == "1003"
+    ]
+    for line in invoice.line_items:
+        assert [t.model_dump() for t in line.tracking_categories] == [
+            {
+                "category_remote_id": "5000000000000021",
+                "name": "Landscaping:Irrigation",
+                "option": "Landscaping:Irrigation",
+                "option_remote_id": "5000000000000021",
+            },
+            {
+                "category_remote_id": "Department:3",
+                "name": "Half Moon Bay:Harbor Office",
+                "option": "Half Moon Bay:Harbor Office",
+                "option_remote_id": "3",
+            },
+        ]

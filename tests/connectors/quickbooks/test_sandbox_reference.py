@@ -4,6 +4,7 @@ CompanyInfo, Preferences, Item) and its Account and Item writes, as Intuit answe
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -336,3 +337,83 @@ def test_change_data_capture_covers_accounts_classes_and_departments(api, quickb
     assert "Department" not in departments
     refused = api.get("cdc", params={"entities": "TaxCode", "changedSince": since})
     assert refused.status_code == 400
+
+
+# -- the connector, with the reference specs wired as the model catalogue will wire them ----------
+@pytest.fixture
+def reference_connector(quickbooks_sandbox, monkeypatch):
+    """Until the catalogue lands, the reference models are added to what connectors serve here
+    only (``connectors.base.MODELS`` and the provider's resources)."""
+    import connectors.base
+    from connectors.quickbooks.spec import REFERENCE_RESOURCES, RESOURCES
+    from tests.connectors.quickbooks.test_sandbox import link
+    from unified_models import REFERENCE_MODELS
+
+    for model, cls in REFERENCE_MODELS.items():
+        monkeypatch.setitem(connectors.base.MODELS, model, cls)
+    linked = link(quickbooks_sandbox, "us")
+    linked.provider.resources = {**RESOURCES, **REFERENCE_RESOURCES}
+    return linked.connector()
+
+
+def read_all(conn, model: str, **kw: Any) -> list[Any]:
+    return [record for page in conn.list(model, **kw) for record in page.records]
+
+
+def test_the_connector_reads_every_reference_model(reference_connector, quickbooks_sandbox):
+
+    conn = reference_connector
+    (info,) = read_all(conn, "company_info")
+    assert info.name == quickbooks_sandbox.names["us"] and info.currency == "USD"
+    assert conn.get("company_info", info.remote_id).currency == "USD"
+    rates = {r.remote_id: r for r in read_all(conn, "tax_rate")}
+    assert rates["2"].total_tax_rate == Decimal("8") and rates["5"].status.value == "ARCHIVED"
+    assert conn.get("tax_rate", "2").components[0].rate == 6
+    accounts = {a.remote_id: a for a in read_all(conn, "account")}
+    assert "90" in accounts and accounts["24"].parent_account_remote_id == "23"
+    categories = {c.remote_id: c for c in read_all(conn, "tracking_category")}
+    assert {"5000000000000019", "Department:3"} <= set(categories)
+    assert conn.get("tracking_category", "Department:3").name == "Half Moon Bay:Harbor Office"
+    assert conn.get("tracking_category", "5000000000000022").status.value == "ARCHIVED"
+    items = {i.remote_id: i for i in read_all(conn, "item")}
+    assert items["4"].quantity_on_hand == 25 and "20" in items  # inactive ones too
+    # Every line's references resolve to what the reference models serve.
+    for invoice in read_all(conn, "invoice"):
+        for line in invoice.line_items:
+            assert line.item_remote_id in (None, *items), line
+            assert line.account_remote_id in (None, *accounts), line
+            for tag in line.tracking_categories:
+                options = [o.remote_id for o in categories[tag.category_remote_id].options]
+                assert tag.option_remote_id in options
+
+
+def test_the_connector_creates_and_updates_accounts_and_items(reference_connector):
+    from connectors.errors import ValidationFailed
+    from unified_models import AccountInput, AccountStatus, AccountType, ItemInput, ItemType
+
+    conn = reference_connector
+    made = conn.create("account", AccountInput(name="Fuel", type=AccountType.EXPENSE, code="6200"))
+    assert made.remote_id and made.code == "6200" and made.type is AccountType.EXPENSE
+    archived = conn.update("account", made.remote_id, AccountInput(status=AccountStatus.ARCHIVED))
+    assert archived.status is AccountStatus.ARCHIVED and archived.code == "6200"
+    with pytest.raises(ValidationFailed) as dup:
+        conn.create("account", AccountInput(name="checking", type=AccountType.BANK))
+    assert dup.value.details[0]["field"] == "name"
+    assert "already using this name" in dup.value.details[0]["message"]
+    item = conn.create(
+        "item",
+        ItemInput(
+            name="Sprinkler head",
+            type=ItemType.INVENTORY,
+            sale_unit_price="12.5",
+            sale_account_remote_id="1",
+            purchase_account_remote_id="80",
+            inventory_asset_account_remote_id="81",
+        ),
+    )
+    assert item.type is ItemType.INVENTORY and item.quantity_on_hand == 0
+    renamed = conn.update("item", item.remote_id, ItemInput(name="Sprinkler head, brass"))
+    assert renamed.name == "Sprinkler head, brass" and renamed.sale_unit_price == Decimal("12.5")
+    with pytest.raises(ValidationFailed) as missing:
+        conn.create("item", ItemInput(name="Mulch", type=ItemType.SERVICE))
+    assert missing.value.details[0]["field"] == "sale_account_remote_id"
