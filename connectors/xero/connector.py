@@ -7,9 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from unified_models import (
+    AccountInput,
+    AccountType,
     Invoice,
     InvoiceInput,
     InvoiceStatus,
+    ItemInput,
     PaymentInput,
     UnifiedInput,
     UnifiedRecord,
@@ -17,6 +20,7 @@ from unified_models import (
 
 from ..errors import (
     ConnectorError,
+    NotFound,
     NotSupported,
     PermissionDenied,
     ProviderError,
@@ -26,6 +30,7 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .mappers_reference import account_to_xero, item_to_xero
 from .spec import TENANT_HEADER
 
 __all__ = ["XeroConnector"]
@@ -35,9 +40,27 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "invoice": frozenset({"memo"}),
     "contact": frozenset(),
     "payment": frozenset(),
+    # Xero has no sub-accounts, and no item types or statuses (tracked inventory is told by
+    # its inventory asset account).
+    "account": frozenset({"parent_account", "parent_account_remote_id"}),
+    "item": frozenset({"type", "status"}),
 }
 
-_WRITE_PARAMS: Mapping[str, dict[str, str]] = {"invoice": {"unitdp": "4"}}
+_WRITE_PARAMS: Mapping[str, dict[str, str]] = {
+    "invoice": {"unitdp": "4"},
+    "item": {"unitdp": "4"},
+}
+#: Models whose create/update body is one bare record (Xero's createAccount takes an Account,
+#: not an ``{"Accounts": [...]}`` list).
+_BARE_BODY = frozenset({"account"})
+#: Item account references Xero takes by code: (remote id field, code field).
+_ITEM_ACCOUNTS = (
+    ("sale_account_remote_id", "sale_account_code"),
+    ("purchase_account_remote_id", "purchase_account_code"),
+    ("inventory_asset_account_remote_id", "inventory_asset_account_code"),
+)
+#: Unified account types Xero creates without an account code.
+_CODELESS_ACCOUNT_TYPES = frozenset({AccountType.BANK, AccountType.CREDIT_CARD})
 
 
 class XeroConnector(SpecConnector):
@@ -89,12 +112,13 @@ class XeroConnector(SpecConnector):
             )
         if model == "payment" and not (data.account_remote_id or data.account_code):
             missing.append("account_remote_id")
+        missing += self._xero_required(model, data, missing)
         if missing:
             raise ValidationFailed(
                 "required fields are missing",
                 details=[{"field": f, "message": "This field is required."} for f in missing],
             )
-        body = self._to_xero(model, data)
+        body = self._to_xero(model, self._with_account_codes(model, data))
         return self._write("PUT", spec, spec.path, body, idempotency_key)
 
     def update(
@@ -106,8 +130,9 @@ class XeroConnector(SpecConnector):
         idempotency_key: str | None = None,
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "update")
-        data = self._check_input(model, data)
-        body = self._to_xero(model, data, remote_id=remote_id)
+        data = self._with_account_codes(model, self._check_input(model, data))
+        current = self._current_item(remote_id, data) if model == "item" else None
+        body = self._to_xero(model, data, remote_id=remote_id, current=current)
         return self._write("POST", spec, f"{spec.path}/{remote_id}", body, idempotency_key)
 
     def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
@@ -157,7 +182,73 @@ class XeroConnector(SpecConnector):
         return data
 
     @staticmethod
-    def _to_xero(model: str, data: Any, *, remote_id: str | None = None) -> dict[str, Any]:
+    def _xero_required(model: str, data: Any, missing: list[str]) -> list[str]:
+        """Fields Xero needs beyond the unified create requirements."""
+        needed: list[str] = []
+        if model == "item" and not data.code:
+            needed.append("code")
+        if model == "account" and isinstance(data, AccountInput):
+            codeless = data.type in _CODELESS_ACCOUNT_TYPES
+            if codeless and not data.bank_account_number:
+                needed.append("bank_account_number")
+            if not codeless and data.type is not None and not data.code:
+                needed.append("code")
+        return [f for f in needed if f not in missing]
+
+    def _with_account_codes(self, model: str, data: Any) -> Any:
+        """Xero items name accounts by code: look up the code of each account given by id."""
+        if model != "item":
+            return data
+        assert isinstance(data, ItemInput)
+        codes: dict[str, Any] = {}
+        for id_field, code_field in _ITEM_ACCOUNTS:
+            remote_id = getattr(data, id_field)
+            if remote_id and code_field not in data.model_fields_set:
+                codes[code_field] = self._account_code(remote_id, id_field)
+        if not codes:
+            return data
+        return data.model_copy(update=codes)  # model_copy(update=) marks the fields as set
+
+    def _account_code(self, remote_id: str, field: str) -> str:
+        try:
+            response = self.client.request("GET", f"Accounts/{remote_id}", error_context="account")
+            rows = response.json().get("Accounts") or []
+        except NotFound:
+            rows = []
+        code = rows[0].get("Code") if rows else None
+        if not code:
+            raise ValidationFailed(
+                "account not found",
+                details=[{"field": field, "message": "No Xero account with a code has this id."}],
+            )
+        return str(code)
+
+    def _current_item(self, remote_id: str, data: ItemInput) -> dict[str, Any] | None:
+        """The item as Xero holds it, when a partial change to its sale or purchase details
+        needs merging (Xero replaces those objects whole)."""
+        sides = ("sale_", "purchase_", "inventory_asset_")
+        if not any(f.startswith(sides) for f in data.model_fields_set):
+            return None
+        response = self.client.request(
+            "GET", f"Items/{remote_id}", params=_WRITE_PARAMS["item"], error_context="item"
+        )
+        rows = response.json().get("Items") or []
+        if not rows:
+            raise NotFound(f"item {remote_id} not found", status=response.status)
+        return rows[0]
+
+    @staticmethod
+    def _to_xero(
+        model: str,
+        data: Any,
+        *,
+        remote_id: str | None = None,
+        current: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        if model == "account":
+            return account_to_xero(data, remote_id=remote_id)
+        if model == "item":
+            return item_to_xero(data, remote_id=remote_id, current=current)
         if model == "invoice":
             assert isinstance(data, InvoiceInput)
             return invoice_to_xero(data, remote_id=remote_id)
@@ -181,7 +272,7 @@ class XeroConnector(SpecConnector):
             method,
             path,
             params=_WRITE_PARAMS.get(spec.model),
-            json={spec.records_field: [body]},
+            json=body if spec.model in _BARE_BODY else {spec.records_field: [body]},
             headers=headers,
             error_context=spec.model,
         )

@@ -591,6 +591,25 @@ _FIELD_HINTS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"reference", re.I), "reference"),
         (re.compile(r"date", re.I), "transaction_date"),
     ),
+    "account": (
+        (re.compile(r"tax ?type|\btax\b", re.I), "tax_rate_remote_id"),
+        (re.compile(r"bank account number", re.I), "bank_account_number"),
+        (re.compile(r"currency", re.I), "currency"),
+        (re.compile(r"status|archived", re.I), "status"),
+        (re.compile(r"account type|\btype\b", re.I), "type"),
+        (re.compile(r"\bcode\b", re.I), "code"),
+        (re.compile(r"\bname\b", re.I), "name"),
+        (re.compile(r"description", re.I), "description"),
+    ),
+    "item": (
+        (re.compile(r"tax ?type.*salesdetails", re.I), "sale_tax_rate_remote_id"),
+        (re.compile(r"tax ?type.*purchasedetails", re.I), "purchase_tax_rate_remote_id"),
+        (re.compile(r"inventory", re.I), "inventory_asset_account_code"),
+        (re.compile(r"cogs|purchasedetails", re.I), "purchase_account_code"),
+        (re.compile(r"salesdetails", re.I), "sale_account_code"),
+        (re.compile(r"\bcode\b", re.I), "code"),
+        (re.compile(r"\bname\b", re.I), "name"),
+    ),
 }
 
 

@@ -15,12 +15,20 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_reference import (
+    account_from_xero,
+    company_info_from_xero,
+    item_from_xero,
+    tax_rate_from_xero,
+    tracking_category_from_xero,
+)
 
 __all__ = [
     "API_URL",
     "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
+    "REFERENCE_RESOURCES",
     "REQUEST_ID_HEADER",
     "RESOURCES",
     "TENANT_HEADER",
@@ -55,6 +63,11 @@ def _scope(granular: str, broad: str) -> ScopeNeed:
 CONTACT_SCOPE = _scope("accounting.contacts", "accounting.contacts")
 INVOICE_SCOPE = _scope("accounting.invoices", "accounting.transactions")
 PAYMENT_SCOPE = _scope("accounting.payments", "accounting.transactions")
+#: Accounts, tax rates, tracking categories and the organisation: accounting.settings in both
+#: families (its .read form for reading only).
+SETTINGS_SCOPE = _scope("accounting.settings", "accounting.settings")
+#: Items moved to accounting.invoices with the granular scopes; before, accounting.settings.
+ITEM_SCOPE = _scope("accounting.invoices", "accounting.settings")
 
 #: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
 CUSTOM_CONNECTIONS = ClientCredentialsSpec(
@@ -137,6 +150,72 @@ RESOURCES = MappingProxyType(
             list_params={"order": "PaymentID"},
             operations=frozenset({"list", "get", "create", "delete"}),
             scope=PAYMENT_SCOPE,
+        ),
+    }
+)
+
+#: The reference data models of issue 14, in sync order (the organisation, then tax rates before
+#: the accounts that use them, accounts before the items that use them). NOT YET MERGED INTO
+#: ``RESOURCES`` on purpose: the gateway iterates ``XeroProvider.resources`` (sync order,
+#: /v1/providers) and would start syncing and serving these models before their model
+#: catalogue entries exist. The catalogue integration merges them.
+REFERENCE_RESOURCES = MappingProxyType(
+    {
+        # GET /Organisation returns the one organisation of the tenant (no paging, no cursor,
+        # no GET by id).
+        "company_info": ResourceSpec(
+            model="company_info",
+            path="Organisation",
+            records_field="Organisations",
+            primary_key="OrganisationID",
+            to_unified=company_info_from_xero,
+            operations=frozenset({"list"}),
+            scope=SETTINGS_SCOPE,
+        ),
+        # Tax rates are keyed by their TaxType code; not paged, no If-Modified-Since (every
+        # sync reads them whole).
+        "tax_rate": ResourceSpec(
+            model="tax_rate",
+            path="TaxRates",
+            records_field="TaxRates",
+            primary_key="TaxType",
+            to_unified=tax_rate_from_xero,
+            operations=frozenset({"list", "get"}),
+            scope=SETTINGS_SCOPE,
+        ),
+        # Accounts are not paged; If-Modified-Since works; archived accounts are always listed.
+        "account": ResourceSpec(
+            model="account",
+            path="Accounts",
+            records_field="Accounts",
+            primary_key="AccountID",
+            to_unified=account_from_xero,
+            cursor=CURSOR,
+            operations=frozenset({"list", "get", "create", "update"}),
+            scope=SETTINGS_SCOPE,
+        ),
+        # Not paged, no If-Modified-Since; archived categories and options only when asked.
+        "tracking_category": ResourceSpec(
+            model="tracking_category",
+            path="TrackingCategories",
+            records_field="TrackingCategories",
+            primary_key="TrackingCategoryID",
+            to_unified=tracking_category_from_xero,
+            list_params={"includeArchived": "true"},
+            operations=frozenset({"list", "get"}),
+            scope=SETTINGS_SCOPE,
+        ),
+        # Items are not paged; If-Modified-Since works; unitdp=4 keeps four-decimal prices.
+        "item": ResourceSpec(
+            model="item",
+            path="Items",
+            records_field="Items",
+            primary_key="ItemID",
+            to_unified=item_from_xero,
+            cursor=CURSOR,
+            list_params={"unitdp": "4"},
+            operations=frozenset({"list", "get", "create", "update"}),
+            scope=ITEM_SCOPE,
         ),
     }
 )

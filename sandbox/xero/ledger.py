@@ -67,6 +67,10 @@ class Ledger:
     def items(self) -> dict[str, dict]:
         return {d["Code"]: d for d in self.records.all_docs(R.ITEMS)}
 
+    @cached_property
+    def tracking_categories(self) -> list[dict]:
+        return self.records.all_docs(R.TRACKING_CATEGORIES)
+
     def tax_percent(self, tax_type: str) -> Decimal | None:
         rate = self.tax_rates.get(tax_type)
         return Decimal(str(rate["EffectiveRate"])) if rate else None
@@ -90,7 +94,7 @@ class Ledger:
     ) -> dict:
         """Stamp UpdatedDateUTC, store the record and queue its webhook event."""
         ms = self.now_ms()
-        if resource.kind not in ("TaxRate", "Currency", "Organisation"):
+        if resource.kind not in ("TaxRate", "Currency", "Organisation", "TrackingCategory"):
             doc["UpdatedDateUTC"] = ms_date(ms)
         if "UpdatedDateUTCString" in doc or resource.kind in ("Invoice", "CreditNote", "Payment"):
             doc["UpdatedDateUTCString"] = iso_utc(ms)
@@ -106,6 +110,13 @@ class Ledger:
                     data,
                 )
             )
-        for name in ("accounts", "accounts_by_id", "items", "tax_rates", "currencies"):
+        for name in (
+            "accounts",
+            "accounts_by_id",
+            "items",
+            "tax_rates",
+            "currencies",
+            "tracking_categories",
+        ):
             self.__dict__.pop(name, None)
         return doc

@@ -164,3 +164,19 @@ ITEMS = (
     ("Train-MS", "Half day training - Microsoft Office", "Training session", "600.00", "0"),
     ("PAPER", "Printer paper (ream)", "A4 paper ream", "7.50", "4.20"),
 )
+
+# Name, Status, options (Name, Status). Xero allows two active categories per organisation;
+# archived ones (and archived options) only show with includeArchived=true.
+TRACKING_CATEGORIES = (
+    (
+        "Region",
+        "ACTIVE",
+        (("North", "ACTIVE"), ("South", "ACTIVE"), ("East", "ACTIVE"), ("West", "ARCHIVED")),
+    ),
+    (
+        "Department",
+        "ACTIVE",
+        (("Sales", "ACTIVE"), ("Marketing", "ACTIVE"), ("Operations", "ACTIVE")),
+    ),
+    ("Projects (2023)", "ARCHIVED", (("Website relaunch", "ACTIVE"),)),
+)

@@ -48,6 +48,9 @@ class Resource:
     has_lines: bool = False
     number_column: str | None = None  # GET /Collection/{number} lookups
     webhook_category: str | None = None
+    #: Xero honours ``If-Modified-Since`` on this collection (not on TaxRates,
+    #: TrackingCategories, Organisation or Currencies, which always answer in full).
+    modified_since: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -111,6 +114,10 @@ def _account_columns(doc: dict) -> dict:
 
 def _item_columns(doc: dict) -> dict:
     return {"name": doc.get("Name"), "code": doc.get("Code")}
+
+
+def _tracking_category_columns(doc: dict) -> dict:
+    return {"status": doc.get("Status"), "name": doc.get("Name")}
 
 
 def _tax_rate_columns(doc: dict) -> dict:
@@ -287,6 +294,21 @@ TAX_RATES = Resource(
     columns=_tax_rate_columns,
     default_order="name ASC, seq ASC",
     number_column="code",
+    modified_since=False,
+)
+
+TRACKING_CATEGORIES = Resource(
+    collection="TrackingCategories",
+    kind="TrackingCategory",
+    id_field="TrackingCategoryID",
+    fields={
+        "TrackingCategoryID": Field("TrackingCategoryID", "guid", "id"),
+        "Name": Field("Name", "str", "name"),
+        "Status": Field("Status", "str", "status"),
+    },
+    columns=_tracking_category_columns,
+    default_order="name COLLATE NOCASE ASC, seq ASC",
+    modified_since=False,
 )
 
 ORGANISATION = Resource(
@@ -296,9 +318,20 @@ ORGANISATION = Resource(
     fields=_fields(),
     columns=lambda doc: {"name": doc.get("Name"), "code": doc.get("ShortCode")},
     default_order="seq ASC",
+    modified_since=False,
 )
 
-ALL = (INVOICES, CREDIT_NOTES, CONTACTS, PAYMENTS, ACCOUNTS, ITEMS, TAX_RATES, ORGANISATION)
+ALL = (
+    INVOICES,
+    CREDIT_NOTES,
+    CONTACTS,
+    PAYMENTS,
+    ACCOUNTS,
+    ITEMS,
+    TAX_RATES,
+    TRACKING_CATEGORIES,
+    ORGANISATION,
+)
 BY_COLLECTION = {r.collection.lower(): r for r in ALL}
 BY_KIND = {r.kind: r for r in ALL}
 
@@ -310,6 +343,7 @@ CURRENCIES = Resource(
     columns=lambda doc: {"code": doc.get("Code"), "name": doc.get("Description")},
     default_order="code ASC, seq ASC",
     number_column="code",
+    modified_since=False,
 )
 
 ALL = (*ALL, CURRENCIES)

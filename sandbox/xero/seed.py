@@ -86,6 +86,7 @@ def _reference_data(ledger: Ledger, org: dict, country: dict) -> None:
             },
             created=True,
         )
+    _tracking_categories(ledger, ms)
     for code, name, acc_type, klass, tax, extra in orgdata.ACCOUNTS:
         tax_type = {"sales": country["sales_tax"], "purchase": country["purchase_tax"]}.get(
             tax, "NONE"
@@ -130,6 +131,28 @@ def _reference_data(ledger: Ledger, org: dict, country: dict) -> None:
             },
             None,
         )
+
+
+def _tracking_categories(ledger: Ledger, ms: int) -> None:
+    """Stored at the organisation's own instant (they carry no UpdatedDateUTC), so seeding them
+    does not shift the clock of everything seeded after."""
+    for name, status, options in orgdata.TRACKING_CATEGORIES:
+        category_id = stable(ledger.tenant_id, "tracking", name)
+        doc = {
+            "TrackingCategoryID": category_id,
+            "Name": name,
+            "Status": status,
+            "Options": [
+                {
+                    "TrackingOptionID": stable(category_id, "option", option),
+                    "Name": option,
+                    "Status": option_status,
+                }
+                for option, option_status in options
+            ],
+        }
+        ledger.records.save(R.TRACKING_CATEGORIES, doc, ms)
+    ledger.__dict__.pop("tracking_categories", None)
 
 
 def _organisation(org: dict, tenant_id: str, ms: int) -> dict:
@@ -241,6 +264,11 @@ def _contact_payload(name: str, email: str, index: int, country: str) -> dict:
     }
 
 
+def _track(category: str, option: str) -> dict:
+    """A line's tracking as clients usually send it: names only (Xero fills in the ids)."""
+    return {"Name": category, "Option": option}
+
+
 def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
     people = {}
     for index, (name, _role, email) in enumerate(_CONTACTS, start=1):
@@ -299,7 +327,10 @@ def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
         "ACCREC",
         "DRAFT",
         "Boom FM",
-        [line("Radio advertising spots", "10", "45.00"), line("Production fee", "1", "250.00")],
+        [
+            line("Radio advertising spots", "10", "45.00", Tracking=[_track("Region", "North")]),
+            line("Production fee", "1", "250.00"),
+        ],
         Reference="Spring campaign",
     )
     inv(
@@ -316,7 +347,13 @@ def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
         "AUTHORISED",
         "Marine Systems",
         [
-            line("Annual support", "1", "1200.00", DiscountRate=Decimal("10")),
+            line(
+                "Annual support",
+                "1",
+                "1200.00",
+                DiscountRate=Decimal("10"),
+                Tracking=[_track("Region", "South"), _track("Department", "Sales")],
+            ),
             line("Site visit", "2", "180.00"),
         ],
         days=6,
@@ -390,7 +427,13 @@ def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
         "AUTHORISED",
         "SMART Agency",
         [
-            line("Design retainer", "1", "900.00", account="400"),
+            line(
+                "Design retainer",
+                "1",
+                "900.00",
+                account="400",
+                Tracking=[_track("Department", "Marketing")],
+            ),
             line("Printing", "500", "0.35", account="461"),
         ],
         days=7,
@@ -459,6 +502,38 @@ def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
     archived = people["Archived Trading Co"]
     contacts.upsert_contact(
         ledger, {"ContactStatus": "ARCHIVED"}, ledger.records.get(R.CONTACTS, archived["ContactID"])
+    )
+    _tracked_inventory(ledger, country)
+
+
+def _tracked_inventory(ledger: Ledger, country: dict) -> None:
+    """An inventory asset account and one item tracked against it (seeded last, so the
+    timestamps of everything above stay as they were)."""
+    catalog.upsert_account(
+        ledger,
+        {"Code": "630", "Name": "Inventory", "Type": "INVENTORY", "Description": "Stock on hand"},
+        None,
+    )
+    catalog.upsert_item(
+        ledger,
+        {
+            "Code": "WIDGET-B",
+            "Name": "Widget (boxed)",
+            "Description": "Boxed widget",
+            "PurchaseDescription": "Boxed widget from supplier",
+            "InventoryAssetAccountCode": "630",
+            "SalesDetails": {
+                "UnitPrice": Decimal("24.00"),
+                "AccountCode": "200",
+                "TaxType": country["sales_tax"],
+            },
+            "PurchaseDetails": {
+                "UnitPrice": Decimal("11.50"),
+                "COGSAccountCode": "310",
+                "TaxType": country["purchase_tax"],
+            },
+        },
+        None,
     )
 
 

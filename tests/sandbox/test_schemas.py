@@ -18,6 +18,8 @@ LISTS = [
     ("Accounts", "Accounts", {}),
     ("Items", "Items", {}),
     ("TaxRates", "TaxRates", {}),
+    ("TrackingCategories", "TrackingCategories", {}),
+    ("TrackingCategories", "TrackingCategories", {"includeArchived": "true"}),
     ("Currencies", "Currencies", {}),
     ("Organisation", "Organisations", {}),
     ("Organisations", "Organisations", {}),
@@ -44,6 +46,7 @@ def test_list_responses_match_schema(connected, path, schema, params):
         ("Accounts", "Accounts", "AccountID"),
         ("Items", "Items", "ItemID"),
         ("TaxRates", "TaxRates", "TaxType"),
+        ("TrackingCategories", "TrackingCategories", "TrackingCategoryID"),
     ],
 )
 def test_get_by_id_matches_schema(connected, path, schema, id_field):

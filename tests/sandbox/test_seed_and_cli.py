@@ -49,9 +49,14 @@ def test_seed_is_deterministic_and_covers_every_case(connected):
     for tenant, currency in (("uk", "GBP"), ("us", "USD"), ("au", "AUD")):
         api = connected.sandbox.api(tokens["access_token"], tenant)
         assert api.get("Organisation").json()["Organisations"][0]["BaseCurrency"] == currency
-        assert len(api.get("Accounts").json()["Accounts"]) == 16
-        assert len(api.get("Items").json()["Items"]) == 5
+        assert len(api.get("Accounts").json()["Accounts"]) == 17
+        items = api.get("Items").json()["Items"]
+        assert len(items) == 6
+        assert [i["Code"] for i in items if i["IsTrackedAsInventory"]] == ["WIDGET-B"]
         assert api.get("TaxRates").json()["TaxRates"]
+        categories = api.get("TrackingCategories").json()["TrackingCategories"]
+        assert [c["Name"] for c in categories] == ["Department", "Region"]
+        assert all(c["Options"] for c in categories)
 
 
 def test_bulk_seed_is_fast_and_consistent(xero_sandbox):

@@ -120,3 +120,54 @@ def test_sdk_refreshes_lists_connections_pages_filters_and_writes(xero_sandbox, 
     )
     assert after.fully_paid_on_date == date(2024, 6, 15)
     assert after.updated_date_utc > datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def test_sdk_reads_and_writes_reference_data(xero_sandbox, sdk):
+    from xero_python.accounting import Accounts, AccountType, Item, Items, Purchase
+
+    identity = IdentityApi(sdk, base_url=xero_sandbox.base_url)
+    tenant = next(
+        c.tenant_id for c in identity.get_connections() if c.tenant_name == "Demo Company (UK)"
+    )
+    api = AccountingApi(sdk, base_url=xero_sandbox.api_url)
+
+    categories = api.get_tracking_categories(tenant).tracking_categories
+    assert sorted(c.name for c in categories) == ["Department", "Region"]
+    everything = api.get_tracking_categories(tenant, include_archived=True).tracking_categories
+    assert len(everything) == 3
+    region = next(c for c in categories if c.name == "Region")
+    one = api.get_tracking_category(tenant, region.tracking_category_id).tracking_categories[0]
+    assert {o.name for o in one.options} >= {"North", "South", "East"}
+    assert all(o.tracking_option_id for o in one.options)
+
+    org = api.get_organisations(tenant).organisations[0]
+    assert org.base_currency.value == "GBP" and org.financial_year_end_month == 3
+    rates = api.get_tax_rates(tenant).tax_rates
+    assert {r.tax_type for r in rates} >= {"OUTPUT2", "INPUT2"}
+
+    made = api.create_account(
+        tenant, AccountRef(code="415", name="Software", type=AccountType.OVERHEADS)
+    )
+    account = made.accounts[0]
+    assert account._class == "EXPENSE" and account.status == "ACTIVE"
+    archived = api.update_account(
+        tenant, account.account_id, Accounts(accounts=[AccountRef(status="ARCHIVED")])
+    )
+    assert archived.accounts[0].status == "ARCHIVED"
+    codes = {a.code for a in api.get_accounts(tenant).accounts}
+    assert {"415", "630"} <= codes
+
+    item = api.create_items(
+        tenant,
+        Items(
+            items=[
+                Item(
+                    code="SDK-1",
+                    name="SDK item",
+                    sales_details=Purchase(unit_price=12.5, account_code="200"),
+                )
+            ]
+        ),
+    ).items[0]
+    assert item.sales_details.unit_price == Decimal("12.5")
+    assert "SDK-1" in {i.code for i in api.get_items(tenant).items}

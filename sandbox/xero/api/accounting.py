@@ -9,7 +9,7 @@ from flask import Blueprint, Response, g, request
 
 from .. import resources as R
 from .. import unitdp
-from ..domain import catalog, contacts, payments, transactions
+from ..domain import catalog, contacts, payments, tracking, transactions
 from ..domain.errors import ValidationFailed, query_parse_body, validation_body, with_errors
 from ..ids import is_guid
 from ..jsonutil import dumps, loads
@@ -138,6 +138,10 @@ def _list(resource: R.Resource, args: dict) -> Response:
                 params += [v.lower() if column == "contact_id" else v for v in values]
     if resource.kind == "Contact" and not _flag(args, "includeArchived"):
         clauses.append("status != 'ARCHIVED'")
+    if resource is R.TRACKING_CATEGORIES:
+        hidden = ("DELETED",) if _flag(args, "includeArchived") else ("DELETED", "ARCHIVED")
+        clauses.append(f"status NOT IN ({','.join('?' * len(hidden))})")
+        params += hidden
     term = args.get("searchterm", "").strip()
     if term and resource.kind in SEARCH_COLUMNS:
         like = f"%{term}%"
@@ -145,7 +149,7 @@ def _list(resource: R.Resource, args: dict) -> Response:
             "(" + " OR ".join(f"{c} LIKE ?" for c in SEARCH_COLUMNS[resource.kind]) + ")"
         )
         params += [like] * len(SEARCH_COLUMNS[resource.kind])
-    since = request.headers.get("If-Modified-Since")
+    since = request.headers.get("If-Modified-Since") if resource.modified_since else None
     if since:
         try:
             params.append(parse_http_instant(since))
@@ -176,6 +180,10 @@ def _list(resource: R.Resource, args: dict) -> Response:
     with_lines = paged or resource.kind not in ("Invoice", "CreditNote")
     if _flag(args, "summaryOnly") and resource.kind in SUMMARY_DROP:
         items = [_summary(resource, row) for row in rows]
+    elif resource is R.TRACKING_CATEGORIES:
+        include_archived = _flag(args, "includeArchived")
+        items = [tracking.visible(loads(row["doc"]), include_archived) for row in rows]
+        items = [dumps(item) for item in items if item is not None]
     else:
         items = [row_json(row, with_lines=with_lines) for row in rows]
         if (with_lines or resource.kind == "Item") and _two_places(resource):
@@ -230,9 +238,11 @@ def get_record(collection: str, ident: str) -> Response:
     if (denied := _guarded(collection, "/{id}")) is not None:
         return _finish(denied)
     row = _find(resource, ident)
-    if row is None:
+    if row is None or (resource is R.TRACKING_CATEGORIES and row["status"] == "DELETED"):
         return _finish(not_found())
     item = row_json(row)
+    if resource is R.TRACKING_CATEGORIES:  # one category shows its archived options too
+        item = dumps(tracking.visible(loads(row["doc"]), include_archived=True))
     if _two_places(resource):
         item = unitdp.round_json(resource.kind, item)
     return _finish(envelope(resource.collection, [item], g.provider))

@@ -11,6 +11,7 @@ from ..ids import fresh, is_guid
 from ..ledger import Ledger
 from ..money import ZERO, dec, money
 from ..xdates import day_fields, parse_day
+from . import tracking
 from .documents import contact_summary
 from .errors import ValidationFailed
 from .totals import compute_line, document_totals
@@ -349,7 +350,7 @@ def _line(
         errors.extend(exc.messages)
         return None
     computed["LineItemID"] = str(line.get("LineItemID") or fresh()).lower()
-    computed.setdefault("Tracking", [])
+    computed["Tracking"] = tracking.resolve_line(ledger, line.get("Tracking"), errors)
     return _ordered_line(computed)
 
 

@@ -1,0 +1,152 @@
+"""The Xero connector's reference data specs (``spec.REFERENCE_RESOURCES``) against the sandbox.
+
+The gateway does not serve these models yet (the model catalogue will), so this test wires
+them the way the catalogue integration will: the specs merged into the provider's
+``resources`` and the unified models into the registries the connector base consults.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from types import MappingProxyType
+
+import pytest
+
+import unified_models
+from connectors import base
+from connectors.errors import NotSupported, ValidationFailed
+from connectors.xero import XeroProvider, spec
+from unified_models import (
+    AccountInput,
+    AccountStatus,
+    AccountType,
+    ItemInput,
+    ItemType,
+    TrackingCategoryStatus,
+)
+
+from .test_sandbox import link, read_all
+
+
+class WiredXero(XeroProvider):
+    resources = MappingProxyType({**spec.RESOURCES, **spec.REFERENCE_RESOURCES})
+
+
+@pytest.fixture
+def wired(monkeypatch, xero_sandbox):
+    monkeypatch.setattr(
+        base, "MODELS", {**unified_models.MODELS, **unified_models.REFERENCE_MODELS}
+    )
+    monkeypatch.setattr(
+        base,
+        "INPUT_MODELS",
+        {**unified_models.INPUT_MODELS, **unified_models.REFERENCE_INPUT_MODELS},
+    )
+    monkeypatch.setattr("connectors.xero.XeroProvider", WiredXero)
+    monkeypatch.setattr("tests.connectors.test_sandbox.XeroProvider", WiredXero)
+    return link(xero_sandbox).connector()
+
+
+def test_unwired_provider_does_not_serve_reference_models(xero_sandbox):
+    conn = link(xero_sandbox).connector()
+    with pytest.raises(NotSupported):
+        list(conn.list("account"))
+
+
+def test_every_reference_model_reads_in_one_call(wired):
+    got = {}
+    for model in spec.REFERENCE_RESOURCES:
+        records, calls, pages = read_all(wired, model)
+        assert (calls, pages) == (1, 1), model
+        got[model] = records
+    assert len(got["company_info"]) == 1 and got["company_info"][0].currency == "GBP"
+    assert "OUTPUT2" in {r.remote_id for r in got["tax_rate"]}
+    assert len(got["account"]) == 17
+    assert "WIDGET-B" in {i.code for i in got["item"]}
+    names = {c.name: c for c in got["tracking_category"]}
+    assert names["Projects (2023)"].status is TrackingCategoryStatus.ARCHIVED  # includeArchived
+    assert "West" in {o.name for o in names["Region"].options}
+
+
+def test_get_one_by_remote_id(wired):
+    account = next(a for a in read_all(wired, "account")[0] if a.code == "200")
+    assert wired.get("account", account.remote_id).name == "Sales"
+    assert wired.get("tax_rate", "OUTPUT2").effective_tax_rate == Decimal("20.0000")
+    category = read_all(wired, "tracking_category")[0][0]
+    assert wired.get("tracking_category", category.remote_id).name == category.name
+    item = next(i for i in read_all(wired, "item")[0] if i.code == "BOOK")
+    assert wired.get("item", item.remote_id).sale_unit_price == Decimal("19.9500")
+
+
+def test_accounts_and_items_read_incrementally(wired, xero_sandbox):
+    ctl = xero_sandbox.control
+    ctl.advance_clock(60)
+    mark = ctl.clock()["now"]
+    from datetime import datetime
+
+    since = datetime.fromisoformat(mark) - timedelta(seconds=1)
+    assert read_all(wired, "account", modified_since=since)[0] == []
+    created = wired.create("account", AccountInput(name="Subs", code="411", type="EXPENSE"))
+    changed = read_all(wired, "account", modified_since=since)[0]
+    assert [a.remote_id for a in changed] == [created.remote_id]
+    with pytest.raises(NotSupported):
+        list(wired.list("tax_rate", modified_since=since))
+
+
+def test_account_create_update_archive(wired):
+    created = wired.create(
+        "account",
+        AccountInput(name="Card", type="CREDIT_CARD", bank_account_number="4111-1111"),
+    )
+    assert created.type is AccountType.CREDIT_CARD and created.sub_type_raw == "CREDITCARD"
+    archived = wired.update("account", created.remote_id, AccountInput(status="ARCHIVED"))
+    assert archived.status is AccountStatus.ARCHIVED and archived.name == "Card"
+
+
+def test_account_writes_are_refused_or_translated(wired):
+    with pytest.raises(ValidationFailed) as missing:
+        wired.create("account", AccountInput(name="No code", type="SALES"))
+    assert [d["field"] for d in missing.value.details] == ["code"]
+    with pytest.raises(ValidationFailed) as parent:
+        wired.create(
+            "account",
+            AccountInput(name="Child", code="201", type="SALES", parent_account_remote_id="x"),
+        )
+    assert parent.value.details[0]["field"] == "parent_account_remote_id"
+    with pytest.raises(ValidationFailed) as duplicate:
+        wired.create("account", AccountInput(name="Sales", code="200", type="SALES"))
+    assert {d["field"] for d in duplicate.value.details} == {"code", "name"}
+
+
+def test_item_create_with_account_ids_and_partial_update(wired):
+    accounts = {a.code: a for a in read_all(wired, "account")[0]}
+    created = wired.create(
+        "item",
+        ItemInput(
+            code="STOCK-9",
+            name="Stocked",
+            sale_unit_price="9.9999",
+            sale_account_remote_id=accounts["200"].remote_id,
+            purchase_account_remote_id=accounts["310"].remote_id,
+            inventory_asset_account_remote_id=accounts["630"].remote_id,
+        ),
+    )
+    assert created.type is ItemType.INVENTORY and created.quantity_on_hand == 0
+    assert created.sale_unit_price == Decimal("9.9999")  # unitdp=4 on writes
+    assert (created.sale_account_code, created.purchase_account_code) == ("200", "310")
+    updated = wired.update("item", created.remote_id, ItemInput(sale_unit_price="12.50"))
+    assert updated.sale_unit_price == Decimal("12.50")
+    assert updated.sale_account_code == "200"  # kept: the details were merged, not replaced
+    assert updated.purchase_account_code == "310" and updated.is_tracked_as_inventory
+
+
+def test_item_with_unknown_account_id_is_refused_before_writing(wired):
+    with pytest.raises(ValidationFailed) as caught:
+        wired.create(
+            "item",
+            ItemInput(
+                code="X1", name="X", sale_account_remote_id="00000000-0000-0000-0000-000000000009"
+            ),
+        )
+    assert caught.value.details[0]["field"] == "sale_account_remote_id"
