@@ -283,7 +283,8 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 @bp.route("/<entity_path>", methods=["POST"])
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
-    update) an Account or Item; ``?operation=delete`` is refused (archive with ``Active``)."""
+    update) an Account or Item; ``?operation=delete`` is refused (archive with ``Active``). A
+    ``requestid`` already answered gets the same answer again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     if entity not in WRITABLE or request.args.get("operation"):
         return _unsupported(entity_path)
@@ -297,12 +298,17 @@ def write(realm: str, entity_path: str) -> Response:
             "Request has invalid or unsupported property",
             _now(),
         )
-    store = sandbox().store
-    with store.lock:
+    sb = sandbox()
+    request_id = request.args.get("requestid")
+    key = (realm, request_id) if request_id else None
+    with sb.store.lock:
+        if key in sb.answered:
+            status, answer = sb.answered[key]
+            return json_response({**answer, "time": intuit_time(_now())}, status)
         try:
-            doc, created = save(store, realm, entity, body)
+            doc, created = save(sb.store, realm, entity, body)
         except WriteFault as exc:
-            return fault(
+            response = fault(
                 400,
                 "ValidationFault",
                 exc.code,
@@ -311,16 +317,21 @@ def write(realm: str, entity_path: str) -> Response:
                 _now(),
                 element=exc.element,
             )
+            if key:
+                sb.answered[key] = (400, {"Fault": response.get_json()["Fault"]})
+            return response
         when = stamp(_now(), BY_REALM[realm].tz)
         if created:
-            doc["Id"] = store.next_id(realm, entity)
+            doc["Id"] = sb.store.next_id(realm, entity)
             doc["SyncToken"] = "0"
             doc["MetaData"] = {"CreateTime": when, "LastUpdatedTime": when}
         else:
             doc["SyncToken"] = str(int(doc.get("SyncToken") or 0) + 1)
             doc["MetaData"] = {**doc.get("MetaData", {}), "LastUpdatedTime": when}
         doc.update({"domain": "QBO", "sparse": False})
-        store.put(realm, entity, doc)
+        sb.store.put(realm, entity, doc)
+        if key:
+            sb.answered[key] = (200, {entity: doc})
     return json_response({entity: doc, "time": intuit_time(_now())})
 
 

@@ -417,3 +417,14 @@ def test_the_connector_creates_and_updates_accounts_and_items(reference_connecto
     with pytest.raises(ValidationFailed) as missing:
         conn.create("item", ItemInput(name="Mulch", type=ItemType.SERVICE))
     assert missing.value.details[0]["field"] == "sale_account_remote_id"
+
+
+def test_a_repeated_requestid_gets_the_first_answer_again(api):
+    """Intuit's duplicate-request guard: the same ``requestid`` is not written twice."""
+    body = {"Name": "Fuel", "AccountType": "Expense"}
+    first = post(api, "account", body, requestid="req-1")
+    again = post(api, "account", body, requestid="req-1")
+    assert first.status_code == again.status_code == 200
+    assert again.json()["Account"] == first.json()["Account"]
+    other = post(api, "account", body, requestid="req-2")
+    assert fault_of(other)["code"] == "6240"
