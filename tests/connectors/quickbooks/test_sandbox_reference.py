@@ -428,3 +428,15 @@ def test_a_repeated_requestid_gets_the_first_answer_again(api):
     assert again.json()["Account"] == first.json()["Account"]
     other = post(api, "account", body, requestid="req-2")
     assert fault_of(other)["code"] == "6240"
+
+
+def test_a_retried_create_with_the_same_key_is_written_once(reference_connector):
+    from unified_models import AccountInput, AccountType
+
+    conn = reference_connector
+    data = AccountInput(name="Tolls", type=AccountType.EXPENSE)
+    first = conn.create("account", data, idempotency_key="create-tolls")
+    again = conn.create("account", data, idempotency_key="create-tolls")
+    assert again.remote_id == first.remote_id
+    tolls = [a for a in read_all(conn, "account") if a.name == "Tolls"]
+    assert len(tolls) == 1
