@@ -154,7 +154,7 @@ class SpecConnector(Connector):
             response = self.client.request("GET", source.path, params=params, headers=headers)
             body = response.json() if response.status != 304 else {}
             rows = _dig(body, _records_path(source)) or []
-            records = [source.to_unified(row) for row in rows]
+            records = self._map(source, rows)
             del body, rows
             last_of_part = self._is_last(source, response, page, len(records))
             if not last_of_part:
@@ -267,7 +267,16 @@ class SpecConnector(Connector):
             if remote_id is not None:
                 raise NotFound(f"{spec.model} {remote_id} not found", status=response.status)
             raise ProviderError(f"{spec.path}: no {spec.records_field} in response")
-        return spec.to_unified(rows[0])
+        return self._map(spec, rows[:1])[0]
+
+    def _map(self, spec: ResourceSpec, rows: list[Any]) -> list[UnifiedRecord]:
+        """The rows' unified records; a spec with a companion reads it first (one call)."""
+        companion = spec.companion
+        if companion is None or not rows:
+            return [spec.to_unified(row) for row in rows]
+        response = self.client.request("GET", companion.path, params=dict(companion.params))
+        extra = _dig(response.json(), tuple(companion.records_field.split(".")))
+        return [companion.to_unified(row, extra) for row in rows]
 
     # -- writes: provider-specific --------------------------------------------------------------
     def create(

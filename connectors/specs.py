@@ -14,6 +14,7 @@ __all__ = [
     "OPERATIONS",
     "WRITE_OPERATIONS",
     "ClientCredentialsSpec",
+    "Companion",
     "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
@@ -144,6 +145,22 @@ class DeletionFeed:
 
 
 @dataclass(frozen=True)
+class Companion:
+    """A second resource a mapper needs beside each row, read once per page (or per ``get``):
+    QuickBooks' TaxCodes name their TaxRates but not their values, its CompanyInfo has no
+    currency (Preferences has). ``to_unified(row, companion)`` gets the companion's records
+    (``records_field``: a list, or one object)."""
+
+    path: str
+    records_field: str
+    to_unified: Callable[[Mapping[str, Any], Any], Any]
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", _frozen(self.params))
+
+
+@dataclass(frozen=True)
 class ScopeNeed:
     """The OAuth scope one unified model needs, per scope family (Xero: ``{"granular":
     "accounting.invoices", "broad": "accounting.transactions"}``). A family's scope allows reads
@@ -211,6 +228,8 @@ class ResourceSpec:
     deletions: DeletionFeed | None = None
     #: The OAuth scope this model needs (None: the provider's base scopes cover it).
     scope: ScopeNeed | None = None
+    #: What the mapper needs beside each row (None: the row is enough, ``to_unified`` maps it).
+    companion: Companion | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "list_params", _frozen(self.list_params))

@@ -12,12 +12,17 @@ be mistaken for a bare one: QuickBooks ids are digits.
 from __future__ import annotations
 
 __all__ = [
+    "ACCOUNT",
     "BILL",
     "BILL_PAYMENT",
+    "CLASS",
     "CREDIT_MEMO",
     "CUSTOMER",
+    "DEPARTMENT",
     "INVOICE",
+    "ITEM",
     "PAYMENT",
+    "TAX_CODE",
     "VENDOR",
     "VENDOR_CREDIT",
     "remote_id",
@@ -32,6 +37,12 @@ BILL_PAYMENT = "BillPayment:"
 #: Credit notes are not synced yet; references to them use the same rule (CreditMemo first).
 CREDIT_MEMO = ""
 VENDOR_CREDIT = "VendorCredit:"
+#: Reference lists: one entity each, except tracking categories (Class first, then Department).
+ACCOUNT = ""
+ITEM = ""
+TAX_CODE = ""
+CLASS = ""
+DEPARTMENT = "Department:"
 
 
 def remote_id(prefix: str, qbo_id: object) -> str | None:

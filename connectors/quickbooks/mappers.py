@@ -21,8 +21,10 @@ Choices (documented for users):
   ``AccountBasedExpenseLineDetail``, ``DescriptionOnly`` lines and the lines inside a
   ``GroupLineDetail`` become line items (``Amount`` → ``total_amount``, ``Qty``, ``UnitPrice``,
   ``ItemRef``, ``AccountRef``/``ItemAccountRef``, ``TaxCodeRef`` → ``tax_rate_remote_id``,
-  ``ClassRef`` → a tracking category named "Class"). ``SubTotalLineDetail`` gives ``sub_total``
-  (else the sum of the line items), ``DiscountLineDetail`` gives ``total_discount``;
+  ``ClassRef`` and the document's ``DepartmentRef`` → tracking categories: every QuickBooks
+  class and department is a category of its own with one option, itself (ids as in ``ids.py``:
+  the class id, ``Department:<id>``; see ``mappers_reference``)). ``SubTotalLineDetail`` gives
+  ``sub_total`` (else the sum of the line items), ``DiscountLineDetail`` gives ``total_discount``;
   ``TxnTaxDetail.TotalTax`` → ``total_tax_amount``. QuickBooks has no per-line tax amount.
 - ``GlobalTaxCalculation``: TaxExcluded → EXCLUSIVE, TaxInclusive → INCLUSIVE, NotApplicable →
   NO_TAX (US companies leave it out: null).
@@ -33,6 +35,9 @@ Choices (documented for users):
   ``Fax`` → FAX.
 - Payment applications: every ``LinkedTxn`` of every line (Invoice / Bill → INVOICE,
   CreditMemo / VendorCredit → CREDIT_NOTE) with the line's ``Amount``.
+- Amounts (line and document totals, tax, discount, balance, paid, applied) carry the currency's
+  minor units (``connectors.money.amount``: ``435.0`` → ``435.00`` for USD); unit prices,
+  quantities and exchange rates keep QuickBooks' precision.
 - Times: ``MetaData.LastUpdatedTime`` (local time with offset) → UTC. Empty strings → null.
 """
 
@@ -58,6 +63,7 @@ from unified_models import (
     TaxTreatment,
 )
 
+from ..money import amount
 from . import ids
 
 __all__ = [
@@ -175,29 +181,33 @@ def document_status(raw: Mapping[str, Any]) -> InvoiceStatus:
 
 
 # -- lines -----------------------------------------------------------------------------------------
-def _line_item(line: Mapping[str, Any]) -> dict[str, Any]:
+def _tracking(ref: Any, prefix: str) -> dict[str, Any] | None:
+    """A ``ClassRef``/``DepartmentRef`` as a tracking category reference: each QuickBooks class
+    and department is a category whose one option is itself (see ``mappers_reference``)."""
+    if not isinstance(ref, Mapping) or not _s(ref.get("value")):
+        return None
+    name = _s(ref.get("name"))
+    return {
+        "category_remote_id": ids.remote_id(prefix, ref["value"]),
+        "name": name,
+        "option": name,
+        "option_remote_id": str(ref["value"]),
+    }
+
+
+def _line_item(
+    line: Mapping[str, Any], currency: str | None, department: dict[str, Any] | None
+) -> dict[str, Any]:
     kind = line.get("DetailType")
     detail = line.get(kind) if isinstance(kind, str) else None
     detail = detail if isinstance(detail, Mapping) else {}
-    class_id = _ref(detail, "ClassRef")
-    tracking = (
-        [
-            {
-                "category_remote_id": None,
-                "name": "Class",
-                "option": _s(detail["ClassRef"].get("name")),
-                "option_remote_id": class_id,
-            }
-        ]
-        if class_id
-        else []
-    )
+    tracking = [t for t in (_tracking(detail.get("ClassRef"), ids.CLASS), department) if t]
     return {
         "remote_id": _s(line.get("Id")),
         "description": _s(line.get("Description")),
         "quantity": detail.get("Qty"),
         "unit_price": detail.get("UnitPrice"),
-        "total_amount": line.get("Amount"),
+        "total_amount": amount(line.get("Amount"), currency),
         "account_remote_id": _ref(detail, "AccountRef") or _ref(detail, "ItemAccountRef"),
         "item_remote_id": _ref(detail, "ItemRef"),
         "tax_rate_remote_id": _ref(detail, "TaxCodeRef"),
@@ -205,8 +215,11 @@ def _line_item(line: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _lines(raw: Mapping[str, Any]) -> tuple[list[dict[str, Any]], Decimal | None, Decimal | None]:
+def _lines(
+    raw: Mapping[str, Any], currency: str | None
+) -> tuple[list[dict[str, Any]], Decimal | None, Decimal | None]:
     """(line items, sub total from a SubTotalLineDetail line, total discount)."""
+    department = _tracking(raw.get("DepartmentRef"), ids.DEPARTMENT)
     items: list[dict[str, Any]] = []
     sub_total: Decimal | None = None
     discount: Decimal | None = None
@@ -218,7 +231,7 @@ def _lines(raw: Mapping[str, Any]) -> tuple[list[dict[str, Any]], Decimal | None
                 continue
             kind = line.get("DetailType")
             if kind in ITEM_LINES:
-                items.append(_line_item(line))
+                items.append(_line_item(line, currency, department))
             elif kind == "GroupLineDetail":
                 group = line.get("GroupLineDetail") or {}
                 walk(group.get("Line") or ())
@@ -251,7 +264,8 @@ def _document(
     memo: str | None,
     payment_remote_ids: list[str],
 ) -> Invoice:
-    items, sub_total, discount = _lines(raw)
+    currency = _ref(raw, "CurrencyRef")
+    items, sub_total, discount = _lines(raw, currency)
     total = _dec(raw.get("TotalAmt"))
     balance = _dec(raw.get("Balance"))
     status = document_status(raw)
@@ -274,15 +288,17 @@ def _document(
             "issue_date": parse_date(raw.get("TxnDate")),
             "due_date": parse_date(raw.get("DueDate")),
             "memo": memo,
-            "currency": _ref(raw, "CurrencyRef"),
+            "currency": currency,
             "exchange_rate": raw.get("ExchangeRate"),
             "tax_treatment": TAX_CALCULATION.get(raw.get("GlobalTaxCalculation") or ""),
-            "sub_total": sub_total,
-            "total_tax_amount": tax.get("TotalTax") if isinstance(tax, Mapping) else None,
-            "total_discount": discount,
-            "total_amount": total,
-            "amount_paid": amount_paid,
-            "balance": balance,
+            "sub_total": amount(sub_total, currency),
+            "total_tax_amount": amount(
+                tax.get("TotalTax") if isinstance(tax, Mapping) else None, currency
+            ),
+            "total_discount": amount(discount, currency),
+            "total_amount": amount(total, currency),
+            "amount_paid": amount(amount_paid, currency),
+            "balance": amount(balance, currency),
             "status": status,
             "status_raw": None,
             "line_items": items,
@@ -396,7 +412,7 @@ def vendor_from_qbo(raw: Mapping[str, Any]) -> Contact:
 
 
 # -- payments and bill payments --------------------------------------------------------------------
-def _applied(raw: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _applied(raw: Mapping[str, Any], currency: str | None) -> list[dict[str, Any]]:
     out = []
     for line in raw.get("Line") or ():
         if not isinstance(line, Mapping) or line.get("Amount") is None:
@@ -410,7 +426,7 @@ def _applied(raw: Mapping[str, Any]) -> list[dict[str, Any]]:
                 {
                     "related_object_type": kind,
                     "related_object_remote_id": f"{prefix}{txn['TxnId']}",
-                    "applied_amount": line["Amount"],
+                    "applied_amount": amount(line["Amount"], currency),
                 }
             )
     return out
@@ -425,6 +441,7 @@ def _payment(
     account_remote_id: str | None,
     reference: str | None,
 ) -> Payment:
+    currency = _ref(raw, "CurrencyRef")
     return Payment.model_validate(
         {
             "remote_id": remote_id,
@@ -435,13 +452,13 @@ def _payment(
             "transaction_date": parse_date(raw.get("TxnDate")),
             "contact_remote_id": contact_remote_id,
             "account_remote_id": account_remote_id,
-            "currency": _ref(raw, "CurrencyRef"),
+            "currency": currency,
             "exchange_rate": raw.get("ExchangeRate"),
-            "total_amount": raw.get("TotalAmt"),
+            "total_amount": amount(raw.get("TotalAmt"), currency),
             "reference": reference,
             "status": PaymentStatus.VOID if _voided(raw) else PaymentStatus.POSTED,
             "status_raw": None,
-            "applied_to": _applied(raw),
+            "applied_to": _applied(raw, currency),
         }
     )
 

@@ -1,5 +1,8 @@
 """QuickBooks Online as data: endpoints, the query endpoint per entity, limits.
 
+``REFERENCE_RESOURCES`` (issue 14: accounts, tax rates, items, tracking categories, company
+info) are kept apart from ``RESOURCES`` until the gateway's model catalogue serves them.
+
 Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Customer + Vendor
 (contact), Invoice + Bill (invoice), Payment + BillPayment (payment). Everything is read through
 ``GET /v3/company/{realmId}/query?query=SELECT …&minorversion=75`` in pages of 1,000
@@ -13,7 +16,7 @@ from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
 
-from ..specs import DeletionFeed, OAuthSpec, QuerySpec, RateLimits, ResourceSpec
+from ..specs import Companion, DeletionFeed, OAuthSpec, QuerySpec, RateLimits, ResourceSpec
 from . import ids
 from .mappers import (
     bill_from_qbo,
@@ -24,6 +27,14 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_reference import (
+    account_from_qbo,
+    class_from_qbo,
+    company_info_from_qbo,
+    department_from_qbo,
+    item_from_qbo,
+    tax_rate_from_qbo,
+)
 
 __all__ = [
     "API_URL",
@@ -31,6 +42,7 @@ __all__ = [
     "OAUTH",
     "RATE_LIMITS",
     "REALM_KEY",
+    "REFERENCE_RESOURCES",
     "REQUEST_ID_HEADER",
     "RESOURCES",
 ]
@@ -97,6 +109,8 @@ def _query_resource(
     mapper: Callable[[Mapping[str, Any]], Any],
     prefix: str,
     where: tuple[str, ...] = (),
+    operations: frozenset[str] = frozenset({"list", "get"}),
+    companion: Companion | None = None,
 ) -> ResourceSpec:
     return ResourceSpec(
         model=model,
@@ -106,8 +120,9 @@ def _query_resource(
         to_unified=mapper,
         query=QuerySpec(entity=entity, where=where, format=format_query_time),
         list_params={"minorversion": MINOR_VERSION},
-        operations=frozenset({"list", "get"}),
+        operations=operations,
         id_prefix=prefix,
+        companion=companion,
     )
 
 
@@ -127,6 +142,62 @@ RESOURCES = MappingProxyType(
             _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
             _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
             deletions=DELETIONS,
+        ),
+    }
+)
+
+
+def _tax_code_with_rates(code: Mapping[str, Any], rates: Any) -> Any:
+    by_id = {str(r["Id"]): r for r in rates or () if isinstance(r, Mapping) and r.get("Id")}
+    return tax_rate_from_qbo(code, by_id)
+
+
+#: Every TaxRate (inactive ones too: an inactive code may still name them), for TaxCodes.
+TAX_RATES = Companion(
+    path="query",
+    records_field="QueryResponse.TaxRate",
+    to_unified=_tax_code_with_rates,
+    params={
+        "query": "SELECT * FROM TaxRate WHERE Active IN (true, false) MAXRESULTS 1000",
+        "minorversion": MINOR_VERSION,
+    },
+)
+
+#: The company's Preferences (home currency, fiscal year), for CompanyInfo.
+PREFERENCES = Companion(
+    path="preferences",
+    records_field="Preferences",
+    to_unified=company_info_from_qbo,
+    params={"minorversion": MINOR_VERSION},
+)
+
+_WRITABLE = frozenset({"list", "get", "create", "update"})
+
+#: Issue 14's reference models, in sync order (accounts before the items that name them). Not
+#: in ``RESOURCES`` yet: the gateway's model catalogue wires them. Each QuickBooks Class and
+#: Department is a tracking category (Department ids prefixed ``Department:``); each TaxCode is
+#: a tax rate, its TaxRates' values read beside it; CompanyInfo is read with Preferences.
+#: Classes, departments, accounts and items are never deleted in QuickBooks, only made
+#: inactive (queried with ``Active IN (true, false)``).
+REFERENCE_RESOURCES = MappingProxyType(
+    {
+        "company_info": _query_resource(
+            "company_info", "CompanyInfo", company_info_from_qbo, "", companion=PREFERENCES
+        ),
+        "tax_rate": _query_resource(
+            "tax_rate", "TaxCode", tax_rate_from_qbo, ids.TAX_CODE, ALL_NAMES, companion=TAX_RATES
+        ),
+        "account": _query_resource(
+            "account", "Account", account_from_qbo, ids.ACCOUNT, ALL_NAMES, operations=_WRITABLE
+        ),
+        "tracking_category": ResourceSpec.union(
+            _query_resource("tracking_category", "Class", class_from_qbo, ids.CLASS, ALL_NAMES),
+            _query_resource(
+                "tracking_category", "Department", department_from_qbo, ids.DEPARTMENT, ALL_NAMES
+            ),
+        ),
+        "item": _query_resource(
+            "item", "Item", item_from_qbo, ids.ITEM, ALL_NAMES, operations=_WRITABLE
         ),
     }
 )

@@ -18,6 +18,8 @@ Choices (documented for users):
   is DiscountAmount, ``discount_rate`` DiscountRate (percent).
 - Payments: the Xero payment's one document becomes ``applied_to[0]``; contact and currency come
   from that document. Xero DELETED payments (the way Xero reverses them) → ``status=VOID``.
+- Amounts carry the currency's minor units (``connectors.money.amount``, the rule every
+  provider shares); unit amounts, quantities and rates keep Xero's precision (up to 4 places).
 - Empty strings from Xero are read as null.
 """
 
@@ -49,6 +51,7 @@ from unified_models import (
     TaxTreatment,
 )
 
+from ..money import amount
 from .dates import format_date, format_ms_date, parse_date, parse_datetime
 
 __all__ = [
@@ -178,7 +181,7 @@ def _tracking_from_xero(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
     ]
 
 
-def _line_from_xero(line: Mapping[str, Any]) -> dict[str, Any]:
+def _line_from_xero(line: Mapping[str, Any], currency: str | None) -> dict[str, Any]:
     """A line item as a dict: validated with its invoice in one pydantic call (fast path)."""
     get = line.get
     item = get("Item")
@@ -188,10 +191,10 @@ def _line_from_xero(line: Mapping[str, Any]) -> dict[str, Any]:
         "description": _s(get("Description")),
         "quantity": get("Quantity"),
         "unit_price": get("UnitAmount"),
-        "discount": get("DiscountAmount"),
+        "discount": amount(get("DiscountAmount"), currency),
         "discount_rate": get("DiscountRate"),
-        "tax_amount": get("TaxAmount"),
-        "total_amount": get("LineAmount"),
+        "tax_amount": amount(get("TaxAmount"), currency),
+        "total_amount": amount(get("LineAmount"), currency),
         "account_remote_id": _s(get("AccountID")),
         "account_code": _s(get("AccountCode")),
         "item_remote_id": _id(item, "ItemID"),
@@ -206,6 +209,7 @@ def invoice_from_xero(raw: Mapping[str, Any]) -> Invoice:
     status_raw = get("Status")
     deleted = status_raw == "DELETED"
     amount_paid = get("AmountPaid")
+    currency = _s(get("CurrencyCode"))
     return Invoice.model_validate(
         {
             "remote_id": raw["InvoiceID"],
@@ -219,19 +223,19 @@ def invoice_from_xero(raw: Mapping[str, Any]) -> Invoice:
             "due_date": parse_date(get("DueDate")),
             "paid_on_date": parse_date(get("FullyPaidOnDate")),
             "reference": _s(get("Reference")),
-            "currency": _s(get("CurrencyCode")),
+            "currency": currency,
             "exchange_rate": get("CurrencyRate"),
             "tax_treatment": LINE_AMOUNT_TYPES.get(get("LineAmountTypes") or ""),
-            "sub_total": get("SubTotal"),
-            "total_tax_amount": get("TotalTax"),
-            "total_discount": get("TotalDiscount"),
-            "total_amount": get("Total"),
-            "amount_paid": amount_paid,
-            "amount_credited": get("AmountCredited"),
-            "balance": get("AmountDue"),
+            "sub_total": amount(get("SubTotal"), currency),
+            "total_tax_amount": amount(get("TotalTax"), currency),
+            "total_discount": amount(get("TotalDiscount"), currency),
+            "total_amount": amount(get("Total"), currency),
+            "amount_paid": amount(amount_paid, currency),
+            "amount_credited": amount(get("AmountCredited"), currency),
+            "balance": amount(get("AmountDue"), currency),
             "status": None if deleted else invoice_status(status_raw, amount_paid),
             "status_raw": status_raw,
-            "line_items": [_line_from_xero(li) for li in get("LineItems") or ()],
+            "line_items": [_line_from_xero(li, currency) for li in get("LineItems") or ()],
             "payment_remote_ids": [
                 p["PaymentID"] for p in get("Payments") or () if p.get("PaymentID")
             ],
@@ -310,12 +314,13 @@ def payment_from_xero(raw: Mapping[str, Any]) -> Payment:
     kind, doc = _payment_document(raw)
     status_raw = raw.get("Status")
     account = raw.get("Account")
+    currency = _s(doc.get("CurrencyCode"))
     applied = (
         [
             PaymentApplication(
                 related_object_type=kind,
                 related_object_remote_id=doc["_id"],
-                applied_amount=raw.get("Amount"),
+                applied_amount=amount(raw.get("Amount"), currency),
             )
         ]
         if doc and raw.get("Amount") is not None
@@ -331,9 +336,9 @@ def payment_from_xero(raw: Mapping[str, Any]) -> Payment:
         contact_remote_id=_id(doc.get("Contact"), "ContactID"),
         account_remote_id=_id(account, "AccountID"),
         account_code=_id(account, "Code"),
-        currency=_s(doc.get("CurrencyCode")),
+        currency=currency,
         exchange_rate=raw.get("CurrencyRate"),
-        total_amount=raw.get("Amount"),
+        total_amount=amount(raw.get("Amount"), currency),
         reference=_s(raw.get("Reference")),
         status=PAYMENT_STATUSES.get(status_raw or ""),
         status_raw=status_raw,

@@ -1,7 +1,8 @@
 """The accounting API under ``/v3/company/<realmId>/``: the query endpoint, reads by id,
-CompanyInfo. Every call: injected faults, bearer auth (401, Intuit gateway form), the realm the
-grant covers (403), throttling per app and realm (429), then the handler. Responses are JSON
-whatever ``Accept`` says (Intuit defaults to XML)."""
+CompanyInfo and Preferences, change data capture, and writes of Account and Item. Every call:
+injected faults, bearer auth (401, Intuit gateway form), the realm the grant covers (403),
+throttling per app and realm (429), then the handler. Responses are JSON whatever ``Accept``
+says (Intuit defaults to XML)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from flask import Blueprint, Response, g, request
 
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
-from .query import ENTITIES, QueryError, instant, parse, run
-from .seed import BY_REALM, company_info
+from .query import QueryError, instant, parse, run
+from .seed import BY_REALM, stamp
 from .state import OAuthError, sleep_ms
+from .writes import WriteFault, save
 
 bp = Blueprint("api", __name__, url_prefix="/v3/company/<realm>")
 
@@ -27,7 +29,30 @@ ENTITY_PATHS = {
     "bill": "Bill",
     "payment": "Payment",
     "billpayment": "BillPayment",
+    "account": "Account",
+    "taxcode": "TaxCode",
+    "taxrate": "TaxRate",
+    "class": "Class",
+    "department": "Department",
 }
+
+#: Entities ``POST /<entity>`` creates and updates.
+WRITABLE = ("Account", "Item")
+
+#: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
+#: CompanyInfo or Preferences).
+CDC_ENTITIES = (
+    "Customer",
+    "Vendor",
+    "Item",
+    "Invoice",
+    "Bill",
+    "Payment",
+    "BillPayment",
+    "Account",
+    "Class",
+    "Department",
+)
 
 
 def _now():
@@ -173,7 +198,7 @@ def change_data_capture(realm: str) -> Response:
     then (whole) and the ones deleted since then (``{"Id", "status": "Deleted", ...}``)."""
     sb = sandbox()
     names = [n.strip() for n in (request.args.get("entities") or "").split(",") if n.strip()]
-    entities = [next((e for e in ENTITIES if e.lower() == n.lower()), None) for n in names]
+    entities = [next((e for e in CDC_ENTITIES if e.lower() == n.lower()), None) for n in names]
     since = instant(request.args.get("changedSince"))
     if not names or None in entities or since is None:
         return fault(
@@ -181,8 +206,8 @@ def change_data_capture(realm: str) -> Response:
             "ValidationFault",
             "4001",
             "Invalid query",
-            "CDC needs entities (Customer, Vendor, Item, Invoice, Bill, Payment, BillPayment) and "
-            "changedSince (an ISO 8601 date-time)",
+            f"CDC needs entities ({', '.join(CDC_ENTITIES)}) and changedSince (an ISO 8601 "
+            "date-time)",
             _now(),
         )
     if since < _now() - timedelta(days=CDC_MAX_DAYS):
@@ -230,10 +255,18 @@ def _at_or_after(stamp: Any, since: datetime) -> bool:
 
 @bp.get("/companyinfo/<company_id>")
 def companyinfo(realm: str, company_id: str) -> Response:
-    if company_id != realm:
+    info = sandbox().store.doc(realm, "CompanyInfo", "1")
+    if company_id != realm or info is None:
         return _not_found("CompanyInfo", company_id)
-    info = company_info(BY_REALM[realm])
     return json_response({"CompanyInfo": info, "time": intuit_time(_now())})
+
+
+@bp.get("/preferences")
+def preferences(realm: str) -> Response:
+    prefs = sandbox().store.doc(realm, "Preferences", "1")
+    if prefs is None:
+        return _not_found("Preferences", "1")
+    return json_response({"Preferences": prefs, "time": intuit_time(_now())})
 
 
 @bp.get("/<entity_path>/<entity_id>")
@@ -249,7 +282,57 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 
 @bp.route("/<entity_path>", methods=["POST"])
 def write(realm: str, entity_path: str) -> Response:
-    return _unsupported(entity_path)
+    """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
+    update) an Account or Item; ``?operation=delete`` is refused (archive with ``Active``). A
+    ``requestid`` already answered gets the same answer again, nothing written."""
+    entity = ENTITY_PATHS.get(entity_path.lower())
+    if entity not in WRITABLE or request.args.get("operation"):
+        return _unsupported(entity_path)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return fault(
+            400,
+            "ValidationFault",
+            "2310",
+            "Invalid Request Body",
+            "Request has invalid or unsupported property",
+            _now(),
+        )
+    sb = sandbox()
+    request_id = request.args.get("requestid")
+    key = (realm, request_id) if request_id else None
+    with sb.store.lock:
+        if key in sb.answered:
+            status, answer = sb.answered[key]
+            return json_response({**answer, "time": intuit_time(_now())}, status)
+        try:
+            doc, created = save(sb.store, realm, entity, body)
+        except WriteFault as exc:
+            response = fault(
+                400,
+                "ValidationFault",
+                exc.code,
+                exc.message,
+                exc.detail,
+                _now(),
+                element=exc.element,
+            )
+            if key:
+                sb.answered[key] = (400, {"Fault": response.get_json()["Fault"]})
+            return response
+        when = stamp(_now(), BY_REALM[realm].tz)
+        if created:
+            doc["Id"] = sb.store.next_id(realm, entity)
+            doc["SyncToken"] = "0"
+            doc["MetaData"] = {"CreateTime": when, "LastUpdatedTime": when}
+        else:
+            doc["SyncToken"] = str(int(doc.get("SyncToken") or 0) + 1)
+            doc["MetaData"] = {**doc.get("MetaData", {}), "LastUpdatedTime": when}
+        doc.update({"domain": "QBO", "sparse": False})
+        sb.store.put(realm, entity, doc)
+        if key:
+            sb.answered[key] = (200, {entity: doc})
+    return json_response({entity: doc, "time": intuit_time(_now())})
 
 
 def _not_found(entity: str, entity_id: str) -> Response:

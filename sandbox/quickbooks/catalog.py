@@ -41,6 +41,8 @@ def items(company: Company) -> list[dict[str, Any]]:
             "Name": name,
             "Description": name,
             "Active": active,
+            "SubItem": False,
+            "Level": 0,
             "FullyQualifiedName": name,
             "Taxable": kind != "Service",
             "UnitPrice": money(Decimal(price)),
@@ -51,6 +53,10 @@ def items(company: Company) -> list[dict[str, Any]]:
         }
         if sku:
             doc["Sku"] = sku
+        if company.country != "US":  # VAT codes on the item (US: Taxable and TAX/NON)
+            doc["SalesTaxCodeRef"] = ref("3", "20.0% S")
+            doc["PurchaseTaxCodeRef"] = ref("3", "20.0% S")
+            doc["SalesTaxIncluded"] = doc["PurchaseTaxIncluded"] = False
         if cost:
             doc["PurchaseDesc"] = name
             doc["ExpenseAccountRef"] = ref("80", "Cost of Goods Sold")

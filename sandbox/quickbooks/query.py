@@ -1,16 +1,15 @@
-"""QuickBooks' query language, the part clients use:
-
-``SELECT * | COUNT(*) | prop[, ...] FROM Entity [WHERE cond [AND cond]...] [ORDERBY field
-[ASC|DESC][, ...]] [STARTPOSITION n] [MAXRESULTS n]`` with conditions ``field (= | < | > | <= |
->= | != | LIKE) value`` and ``field IN (v, ...)``; values are 'strings' (backslash escapes),
-numbers, true, false. A projection (``select Name, Sku from Item``) answers sparse objects
-(the properties named, ``Id``, ``SyncToken``, ``"sparse": true``); one with ``*`` in it
-(``select *, Sku from Item``) answers whole objects. No OR (Intuit's parser refuses it with
-the JavaCC message below), no joins. Keywords and property names are
-case-insensitive; a reference property (``CustomerRef``) compares its ``value``; ``MetaData.*``
-compare as instants, ``TxnDate``/``DueDate`` as dates, amounts as decimals. Name lists
-(Customer, Vendor) leave inactive records out unless the query says something about
-``Active``. ``MAXRESULTS`` defaults to 100 and is capped at 1000; ``STARTPOSITION`` is 1-based.
+"""QuickBooks' query language, the part clients use: ``SELECT * | COUNT(*) | prop[, ...] FROM
+Entity [WHERE cond [AND cond]...] [ORDERBY field [ASC|DESC][, ...]] [STARTPOSITION n]
+[MAXRESULTS n]`` with conditions ``field (= | < | > | <= | >= | != | LIKE) value`` and ``field
+IN (v, ...)``; values are 'strings' (backslash escapes), numbers, true, false. A projection
+(``select Name, Sku from Item``) answers sparse objects (the properties named, ``Id``,
+``SyncToken``, ``"sparse": true``); one with ``*`` in it (``select *, Sku from Item``) answers
+whole objects. No OR (Intuit's parser refuses it with the JavaCC message below), no joins.
+Keywords and property names are case-insensitive; a reference property (``CustomerRef``)
+compares its ``value``; ``MetaData.*`` compare as instants, ``TxnDate``/``DueDate`` as dates,
+amounts as decimals. Name lists (Customer, Vendor, Item, Account, TaxCode, TaxRate, Class,
+Department) leave inactive records out unless the query says something about ``Active``.
+``MAXRESULTS`` defaults to 100 and is capped at 1000; ``STARTPOSITION`` is 1-based.
 """
 
 from __future__ import annotations
@@ -22,8 +21,23 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-ENTITIES = ("Customer", "Vendor", "Item", "Invoice", "Bill", "Payment", "BillPayment")
-NAME_LISTS = {"Customer", "Vendor", "Item"}
+ENTITIES = (
+    "Customer",
+    "Vendor",
+    "Item",
+    "Invoice",
+    "Bill",
+    "Payment",
+    "BillPayment",
+    "Account",
+    "TaxCode",
+    "TaxRate",
+    "Class",
+    "Department",
+    "CompanyInfo",
+    "Preferences",
+)
+NAME_LISTS = {"Customer", "Vendor", "Item", "Account", "TaxCode", "TaxRate", "Class", "Department"}
 MAX_RESULTS = 1000
 DEFAULT_RESULTS = 100
 
@@ -69,7 +83,45 @@ QUERYABLE: dict[str, dict[str, str]] = {
         "type": "string",
         "active": "bool",
         "unitprice": "decimal",
+        "qtyonhand": "decimal",
+        "incomeaccountref": "string",
+        "expenseaccountref": "string",
+        "assetaccountref": "string",
     },
+    "Account": {
+        **COMMON,
+        "name": "string",
+        "fullyqualifiedname": "string",
+        "subaccount": "bool",
+        "parentref": "string",
+        "active": "bool",
+        "classification": "string",
+        "accounttype": "string",
+        "accountsubtype": "string",
+        "acctnum": "string",
+        "currentbalance": "decimal",
+        "currencyref": "string",
+    },
+    "TaxCode": {**COMMON, "name": "string", "active": "bool", "taxable": "bool"},
+    "TaxRate": {**COMMON, "name": "string", "active": "bool", "ratevalue": "decimal"},
+    "Class": {
+        **COMMON,
+        "name": "string",
+        "fullyqualifiedname": "string",
+        "active": "bool",
+        "subclass": "bool",
+        "parentref": "string",
+    },
+    "Department": {
+        **COMMON,
+        "name": "string",
+        "fullyqualifiedname": "string",
+        "active": "bool",
+        "subdepartment": "bool",
+        "parentref": "string",
+    },
+    "CompanyInfo": {**COMMON, "companyname": "string", "country": "string"},
+    "Preferences": dict(COMMON),
     "Invoice": {
         **COMMON,
         **TRANSACTION,

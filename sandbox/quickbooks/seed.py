@@ -233,8 +233,12 @@ class Books:
         memo: str | None = None,
         currency: str | None = None,
         exchange_rate: Decimal | None = None,
+        class_ref: tuple[str, str] | None = None,
+        department: tuple[str, str] | None = None,
     ) -> dict[str, Any]:
-        """``lines``: (item id, item name, description, qty, unit price, taxable)."""
+        """``lines``: (item id, item name, description, qty, unit price, taxable);
+        ``class_ref`` tags every item line (``ClassRef``), ``department`` the document
+        (``DepartmentRef``: QuickBooks tracks locations per transaction)."""
         rows: list[dict[str, Any]] = []
         subtotal, taxable = Decimal(0), Decimal(0)
         for n, (item_id, item, desc, qty, price, is_taxable) in enumerate(lines, start=1):
@@ -257,6 +261,8 @@ class Books:
                     },
                 }
             )
+            if class_ref:
+                rows[-1]["SalesItemLineDetail"]["ClassRef"] = ref(*class_ref)
         if group:
             rows = [
                 {
@@ -323,6 +329,8 @@ class Books:
         }
         if self.company.country == "GB":
             doc["GlobalTaxCalculation"] = "TaxExcluded"
+        if department:
+            doc["DepartmentRef"] = ref(*department)
         if exchange_rate is not None:
             doc["ExchangeRate"] = float(exchange_rate)
             doc["HomeTotalAmt"] = money(total * exchange_rate)
@@ -385,6 +393,7 @@ class Books:
         items: list[tuple[str, str, str, Decimal, Decimal]] = (),
         *,
         class_ref: tuple[str, str] | None = None,
+        department: tuple[str, str] | None = None,
         note: str | None = None,
         terms_days: int = 30,
     ) -> dict[str, Any]:
@@ -446,6 +455,8 @@ class Books:
             doc["DocNumber"] = number
         if note:
             doc["PrivateNote"] = note
+        if department:
+            doc["DepartmentRef"] = ref(*department)
         if self.company.country == "GB":
             doc["GlobalTaxCalculation"] = "NotApplicable"
         return self.add("Bill", doc)
@@ -616,6 +627,8 @@ def _us_books() -> Books:
             (*pump, "Fountain pump", D(2), D(115.25), True),
             (*design, "Installation", D(3), D(75), False),
         ],
+        class_ref=("5000000000000021", "Landscaping:Irrigation"),
+        department=("3", "Half Moon Bay:Harbor Office"),
     )
     inv4 = b.invoice(
         "1004", diego, day + timedelta(days=8), [(*garden, "Hedge trimming", D(2), D(40), False)]
@@ -702,7 +715,7 @@ def _us_books() -> Books:
         lumber,
         day + timedelta(days=4),
         items=[
-            ("11", "Pump", "Pumps for stock", D(3), D(74)),
+            (*pump, "Pumps for stock", D(3), D(74)),
             ("12", "Lumber", "Cedar boards", D(40), D(3.25)),
         ],
     )
@@ -718,6 +731,7 @@ def _us_books() -> Books:
         day + timedelta(days=14),
         expenses=[("12", "Legal & Professional Fees:Accounting", "Bookkeeping", D(315))],
         class_ref=("5000000000000019", "Landscaping"),
+        department=("1", "Bayshore"),
     )
     bill5 = b.bill(
         "TN-88",
@@ -788,26 +802,6 @@ def _uk_books() -> Books:
     return b
 
 
-def company_info(c: Company) -> dict[str, Any]:
-    return {
-        "Id": "1",
-        "SyncToken": "3",
-        "CompanyName": c.name,
-        "LegalName": c.legal_name,
-        "Country": c.country,
-        "CompanyStartDate": "2024-01-01",
-        "FiscalYearStartMonth": "January",
-        "SupportedLanguages": "en",
-        "NameValue": [{"Name": "OfferingSku", "Value": "QuickBooks Online Plus"}],
-        "MetaData": {
-            "CreateTime": "2024-01-01T09:00:00-08:00",
-            "LastUpdatedTime": "2024-12-01T09:00:00-08:00",
-        },
-        "domain": "QBO",
-        "sparse": False,
-    }
-
-
 def bulk_invoices(store: Store, c: Company, count: int) -> None:
     """``count`` more one-line invoices (after the demo ones), oldest timestamps first."""
     customers = [d for d in store.docs(c.realm, "Customer") if d.get("Active", True)]
@@ -868,10 +862,14 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
-    from .catalog import items  # late: catalog builds on this module's helpers
+    from .catalog import items  # late: these build on this module's helpers
+    from .reference import REFERENCE_LISTS, ledger_balances
 
     for c in COMPANIES:
         store.put_many(c.realm, "Item", items(c))
+        for entity, build in REFERENCE_LISTS.items():
+            store.put_many(c.realm, entity, build(c))
+        ledger_balances(store, c)
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

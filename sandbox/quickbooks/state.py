@@ -125,6 +125,9 @@ class Sandbox:
         self.faults: list[Fault] = []
         self.counters = Counters()
         self.lock = threading.Lock()
+        #: (realm, requestid) → (status, body) of writes already answered (Intuit's guard
+        #: against duplicate requests: a retried write is answered again, not written again).
+        self.answered: dict[tuple[str, str], tuple[int, Any]] = {}
 
     # -- lifecycle --------------------------------------------------------------------------
     def ensure_seeded(self) -> None:
@@ -139,6 +142,7 @@ class Sandbox:
         self.limiter = Limiter(self.clock, self.config.rate_minute, self.config.rate_concurrent)
         self.faults = []
         self.counters = Counters()
+        self.answered = {}
 
     # -- apps -------------------------------------------------------------------------------
     def app(self, client_id: str | None) -> dict[str, Any] | None:

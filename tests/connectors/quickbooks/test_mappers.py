@@ -178,9 +178,11 @@ def test_bill_is_an_accounts_payable_invoice() -> None:
     assert bill.payment_remote_ids == ["BillPayment:311"]
     expense, item = bill.line_items
     assert expense.account_remote_id == "64" and expense.item_remote_id is None
-    assert [(t.name, t.option, t.option_remote_id) for t in expense.tracking_categories] == [
-        ("Class", "Hospitality", "5000000000000042")
-    ]
+    # Each QuickBooks class is a tracking category whose one option is itself.
+    assert [
+        (t.category_remote_id, t.name, t.option, t.option_remote_id)
+        for t in expense.tracking_categories
+    ] == [("5000000000000042", "Hospitality", "Hospitality", "5000000000000042")]
     assert (item.item_remote_id, item.quantity, item.unit_price) == ("17", 5, Decimal("90.1"))
     assert bill.sub_total == Decimal("1250.5")
 
@@ -267,3 +269,64 @@ def test_query_times() -> None:
         2025, 2, 13, 12, 13, tzinfo=UTC
     )
     assert mappers.parse_date("2025-02-13-08:00") == date(2025, 2, 13)
+
+
+def test_amounts_follow_the_one_money_rule():
+    """QuickBooks writes ``435.0`` and ``0``; unified amounts carry the currency's minor units
+    (as Xero's do), unit prices and quantities keep their own precision."""
+    raw = {
+        "Id": "9",
+        "CurrencyRef": {"value": "USD"},
+        "TotalAmt": Decimal("435.0"),
+        "Balance": 0,
+        "TxnTaxDetail": {"TotalTax": 0},
+        "Line": [
+            {
+                "Id": "1",
+                "Amount": Decimal("435.0"),
+                "DetailType": "SalesItemLineDetail",
+                "SalesItemLineDetail": {"Qty": Decimal("3"), "UnitPrice": Decimal("145")},
+            }
+        ],
+    }
+    record = mappers.invoice_from_qbo(raw).model_dump(mode="json")
+    assert (record["total_amount"], record["balance"], record["amount_paid"]) == (
+        "435.00",
+        "0.00",
+        "435.00",
+    )
+    assert (record["sub_total"], record["total_tax_amount"]) == ("435.00", "0.00")
+    (line,) = record["line_items"]
+    assert (line["total_amount"], line["unit_price"], line["quantity"]) == ("435.00", "145", "3")
+    yen = mappers.payment_from_qbo(
+        {
+            "Id": "3",
+            "CurrencyRef": {"value": "JPY"},
+            "TotalAmt": Decimal("5000.0"),
+            "Line": [{"Amount": 5000, "LinkedTxn": [{"TxnId": "9", "TxnType": "Invoice"}]}],
+        }
+    ).model_dump(mode="json")
+    assert yen["total_amount"] == "5000.0" and yen["applied_to"][0]["applied_amount"] == "5000"
+
+
+def test_departments_tag_every_line_and_classes_their_own():
+    (invoice,) = [
+        mappers.invoice_from_qbo(r)
+        for r in rows_of(load("sandbox_query_invoice"))[1]
+        if r["DocNumber"] == "1003"
+    ]
+    for line in invoice.line_items:
+        assert [t.model_dump() for t in line.tracking_categories] == [
+            {
+                "category_remote_id": "5000000000000021",
+                "name": "Landscaping:Irrigation",
+                "option": "Landscaping:Irrigation",
+                "option_remote_id": "5000000000000021",
+            },
+            {
+                "category_remote_id": "Department:3",
+                "name": "Half Moon Bay:Harbor Office",
+                "option": "Half Moon Bay:Harbor Office",
+                "option_remote_id": "3",
+            },
+        ]
