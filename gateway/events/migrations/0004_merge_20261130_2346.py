@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_endpoint_failure_tracking'),
-        ('events', '0003_timestamps_with_z'),
+        ("events", "0003_endpoint_failure_tracking"),
+        ("events", "0003_timestamps_with_z"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sync', '0003_model_state_not_permitted'),
-        ('sync', '0003_rejected_inbound_events'),
+        ("sync", "0003_model_state_not_permitted"),
+        ("sync", "0003_rejected_inbound_events"),
     ]
 
-    operations = [
-    ]
+    operations = []
