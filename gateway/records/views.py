@@ -50,13 +50,14 @@ class RecordView(APIView):
     operations: dict[str, str] = {}
 
     def linked_account(self, request: Request) -> LinkedAccount:
-        """The account the header names, once its provider offers this method's operation."""
+        """The account the header names, once its provider offers this method's operation.
+        `Allow` names the methods that provider offers here, on this answer whatever it is."""
         account = linked_account_from_header(request)
         provider = provider_for(account)
         declared = provider.supported_operations().get(self.model, [])
+        allowed = [m.upper() for m, op in self.operations.items() if op in declared]
+        self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
         if self.operations[request.method.lower()] not in declared:
-            allowed = [m.upper() for m, op in self.operations.items() if op in declared]
-            self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
             raise MethodNotAllowed(
                 request.method,
                 detail=f"{provider.name} does not offer {request.method} on "

@@ -119,3 +119,14 @@ def test_declared_as_data_per_provider():
     assert QuickBooksProvider.describe()["client_credentials"] is False
     with pytest.raises(NotSupported):
         QuickBooksProvider({"client_id": "x"}).client_credentials("id", "secret")
+
+
+def test_the_setup_steps_name_every_scope_the_connection_needs():
+    """An end user who selects only what the steps name gets every model: the steps name the
+    family of each scope the connector reads and writes with (accounting.payments too)."""
+    from connectors.xero.spec import CUSTOM_CONNECTIONS
+
+    steps = " ".join(CUSTOM_CONNECTIONS.steps)
+    for scope in CUSTOM_CONNECTIONS.scopes:
+        family = scope.split(".")[1]  # accounting.payments -> payments
+        assert family in steps, (scope, steps)

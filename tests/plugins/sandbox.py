@@ -154,7 +154,7 @@ class SandboxControl:
 
     def register_custom_connection(self, tenant: str = "uk", **fields: Any) -> dict:
         """A custom connection authorised for ``tenant`` (client_id/client_secret generated
-        unless given; ``scopes`` defaults to transactions, contacts, settings)."""
+        unless given; ``scopes`` defaults to invoices, payments, contacts, settings)."""
         return self._call("POST", "/custom-connections", {"tenant": tenant, **fields})
 
     def update_app(self, client_id: str, **fields: Any) -> dict:

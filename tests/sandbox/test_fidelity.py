@@ -229,6 +229,15 @@ def test_rejections_are_counted_once(connected):
     assert statuses == {"401": 1, "403": 1, "200": 1, "429": 1}
 
 
+def test_a_token_without_the_endpoints_scope_is_counted_once(xero_sandbox):
+    api = xero_sandbox.api(
+        xero_sandbox.connect(tenants=["uk"], scope="openid offline_access")["access_token"], "uk"
+    )
+    xero_sandbox.control.reset_counters()
+    assert api.get("Invoices").status_code == 401
+    assert xero_sandbox.control.counters()["statuses"] == {"401": 1}
+
+
 def test_outside_the_api_unknown_routes_are_not_flask_pages(xero_sandbox):
     token = requests.get(xero_sandbox.token_url, timeout=30)
     assert token.status_code == 405 and "POST" in token.headers["Allow"]

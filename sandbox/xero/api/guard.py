@@ -65,8 +65,8 @@ def accounting_guard(endpoint: str) -> Response | None:
     if not tenant_id or not sb.identity.can_reach(ctx.client_id, tenant_id):
         return problem(403, "Forbidden", "AuthenticationUnsuccessful")
     if not scopes.permits(ctx.scope.split(), request.method, request.path):
-        # Xero's answer to a token without the endpoint's scope (see scopes.ENDPOINT_SCOPES).
-        sb.counters.add("statuses", "401")
+        # Xero's answer to a token without the endpoint's scope (see scopes.ENDPOINT_SCOPES);
+        # counted under `statuses` by the view's finish, like every other answer.
         return problem(401, "Unauthorized", "AuthorizationUnsuccessful")
     decision = sb.limiter.acquire(ctx.client_id, tenant_id)
     g.rate_headers = decision.headers

@@ -61,3 +61,31 @@ def test_providers_listing_and_contact_delete_agree(authed_client):
     assert "delete" in xero["models"]["contact"]
     response = authed_client.delete(f"/v1/contacts/{uuid.uuid4()}")
     assert response.status_code != 405
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_allow_names_what_the_accounts_provider_offers_on_every_answer(
+    provider, authed_client, customer_with_key
+):
+    """A 200 says in `Allow` what a 405 would: the methods the account's provider offers."""
+    customer, _ = customer_with_key
+    account = make_linked_account(customer, provider=provider)
+    seed_store(account)
+    authed_client.credentials(
+        HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_LINKED_ACCOUNT=str(account.id),
+    )
+    listed = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    list_methods = {"list": "GET", "create": "POST"}
+    detail_methods = {"get": "GET", "update": "PATCH", "delete": "DELETE"}
+    for model, plural in PLURALS.items():
+        offered = listed.get(model, [])
+        response = authed_client.get(f"/v1/{plural}")
+        assert response.status_code == 200, response.content
+        expected = {m for op, m in list_methods.items() if op in offered} | {"OPTIONS"}
+        assert set(response["Allow"].split(", ")) == expected, (provider, model)
+        record_id = response.json()["results"][0]["id"]
+        response = authed_client.get(f"/v1/{plural}/{record_id}")
+        assert response.status_code == 200, response.content
+        expected = {m for op, m in detail_methods.items() if op in offered} | {"OPTIONS"}
+        assert set(response["Allow"].split(", ")) == expected, (provider, model)
