@@ -12,9 +12,9 @@ from gateway.accounts import views as account_views
 from gateway.accounts.passthrough import PassthroughView
 from gateway.core import views as core_views
 from gateway.events import views as event_views
-from gateway.records.schemas import PLURALS
-from gateway.records.views import VIEWS as RECORD_VIEWS
+from gateway.records.views import record_views
 from gateway.sync import views as sync_views
+from unified_models import CATALOGUE
 
 handler400 = "gateway.core.errors.handler400"
 handler403 = "gateway.core.errors.handler403"
@@ -76,8 +76,8 @@ api_v1 = [
         name="webhook-delivery-replay",
     ),
 ]
-for model, (list_view, detail_view) in RECORD_VIEWS.items():
-    plural = PLURALS[model]
+for model, (list_view, detail_view) in record_views().items():
+    plural = CATALOGUE[model].plural
     api_v1 += [
         path(f"v1/{plural}", list_view.as_view(), name=f"{model}-list"),
         path(f"v1/{plural}/<str:record_id>", detail_view.as_view(), name=f"{model}-detail"),

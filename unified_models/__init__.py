@@ -1,19 +1,22 @@
 """Ledgerlink's unified accounting schema: one pydantic v2 definition per shape (DESIGN.md §2).
 
 Connectors produce these records (references as provider ``*_remote_id``); the gateway stores them
-as JSON documents, fills its own ids and serves them. ``MODELS`` and ``INPUT_MODELS`` let the
-gateway iterate over every unified model it serves. ``REFERENCE_MODELS`` and
-``REFERENCE_INPUT_MODELS`` hold the reference data models (issue 14), kept apart until the model
-catalogue serves them.
+as JSON documents, fills its own ids and serves them. ``CATALOGUE`` holds one entry per model
+(``catalogue.py``): the gateway derives its URLs, views, filters, events and OpenAPI from it.
+``MODELS`` and ``INPUT_MODELS`` are views of it.
 """
 
 from __future__ import annotations
 
-from .account import Account, AccountInput
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .account import ACCOUNT, Account, AccountInput
 from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
+from .catalogue import Catalogue, CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
-from .company_info import CompanyInfo
-from .contact import Address, Contact, ContactInput, PhoneNumber
+from .company_info import COMPANY_INFO, CompanyInfo
+from .contact import CONTACT, Address, Contact, ContactInput, PhoneNumber
 from .enums import (
     AccountClassification,
     AccountStatus,
@@ -34,56 +37,59 @@ from .enums import (
     TrackingCategoryStatus,
 )
 from .invoice import (
+    INVOICE,
     Invoice,
     InvoiceInput,
     InvoiceLineItem,
     InvoiceLineItemInput,
     TrackingCategoryRef,
 )
-from .item import Item, ItemInput
-from .payment import Payment, PaymentApplication, PaymentApplicationInput, PaymentInput
-from .tax_rate import TaxRate, TaxRateComponent
-from .tracking_category import TrackingCategory, TrackingCategoryOption
+from .item import ITEM, Item, ItemInput
+from .payment import PAYMENT, Payment, PaymentApplication, PaymentApplicationInput, PaymentInput
+from .tax_rate import TAX_RATE, TaxRate, TaxRateComponent
+from .tracking_category import TRACKING_CATEGORY, TrackingCategory, TrackingCategoryOption
 from .types import Money, Rate, to_decimal
 
-#: Unified model name → record class, in sync order (contacts before invoices before payments).
-MODELS: dict[str, type[UnifiedRecord]] = {
-    "contact": Contact,
-    "invoice": Invoice,
-    "payment": Payment,
-}
+#: Every model the gateway serves, in sync order (reference data first: company, tax rates,
+#: accounts that use them, tracking categories, items that use accounts; then the documents).
+CATALOGUE = Catalogue()
+for _entry in (COMPANY_INFO, TAX_RATE, ACCOUNT, TRACKING_CATEGORY, ITEM, CONTACT, INVOICE, PAYMENT):
+    CATALOGUE.register(_entry)
 
-#: Unified model name → write input class.
-INPUT_MODELS: dict[str, type[UnifiedInput]] = {
-    "contact": ContactInput,
-    "invoice": InvoiceInput,
-    "payment": PaymentInput,
-}
 
-#: Reference data models (issue 14), in sync order (tax rates before the accounts that use them,
-#: accounts before the items that use them). Served once the catalogue entries land; until then
-#: they are deliberately NOT in ``MODELS``, so the gateway does not serve or sync them.
-REFERENCE_MODELS: dict[str, type[UnifiedRecord]] = {
-    "company_info": CompanyInfo,
-    "tax_rate": TaxRate,
-    "account": Account,
-    "tracking_category": TrackingCategory,
-    "item": Item,
-}
+class _CatalogueView(Mapping[str, Any]):
+    """A live read-only view of one attribute of the catalogue's entries, in sync order."""
 
-#: Write inputs of the reference data models that can be written (create and update). Served
-#: once the catalogue entries land, like ``REFERENCE_MODELS``.
-REFERENCE_INPUT_MODELS: dict[str, type[UnifiedInput]] = {
-    "account": AccountInput,
-    "item": ItemInput,
-}
+    def __init__(self, attribute: str) -> None:
+        self._attribute = attribute
+
+    def _items(self) -> dict[str, Any]:
+        return {
+            entry.name: getattr(entry, self._attribute)
+            for entry in CATALOGUE
+            if getattr(entry, self._attribute) is not None
+        }
+
+    def __getitem__(self, name: str) -> Any:
+        return self._items()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+
+#: Unified model name → record class, in sync order.
+MODELS: Mapping[str, type[UnifiedRecord]] = _CatalogueView("record")
+#: Unified model name → write input class (models that can be written).
+INPUT_MODELS: Mapping[str, type[UnifiedInput]] = _CatalogueView("input")
 
 __all__ = [
+    "CATALOGUE",
     "INPUT_MODELS",
     "LIMIT_ERRORS",
     "MODELS",
-    "REFERENCE_INPUT_MODELS",
-    "REFERENCE_MODELS",
     "Account",
     "AccountClassification",
     "AccountInput",
@@ -91,10 +97,13 @@ __all__ = [
     "AccountType",
     "Address",
     "AddressType",
+    "Catalogue",
+    "CatalogueEntry",
     "CompanyInfo",
     "Contact",
     "ContactInput",
     "ContactStatus",
+    "Filter",
     "InputAmount",
     "InputDate",
     "InputRate",
@@ -118,6 +127,7 @@ __all__ = [
     "PhoneNumber",
     "PhoneNumberType",
     "Rate",
+    "Reference",
     "RelatedObjectType",
     "TaxRate",
     "TaxRateAppliesTo",

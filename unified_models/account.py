@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .catalogue import CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedRecord
 from .enums import AccountClassification, AccountStatus, AccountType
+from .examples import ACCOUNT as _EXAMPLE
+from .examples import INPUTS as _INPUTS
 
 __all__ = ["Account", "AccountInput"]
 
@@ -52,3 +55,26 @@ class AccountInput(UnifiedInput):
     bank_account_number: str | None = None
     parent_account: str | None = None  # gateway id; the gateway fills parent_account_remote_id
     parent_account_remote_id: str | None = None
+
+
+ACCOUNT = CatalogueEntry(
+    name="account",
+    plural="accounts",
+    record=Account,
+    input=AccountInput,
+    operations=frozenset({"list", "get", "create", "update"}),
+    references=(
+        Reference("tax_rate", "tax_rate"),
+        Reference("parent_account", "account"),
+    ),
+    filters=(
+        Filter("type", "type", "choice", choices=AccountType),
+        Filter("status", "status", "choice", choices=AccountStatus),
+    ),
+    # `account.*` are the linked-account events (account.linked): the chart of accounts is the
+    # ledger, so its records' events are `ledger_account.created|updated|deleted`.
+    event_family="ledger_account",
+    example=_EXAMPLE,
+    input_example=_INPUTS["account"],
+    description="The chart of accounts (ledger accounts). Events: `ledger_account.*`.",
+)

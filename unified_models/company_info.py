@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .catalogue import CatalogueEntry
 from .common import UnifiedRecord
 from .contact import Address, PhoneNumber
+from .examples import COMPANY_INFO as _EXAMPLE
 
 __all__ = ["CompanyInfo"]
 
@@ -30,3 +32,12 @@ class CompanyInfo(UnifiedRecord):
     #: The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY).
     organisation_type: str | None = None
     status_raw: str | None = None
+
+
+COMPANY_INFO = CatalogueEntry(
+    name="company_info",
+    plural="company-info",
+    record=CompanyInfo,
+    example=_EXAMPLE,
+    description="The organisation behind the linked account (one record).",
+)

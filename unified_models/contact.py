@@ -6,8 +6,11 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from .catalogue import CatalogueEntry, Filter
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import AddressType, ContactStatus, PhoneNumberType
+from .examples import CONTACT as _EXAMPLE
+from .examples import INPUTS as _INPUTS
 
 __all__ = ["Address", "Contact", "ContactInput", "PhoneNumber"]
 
@@ -66,3 +69,16 @@ class ContactInput(UnifiedInput):
     currency: str | None = None
     addresses: list[Address] | None = None
     phone_numbers: list[PhoneNumber] | None = None
+
+
+CONTACT = CatalogueEntry(
+    name="contact",
+    plural="contacts",
+    record=Contact,
+    input=ContactInput,
+    operations=frozenset({"list", "get", "create", "update", "delete"}),
+    filters=(Filter("status", "status", "choice", choices=ContactStatus),),
+    example=_EXAMPLE,
+    input_example=_INPUTS["contact"],
+    description="Customers and suppliers.",
+)

@@ -17,8 +17,11 @@ from .bounds import (
     InputDate,
     InputRate,
 )
+from .catalogue import CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceStatus, InvoiceType, TaxTreatment
+from .examples import INPUTS as _INPUTS
+from .examples import INVOICE as _EXAMPLE
 from .types import Money, Rate
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
 class TrackingCategoryRef(UnifiedModel):
     """A tracking category option applied to a line item (Xero Tracking)."""
 
+    category: str | None = None  # gateway id of the tracking category, filled by the gateway
     category_remote_id: str | None = None
     name: str | None = None
     option: str | None = None
@@ -101,10 +105,13 @@ class InvoiceLineItemInput(UnifiedInput):
     discount: InputAmount = None
     discount_rate: InputRate = None
     tax_amount: InputAmount = None
+    account: str | None = None  # gateway id; the gateway fills account_remote_id
     account_remote_id: str | None = None
     account_code: str | None = None
+    item: str | None = None  # gateway id; the gateway fills item_remote_id
     item_remote_id: str | None = None
     item_code: str | None = None
+    tax_rate: str | None = None  # gateway id; the gateway fills tax_rate_remote_id
     tax_rate_remote_id: str | None = None
     tracking_categories: list[TrackingCategoryRef] | None = None
 
@@ -180,3 +187,39 @@ class InvoiceInput(UnifiedInput):
                 {"total": str(highest)},
             )
         return lines
+
+
+#: The references every document with lines carries (invoices now; credit notes and bills later).
+LINE_REFERENCES = (
+    Reference("line_items.account", "account"),
+    Reference("line_items.item", "item"),
+    Reference("line_items.tax_rate", "tax_rate"),
+    Reference(
+        "line_items.tracking_categories.category",
+        "tracking_category",
+        remote="category_remote_id",
+    ),
+)
+
+INVOICE = CatalogueEntry(
+    name="invoice",
+    plural="invoices",
+    record=Invoice,
+    input=InvoiceInput,
+    operations=frozenset({"list", "get", "create", "update", "delete"}),
+    references=(
+        Reference("contact", "contact"),
+        Reference("payments", "payment", remote="payment_remote_ids", many=True),
+        *LINE_REFERENCES,
+    ),
+    filters=(
+        Filter("type", "type", "choice", choices=InvoiceType),
+        Filter("status", "status", "choice", choices=InvoiceStatus),
+        Filter("contact_id", "contact_id", "uuid"),
+        Filter("issue_date_after", "issue_date", "date", "gte"),
+        Filter("issue_date_before", "issue_date", "date", "lte"),
+    ),
+    example=_EXAMPLE,
+    input_example=_INPUTS["invoice"],
+    description="Sales invoices (accounts receivable) and bills (accounts payable).",
+)

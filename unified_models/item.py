@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .catalogue import CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedRecord
 from .enums import ItemStatus, ItemType
+from .examples import INPUTS as _INPUTS
+from .examples import ITEM as _EXAMPLE
 from .types import Money, Rate
 
 __all__ = ["Item", "ItemInput"]
@@ -83,3 +86,26 @@ class ItemInput(UnifiedInput):
     inventory_asset_account: str | None = None
     inventory_asset_account_remote_id: str | None = None
     inventory_asset_account_code: str | None = None
+
+
+ITEM = CatalogueEntry(
+    name="item",
+    plural="items",
+    record=Item,
+    input=ItemInput,
+    operations=frozenset({"list", "get", "create", "update"}),
+    references=(
+        Reference("sale_account", "account"),
+        Reference("sale_tax_rate", "tax_rate"),
+        Reference("purchase_account", "account"),
+        Reference("purchase_tax_rate", "tax_rate"),
+        Reference("inventory_asset_account", "account"),
+    ),
+    filters=(
+        Filter("type", "type", "choice", choices=ItemType),
+        Filter("status", "status", "choice", choices=ItemStatus),
+    ),
+    example=_EXAMPLE,
+    input_example=_INPUTS["item"],
+    description="Products and services sold or bought.",
+)

@@ -8,8 +8,11 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
+from .catalogue import CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import PaymentStatus, PaymentType, RelatedObjectType
+from .examples import INPUTS as _INPUTS
+from .examples import PAYMENT as _EXAMPLE
 from .types import Money, Rate
 
 __all__ = ["Payment", "PaymentApplication", "PaymentApplicationInput", "PaymentInput"]
@@ -66,3 +69,37 @@ class PaymentInput(UnifiedInput):
     total_amount: InputAmount = None
     reference: str | None = None
     applied_to: list[PaymentApplicationInput] | None = None
+
+
+#: The record a payment application points at, by its ``related_object_type``.
+RELATED_MODELS = {"INVOICE": "invoice", "CREDIT_NOTE": "credit_note"}
+
+PAYMENT = CatalogueEntry(
+    name="payment",
+    plural="payments",
+    record=Payment,
+    input=PaymentInput,
+    operations=frozenset({"list", "get", "create", "update", "delete"}),
+    references=(
+        Reference("contact", "contact"),
+        Reference("account", "account"),
+        Reference(
+            "applied_to.related_object_id",
+            "invoice",
+            remote="related_object_remote_id",
+            by="related_object_type",
+            targets=RELATED_MODELS,
+        ),
+    ),
+    filters=(
+        Filter("type", "type", "choice", choices=PaymentType),
+        Filter("status", "status", "choice", choices=PaymentStatus),
+        Filter("contact_id", "contact_id", "uuid"),
+        Filter("transaction_date_after", "issue_date", "date", "gte"),
+        Filter("transaction_date_before", "issue_date", "date", "lte"),
+    ),
+    columns={"issue_date": "transaction_date"},
+    example=_EXAMPLE,
+    input_example=_INPUTS["payment"],
+    description="Money received from customers and paid to suppliers, and what it settles.",
+)

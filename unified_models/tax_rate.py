@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .catalogue import CatalogueEntry, Filter
 from .common import UnifiedModel, UnifiedRecord
 from .enums import TaxRateAppliesTo, TaxRateStatus
+from .examples import TAX_RATE as _EXAMPLE
 from .types import Rate
 
 __all__ = ["TaxRate", "TaxRateComponent"]
@@ -39,3 +41,13 @@ class TaxRate(UnifiedRecord):
     status: TaxRateStatus | None = None
     status_raw: str | None = None
     applies_to: list[TaxRateAppliesTo] = Field(default_factory=list)
+
+
+TAX_RATE = CatalogueEntry(
+    name="tax_rate",
+    plural="tax-rates",
+    record=TaxRate,
+    filters=(Filter("status", "status", "choice", choices=TaxRateStatus),),
+    example=_EXAMPLE,
+    description="The tax rates lines, accounts and items refer to.",
+)

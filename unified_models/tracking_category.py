@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .catalogue import CatalogueEntry, Filter
 from .common import UnifiedModel, UnifiedRecord
 from .enums import TrackingCategoryStatus
+from .examples import TRACKING_CATEGORY as _EXAMPLE
 
 __all__ = ["TrackingCategory", "TrackingCategoryOption"]
 
@@ -24,3 +26,14 @@ class TrackingCategory(UnifiedRecord):
     status: TrackingCategoryStatus | None = None
     status_raw: str | None = None
     options: list[TrackingCategoryOption] = Field(default_factory=list)
+
+
+TRACKING_CATEGORY = CatalogueEntry(
+    name="tracking_category",
+    plural="tracking-categories",
+    record=TrackingCategory,
+    filters=(Filter("status", "status", "choice", choices=TrackingCategoryStatus),),
+    example=_EXAMPLE,
+    description="Tracking categories (Xero) or classes and departments (QuickBooks), with their "
+    "options; lines refer to them in `tracking_categories`.",
+)

@@ -1,8 +1,5 @@
 """QuickBooks Online as data: endpoints, the query endpoint per entity, limits.
 
-``REFERENCE_RESOURCES`` (issue 14: accounts, tax rates, items, tracking categories, company
-info) are kept apart from ``RESOURCES`` until the gateway's model catalogue serves them.
-
 Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Customer + Vendor
 (contact), Invoice + Bill (invoice), Payment + BillPayment (payment). Everything is read through
 ``GET /v3/company/{realmId}/query?query=SELECT …&minorversion=75`` in pages of 1,000
@@ -42,7 +39,6 @@ __all__ = [
     "OAUTH",
     "RATE_LIMITS",
     "REALM_KEY",
-    "REFERENCE_RESOURCES",
     "REQUEST_ID_HEADER",
     "RESOURCES",
 ]
@@ -126,9 +122,8 @@ def _query_resource(
     )
 
 
-RESOURCES = MappingProxyType(
+_DOCUMENTS = MappingProxyType(
     {
-        # Sync order matters (contacts before invoices before payments): keep it.
         "contact": ResourceSpec.union(
             _query_resource("contact", "Customer", customer_from_qbo, ids.CUSTOMER, ALL_NAMES),
             _query_resource("contact", "Vendor", vendor_from_qbo, ids.VENDOR, ALL_NAMES),
@@ -173,13 +168,12 @@ PREFERENCES = Companion(
 
 _WRITABLE = frozenset({"list", "get", "create", "update"})
 
-#: Issue 14's reference models, in sync order (accounts before the items that name them). Not
-#: in ``RESOURCES`` yet: the gateway's model catalogue wires them. Each QuickBooks Class and
+#: The reference data. Each QuickBooks Class and
 #: Department is a tracking category (Department ids prefixed ``Department:``); each TaxCode is
 #: a tax rate, its TaxRates' values read beside it; CompanyInfo is read with Preferences.
 #: Classes, departments, accounts and items are never deleted in QuickBooks, only made
 #: inactive (queried with ``Active IN (true, false)``).
-REFERENCE_RESOURCES = MappingProxyType(
+_REFERENCE_DATA = MappingProxyType(
     {
         "company_info": _query_resource(
             "company_info", "CompanyInfo", company_info_from_qbo, "", companion=PREFERENCES
@@ -201,3 +195,6 @@ REFERENCE_RESOURCES = MappingProxyType(
         ),
     }
 )
+
+#: Every model QuickBooks serves (the catalogue, not this order, decides the sync order).
+RESOURCES = MappingProxyType({**_REFERENCE_DATA, **_DOCUMENTS})

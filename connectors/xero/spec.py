@@ -28,7 +28,6 @@ __all__ = [
     "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
-    "REFERENCE_RESOURCES",
     "REQUEST_ID_HEADER",
     "RESOURCES",
     "TENANT_HEADER",
@@ -110,9 +109,8 @@ CURSOR = HeaderCursor(
     header="If-Modified-Since", record_field="UpdatedDateUTC", format=format_modified_since
 )
 
-RESOURCES = MappingProxyType(
+_DOCUMENTS = MappingProxyType(
     {
-        # Sync order matters (contacts before invoices before payments): keep it.
         "contact": ResourceSpec(
             model="contact",
             path="Contacts",
@@ -154,12 +152,8 @@ RESOURCES = MappingProxyType(
     }
 )
 
-#: The reference data models of issue 14, in sync order (the organisation, then tax rates before
-#: the accounts that use them, accounts before the items that use them). NOT YET MERGED INTO
-#: ``RESOURCES`` on purpose: the gateway iterates ``XeroProvider.resources`` (sync order,
-#: /v1/providers) and would start syncing and serving these models before their model
-#: catalogue entries exist. The catalogue integration merges them.
-REFERENCE_RESOURCES = MappingProxyType(
+#: The reference data (the organisation, tax rates, accounts, tracking categories, items).
+_REFERENCE_DATA = MappingProxyType(
     {
         # GET /Organisation returns the one organisation of the tenant (no paging, no cursor,
         # no GET by id).
@@ -219,6 +213,9 @@ REFERENCE_RESOURCES = MappingProxyType(
         ),
     }
 )
+
+#: Every model Xero serves (the catalogue, not this order, decides the sync order).
+RESOURCES = MappingProxyType({**_REFERENCE_DATA, **_DOCUMENTS})
 
 WEBHOOK_SIGNATURE_HEADER = "x-xero-signature"
 #: Xero eventCategory → unified model (None: an event we do not map, e.g. SUBSCRIPTION).

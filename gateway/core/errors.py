@@ -284,6 +284,14 @@ class BeyondProviderLimits(InvalidRequest):
     default_message = "Some values are beyond what the provider accepts; see details."
 
 
+class UnknownReference(InvalidRequest):
+    """422: a write names, by Ledgerlink id, a record this linked account does not have (never
+    synced, or another account's); refused before anything is sent."""
+
+    status_code = 422
+    default_message = "Some references name no record of this linked account; see details."
+
+
 def pydantic_details(exc) -> list[dict[str, str]]:
     """pydantic's error locations → our field paths (`line_items[0].quantity`)."""
     details = []

@@ -10,7 +10,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from gateway.accounts.selectors import parse_uuid
 from gateway.customers.models import Customer
 from gateway.events.models import WebhookEndpoint
-from gateway.events.services import EVENT_TYPES
+from gateway.events.services import event_types
 from gateway.events.urlsafety import UnsafeUrl, check_url
 
 SECRET_PREFIX = "whsec_"
@@ -22,11 +22,12 @@ def new_secret() -> str:
 
 
 def validate_event_types(values: list[str]) -> list[str]:
-    prefixes = {t.split(".", 1)[0] for t in EVENT_TYPES}
+    known = event_types()
+    prefixes = {t.split(".", 1)[0] for t in known}
     bad = [
         v
         for v in values
-        if v != "*" and v not in EVENT_TYPES and not (v.endswith(".*") and v[:-2] in prefixes)
+        if v != "*" and v not in known and not (v.endswith(".*") and v[:-2] in prefixes)
     ]
     if bad:
         raise ValidationError({"event_types": [f"Unknown event type {bad[0]!r}."]})

@@ -2,12 +2,12 @@ from rest_framework import serializers
 
 from gateway.core.bodies import JsonTypedSerializer
 from gateway.events.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
-from gateway.events.services import EVENT_TYPES
+from gateway.events.services import event_types
 
 
 class EventSerializer(serializers.Serializer):
     id = serializers.UUIDField(help_text="Stable: the same in every delivery and replay.")
-    type = serializers.ChoiceField(choices=EVENT_TYPES)
+    type = serializers.ChoiceField(choices=())
     linked_account_id = serializers.UUIDField()
     sequence = serializers.IntegerField(
         help_text="Per linked account, gapless and increasing in commit order."
@@ -17,6 +17,11 @@ class EventSerializer(serializers.Serializer):
         help_text="Record events: the record as the API returns it. Account events: the linked "
         "account. Sync events: the run."
     )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["type"].choices = event_types()  # the catalogue's, as they are now
+        return fields
 
 
 class EventPageSerializer(serializers.Serializer):

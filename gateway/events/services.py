@@ -23,18 +23,28 @@ from gateway.events.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from unified_models import MODELS
+from unified_models import CATALOGUE
 
 RECORD_KINDS = ("created", "updated", "deleted")
 ACCOUNT_EVENT_TYPES = ("account.linked", "account.relink_required")
 SYNC_EVENT_TYPES = ("sync.completed", "sync.failed")
 ENDPOINT_EVENT_TYPES = ("webhook_endpoint.disabled",)
-EVENT_TYPES: tuple[str, ...] = (
-    *(f"{model}.{kind}" for model in MODELS for kind in RECORD_KINDS),
-    *ACCOUNT_EVENT_TYPES,
-    *SYNC_EVENT_TYPES,
-    *ENDPOINT_EVENT_TYPES,
-)
+
+
+def event_types() -> tuple[str, ...]:
+    """Every event type: each catalogue model's family (`invoice.created`, …; the chart of
+    accounts is `ledger_account.*`, apart from the linked-account `account.*`), then the rest."""
+    return (
+        *(f"{entry.events}.{kind}" for entry in CATALOGUE for kind in RECORD_KINDS),
+        *ACCOUNT_EVENT_TYPES,
+        *SYNC_EVENT_TYPES,
+        *ENDPOINT_EVENT_TYPES,
+    )
+
+
+def record_event_type(model: str, kind: str) -> str:
+    return f"{CATALOGUE[model].events}.{kind}"
+
 
 _BATCH = 1000
 _COPY_MIN = 50
@@ -121,7 +131,8 @@ def emit(account: LinkedAccount, event_type: str, data: dict[str, Any]) -> Event
 def record_change_events(account: LinkedAccount, changes: Iterable[Any]) -> list[Event]:
     """`records_changed` → one event per change (`invoice.created`, ...), same transaction."""
     return emit_many(
-        account, [(f"{change.model}.{change.kind}", change.document) for change in changes]
+        account,
+        [(record_event_type(change.model, change.kind), change.document) for change in changes],
     )
 
 

@@ -11,7 +11,7 @@ from uuid import UUID
 from gateway.core import jsonutil
 from gateway.records.ids import record_id
 from gateway.records.references import fill_references
-from unified_models import UnifiedRecord
+from unified_models import CATALOGUE, UnifiedRecord
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,16 @@ def _parse_date(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
+def _uuid(value: Any) -> UUID | None:
+    return UUID(value) if isinstance(value, str) and value else None
+
+
 def _parse_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 def prepare(model: str, account_id: UUID, record: UnifiedRecord) -> Prepared:
+    entry = CATALOGUE[model]
     body = record.model_dump(mode="json", exclude={"remote_data"})
     fill_references(model, account_id, body)
     remote_data = jsonutil.dumps(record.remote_data) if record.remote_data is not None else None
@@ -51,10 +56,10 @@ def prepare(model: str, account_id: UUID, record: UnifiedRecord) -> Prepared:
         remote_data=remote_data,
         content_hash=digest.hexdigest(),
         columns={
-            "type": body.get("type") or "",
-            "status": body.get("status") or "",
-            "contact_id": UUID(body["contact"]) if body.get("contact") else None,
-            "issue_date": _parse_date(body.get("issue_date") or body.get("transaction_date")),
+            "type": body.get(entry.column_source("type")) or "",
+            "status": body.get(entry.column_source("status")) or "",
+            "contact_id": _uuid(body.get(entry.column_source("contact_id"))),
+            "issue_date": _parse_date(body.get(entry.column_source("issue_date"))),
             "remote_updated_at": _parse_datetime(body.get("remote_updated_at")),
             "remote_was_deleted": bool(body.get("remote_was_deleted")),
         },

@@ -1,7 +1,9 @@
-"""Query filters for the record endpoints (django-filter), one FilterSet per unified model."""
+"""Query filters for the record endpoints (django-filter): one FilterSet per unified model, built
+from the filters its catalogue entry declares."""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timedelta
 
@@ -9,14 +11,7 @@ import django_filters as df
 from django import forms
 
 from gateway.records.models import Record
-from unified_models import (
-    ContactStatus,
-    InvoiceStatus,
-    InvoiceType,
-    PaymentStatus,
-    PaymentType,
-    parse_iso_date,
-)
+from unified_models import CATALOGUE, Filter, parse_iso_date
 
 #: RFC 3339 (what OpenAPI's `date-time` means): seconds and an offset required.
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$")
@@ -92,28 +87,32 @@ class RecordFilter(df.FilterSet):
         form = NoEmptyValuesForm
 
 
-class ContactFilter(RecordFilter):
-    status = df.ChoiceFilter(field_name="status", choices=_choices(ContactStatus))
-
-
-class InvoiceFilter(RecordFilter):
-    type = df.ChoiceFilter(field_name="type", choices=_choices(InvoiceType))
-    status = df.ChoiceFilter(field_name="status", choices=_choices(InvoiceStatus))
-    contact_id = df.UUIDFilter(field_name="contact_id")
-    issue_date_after = DateFilter(field_name="issue_date", lookup_expr="gte")
-    issue_date_before = DateFilter(field_name="issue_date", lookup_expr="lte")
-
-
-class PaymentFilter(RecordFilter):
-    type = df.ChoiceFilter(field_name="type", choices=_choices(PaymentType))
-    status = df.ChoiceFilter(field_name="status", choices=_choices(PaymentStatus))
-    contact_id = df.UUIDFilter(field_name="contact_id")
-    transaction_date_after = DateFilter(field_name="issue_date", lookup_expr="gte")
-    transaction_date_before = DateFilter(field_name="issue_date", lookup_expr="lte")
-
-
-FILTERS: dict[str, type[RecordFilter]] = {
-    "contact": ContactFilter,
-    "invoice": InvoiceFilter,
-    "payment": PaymentFilter,
+_FILTER_CLASSES = {
+    "choice": df.ChoiceFilter,
+    "uuid": df.UUIDFilter,
+    "date": DateFilter,
+    "datetime": DateTimeFilter,
+    "string": df.CharFilter,
 }
+
+
+def _declared(flt: Filter) -> df.Filter:
+    options: dict = {"field_name": flt.column, "lookup_expr": flt.lookup}
+    if flt.choices is not None:
+        options["choices"] = _choices(flt.choices)
+    if flt.help:
+        options["help_text"] = flt.help
+    return _FILTER_CLASSES[flt.kind](**options)
+
+
+@functools.cache
+def _filter_class(model: str, version: int) -> type[RecordFilter]:
+    entry = CATALOGUE[model]
+    declared = {flt.name: _declared(flt) for flt in entry.filters}
+    name = "".join(part.title() for part in model.split("_")) + "Filter"
+    return type(name, (RecordFilter,), declared)
+
+
+def filter_class(model: str) -> type[RecordFilter]:
+    """The FilterSet of a model: the common filters plus those its catalogue entry declares."""
+    return _filter_class(model, CATALOGUE.version)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from uuid import UUID
 
@@ -10,41 +11,61 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from pydantic import BaseModel, Field, create_model
 
-from gateway.records.filters import FILTERS, DateFilter, DateTimeFilter
-from unified_models import INPUT_MODELS, MODELS
+from gateway.records.filters import DateFilter, DateTimeFilter, filter_class
+from unified_models import CATALOGUE
 
-PLURALS = {"contact": "contacts", "invoice": "invoices", "payment": "payments"}
+#: Models whose schema is being built: a reference back to one of them stays a plain id.
+_BUILDING: set[str] = set()
 
 
-def _stored(model: str, expandable: dict[str, type[BaseModel]] | None = None) -> type[BaseModel]:
-    base = MODELS[model]
+def _stored(model: str, version: int) -> type[BaseModel]:
+    """The record as the API returns it: the unified record, Ledgerlink's bookkeeping fields, and
+    each top-level reference typed as an id or, with `expand`, the record itself."""
+    entry = CATALOGUE[model]
+    base = entry.record
     fields: dict = {
         "id": (UUID, Field(description="Ledgerlink's id of the record (stable).")),
         "created_at": (datetime, Field(description="When Ledgerlink first stored the record.")),
         "modified_at": (datetime, Field(description="When Ledgerlink last changed the record.")),
     }
-    for name, embedded in (expandable or {}).items():
-        if name in base.model_fields:
-            fields[name] = (
-                str | embedded | None,
-                Field(
-                    default=None,
-                    description=f"Ledgerlink's id of the {name}; the {name} itself with "
-                    f"`expand={name}`.",
-                ),
-            )
+    for reference in entry.references:
+        name = reference.path
+        if "." in name or reference.many or reference.by or name not in base.model_fields:
+            continue
+        if reference.model in _BUILDING or reference.model not in CATALOGUE:
+            continue
+        fields[name] = (
+            str | _record_schema(reference.model, version) | None,
+            Field(
+                default=None,
+                description=f"Ledgerlink's id of the {reference.model}; the "
+                f"{reference.model} itself with `expand={name}`.",
+            ),
+        )
     return create_model(base.__name__, __base__=base, __doc__=base.__doc__, **fields)
 
 
-_CONTACT = _stored("contact")
-RECORD_SCHEMAS = {
-    name: _CONTACT if name == "contact" else _stored(name, {"contact": _CONTACT}) for name in MODELS
-}
-INPUT_SCHEMAS = dict(INPUT_MODELS)
+@functools.cache
+def _record_schema(model: str, version: int) -> type[BaseModel]:
+    """One class per model (the OpenAPI names each component once)."""
+    _BUILDING.add(model)
+    try:
+        return _stored(model, version)
+    finally:
+        _BUILDING.discard(model)
 
 
-def _list(model: str) -> type[BaseModel]:
-    record = RECORD_SCHEMAS[model]
+def record_schema(model: str) -> type[BaseModel]:
+    return _record_schema(model, CATALOGUE.version)
+
+
+def input_schema(model: str) -> type[BaseModel] | None:
+    return CATALOGUE[model].input
+
+
+@functools.cache
+def _list_schema(model: str, version: int) -> type[BaseModel]:
+    record = _record_schema(model, version)
     return create_model(
         f"Paginated{record.__name__}List",
         next=(str | None, Field(description="Cursor of the next page (pass as `cursor`).")),
@@ -57,7 +78,9 @@ def _list(model: str) -> type[BaseModel]:
     )
 
 
-LIST_SCHEMAS = {name: _list(name) for name in MODELS}
+def list_schema(model: str) -> type[BaseModel]:
+    return _list_schema(model, CATALOGUE.version)
+
 
 LINKED_ACCOUNT_HEADER = OpenApiParameter(
     "X-Linked-Account",
@@ -86,12 +109,15 @@ def _filter_parameter(name: str, flt) -> OpenApiParameter:
 
 
 def read_parameters(model: str) -> list[OpenApiParameter]:
+    expandable = list(CATALOGUE[model].expandable)
     expand = OpenApiParameter(
         "expand",
         OpenApiTypes.STR,
         OpenApiParameter.QUERY,
-        enum=["contact"],
-        description="Embed the referenced contact instead of its id.",
+        enum=expandable,
+        description="Embed the referenced records instead of their ids: one name or several, "
+        "comma-separated (e.g. `expand=" + ",".join(expandable[:2]) + "`). "
+        "Unknown names are refused with 400.",
     )
     params = [
         LINKED_ACCOUNT_HEADER,
@@ -102,7 +128,7 @@ def read_parameters(model: str) -> list[OpenApiParameter]:
             description="Add the provider's raw record as `remote_data`.",
         ),
     ]
-    return params + ([expand] if model in {"invoice", "payment"} else [])
+    return params + ([expand] if expandable else [])
 
 
 def list_parameters(model: str) -> list[OpenApiParameter]:
@@ -121,7 +147,7 @@ def list_parameters(model: str) -> list[OpenApiParameter]:
             OpenApiParameter.QUERY,
             description="Include records the provider deleted (`remote_was_deleted`).",
         ),
-        *(_filter_parameter(n, f) for n, f in FILTERS[model].base_filters.items()),
+        *(_filter_parameter(n, f) for n, f in filter_class(model).base_filters.items()),
     ]
 
 

@@ -11,12 +11,12 @@ from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import parse_uuid
 from gateway.core import jsonutil
 from gateway.core.cursor import Cursor, paginate
-from gateway.records.filters import FILTERS
+from gateway.records.filters import filter_class as filter_class_of
 from gateway.records.models import Record
+from unified_models import CATALOGUE
 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
-EXPANDABLE = {"invoice": {"contact"}, "payment": {"contact"}}
 _CONTROL_PARAMS = {"cursor", "page_size", "include_remote_data", "include_deleted", "expand"}
 _TRUE, _FALSE = "true", "false"  # as the OpenAPI document's booleans are written
 
@@ -41,7 +41,7 @@ def _bool(params, name: str) -> bool:
 
 def read_options(model: str, params) -> ReadOptions:
     names = params["expand"].split(",") if "expand" in params else []
-    unknown = set(names) - EXPANDABLE.get(model, set())
+    unknown = set(names) - set(CATALOGUE[model].expandable)
     if unknown:
         named = ", ".join(repr(name) for name in sorted(unknown))
         raise ValidationError({"expand": [f"Cannot expand {named}."]})
@@ -67,7 +67,7 @@ def _page_size(params) -> int:
 
 
 def filtered(account: LinkedAccount, model: str, params, options: ReadOptions) -> QuerySet:
-    filter_class = FILTERS[model]
+    filter_class = filter_class_of(model)
     unknown = set(params) - set(filter_class.base_filters) - _CONTROL_PARAMS
     if unknown:
         raise ValidationError({name: ["Unknown query parameter."] for name in sorted(unknown)})
@@ -86,27 +86,41 @@ def _with_remote_data(document: str, remote_data: str | None) -> str:
     return f'{document[:-1]},"remote_data":{remote_data or "null"}}}'
 
 
-def _expand(account: LinkedAccount, documents: list[str], fields: frozenset[str]) -> list[str]:
+def _expand(
+    account: LinkedAccount, model: str, documents: list[str], names: frozenset[str]
+) -> list[str]:
+    """Replace the ids the named references hold by the records they point at (one query)."""
     parsed = [jsonutil.loads(d) for d in documents]
-    if "contact" in fields:
-        ids = {d["contact"] for d in parsed if d.get("contact")}
-        contacts = dict(
-            Record.objects.filter(linked_account=account, model="contact", id__in=ids).values_list(
-                "id", "document"
-            )
-        )
-        by_id = {str(k): jsonutil.loads(v) for k, v in contacts.items()}
-        for d in parsed:
-            if d.get("contact"):
-                d["contact"] = by_id.get(d["contact"], d["contact"])
+    references = [CATALOGUE[model].expandable[name] for name in sorted(names)]
+    spots = [
+        (holder, reference)
+        for document in parsed
+        for reference in references
+        for holder in reference.holders(document)
+    ]
+    ids: set[str] = set()
+    for holder, reference in spots:
+        value = holder.get(reference.leaf)
+        ids.update(value if reference.many else [value] if value else [])
+    targets = set().union(*(reference.models for reference in references))
+    rows = Record.objects.filter(
+        linked_account=account, model__in=targets, id__in=[u for u in map(parse_uuid, ids) if u]
+    ).values_list("id", "document")
+    by_id = {str(key): jsonutil.loads(value) for key, value in rows}
+    for holder, reference in spots:
+        value = holder.get(reference.leaf)
+        if reference.many:
+            holder[reference.leaf] = [by_id.get(v, v) for v in value or ()]
+        elif value:
+            holder[reference.leaf] = by_id.get(value, value)
     return [jsonutil.dumps(d).decode("utf-8") for d in parsed]
 
 
-def render_documents(account: LinkedAccount, rows, options: ReadOptions) -> list[str]:
+def render_documents(account: LinkedAccount, model: str, rows, options: ReadOptions) -> list[str]:
     documents = [
         _with_remote_data(row[1], row[2]) if options.include_remote_data else row[1] for row in rows
     ]
-    return _expand(account, documents, options.expand) if options.expand else documents
+    return _expand(account, model, documents, options.expand) if options.expand else documents
 
 
 def list_page(account: LinkedAccount, model: str, params) -> bytes:
@@ -117,7 +131,7 @@ def list_page(account: LinkedAccount, model: str, params) -> bytes:
     queryset = filtered(account, model, params, options)
     fields = ("document", "remote_data") if options.include_remote_data else ("document",)
     window = paginate(queryset, cursor, page_size, fields)
-    documents = render_documents(account, window.rows, options)
+    documents = render_documents(account, model, window.rows, options)
     head = jsonutil.dumps(
         {
             "next": window.next,
@@ -144,7 +158,7 @@ def get_document(account: LinkedAccount, model: str, record_id: str, params) -> 
     )
     if row is None:
         raise NotFound(f"No such {model}.")
-    return row[0], render_documents(account, [row], options)[0]
+    return row[0], render_documents(account, model, [row], options)[0]
 
 
 def find_remote_id(account: LinkedAccount, model: str, record_id: str) -> str | None:

@@ -20,14 +20,13 @@ from gateway.core.providers import declared_operations
 from gateway.records import examples, selectors, writes
 from gateway.records.schemas import (
     IDEMPOTENCY_HEADER,
-    INPUT_SCHEMAS,
     LINKED_ACCOUNT_HEADER,
-    LIST_SCHEMAS,
-    PLURALS,
-    RECORD_SCHEMAS,
     list_parameters,
+    list_schema,
     read_parameters,
+    record_schema,
 )
+from unified_models import CATALOGUE
 
 #: The provider operation each method of the list and detail endpoints performs. The operations
 #: a provider declares (what `/v1/providers` lists) are the one source of what is allowed: an
@@ -39,6 +38,13 @@ NOT_OFFERED = {
     405: "`method_not_allowed`: the linked account's provider does not offer this operation "
     "(`/v1/providers` lists what each offers; `Allow` names the methods it does)."
 }
+
+
+def offered_operations(model: str, supported: dict[str, list[str]]) -> list[str]:
+    """What the API offers on a model for a provider: what its catalogue entry allows and the
+    provider declares."""
+    allowed = CATALOGUE[model].operations
+    return [op for op in supported.get(model, []) if op in allowed]
 
 
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
@@ -54,14 +60,15 @@ class RecordView(APIView):
         `Allow` names the methods that provider offers here, on this answer whatever it is."""
         account = linked_account_from_header(request)
         provider = provider_for(account)
-        declared = provider.supported_operations().get(self.model, [])
+        declared = offered_operations(self.model, provider.supported_operations())
         allowed = [m.upper() for m, op in self.operations.items() if op in declared]
         self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
         if self.operations[request.method.lower()] not in declared:
             raise MethodNotAllowed(
                 request.method,
                 detail=f"{provider.name} does not offer {request.method} on "
-                f"{PLURALS[self.model]} (GET /v1/providers lists what each provider offers).",
+                f"{CATALOGUE[self.model].plural} (GET /v1/providers lists what each provider "
+                "offers).",
             )
         return account
 
@@ -137,16 +144,19 @@ def _own(method):
 
 def _documented(model: str):
     """Per-model view classes with their OpenAPI description."""
-    plural = PLURALS[model]
-    record, listing, body = RECORD_SCHEMAS[model], LIST_SCHEMAS[model], INPUT_SCHEMAS[model]
+    entry = CATALOGUE[model]
+    plural = entry.plural
+    record, listing, body = record_schema(model), list_schema(model), entry.input
     tags = [plural]
-    declared = declared_operations(model)
+    words, op_name = plural.replace("-", " "), plural.replace("-", "_")
+    declared = declared_operations(model) & entry.operations
+    label = model.replace("_", " ")
     record_id = OpenApiParameter("record_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
     list_methods = {
         "get": extend_schema(
-            summary=f"List {plural}",
-            operation_id=f"{plural}_list",
+            summary=f"List {words}",
+            operation_id=f"{op_name}_list",
             parameters=list_parameters(model),
             responses={200: listing, **error_responses(NOT_OFFERED)},
             examples=[examples.list_example(model)],
@@ -155,8 +165,8 @@ def _documented(model: str):
     }
     if "create" in declared:
         list_methods["post"] = extend_schema(
-            summary=f"Create a {model}",
-            operation_id=f"{plural}_create",
+            summary=f"Create {_article(label)}",
+            operation_id=f"{op_name}_create",
             description="Written to the provider first, then stored; returns the stored record. "
             "405 when the linked account's provider does not offer it (see `/v1/providers`).",
             parameters=[LINKED_ACCOUNT_HEADER, IDEMPOTENCY_HEADER],
@@ -176,8 +186,8 @@ def _documented(model: str):
         )(_own(RecordListView.post))
     detail_methods = {
         "get": extend_schema(
-            summary=f"Retrieve a {model}",
-            operation_id=f"{plural}_retrieve",
+            summary=f"Retrieve {_article(label)}",
+            operation_id=f"{op_name}_retrieve",
             parameters=[*read_parameters(model), record_id],
             responses={200: record, **error_responses(NOT_OFFERED)},
             examples=[examples.record_example(model)],
@@ -186,8 +196,8 @@ def _documented(model: str):
     }
     if "update" in declared:
         detail_methods["patch"] = extend_schema(
-            summary=f"Update a {model}",
-            operation_id=f"{plural}_update",
+            summary=f"Update {_article(label)}",
+            operation_id=f"{op_name}_update",
             description="Only the fields in the body change (written to the provider first). "
             "405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
@@ -197,8 +207,8 @@ def _documented(model: str):
         )(_own(RecordDetailView.patch))
     if "delete" in declared:
         detail_methods["delete"] = extend_schema(
-            summary=f"Delete or void a {model}",
-            operation_id=f"{plural}_delete",
+            summary=f"Delete or void {_article(label)}",
+            operation_id=f"{op_name}_delete",
             description="As the provider allows (draft invoices deleted, approved ones voided, "
             "contacts archived). 405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
@@ -220,4 +230,15 @@ def _documented(model: str):
     return list_view, detail_view
 
 
-VIEWS = {model: _documented(model) for model in PLURALS}
+def _article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
+
+
+@functools.cache
+def _record_views(version: int) -> dict[str, tuple[type, type]]:
+    return {entry.name: _documented(entry.name) for entry in CATALOGUE}
+
+
+def record_views() -> dict[str, tuple[type, type]]:
+    """Model → (list view, detail view), for every model of the catalogue."""
+    return _record_views(CATALOGUE.version)

@@ -8,13 +8,24 @@ from pydantic import ValidationError as PydanticValidationError
 
 from gateway.accounts.connections import connector_for, missing_scope_reason
 from gateway.accounts.models import LinkedAccount
-from gateway.core.errors import InvalidRequest, ScopeNotGranted, pydantic_error
+from gateway.core.errors import (
+    InvalidRequest,
+    ScopeNotGranted,
+    UnknownReference,
+    pydantic_error,
+)
 from gateway.records.ids import record_id
 from gateway.records.models import Record
-from gateway.records.references import RELATED_MODEL_BY_TYPE
 from gateway.records.selectors import find_remote_id
 from gateway.records.store import mark_deleted, upsert_records
-from unified_models import INPUT_MODELS, LIMIT_ERRORS, UnifiedInput
+from unified_models import (
+    CATALOGUE,
+    INPUT_MODELS,
+    LIMIT_ERRORS,
+    Reference,
+    UnifiedInput,
+    UnifiedModel,
+)
 
 
 def parse_input(model: str, body: Any) -> UnifiedInput:
@@ -27,32 +38,56 @@ def parse_input(model: str, body: Any) -> UnifiedInput:
     return data
 
 
-def _remote_id_of(account: LinkedAccount, model: str, gateway_id: str, field: str) -> str:
-    remote_id = find_remote_id(account, model, gateway_id)
-    if remote_id is None:
-        raise InvalidRequest(details=[{"field": field, "message": f"No such {model}."}])
-    return remote_id
+def _input_holders(node: Any, segments: tuple[str, ...], where: str):
+    """(object, field path) of each input object holding a reference's field."""
+    if isinstance(node, list):
+        for index, element in enumerate(node):
+            yield from _input_holders(element, segments, f"{where}[{index}]")
+        return
+    if not isinstance(node, UnifiedModel):
+        return
+    if not segments:
+        yield node, where
+        return
+    head = segments[0]
+    if head in type(node).model_fields:
+        yield from _input_holders(getattr(node, head), segments[1:], _join(where, head))
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def _target(reference: Reference, holder: UnifiedModel) -> str:
+    if reference.by is None:
+        return reference.model
+    kind = getattr(holder, reference.by, None)
+    return reference.target({reference.by: getattr(kind, "value", kind)})
 
 
 def resolve_references(account: LinkedAccount, model: str, data: UnifiedInput) -> None:
-    """Gateway ids in a write body → the provider ids connectors work with."""
-    fields = data.model_fields_set
-    if "contact" in fields and data.contact:
-        data.contact_remote_id = _remote_id_of(account, "contact", data.contact, "contact")
-        data.model_fields_set.add("contact_remote_id")
-    if "account" in fields and getattr(data, "account", None):
-        data.account_remote_id = _remote_id_of(account, "account", data.account, "account")
-        data.model_fields_set.add("account_remote_id")
-    for index, applied in enumerate(getattr(data, "applied_to", None) or []):
-        if applied.related_object_id:
-            related = RELATED_MODEL_BY_TYPE.get(applied.related_object_type.value, "invoice")
-            applied.related_object_remote_id = _remote_id_of(
-                account,
-                related,
-                applied.related_object_id,
-                f"applied_to[{index}].related_object_id",
-            )
-            applied.model_fields_set.add("related_object_remote_id")
+    """Ledgerlink ids in a write body → the provider ids connectors work with. Every unknown
+    id (never synced, or another account's) is refused at once, with its field."""
+    unknown: list[dict[str, str]] = []
+    for reference in CATALOGUE[model].references:
+        for holder, where in _input_holders(data, reference.segments[:-1], ""):
+            leaf, remote = reference.leaf, reference.remote_field
+            fields = type(holder).model_fields
+            if leaf not in fields or remote not in fields or reference.many:
+                continue
+            gateway_id = getattr(holder, leaf)
+            if leaf not in holder.model_fields_set or not gateway_id:
+                continue
+            target = _target(reference, holder)
+            remote_id = find_remote_id(account, target, gateway_id)
+            if remote_id is None:
+                label = target.replace("_", " ")
+                unknown.append({"field": _join(where, leaf), "message": f"No such {label}."})
+                continue
+            setattr(holder, remote, remote_id)
+            holder.model_fields_set.add(remote)
+    if unknown:
+        raise UnknownReference(details=unknown)
 
 
 def _stored_document(account: LinkedAccount, model: str, remote_id: str) -> str:

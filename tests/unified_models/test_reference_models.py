@@ -10,8 +10,6 @@ from pydantic import ValidationError
 from unified_models import (
     INPUT_MODELS,
     MODELS,
-    REFERENCE_INPUT_MODELS,
-    REFERENCE_MODELS,
     Account,
     AccountClassification,
     AccountInput,
@@ -26,27 +24,22 @@ from unified_models import (
     UnifiedRecord,
 )
 
+REFERENCE_MODELS = {
+    "company_info": CompanyInfo,
+    "tax_rate": TaxRate,
+    "account": Account,
+    "tracking_category": TrackingCategory,
+    "item": Item,
+}
 
-def test_reference_registries_are_kept_apart_from_the_served_models():
-    assert list(REFERENCE_MODELS) == [
-        "company_info",
-        "tax_rate",
-        "account",
-        "tracking_category",
-        "item",
-    ]
-    assert {
-        "company_info": CompanyInfo,
-        "tax_rate": TaxRate,
-        "account": Account,
-        "tracking_category": TrackingCategory,
-        "item": Item,
-    } == REFERENCE_MODELS
-    assert {"account": AccountInput, "item": ItemInput} == REFERENCE_INPUT_MODELS
-    assert not set(REFERENCE_MODELS) & set(MODELS)
-    assert not set(REFERENCE_INPUT_MODELS) & set(INPUT_MODELS)
-    assert all(issubclass(m, UnifiedRecord) for m in REFERENCE_MODELS.values())
-    assert all(issubclass(m, UnifiedInput) for m in REFERENCE_INPUT_MODELS.values())
+
+def test_the_reference_models_are_served_first_in_sync_order():
+    assert list(MODELS)[:5] == list(REFERENCE_MODELS)
+    assert {name: MODELS[name] for name in REFERENCE_MODELS} == REFERENCE_MODELS
+    assert INPUT_MODELS["account"] is AccountInput
+    assert INPUT_MODELS["item"] is ItemInput
+    assert all(issubclass(m, UnifiedRecord) for m in MODELS.values())
+    assert all(issubclass(m, UnifiedInput) for m in INPUT_MODELS.values())
 
 
 def test_every_reference_model_carries_the_record_fields():

@@ -1,0 +1,209 @@
+"""The model catalogue: one declaration per unified model.
+
+An entry says what the gateway needs to serve a model: its URL plural, record and input classes,
+which fields refer to other models, which filters the list takes, which operations the API
+offers, which store columns it fills and the name of its event family. The gateway derives its
+URLs, views, filters, OpenAPI, events, store columns, reference resolution and sync order from
+the entries (sync order is registration order). Connectors keep what differs per provider: each
+model's path, paging, cursor and mappers in their spec.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .common import UnifiedInput, UnifiedRecord
+
+__all__ = [
+    "API_OPERATIONS",
+    "Catalogue",
+    "CatalogueEntry",
+    "Filter",
+    "Reference",
+]
+
+#: Every operation the API can offer on a model.
+API_OPERATIONS = ("list", "get", "create", "update", "delete")
+#: Store columns a model can fill, and the document field each takes by default.
+STORE_COLUMNS = MappingProxyType(
+    {"type": "type", "status": "status", "contact_id": "contact", "issue_date": "issue_date"}
+)
+#: The kinds of filter value (how the query string is parsed).
+FILTER_KINDS = ("choice", "uuid", "date", "datetime", "string")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_PLURAL = re.compile(r"[a-z][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field holding Ledgerlink's id of another record, filled from the provider's id beside it.
+
+    ``path`` is dotted through nested objects and lists (``line_items.account``: the ``account``
+    of every line). The provider id is read from ``remote`` (default: the last segment plus
+    ``_remote_id``, in the same object). ``many``: a list of ids. ``by``/``targets``: the target
+    model depends on another field of the same object (``related_object_type``: INVOICE →
+    invoice), ``model`` when that field has another value."""
+
+    path: str
+    model: str
+    remote: str | None = None
+    many: bool = False
+    by: str | None = None
+    targets: Mapping[str, str] = field(default_factory=dict)
+    expandable: bool = True
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return tuple(self.path.split("."))
+
+    @property
+    def leaf(self) -> str:
+        return self.segments[-1]
+
+    @property
+    def remote_field(self) -> str:
+        return self.remote or f"{self.leaf}_remote_id"
+
+    def target(self, holder: Mapping[str, Any]) -> str:
+        if self.by is None:
+            return self.model
+        return self.targets.get(str(holder.get(self.by) or ""), self.model)
+
+    @property
+    def models(self) -> frozenset[str]:
+        """Every model the reference can point at."""
+        return frozenset({self.model, *self.targets.values()})
+
+    def holders(self, document: Any) -> Iterator[dict[str, Any]]:
+        """The objects of ``document`` that hold this reference's field (one per line, …)."""
+        yield from _holders(document, self.segments[:-1])
+
+
+def _holders(node: Any, segments: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for element in node:
+            yield from _holders(element, segments)
+        return
+    if not isinstance(node, dict):
+        return
+    if not segments:
+        yield node
+        return
+    yield from _holders(node.get(segments[0]), segments[1:])
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query filter of the list endpoint: ``name`` in the query string, compared with
+    ``column`` of the store (``lookup``: exact, gt, gte, lte)."""
+
+    name: str
+    column: str
+    kind: str = "string"
+    lookup: str = "exact"
+    choices: type[enum.Enum] | None = None
+    help: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in FILTER_KINDS:
+            raise ValueError(f"filter {self.name}: kind must be one of {FILTER_KINDS}")
+        if (self.kind == "choice") != (self.choices is not None):
+            raise ValueError(f"filter {self.name}: choices go with kind 'choice' only")
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One unified model as the gateway serves it."""
+
+    name: str
+    plural: str
+    record: type[UnifiedRecord]
+    input: type[UnifiedInput] | None = None
+    #: What the API offers at most; a linked account gets those its provider declares too.
+    operations: frozenset[str] = frozenset({"list", "get"})
+    references: tuple[Reference, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    #: Store column → document field, where it differs from ``STORE_COLUMNS``.
+    columns: Mapping[str, str] = field(default_factory=dict)
+    #: Events are ``<event_family>.created|updated|deleted`` (default: the name).
+    event_family: str | None = None
+    #: What the OpenAPI shows as a stored record and as a write body.
+    example: Mapping[str, Any] | None = None
+    input_example: Mapping[str, Any] | None = None
+    #: A sentence for the OpenAPI tag and the README.
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not _NAME.fullmatch(self.name):
+            raise ValueError(f"model name {self.name!r}: lower case, digits and _")
+        if not _PLURAL.fullmatch(self.plural):
+            raise ValueError(f"plural {self.plural!r}: lower case, digits and -")
+        unknown = set(self.operations) - set(API_OPERATIONS)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown operations {sorted(unknown)}")
+        if set(self.operations) - {"list", "get"} and self.input is None:
+            raise ValueError(f"{self.name}: writes need an input class")
+        for column in self.columns:
+            if column not in STORE_COLUMNS:
+                raise ValueError(f"{self.name}: no store column {column!r}")
+        for flt in self.filters:
+            if flt.column not in {*STORE_COLUMNS, "remote_id"}:
+                raise ValueError(f"{self.name}: filter {flt.name} on unknown column {flt.column}")
+
+    @property
+    def events(self) -> str:
+        return self.event_family or self.name
+
+    def column_source(self, column: str) -> str:
+        return self.columns.get(column, STORE_COLUMNS[column])
+
+    @property
+    def expandable(self) -> dict[str, Reference]:
+        """``expand=`` value → the reference it embeds."""
+        return {ref.path: ref for ref in self.references if ref.expandable}
+
+
+class Catalogue:
+    """The registered entries, in sync order (registration order)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, CatalogueEntry] = {}
+        #: Bumped on every change, so derived tables know when to rebuild.
+        self.version = 0
+
+    def register(self, entry: CatalogueEntry, *, before: str | None = None) -> CatalogueEntry:
+        if entry.name in self._entries:
+            raise ValueError(f"model {entry.name!r} is already registered")
+        families = {e.events for e in self._entries.values()}
+        if entry.plural in {e.plural for e in self._entries.values()} or entry.events in families:
+            raise ValueError(f"model {entry.name!r}: its plural or event family is taken")
+        items = list(self._entries.items())
+        index = [name for name, _ in items].index(before) if before else len(items)
+        items.insert(index, (entry.name, entry))
+        self._entries = dict(items)
+        self.version += 1
+        return entry
+
+    def unregister(self, name: str) -> None:
+        del self._entries[name]
+        self.version += 1
+
+    def __getitem__(self, name: str) -> CatalogueEntry:
+        return self._entries[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[CatalogueEntry]:
+        return iter(list(self._entries.values()))
+
+    def names(self) -> list[str]:
+        return list(self._entries)
+
+    def get(self, name: str) -> CatalogueEntry | None:
+        return self._entries.get(name)
