@@ -42,9 +42,13 @@ NOT_OFFERED = {
 
 def offered_operations(model: str, supported: dict[str, list[str]]) -> list[str]:
     """What the API offers on a model for a provider: what its catalogue entry allows and the
-    provider declares."""
+    provider declares. Reads come from the store, so a model the provider lists can be read by
+    id too (Xero has no `GET /Organisation/{id}`)."""
+    declared = list(supported.get(model, []))
+    if "list" in declared and "get" not in declared:
+        declared.insert(declared.index("list") + 1, "get")
     allowed = CATALOGUE[model].operations
-    return [op for op in supported.get(model, []) if op in allowed]
+    return [op for op in declared if op in allowed]
 
 
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
@@ -149,7 +153,7 @@ def _documented(model: str):
     record, listing, body = record_schema(model), list_schema(model), entry.input
     tags = [plural]
     words, op_name = plural.replace("-", " "), plural.replace("-", "_")
-    declared = declared_operations(model) & entry.operations
+    declared = set(offered_operations(model, {model: sorted(declared_operations(model))}))
     label = model.replace("_", " ")
     record_id = OpenApiParameter("record_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 

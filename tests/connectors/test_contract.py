@@ -12,7 +12,7 @@ from connectors.cursor import InvalidCursor
 from connectors.errors import NotSupported, UnknownProvider
 from connectors.registry import build_registry, default_registry
 from connectors.specs import OPERATIONS, RateLimits, ResourceSpec
-from unified_models import INPUT_MODELS, MODELS, UnifiedRecord
+from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
 from .conftest import fresh_credentials
 
@@ -35,6 +35,11 @@ def test_registry_lookup_and_describe():
         "auth_type": "oauth2",
         "tenant_concept": "organisation",
         "models": {
+            "company_info": ["list"],
+            "tax_rate": ["list", "get"],
+            "account": ["list", "get", "create", "update"],
+            "tracking_category": ["list", "get"],
+            "item": ["list", "get", "create", "update"],
             "contact": ["list", "get", "create", "update", "delete"],
             "invoice": ["list", "get", "create", "update", "delete"],
             "payment": ["list", "get", "create", "delete"],
@@ -49,6 +54,11 @@ def test_registry_lookup_and_describe():
         "auth_type": "oauth2",
         "tenant_concept": "company",
         "models": {
+            "company_info": ["list", "get"],
+            "tax_rate": ["list", "get"],
+            "account": ["list", "get", "create", "update"],
+            "tracking_category": ["list", "get"],
+            "item": ["list", "get", "create", "update"],
             "contact": ["list", "get"],
             "invoice": ["list", "get"],
             "payment": ["list", "get"],
@@ -113,12 +123,13 @@ def test_unsupported_things_raise_not_supported(provider):
     with pytest.raises(NotSupported):
         next(iter(conn.list("general_ledger")))
     for model, spec in provider.resources.items():
-        for op in set(OPERATIONS) - spec.operations:
+        body = INPUT_MODELS.get(model, UnifiedInput)()
+        for op in set(OPERATIONS) - spec.operations - {"get", "list"}:
             with pytest.raises(NotSupported):
                 if op == "update":
-                    conn.update(model, "id", INPUT_MODELS[model]())
+                    conn.update(model, "id", body)
                 elif op == "create":
-                    conn.create(model, INPUT_MODELS[model]())
+                    conn.create(model, body)
                 elif op == "delete":
                     conn.delete(model, "id")
 

@@ -10,16 +10,23 @@ from gateway.accounts.models import Grant, LinkedAccount
 from gateway.customers.models import Customer
 from gateway.records.store import upsert_records
 from unified_models import (
+    Account,
+    AccountType,
+    CompanyInfo,
     Contact,
     Invoice,
     InvoiceLineItem,
     InvoiceStatus,
     InvoiceType,
+    Item,
     Payment,
     PaymentApplication,
     PaymentType,
     RelatedObjectType,
+    TaxRate,
     TaxTreatment,
+    TrackingCategory,
+    TrackingCategoryOption,
 )
 
 _counter = itertools.count(1)
@@ -147,4 +154,52 @@ def seed_store(account: LinkedAccount, *, contacts: int = 3, invoices: int = 5, 
     )
     upsert_records(
         account, "payment", [payment(f"p{i}", f"i{i}", f"c{i % contacts}") for i in range(payments)]
+    )
+
+
+def seed_reference_data(account: LinkedAccount) -> None:
+    """One record of each reference model, pointing at each other as a real chart does."""
+    upsert_records(
+        account, "company_info", [CompanyInfo(remote_id="org-1", name="Books Ltd", currency="GBP")]
+    )
+    upsert_records(
+        account,
+        "tax_rate",
+        [TaxRate(remote_id="OUTPUT2", name="20% (VAT on Income)", effective_tax_rate=Decimal(20))],
+    )
+    upsert_records(
+        account,
+        "account",
+        [
+            Account(
+                remote_id="acc-200",
+                name="Sales",
+                code="200",
+                type=AccountType.REVENUE,
+                tax_rate_remote_id="OUTPUT2",
+            )
+        ],
+    )
+    upsert_records(
+        account,
+        "tracking_category",
+        [
+            TrackingCategory(
+                remote_id="tc-1",
+                name="Region",
+                options=[TrackingCategoryOption(remote_id="opt-1", name="North")],
+            )
+        ],
+    )
+    upsert_records(
+        account,
+        "item",
+        [
+            Item(
+                remote_id="item-1",
+                code="CONSULT",
+                name="Consulting",
+                sale_account_remote_id="acc-200",
+            )
+        ],
     )

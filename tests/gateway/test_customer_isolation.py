@@ -94,7 +94,7 @@ def test_writes_cannot_reference_other_customers_records(world):
         format="json",
         HTTP_X_LINKED_ACCOUNT=str(bob_account.id),
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["error"]["details"] == [
         {"field": "contact", "message": "No such contact."}
     ]

@@ -17,7 +17,8 @@ from gateway.events.models import DeliveryStatus, Event, WebhookDelivery, Webhoo
 from gateway.events.services import emit
 from gateway.records.models import Record
 from tests.factories import make_customer
-from tests.gateway.builders import make_linked_account, seed_store
+from tests.gateway.builders import make_linked_account, seed_reference_data, seed_store
+from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,10 @@ BODIES = {
     "invoice-list": {"type": "ACCOUNTS_RECEIVABLE"},
     "invoice-detail": {"memo": "changed by Bob"},
     "payment-list": {"type": "ACCOUNTS_RECEIVABLE"},
+    "account-list": {"name": "Bob's account", "type": "REVENUE", "code": "201"},
+    "account-detail": {"name": "renamed by Bob"},
+    "item-list": {"name": "Bob's item", "code": "BOB"},
+    "item-detail": {"name": "renamed by Bob"},
 }
 
 
@@ -77,6 +82,7 @@ def world(fake_provider, settings, monkeypatch):
     bob, bob_key = make_customer("Bob Co")
     a_account = make_linked_account(alice, tenant_id="alice-secret-tenant")
     seed_store(a_account)
+    seed_reference_data(a_account)
     b_account = make_linked_account(bob, tenant_id="bob-tenant")
     seed_store(b_account, contacts=1, invoices=1, payments=1)
     a_endpoint, _ = create_endpoint(alice, {"url": "https://alice-hooks.example.com/in"})
@@ -92,8 +98,9 @@ def world(fake_provider, settings, monkeypatch):
         )
     a_records = {
         model: Record.objects.filter(linked_account=a_account, model=model).first()
-        for model in ("contact", "invoice", "payment")
+        for model in CATALOGUE.names()
     }
+    assert all(a_records.values()), "every model needs a record of A's to aim at"
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {bob_key}")
     secrets = [

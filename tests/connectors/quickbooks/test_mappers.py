@@ -103,7 +103,11 @@ def test_remote_ids_are_unique_across_the_entities_of_a_model() -> None:
         seen: list[str] = []
         for part in resource.parts:
             name = f"sandbox_query_{part.query.entity.lower()}"
-            seen += [part.to_unified(r).remote_id for r in rows_of(load(name))[1]]
+            if not (FIXTURES / f"{name}.json").exists():
+                name = f"reference_{name}"  # the reference data's recordings
+            body = load(name)
+            rows = body.get("QueryResponse", body)[part.query.entity]
+            seen += [part.to_unified(r).remote_id for r in rows]
         assert len(seen) == len(set(seen)), model
     assert {"1", "Bill:1"} <= {
         mappers.invoice_from_qbo(one("sandbox_query_invoice")).remote_id,
@@ -318,12 +322,14 @@ def test_departments_tag_every_line_and_classes_their_own():
     for line in invoice.line_items:
         assert [t.model_dump() for t in line.tracking_categories] == [
             {
+                "category": None,
                 "category_remote_id": "5000000000000021",
                 "name": "Landscaping:Irrigation",
                 "option": "Landscaping:Irrigation",
                 "option_remote_id": "5000000000000021",
             },
             {
+                "category": None,
                 "category_remote_id": "Department:3",
                 "name": "Half Moon Bay:Harbor Office",
                 "option": "Half Moon Bay:Harbor Office",

@@ -339,21 +339,15 @@ def test_change_data_capture_covers_accounts_classes_and_departments(api, quickb
     assert refused.status_code == 400
 
 
-# -- the connector, with the reference specs wired as the model catalogue will wire them ----------
-@pytest.fixture
-def reference_connector(quickbooks_sandbox, monkeypatch):
-    """Until the catalogue lands, the reference models are added to what connectors serve here
-    only (``connectors.base.MODELS`` and the provider's resources)."""
-    import connectors.base
-    from connectors.quickbooks.spec import REFERENCE_RESOURCES, RESOURCES
-    from tests.connectors.quickbooks.test_sandbox import link
-    from unified_models import REFERENCE_MODELS
+# -- the connector ------------------------------------------------------------------------------
+REFERENCE_MODELS = ("company_info", "tax_rate", "account", "tracking_category", "item")
 
-    for model, cls in REFERENCE_MODELS.items():
-        monkeypatch.setitem(connectors.base.MODELS, model, cls)
-    linked = link(quickbooks_sandbox, "us")
-    linked.provider.resources = {**RESOURCES, **REFERENCE_RESOURCES}
-    return linked.connector()
+
+@pytest.fixture
+def reference_connector(quickbooks_sandbox):
+    from tests.connectors.quickbooks.test_sandbox import link
+
+    return link(quickbooks_sandbox, "us").connector()
 
 
 def read_all(conn, model: str, **kw: Any) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from gateway.records.models import Record
@@ -46,7 +48,6 @@ def test_create_invoice_writes_to_provider_then_store(account_client, fake_provi
             "line_items[0].quantity",
         ),
         ({"type": "ACCOUNTS_RECEIVABLE", "issue_date": "31/12/2026"}, "issue_date"),
-        ({"type": "ACCOUNTS_RECEIVABLE", "contact": "not-a-real-id"}, "contact"),
         ({"type": "ACCOUNTS_RECEIVABLE"}, "contact_remote_id"),
     ],
 )
@@ -54,6 +55,27 @@ def test_invalid_bodies_are_400_and_write_nothing(account_client, fake_provider,
     before = Record.objects.count()
     response = account_client.post("/v1/invoices", body, format="json")
     assert response.status_code == 400, response.content
+    err = response.json()["error"]
+    assert err["type"] == "validation_error"
+    assert field in [d["field"] for d in err["details"]]
+    assert Record.objects.count() == before
+    assert not [c for c in fake_provider.calls if c[0] == "create"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"type": "ACCOUNTS_RECEIVABLE", "contact": "not-a-real-id"}, "contact"),
+        (
+            {"type": "ACCOUNTS_RECEIVABLE", "line_items": [{}, {"account": str(uuid.uuid4())}]},
+            "line_items[1].account",
+        ),
+    ],
+)
+def test_unknown_references_are_422_naming_the_field(account_client, fake_provider, body, field):
+    before = Record.objects.count()
+    response = account_client.post("/v1/invoices", body, format="json")
+    assert response.status_code == 422, response.content
     err = response.json()["error"]
     assert err["type"] == "validation_error"
     assert field in [d["field"] for d in err["details"]]
@@ -118,7 +140,7 @@ def test_idempotency_key_replays_and_conflicts(account_client, fake_provider):
     ("bad", "status"),
     [
         ({"type": "ACCOUNTS_RECEIVABLE", "surprise": 1}, 400),
-        ({"type": "ACCOUNTS_RECEIVABLE", "contact": "not-a-real-id"}, 400),
+        ({"type": "ACCOUNTS_RECEIVABLE", "contact": "not-a-real-id"}, 422),
         ({"type": "ACCOUNTS_RECEIVABLE", "line_items": [{"quantity": "1e400"}]}, 422),
     ],
 )

@@ -9,11 +9,13 @@ import pytest
 from django.conf import settings
 
 from connectors.registry import import_string
-from tests.gateway.builders import make_linked_account, seed_store
+from gateway.records.views import offered_operations
+from tests.gateway.builders import make_linked_account, seed_reference_data, seed_store
+from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
 
-PLURALS = {"contact": "contacts", "invoice": "invoices", "payment": "payments"}
+PLURALS = {entry.name: entry.plural for entry in CATALOGUE}
 PROVIDERS = list(settings.LEDGERLINK_PROVIDERS)
 
 
@@ -37,11 +39,13 @@ def test_every_listed_operation_answers_and_every_other_is_405(
     customer, _ = customer_with_key
     account = make_linked_account(customer, provider=provider)
     seed_store(account)
+    seed_reference_data(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
     )
-    listed = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    declared = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    listed = {model: offered_operations(model, declared) for model in PLURALS}
     for model in PLURALS:
         record_id = authed_client.get(f"/v1/{PLURALS[model]}").json()["results"][0]["id"]
         for operation, call in calls(authed_client, model, record_id).items():
@@ -71,11 +75,13 @@ def test_allow_names_what_the_accounts_provider_offers_on_every_answer(
     customer, _ = customer_with_key
     account = make_linked_account(customer, provider=provider)
     seed_store(account)
+    seed_reference_data(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
     )
-    listed = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    declared = import_string(settings.LEDGERLINK_PROVIDERS[provider]).describe()["models"]
+    listed = {model: offered_operations(model, declared) for model in PLURALS}
     list_methods = {"list": "GET", "create": "POST"}
     detail_methods = {"get": "GET", "update": "PATCH", "delete": "DELETE"}
     for model, plural in PLURALS.items():

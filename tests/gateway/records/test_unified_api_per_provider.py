@@ -18,7 +18,7 @@ from gateway.accounts.connections import connector_for
 from gateway.records.store import upsert_records
 from tests.factories import make_customer
 from tests.gateway.builders import make_linked_account
-from unified_models import MODELS
+from unified_models import CATALOGUE, MODELS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,7 +69,9 @@ def all_results(client, path: str, **params) -> list[dict]:
 @pytest.mark.parametrize("model", list(MODELS))
 def test_list_serves_every_synced_record_once(linked, model):
     client, pulled = linked
-    listed = all_results(client, f"/v1/{model}s", include_deleted="true", page_size=5)
+    listed = all_results(
+        client, f"/v1/{CATALOGUE[model].plural}", include_deleted="true", page_size=5
+    )
     assert sorted(r["remote_id"] for r in listed) == sorted(r.remote_id for r in pulled[model])
     assert len({r["id"] for r in listed}) == len(listed) > 0
     assert all("remote_data" not in r for r in listed)
@@ -127,10 +129,12 @@ def test_contact_filter_and_references_resolve_to_gateway_ids(linked):
 def test_retrieve_matches_the_list_and_keeps_the_raw_record(linked):
     client, pulled = linked
     for model in MODELS:
-        listed = all_results(client, f"/v1/{model}s")[0]
-        one = client.get(f"/v1/{model}s/{listed['id']}")
+        listed = all_results(client, f"/v1/{CATALOGUE[model].plural}")[0]
+        one = client.get(f"/v1/{CATALOGUE[model].plural}/{listed['id']}")
         assert one.status_code == 200 and one.json() == listed
-        raw = client.get(f"/v1/{model}s/{listed['id']}", {"include_remote_data": "true"}).json()
+        raw = client.get(
+            f"/v1/{CATALOGUE[model].plural}/{listed['id']}", {"include_remote_data": "true"}
+        ).json()
         source = next(r for r in pulled[model] if r.remote_id == listed["remote_id"])
         assert raw["remote_data"] == json.loads(dumps(source.remote_data))  # digit for digit
     paid = next(r for r in all_results(client, "/v1/invoices", status="PAID") if r["total_amount"])

@@ -64,6 +64,11 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
 
     models = _model_states(client, account)
     assert {m: s["state"] for m, s in models.items()} == {
+        "company_info": "done",
+        "tax_rate": "done",
+        "account": "done",
+        "tracking_category": "done",
+        "item": "done",
         "contact": "done",
         "invoice": "done",
         "payment": "not_permitted",
