@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .bounds import InputAmount
 from .catalogue import CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedRecord
 from .enums import ItemStatus, ItemType
@@ -69,14 +70,14 @@ class ItemInput(UnifiedInput):
     is_sold: bool | None = None
     is_purchased: bool | None = None
 
-    sale_unit_price: Money | None = None
+    sale_unit_price: InputAmount = None
     sale_account: str | None = None
     sale_account_remote_id: str | None = None
     sale_account_code: str | None = None
     sale_tax_rate: str | None = None
     sale_tax_rate_remote_id: str | None = None
 
-    purchase_unit_price: Money | None = None
+    purchase_unit_price: InputAmount = None
     purchase_account: str | None = None
     purchase_account_remote_id: str | None = None
     purchase_account_code: str | None = None
