@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from gateway.accounts.models import LinkedAccount
 from gateway.sync import services
 from gateway.sync.models import RunStatus, RunTrigger, SyncMode
 from tests.gateway.builders import make_linked_account
@@ -229,6 +230,70 @@ def test_every_reference_in_the_xero_demo_books_resolves(
     assert found.code_only["invoices"] == [] and found.code_only["payments"] == []
     # a payment of a credit note (not synced yet) is the one reference left unfetched
     assert dict(found.unserved) == {"credit-notes": 1}
+
+
+def test_documents_written_through_the_gateway_resolve_too(
+    customer_with_key, xero_settings, authed_client
+):
+    """An invoice written with codes only (account code, item code, tax type) and a tracking
+    option, and a payment of it by account code: Xero fills the ids, the next sync stores them
+    and every reference resolves."""
+    client = xero_books("uk", customer_with_key[0], xero_settings, authed_client)
+    account = LinkedAccount.objects.get()
+    contact = all_results(client, "/v1/contacts")[0]
+    category = next(
+        c for c in all_results(client, "/v1/tracking-categories") if c["status"] == "ACTIVE"
+    )
+    option = next(o for o in category["options"] if o["status"] == "ACTIVE")
+    body = {
+        "type": "ACCOUNTS_RECEIVABLE",
+        "contact": contact["id"],
+        "issue_date": "2026-11-01",
+        "due_date": "2026-11-30",
+        "status": "OPEN",
+        "line_items": [
+            {
+                "description": "Books",
+                "quantity": "2",
+                "unit_price": "19.95",
+                "account_code": "200",
+                "item_code": "BOOK",
+                "tax_rate_remote_id": "OUTPUT2",
+                "tracking_categories": [
+                    {
+                        "category_remote_id": category["remote_id"],
+                        "option_remote_id": option["remote_id"],
+                    }
+                ],
+            }
+        ],
+    }
+    created = client.post("/v1/invoices", body, format="json")
+    assert created.status_code == 201, created.content
+    invoice = created.json()
+    paid = client.post(
+        "/v1/payments",
+        {
+            "transaction_date": "2026-11-05",
+            "account_code": "090",
+            "total_amount": "10.00",
+            "applied_to": [{"related_object_id": invoice["id"], "applied_amount": "10.00"}],
+        },
+        format="json",
+    )
+    assert paid.status_code == 201, paid.content
+    run = services.request_sync(account, SyncMode.INCREMENTAL, RunTrigger.API)
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED, run.error
+
+    stored = client.get(f"/v1/invoices/{invoice['id']}").json()
+    (line,) = stored["line_items"]
+    assert all(line[k] for k in ("account", "item", "tax_rate")), line
+    assert line["tracking_categories"][0]["category"] == category["id"]
+    assert stored["payments"] == [paid.json()["id"]]
+    found = walk(client)
+    assert found.failures == []
+    assert found.code_only["invoices"] == [] and found.code_only["payments"] == []
 
 
 @pytest.mark.xfail(
