@@ -321,7 +321,13 @@ def _line(
             line["AccountCode"] = account["Code"]
     if line.get("AccountCode"):
         account = ledger.accounts.get(str(line["AccountCode"]))
-        if account is None or account.get("Status") != "ACTIVE" or account.get("Type") == "BANK":
+        if account is not None and account.get("Status") in ("ARCHIVED", "DELETED"):
+            errors.append(
+                f"Account code '{line['AccountCode']}' has been archived, or has been deleted. "
+                "Each line item must reference a valid account."
+            )
+            account = None
+        elif account is None or account.get("Status") != "ACTIVE" or account.get("Type") == "BANK":
             errors.append(
                 f"Account code '{line['AccountCode']}' is not a valid code for this document."
             )
