@@ -291,3 +291,167 @@ def test_xero_refuses_an_archived_account_as_a_422(xero):
     )
     assert item.status_code == 422, item.content
     assert item.json()["error"]["type"] == "validation_error"
+
+
+# -- QuickBooks -----------------------------------------------------------------------------------
+# QuickBooks writes accounts and items only (connectors/quickbooks/connector.py WRITERS); its
+# invoices are read only, so line references are tested against Xero alone.
+@pytest.fixture
+def quickbooks(authed_client, quickbooks_account, quickbooks_sandbox):
+    client = client_for(authed_client, quickbooks_account)
+    pull(quickbooks_account, "tax_rate", "account", "item")
+    client.sandbox = quickbooks_sandbox
+    return client
+
+
+def qbo_get(client, entity: str, qbo_id: str) -> dict:
+    account = client.account
+    api = client.sandbox.api(account.grant.access_token, account.tenant_id)
+    rows = api.query(f"SELECT * FROM {entity} WHERE Id = '{qbo_id}'")["QueryResponse"][entity]
+    return rows[0]
+
+
+def qbo_refs(client) -> dict:
+    return {
+        "income": one(client, "accounts", remote_id="1"),
+        "expense": one(client, "accounts", remote_id="11"),
+        "utilities": one(client, "accounts", remote_id="23"),
+        "inactive": one(client, "accounts", remote_id="90"),
+        "california": one(client, "tax-rates", remote_id="2"),
+    }
+
+
+def test_quickbooks_account_and_item_writes_take_ledgerlink_ids(quickbooks):
+    refs = qbo_refs(quickbooks)
+    created = quickbooks.post(
+        "/v1/accounts",
+        {
+            "name": "Water",
+            "type": "EXPENSE",
+            "parent_account": refs["utilities"]["id"],
+            "tax_rate": refs["california"]["id"],
+        },
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="qbo-account-1",
+    )
+    assert created.status_code == 201, created.content
+    account = created.json()
+    remote = qbo_get(quickbooks, "Account", account["remote_id"])
+    assert remote["ParentRef"]["value"] == "23" and remote["SubAccount"] is True
+    assert remote["FullyQualifiedName"] == "Utilities:Water"
+    assert remote["TaxCodeRef"]["value"] == "2"
+    assert account["parent_account"] == refs["utilities"]["id"]
+    assert account["tax_rate"] == refs["california"]["id"]
+    assert events_of(quickbooks.account, "ledger_account.created")[-1]["id"] == account["id"]
+
+    moved = quickbooks.patch(
+        f"/v1/accounts/{account['id']}",
+        {"parent_account": refs["expense"]["id"]},
+        format="json",
+    )
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["parent_account"] == refs["expense"]["id"]
+    assert qbo_get(quickbooks, "Account", account["remote_id"])["ParentRef"]["value"] == "11"
+    assert (
+        events_of(quickbooks.account, "ledger_account.updated")[-1]["parent_account"]
+        == (refs["expense"]["id"])
+    )
+
+    created = quickbooks.post(
+        "/v1/items",
+        {
+            "name": "Garden design",
+            "type": "SERVICE",
+            "sale_unit_price": "95.50",
+            "sale_account": refs["income"]["id"],
+            "purchase_account": account["id"],
+            "sale_tax_rate": refs["california"]["id"],
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    item = created.json()
+    remote = qbo_get(quickbooks, "Item", item["remote_id"])
+    assert remote["IncomeAccountRef"]["value"] == "1"
+    assert remote["ExpenseAccountRef"]["value"] == account["remote_id"]
+    assert remote["SalesTaxCodeRef"]["value"] == "2"
+    assert (item["sale_account"], item["purchase_account"]) == (refs["income"]["id"], account["id"])
+    assert item["sale_tax_rate"] == refs["california"]["id"]
+    assert Decimal(item["sale_unit_price"]) == Decimal("95.50")
+    assert events_of(quickbooks.account, "item.created")[-1]["id"] == item["id"]
+
+    updated = quickbooks.patch(
+        f"/v1/items/{item['id']}", {"purchase_account": refs["expense"]["id"]}, format="json"
+    )
+    assert updated.status_code == 200, updated.content
+    assert updated.json()["purchase_account"] == refs["expense"]["id"]
+    assert updated.json()["sale_account"] == refs["income"]["id"]  # a sparse update
+    assert qbo_get(quickbooks, "Item", item["remote_id"])["ExpenseAccountRef"]["value"] == "11"
+    changed = events_of(quickbooks.account, "item.updated")[-1]
+    assert changed["id"] == item["id"] and changed["purchase_account"] == refs["expense"]["id"]
+
+
+@pytest.mark.parametrize("which", ["unknown", "foreign"])
+def test_quickbooks_references_this_account_lacks_are_422_naming_each(
+    quickbooks, foreign_account_id, which
+):
+    bad = foreign_account_id if which == "foreign" else "00000000-0000-5000-8000-000000000001"
+    before = len(listed(quickbooks, "accounts")), len(listed(quickbooks, "items"))
+    response = quickbooks.post(
+        "/v1/accounts",
+        {"name": "Nowhere", "type": "EXPENSE", "parent_account": bad, "tax_rate": bad},
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert sorted(d["field"] for d in response.json()["error"]["details"]) == [
+        "parent_account",
+        "tax_rate",
+    ]
+    response = quickbooks.post(
+        "/v1/items",
+        {"name": "Nothing", "sale_account": bad, "purchase_account": bad, "sale_tax_rate": bad},
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert sorted(d["field"] for d in response.json()["error"]["details"]) == [
+        "purchase_account",
+        "sale_account",
+        "sale_tax_rate",
+    ]
+    pull(quickbooks.account, "account", "item")
+    assert (len(listed(quickbooks, "accounts")), len(listed(quickbooks, "items"))) == before
+
+
+def test_quickbooks_refuses_an_inactive_account_as_a_422(quickbooks):
+    refs = qbo_refs(quickbooks)
+    assert refs["inactive"]["status"] == "ARCHIVED"
+    for plural, body in (
+        ("items", {"name": "Truck hire", "sale_account": refs["inactive"]["id"]}),
+        (
+            "accounts",
+            {"name": "Tyres", "type": "FIXED_ASSET", "parent_account": refs["inactive"]["id"]},
+        ),
+    ):
+        response = quickbooks.post(f"/v1/{plural}", body, format="json")
+        assert response.status_code == 422, response.content
+        error = response.json()["error"]
+        assert error["type"] == "validation_error"
+        assert "has been made inactive" in error["details"][0]["message"], error
+
+    # Archived through the API, then named: the same refusal.
+    archived = quickbooks.patch(
+        f"/v1/accounts/{refs['expense']['id']}", {"status": "ARCHIVED"}, format="json"
+    )
+    assert archived.status_code == 200, archived.content
+    assert archived.json()["status"] == "ARCHIVED"
+    response = quickbooks.post(
+        "/v1/items",
+        {
+            "name": "Cover",
+            "sale_account": refs["income"]["id"],
+            "purchase_account": refs["expense"]["id"],
+        },
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["error"]["type"] == "validation_error"
