@@ -323,6 +323,9 @@ def qbo_refs(client) -> dict:
 
 def test_quickbooks_account_and_item_writes_take_ledgerlink_ids(quickbooks):
     refs = qbo_refs(quickbooks)
+    # Invoices are read only at QuickBooks: no line to name references on.
+    refused = quickbooks.post("/v1/invoices", {"type": "ACCOUNTS_RECEIVABLE"}, format="json")
+    assert refused.status_code == 405, refused.content
     created = quickbooks.post(
         "/v1/accounts",
         {
@@ -436,7 +439,27 @@ def test_quickbooks_refuses_an_inactive_account_as_a_422(quickbooks):
         assert response.status_code == 422, response.content
         error = response.json()["error"]
         assert error["type"] == "validation_error"
-        assert "has been made inactive" in error["details"][0]["message"], error
+        assert error["details"] == [
+            {
+                "field": "",  # Intuit names no element for this fault
+                "message": "Object Not Found : Something you're trying to use has been made "
+                "inactive. Check the fields with accounts.",
+            }
+        ], error
+
+    inactive_code = one(quickbooks, "tax-rates", remote_id="5")  # Arizona, inactive
+    assert inactive_code["status"] == "ARCHIVED"
+    response = quickbooks.post(
+        "/v1/items",
+        {
+            "name": "Arizona service",
+            "sale_account": refs["income"]["id"],
+            "sale_tax_rate": inactive_code["id"],
+        },
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["error"]["type"] == "validation_error"
 
     # Archived through the API, then named: the same refusal.
     archived = quickbooks.patch(
