@@ -15,6 +15,7 @@ import json
 import pytest
 from django.urls import clear_url_caches
 
+from connectors.specs import ResourceSpec
 from gateway.events.models import Event
 from gateway.records.models import Record
 from gateway.sync import services
@@ -28,6 +29,7 @@ from unified_models import (
     CatalogueEntry,
     Filter,
     Reference,
+    UnifiedInput,
     UnifiedRecord,
 )
 
@@ -48,10 +50,21 @@ class Widget(UnifiedRecord):
     contact_remote_id: str | None = None
 
 
+class WidgetInput(UnifiedInput):
+    CREATE_REQUIRED = ("name",)
+
+    name: str | None = None
+    colour: WidgetColour | None = None
+    contact: str | None = None  # gateway id; the gateway fills contact_remote_id
+    contact_remote_id: str | None = None
+
+
 WIDGET = CatalogueEntry(
     name="widget",
     plural="widgets",
     record=Widget,
+    input=WidgetInput,
+    operations=frozenset({"list", "get", "create"}),
     references=(Reference("contact", "contact"),),
     filters=(Filter("colour", "status", "choice", choices=WidgetColour, help="By colour."),),
     columns={"status": "colour", "contact_id": "contact"},
@@ -78,13 +91,35 @@ class WidgetRemote(fakes.Remote):
         )
 
 
+class WidgetConnector(fakes.FakeConnector):
+    def create(self, model, data, *, idempotency_key=None):
+        assert model == "widget" and isinstance(data, WidgetInput)
+        remote_id = f"w{len(self.remote.records['widget']) + 1}"
+        colour = data.colour.value if data.colour else None
+        self.remote.put(
+            "widget", remote_id, name=data.name, colour=colour, contact=data.contact_remote_id
+        )
+        return self.remote.record("widget", remote_id)
+
+
 class WidgetProvider(fakes.FakeProvider):
-    """The sync tests' in-memory provider, serving widgets beside contacts."""
+    """The sync tests' in-memory provider, serving widgets (which it also creates) beside
+    contacts."""
 
     resources = {
         "contact": fakes._spec("contact"),
-        "widget": fakes._spec("widget"),
+        "widget": ResourceSpec(
+            model="widget",
+            path="widget",
+            records_field="widget",
+            primary_key="id",
+            to_unified=lambda row: row,
+            operations=frozenset({"list", "get", "create"}),
+        ),
     }
+
+    def connect(self, credential_store, tenant_id):
+        return WidgetConnector(self, credential_store, tenant_id)
 
 
 def rebuild_urls() -> None:
@@ -137,7 +172,7 @@ def client(authed_client, account):
 
 def test_the_catalogue_views_follow_registration(widgets):
     assert "widget" in MODELS and MODELS["widget"] is Widget
-    assert "widget" not in INPUT_MODELS  # read only: no input class
+    assert INPUT_MODELS["widget"] is WidgetInput
     assert CATALOGUE.names()[-1] == "widget"  # synced last (registration order)
 
 
@@ -187,8 +222,36 @@ def test_list_get_filter_and_expand(client, account):
     raw = client.get(f"/v1/widgets/{sprocket['id']}", {"include_remote_data": "true"}).json()
     assert raw["remote_data"] == {"WidgetID": "w1", "Colour": "RED"}
 
-    # The catalogue entry offers list and get only; the provider declares no more.
-    assert client.post("/v1/widgets", {"name": "x"}, format="json").status_code == 405
+    # Update and delete: neither the entry nor the provider offers them.
+    assert client.patch(f"/v1/widgets/{sprocket['id']}", {}, format="json").status_code == 405
+    assert client.delete(f"/v1/widgets/{sprocket['id']}").status_code == 405
+
+
+def test_a_created_widget_names_its_contact_by_ledgerlink_id(client, account):
+    contact = client.get("/v1/contacts").json()["results"][0]
+    created = client.post(
+        "/v1/widgets", {"name": "Bolt", "colour": "BLUE", "contact": contact["id"]}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    widget = created.json()
+    assert (widget["remote_id"], widget["contact"]) == ("w4", contact["id"])
+    assert fakes.REMOTE[account.tenant_id].records["widget"]["w4"]["contact"] == "c1"
+    assert client.get(f"/v1/widgets/{widget['id']}").json() == widget
+    (event,) = Event.objects.filter(
+        linked_account=account, type="widget.created", data__contains='"w4"'
+    )
+    assert json.loads(event.data)["id"] == widget["id"]
+
+    unknown = client.post(
+        "/v1/widgets", {"name": "Nut", "contact": widget["id"]}, format="json"
+    )  # a widget's id where a contact's is due
+    assert unknown.status_code == 422, unknown.content
+    assert unknown.json()["error"]["details"] == [
+        {"field": "contact", "message": "No such contact."}
+    ]
+    missing = client.post("/v1/widgets", {"colour": "RED"}, format="json")
+    assert missing.status_code == 400
+    assert missing.json()["error"]["details"][0]["field"] == "name"
 
 
 def test_the_openapi_document_describes_widgets(client, account):
@@ -197,7 +260,13 @@ def test_the_openapi_document_describes_widgets(client, account):
     document = response.json()
     assert {"/v1/widgets", "/v1/widgets/{record_id}"} <= set(document["paths"])
     listing = document["paths"]["/v1/widgets"]
-    assert set(listing) == {"get"}
+    assert set(listing) == {"get", "post"}
+    assert set(document["paths"]["/v1/widgets/{record_id}"]) == {"get"}
+    body = listing["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body == "#/components/schemas/WidgetInputRequest"
+    assert {"name", "colour", "contact"} <= set(
+        document["components"]["schemas"]["WidgetInputRequest"]["properties"]
+    )
     parameters = {p["name"]: p for p in listing["get"]["parameters"]}
     assert parameters["colour"]["schema"]["enum"] == ["BLUE", "RED"] or parameters["colour"][
         "schema"
@@ -226,7 +295,7 @@ def test_unregistering_removes_the_widget_again(widgets):
 
 def test_providers_events_webhooks_and_sync_status_know_widgets(client, account):
     (fake,) = [p for p in client.get("/v1/providers").json()["results"] if p["key"] == "fake"]
-    assert sorted(fake["models"]["widget"]) == ["get", "list"]
+    assert sorted(fake["models"]["widget"]) == ["create", "get", "list"]
 
     events = client.get("/v1/events", {"page_size": 100}).json()["results"]
     assert [e["type"] for e in events].count("widget.created") == 3
