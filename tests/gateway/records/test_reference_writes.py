@@ -257,7 +257,8 @@ def test_xero_account_and_item_writes_take_ledgerlink_ids(xero, foreign_account_
         xero.api.get(f"Items/{item['remote_id']}").json()["Items"][0]["SalesDetails"]["AccountCode"]
         == "200"
     )
-    assert events_of(xero.account, "item.updated")[-1]["id"] == item["id"]
+    assert events_of(xero.account, "item.updated")[-1] == updated.json()
+    assert xero.get(f"/v1/items/{item['id']}").json() == updated.json()  # as stored
 
     for plural, body, field in (
         ("accounts", {"name": "X", "code": "206", "type": "REVENUE"}, "tax_rate"),
@@ -408,8 +409,9 @@ def test_quickbooks_account_and_item_writes_take_ledgerlink_ids(quickbooks):
     assert updated.json()["purchase_account"] == refs["expense"]["id"]
     assert updated.json()["sale_account"] == refs["income"]["id"]  # a sparse update
     assert qbo_get(quickbooks, "Item", item["remote_id"])["ExpenseAccountRef"]["value"] == "11"
-    changed = events_of(quickbooks.account, "item.updated")[-1]
-    assert changed["id"] == item["id"] and changed["purchase_account"] == refs["expense"]["id"]
+    assert events_of(quickbooks.account, "item.updated")[-1] == updated.json()
+    assert quickbooks.get(f"/v1/items/{item['id']}").json() == updated.json()  # as stored
+    assert quickbooks.get(f"/v1/accounts/{account['id']}").json() == moved.json()
 
 
 @pytest.mark.parametrize("which", ["unknown", "foreign"])
@@ -496,3 +498,26 @@ def test_quickbooks_refuses_an_inactive_account_as_a_422(quickbooks):
     )
     assert response.status_code == 422, response.content
     assert response.json()["error"]["type"] == "validation_error"
+
+
+def test_xero_an_item_gone_since_the_sync_is_a_422_on_its_line(xero):
+    """The gateway knows the id (synced), Xero no longer has the item: the connector's look-up
+    of its code fails and the line's field is named."""
+    refs = xero_refs(xero)
+    assert xero.api.delete(f"Items/{refs['book']['remote_id']}").status_code == 204
+    response = xero.post(
+        "/v1/invoices",
+        {
+            "type": "ACCOUNTS_RECEIVABLE",
+            "contact": refs["contact"]["id"],
+            "line_items": [
+                {"description": "x", "unit_price": "1", "account": refs["sales"]["id"]},
+                {"quantity": "1", "item": refs["book"]["id"]},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["error"]["details"] == [
+        {"field": "line_items[1].item", "message": "No Xero item has this id."}
+    ]
