@@ -13,6 +13,7 @@ import importlib
 import json
 
 import pytest
+from django.test import override_settings
 from django.urls import clear_url_caches
 
 from connectors.specs import ResourceSpec
@@ -130,17 +131,21 @@ def rebuild_urls() -> None:
 
 
 @pytest.fixture
-def widgets(settings):
-    """The widget registered (and the URLs rebuilt from the catalogue), then removed again."""
-    settings.LEDGERLINK_PROVIDERS = {"fake": f"{__name__}.WidgetProvider"}
-    settings.LEDGERLINK_PROVIDER_SETTINGS = {
-        "fake": {"webhook_key": "k", "client_id": "id", "client_secret": "secret"}
-    }
+def widgets(db):
+    """The widget registered and its provider enabled, the URLs rebuilt from the catalogue;
+    then all undone, the URLs rebuilt again under the original settings (which methods a
+    record endpoint has follows the providers enabled when the URLs are built)."""
     fakes.REMOTE.clear()
     CATALOGUE.register(WIDGET)
     try:
-        rebuild_urls()
-        yield
+        with override_settings(
+            LEDGERLINK_PROVIDERS={"fake": f"{__name__}.WidgetProvider"},
+            LEDGERLINK_PROVIDER_SETTINGS={
+                "fake": {"webhook_key": "k", "client_id": "id", "client_secret": "secret"}
+            },
+        ):
+            rebuild_urls()
+            yield
     finally:
         CATALOGUE.unregister("widget")
         rebuild_urls()
