@@ -24,6 +24,8 @@ from unified_models import Account
 pytestmark = pytest.mark.django_db(transaction=True)
 
 REFERENCE_MODELS = ("tax_rate", "account", "tracking_category", "item", "contact")
+#: A well-formed id no record has.
+UNKNOWN_ID = "00000000-0000-5000-8000-000000000001"
 
 
 def pull(account, *models: str) -> None:
@@ -159,7 +161,7 @@ def test_xero_line_references_this_account_lacks_are_422_naming_each(
     xero, foreign_account_id, which
 ):
     refs = xero_refs(xero)
-    bad = foreign_account_id if which == "foreign" else "00000000-0000-5000-8000-000000000001"
+    bad = foreign_account_id if which == "foreign" else UNKNOWN_ID
     before = len(xero.api.get("Invoices", params={"page": 1}).json()["Invoices"])
     body = {
         "type": "ACCOUNTS_RECEIVABLE",
@@ -267,9 +269,15 @@ def test_xero_account_and_item_writes_take_ledgerlink_ids(xero, foreign_account_
         ("items", {"code": "Z2", "name": "Z2"}, "purchase_account"),
         ("items", {"code": "Z3", "name": "Z3"}, "sale_tax_rate"),
     ):
-        response = xero.post(f"/v1/{plural}", {**body, field: foreign_account_id}, format="json")
-        assert response.status_code == 422, response.content
-        assert [d["field"] for d in response.json()["error"]["details"]] == [field]
+        for bad in (foreign_account_id, UNKNOWN_ID):
+            response = xero.post(f"/v1/{plural}", {**body, field: bad}, format="json")
+            assert response.status_code == 422, response.content
+            assert [d["field"] for d in response.json()["error"]["details"]] == [field]
+    codes = {
+        code: len(xero.api.get("Accounts", params={"where": f'Code=="{code}"'}).json()["Accounts"])
+        for code in ("205", "206", "207")
+    }
+    assert codes == {"205": 1, "206": 0, "207": 0}  # nothing refused reached Xero
 
 
 def test_xero_refuses_an_archived_account_as_a_422(xero):
@@ -418,7 +426,7 @@ def test_quickbooks_account_and_item_writes_take_ledgerlink_ids(quickbooks):
 def test_quickbooks_references_this_account_lacks_are_422_naming_each(
     quickbooks, foreign_account_id, which
 ):
-    bad = foreign_account_id if which == "foreign" else "00000000-0000-5000-8000-000000000001"
+    bad = foreign_account_id if which == "foreign" else UNKNOWN_ID
     before = len(listed(quickbooks, "accounts")), len(listed(quickbooks, "items"))
     response = quickbooks.post(
         "/v1/accounts",
