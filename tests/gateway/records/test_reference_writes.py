@@ -508,6 +508,27 @@ def test_quickbooks_refuses_an_inactive_account_as_a_422(quickbooks):
     assert response.json()["error"]["type"] == "validation_error"
 
 
+def test_xero_refuses_an_account_id_it_does_not_have(xero):
+    """Given as the provider's id (no Ledgerlink id to check), an AccountID Xero does not know
+    is Xero's refusal."""
+    refs = xero_refs(xero)
+    response = xero.post(
+        "/v1/invoices",
+        {
+            "type": "ACCOUNTS_RECEIVABLE",
+            "contact": refs["contact"]["id"],
+            "line_items": [
+                {"description": "x", "unit_price": "1", "account_remote_id": UNKNOWN_ID},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["error"]["details"] == [
+        {"field": "line_items", "message": "Account must be valid."}
+    ]
+
+
 def test_xero_an_item_gone_since_the_sync_is_a_422_on_its_line(xero):
     """The gateway knows the id (synced), Xero no longer has the item: the connector's look-up
     of its code fails and the line's field is named."""
