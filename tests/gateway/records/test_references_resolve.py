@@ -296,12 +296,6 @@ def test_documents_written_through_the_gateway_resolve_too(
     assert found.code_only["invoices"] == [] and found.code_only["payments"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Xero items name their accounts by code only (SalesDetails.AccountCode): the "
-    "connector leaves sale/purchase/inventory account ids null until it reads the chart of "
-    "accounts beside the items (branch i-refs)",
-)
 def test_xero_demo_items_refer_to_their_accounts_by_id(
     customer_with_key, xero_settings, authed_client
 ):
