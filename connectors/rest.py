@@ -66,12 +66,6 @@ def _first_page(spec: ResourceSpec) -> int:
     return 1
 
 
-def _incremental(spec: ResourceSpec) -> bool:
-    if spec.query is not None:
-        return spec.query.updated_field is not None
-    return spec.cursor is not None
-
-
 class SpecConnector(Connector):
     #: Extra headers on every call (e.g. the tenant header).
     def default_headers(self) -> dict[str, str]:
@@ -84,6 +78,10 @@ class SpecConnector(Connector):
     def __init__(self, provider: Provider, credential_store: CredentialStore, tenant_id: str):
         self.provider = provider
         self.tenant_id = tenant_id
+        #: Complete reads of a companion's resource made by this connector (one sync run), so
+        #: a companion already read whole in the run costs no second call (Xero's items need
+        #: the chart of accounts the run has just read as the `account` model).
+        self._complete_reads: dict[tuple[str, frozenset], Any] = {}
         self.credential_store = credential_store
         settings = provider.settings
         self.tokens = TokenManager(
@@ -132,12 +130,10 @@ class SpecConnector(Connector):
             state = ListCursor(
                 model=model, page=_first_page(spec.sources[0]), modified_since=modified_since
             )
-        if state.modified_since is not None:
-            for source in spec.sources:
-                if not _incremental(source):
-                    raise NotSupported(
-                        f"{self.provider.name} cannot read {spec.model} incrementally"
-                    )
+        if state.modified_since is not None and not spec.reads_incrementally:
+            # A resource with no change cursor (Xero's tax rates, or its chart of accounts,
+            # read whole for the items beside it) is read whole; the store keeps what is new.
+            state = ListCursor(model=model, page=_first_page(spec.sources[0]))
         return self._pages(spec, state)
 
     def _pages(self, spec: ResourceSpec, state: ListCursor) -> Iterator[Page]:
@@ -154,6 +150,7 @@ class SpecConnector(Connector):
             response = self.client.request("GET", source.path, params=params, headers=headers)
             body = response.json() if response.status != 304 else {}
             rows = _dig(body, _records_path(source)) or []
+            self._remember_complete_read(source, params, headers, response, rows)
             records = self._map(source, rows)
             del body, rows
             last_of_part = self._is_last(source, response, page, len(records))
@@ -274,9 +271,36 @@ class SpecConnector(Connector):
         companion = spec.companion
         if companion is None or not rows:
             return [spec.to_unified(row) for row in rows]
-        response = self.client.request("GET", companion.path, params=dict(companion.params))
-        extra = _dig(response.json(), tuple(companion.records_field.split(".")))
+        key = (companion.path, frozenset(companion.params.items()))
+        extra = self._complete_reads.get(key)
+        if extra is None:
+            response = self.client.request("GET", companion.path, params=dict(companion.params))
+            extra = _dig(response.json(), tuple(companion.records_field.split(".")))
         return [companion.to_unified(row, extra) for row in rows]
+
+    def _remember_complete_read(
+        self,
+        source: ResourceSpec,
+        params: Mapping[str, str],
+        headers: Mapping[str, str],
+        response: Response,
+        rows: list[Any],
+    ) -> None:
+        """Keep a list read that is a companion's whole answer: same path and parameters, one
+        unpaged page, no change filter."""
+        if headers or source.paginator is not None or source.query is not None:
+            return
+        if response.status != 200:
+            return
+        key = (source.path, frozenset(params.items()))
+        for resource in self.provider.resources.values():
+            for part in resource.sources:
+                companion = part.companion
+                if companion is None or companion.records_field != source.records_field:
+                    continue
+                if (companion.path, frozenset(companion.params.items())) == key:
+                    self._complete_reads[key] = rows
+                    return
 
     # -- writes: provider-specific --------------------------------------------------------------
     def create(

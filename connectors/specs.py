@@ -294,6 +294,17 @@ class ResourceSpec:
     def supports(self, operation: str) -> bool:
         return operation in self.operations
 
+    @property
+    def reads_incrementally(self) -> bool:
+        """Every resource behind the model can be read from a moment on (a change cursor or
+        an update-time condition); otherwise each sync reads it whole."""
+        return all(
+            source.query.updated_field is not None
+            if source.query is not None
+            else source.cursor is not None
+            for source in self.sources
+        )
+
 
 @dataclass(frozen=True)
 class OAuthSpec:

@@ -181,14 +181,16 @@ _REFERENCE_DATA = MappingProxyType(
             operations=frozenset({"list", "get"}),
             scope=SETTINGS_SCOPE,
         ),
-        # Accounts are not paged; If-Modified-Since works; archived accounts are always listed.
+        # Accounts are not paged; archived accounts are always listed. If-Modified-Since works,
+        # but every sync reads the chart whole (one call either way, a chart is small): the
+        # items read next name accounts by code and take their ids from this read, instead of
+        # a second call (ACCOUNT_CODES).
         "account": ResourceSpec(
             model="account",
             path="Accounts",
             records_field="Accounts",
             primary_key="AccountID",
             to_unified=account_from_xero,
-            cursor=CURSOR,
             operations=frozenset({"list", "get", "create", "update"}),
             scope=SETTINGS_SCOPE,
         ),

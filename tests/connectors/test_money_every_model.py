@@ -105,9 +105,10 @@ def mapped(provider: str, currency: str | None = None) -> Iterator[tuple[str, st
                     for name, other in recorded.items()
                     if family(name) == family(stem) and dig(other, companion.records_field)
                 ]
-                assert extras, f"{stem}: no recorded {companion.records_field} beside it"
+                # Money does not depend on the companion (Xero items' chart of accounts only
+                # fills account ids): a recording without one maps with an empty companion.
                 for row in found:
-                    yield stem, model, companion.to_unified(row, extras[0])
+                    yield stem, model, companion.to_unified(row, extras[0] if extras else [])
 
 
 def annotations(cls: type) -> dict[str, str]:

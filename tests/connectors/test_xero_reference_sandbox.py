@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from connectors.errors import NotSupported, ValidationFailed
+from connectors.errors import ValidationFailed
 from unified_models import (
     AccountInput,
     AccountStatus,
@@ -29,7 +29,8 @@ def wired(xero_sandbox):
 
 
 #: Items name accounts by code: the chart of accounts is read beside them (one more call).
-CALLS = {"item": 2}
+#: Items take the chart the connector read just before them (as `account`): one call each.
+CALLS: dict[str, int] = {}
 
 
 def test_every_reference_model_reads_in_one_page(wired):
@@ -60,19 +61,28 @@ def test_get_one_by_remote_id(wired):
     assert wired.get("item", item.remote_id).sale_unit_price == Decimal("19.9500")
 
 
-def test_accounts_and_items_read_incrementally(wired, xero_sandbox):
+def test_items_read_incrementally_and_the_chart_whole(wired, xero_sandbox):
     ctl = xero_sandbox.control
     ctl.advance_clock(60)
     mark = ctl.clock()["now"]
     from datetime import datetime
 
     since = datetime.fromisoformat(mark) - timedelta(seconds=1)
-    assert read_all(wired, "account", modified_since=since)[0] == []
-    created = wired.create("account", AccountInput(name="Subs", code="411", type="EXPENSE"))
-    changed = read_all(wired, "account", modified_since=since)[0]
-    assert [a.remote_id for a in changed] == [created.remote_id]
-    with pytest.raises(NotSupported):
-        list(wired.list("tax_rate", modified_since=since))
+    assert read_all(wired, "item", modified_since=since)[0] == []
+    created = wired.create("item", ItemInput(code="NEW-1", name="New", sale_unit_price="5"))
+    changed = read_all(wired, "item", modified_since=since)[0]
+    assert [i.remote_id for i in changed] == [created.remote_id]
+    # The chart of accounts and the tax rates have no change cursor here: read whole.
+    assert len(read_all(wired, "account", modified_since=since)[0]) == 17
+    assert read_all(wired, "tax_rate", modified_since=since)[0]
+
+
+def test_items_take_their_account_ids_from_the_chart_the_connector_just_read(wired):
+    """In a sync the chart is read (as `account`) just before the items: no second call."""
+    read_all(wired, "account")
+    items, calls, _ = read_all(wired, "item")
+    assert calls == 1
+    assert all(i.sale_account_remote_id for i in items if i.sale_account_code)
 
 
 def test_account_create_update_archive(wired):
