@@ -114,6 +114,9 @@ def _describe(item: dict[str, Any]) -> str:
 def _answer(realm: str, item: dict[str, Any]) -> tuple[dict[str, Any], int]:
     """The item's answer (without ``bId``) and how many objects it holds."""
     operation = item.get("operation")
+    reads = ("Query" in item) + ("CDCQuery" in item)
+    if reads > 1 or (reads and operation is not None):
+        operation = "invalid"
     if "Query" in item and operation is None:
         text = item["Query"]
         response = answer_query(realm, text if isinstance(text, str) else None)
