@@ -62,8 +62,11 @@ def test_changed_classes_and_departments_are_both_read(quickbooks_sandbox):
     ctl.advance_clock(5)
     class_id = ctl.records("us", "Class")[0]["Id"]
     department_id = ctl.records("us", "Department")[-1]["Id"]
-    ctl.edit("us", "Class", class_id, Name="Landscaping, renamed")
-    ctl.edit("us", "Department", department_id, Name="North, renamed")
+    for entity, entity_id, name in (
+        ("Class", class_id, "Landscaping, renamed"),
+        ("Department", department_id, "North, renamed"),
+    ):
+        ctl.edit("us", entity, entity_id, Name=name, FullyQualifiedName=name)
     ctl.reset_counters()
     records, calls, _ = read_all(conn, "tracking_category", modified_since=since)
     by_id = {r.remote_id: r for r in records}
