@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from connectors.cursor import ListCursor
+from connectors import batching
+from connectors.credentials import Credentials, InMemoryCredentialStore
+from connectors.cursor import InvalidCursor, ListCursor
 from connectors.errors import ProviderError
+from connectors.quickbooks import QuickBooksProvider
 from connectors.quickbooks.batch import batch_answers, batch_body
 from connectors.quickbooks.spec import BATCH, RESOURCES
 from connectors.specs import BatchRead
+from connectors.xero import XeroProvider
 from tests.connectors.quickbooks.test_sandbox import link, read_all
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "quickbooks"
@@ -205,3 +210,48 @@ def test_the_batch_body_and_intuits_answers():
         "d": {"CDCResponse": [cdc]}
     }
     assert batch_answers({"BatchItemResponse": [{"bId": "x"}]})["x"].__class__ is ProviderError
+
+
+def test_list_cursors_record_what_a_batch_read():
+    since = datetime(2026, 11, 30, tzinfo=UTC)
+    cursor = ListCursor("invoice", 1, since, part=1, skips=(-1, 500), feed_read=True)
+    assert ListCursor.decode(cursor.encode()) == cursor
+    # a cursor saved before batches decodes as before: every part from its start
+    old = ListCursor("invoice", 3, since, part=1).encode()
+    assert ListCursor.decode(old).skips == () and not ListCursor.decode(old).feed_read
+    assert ListCursor.decode(old).skip(1) == 0
+    conn = QuickBooksProvider({"api_url": "http://127.0.0.1:9/v3/company/{tenant_id}"}).connect(
+        InMemoryCredentialStore(
+            Credentials(access_token="a", expires_at=datetime(2100, 1, 1, tzinfo=UTC))
+        ),
+        "123",
+    )
+    for bad in (
+        ListCursor("invoice", 1, part=0, skips=(-2, 0)),
+        ListCursor("invoice", 1, part=0, skips=(0, 0, 0)),
+    ):
+        with pytest.raises(InvalidCursor):
+            list(conn.list("invoice", cursor=bad.encode()))
+
+
+def test_which_reads_a_batch_carries():
+    since = datetime(2026, 11, 30, tzinfo=UTC)
+    invoice = RESOURCES["invoice"]
+    reads, size = batching.reads(BATCH, invoice, since)
+    assert [r.id for r in reads] == ["p0", "p1", "d"] and size == 333
+    assert reads[0].statement == (
+        "SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime >= '2026-11-30T00:00:00+00:00' "
+        "ORDERBY Id STARTPOSITION 1 MAXRESULTS 333"
+    )
+    assert reads[2].entities == ("Invoice", "Bill")
+    reads, size = batching.reads(BATCH, invoice, None)  # a full read has no feed
+    assert [r.id for r in reads] == ["p0", "p1"] and size == 500
+    reads, _ = batching.reads(BATCH, RESOURCES["company_info"], since)
+    assert [(r.id, r.statement) for r in reads][1] == ("c0", "SELECT * FROM Preferences")
+    reads, _ = batching.reads(BATCH, RESOURCES["tax_rate"], since)
+    assert reads[1].statement.startswith("SELECT * FROM TaxRate WHERE Active IN (true, false)")
+    # one call anyway: no batch
+    for model in ("account", "item"):
+        assert not batching.applies(BATCH, RESOURCES[model], since)
+    assert all(batching.applies(BATCH, RESOURCES[m], since) for m in ("contact", "payment"))
+    assert XeroProvider.batch is None  # Xero has no batch endpoint: its reads are unchanged
