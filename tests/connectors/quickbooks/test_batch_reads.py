@@ -197,7 +197,7 @@ def test_the_batch_body_and_intuits_answers():
         ]
     }
     # Intuit's published sample: three refused items and a query, in any order
-    recorded = json.loads((FIXTURES / "intuit_batch_mixed.json").read_text())
+    recorded = json.loads((FIXTURES / "batch_intuit_sample.json").read_text())
     answers = batch_answers(recorded)
     assert set(answers) == {"bid1", "bid2", "bid3", "bid4"}
     assert answers["bid4"]["QueryResponse"]["SalesReceipt"][0]["Id"] == "11"
