@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from . import rest
 from .base import Page
 from .cursor import ListCursor
-from .errors import ConnectorError
-from .specs import BatchRead, BatchSpec, ResourceSpec
+from .errors import ConnectorError, RateLimited
+from .specs import BatchRead, BatchSpec, RateLimits, ResourceSpec
 
 if TYPE_CHECKING:
     from .rest import SpecConnector
 
-__all__ = ["applies", "first_pages", "reads"]
+__all__ = ["applies", "first_pages", "reads", "slot"]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,24 @@ def applies(batch: BatchSpec | None, spec: ResourceSpec, since: datetime | None)
         return False
     count = _count(batch, spec, since)
     return 1 < count <= batch.max_reads
+
+
+def slot(connector: SpecConnector) -> bool:
+    """Whether the tenant's batch calls this minute leave room for one more (it is then
+    counted); False: start with plain calls rather than wait or meet the provider's 429."""
+    batch = connector.provider.batch
+    if batch is None or batch.per_minute is None:
+        return True
+    limits = RateLimits(tenant_per_minute=batch.per_minute)
+    try:
+        lease = connector.provider.limiter.acquire(
+            f"{connector.provider.key}:batch", connector.tenant_id, limits, max_wait=0
+        )
+    except RateLimited:
+        log.info("%s batch calls a minute reached: plain calls", batch.per_minute)
+        return False
+    lease.release()
+    return True
 
 
 def reads(

@@ -180,7 +180,8 @@ class SpecConnector(Connector):
         """Every page of every source from ``state`` on; a cursor names the source and page. A
         fresh read that would take several calls starts with one batch call, where the
         provider has one (``BatchSpec``)."""
-        if fresh and batching.applies(self.provider.batch, spec, state.modified_since):
+        batch = self.provider.batch
+        if fresh and batching.applies(batch, spec, state.modified_since) and batching.slot(self):
             page, after = batching.first_pages(self, spec, state)
             yield page
             if after is None:

@@ -202,6 +202,9 @@ class BatchSpec:
     max_rows: int = 1000
     #: Whether a deletion feed read can go in a batch.
     feeds: bool = True
+    #: Batch calls a minute per tenant, the provider's own limit beside its others (QuickBooks:
+    #: 40 per company). Past it a read starts with plain calls instead of waiting.
+    per_minute: int | None = None
     params: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -13,11 +13,13 @@ from typing import Any
 from ..errors import ProviderError
 from ..specs import BatchRead
 
-__all__ = ["MAX_ITEMS", "MAX_OBJECTS", "batch_answers", "batch_body"]
+__all__ = ["BATCHES_PER_MINUTE", "MAX_ITEMS", "MAX_OBJECTS", "batch_answers", "batch_body"]
 
-#: Intuit's limits: payloads a batch request, objects a response.
+#: Intuit's limits: payloads a batch request, objects a response, batch requests a minute per
+#: company.
 MAX_ITEMS = 30
 MAX_OBJECTS = 1000
+BATCHES_PER_MINUTE = 40
 
 
 def batch_body(reads: Sequence[BatchRead]) -> dict[str, Any]:

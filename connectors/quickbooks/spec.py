@@ -23,7 +23,7 @@ from ..specs import (
     ResourceSpec,
 )
 from . import ids
-from .batch import MAX_ITEMS, MAX_OBJECTS, batch_answers, batch_body
+from .batch import BATCHES_PER_MINUTE, MAX_ITEMS, MAX_OBJECTS, batch_answers, batch_body
 from .mappers import (
     bill_from_qbo,
     bill_payment_from_qbo,
@@ -225,6 +225,7 @@ BATCH = BatchSpec(
     answers=batch_answers,
     max_reads=MAX_ITEMS,
     max_rows=MAX_OBJECTS,
+    per_minute=BATCHES_PER_MINUTE,
     params={"minorversion": MINOR_VERSION},
 )
 

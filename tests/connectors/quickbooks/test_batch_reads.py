@@ -255,3 +255,20 @@ def test_which_reads_a_batch_carries():
         assert not batching.applies(BATCH, RESOURCES[model], since)
     assert all(batching.applies(BATCH, RESOURCES[m], since) for m in ("contact", "payment"))
     assert XeroProvider.batch is None  # Xero has no batch endpoint: its reads are unchanged
+
+
+def test_past_intuits_batch_calls_a_minute_a_read_starts_with_plain_calls(quickbooks_sandbox):
+    """Intuit allows 40 batch requests a minute per company (besides the 500 of every call):
+    our limiter counts them, and a read past them starts with plain queries rather than wait
+    (or meet a 429, which would block the company's other calls too)."""
+    assert BATCH.per_minute == 40
+    ctl = quickbooks_sandbox.control
+    linked = link(quickbooks_sandbox)
+    linked.provider.batch = replace(BATCH, per_minute=2)
+    conn = linked.connector()
+    expected = dumped(read_all(conn, "contact")[0])
+    read_all(conn, "contact")
+    ctl.reset_counters()
+    records, calls, _ = read_all(conn, "contact")
+    assert calls == 2 and ctl.counters()["requests"] == {"query": 2}
+    assert dumped(records) == expected
