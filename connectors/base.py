@@ -25,6 +25,7 @@ from .errors import NotSupported
 from .specs import (
     OPERATIONS,
     WRITE_OPERATIONS,
+    BatchSpec,
     ClientCredentialsSpec,
     OAuthSpec,
     RateLimits,
@@ -210,6 +211,8 @@ class Provider(ABC):
     request_id_header: ClassVar[str | None] = None
     #: unified model name → resource spec.
     resources: ClassVar[Mapping[str, ResourceSpec]] = {}
+    #: Several reads in one call, where the provider has such an endpoint (None: it has not).
+    batch: ClassVar[BatchSpec | None] = None
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting
     #: its client id and secret (Xero custom connections); None where the provider has none.
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None

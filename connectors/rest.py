@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json as std_json
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from unified_models import UnifiedInput, UnifiedRecord
 
+from . import batching
 from .base import Connector, Page, PassthroughResponse
 from .credentials import CredentialStore
 from .cursor import InvalidCursor, ListCursor
 from .errors import NotFound, NotSupported, ProviderError
 from .http import ApiClient, ErrorTranslator, HttpPolicy, Response
 from .jsonutil import dumps
-from .specs import ResourceSpec
+from .specs import DeletionFeed, ResourceSpec
 from .tokens import TokenManager
 
 if TYPE_CHECKING:
@@ -51,6 +53,9 @@ def _records_path(spec: ResourceSpec) -> tuple[str, ...]:
     return tuple(spec.records_field.split("."))
 
 
+#: ``SpecConnector._map``'s companion records when they are still to be read.
+UNREAD: Any = object()
+
 #: A feed's oldest allowed moment is asked for this much inside it (clocks differ).
 _FEED_MARGIN = timedelta(minutes=5)
 
@@ -58,6 +63,35 @@ _FEED_MARGIN = timedelta(minutes=5)
 def _feeds(spec: ResourceSpec, modified_since: datetime | None) -> int:
     """1 when an incremental read of ``spec`` ends with its deletion feed, else 0."""
     return int(spec.deletions is not None and modified_since is not None)
+
+
+def feed_since(feed: DeletionFeed, since: datetime) -> str:
+    """The feed's ``since`` parameter: ``since``, or the oldest moment the feed allows."""
+    oldest = datetime.now(UTC) - feed.max_age + _FEED_MARGIN
+    return feed.format(max(since, oldest))
+
+
+def deleted_ids(spec: ResourceSpec, body: Any) -> tuple[str, ...]:
+    """The remote ids of ``spec``'s records that a deletion feed body reports deleted."""
+    assert spec.deletions is not None
+    prefixes = {source.resource_name: source.id_prefix for source in spec.sources}
+    return tuple(
+        prefixes[entity] + own_id
+        for entity, own_id in spec.deletions.deleted(body)
+        if entity in prefixes
+    )
+
+
+def next_part(spec: ResourceSpec, state: ListCursor, part: int) -> ListCursor | None:
+    """Where a read goes once ``part`` is read to its end: the next part not yet read, then
+    the deletion feed (incremental reads, unless a batch read it), else nowhere (None)."""
+    sources = spec.sources
+    for following in range(part + 1, len(sources)):
+        if state.skip(following) >= 0:
+            return replace(state, page=_first_page(sources[following]), part=following)
+    if _feeds(spec, state.modified_since) and not state.feed_read:
+        return replace(state, page=1, part=len(sources))
+    return None
 
 
 def _first_page(spec: ResourceSpec) -> int:
@@ -124,6 +158,8 @@ class SpecConnector(Connector):
                 raise InvalidCursor(f"cursor is for {state.model}, not {model}")
             if state.part >= len(spec.sources) + _feeds(spec, state.modified_since):
                 raise InvalidCursor(f"cursor part {state.part} does not exist for {model}")
+            if len(state.skips) > len(spec.sources):
+                raise InvalidCursor(f"cursor parts do not exist for {model}")
         else:
             if modified_since is not None and modified_since.tzinfo is None:
                 raise ValueError("modified_since must be timezone-aware")
@@ -134,10 +170,19 @@ class SpecConnector(Connector):
             # A resource with no change cursor (Xero's tax rates, or its chart of accounts,
             # read whole for the items beside it) is read whole; the store keeps what is new.
             state = ListCursor(model=model, page=_first_page(spec.sources[0]))
-        return self._pages(spec, state)
+        return self._pages(spec, state, fresh=not cursor)
 
-    def _pages(self, spec: ResourceSpec, state: ListCursor) -> Iterator[Page]:
-        """Every page of every source from ``state`` on; a cursor names the source and page."""
+    def _pages(self, spec: ResourceSpec, state: ListCursor, fresh: bool = False) -> Iterator[Page]:
+        """Every page of every source from ``state`` on; a cursor names the source and page. A
+        fresh read that would take several calls starts with one batch call, where the
+        provider has one (``BatchSpec``)."""
+        batch = self.provider.batch
+        if fresh and batching.applies(batch, spec, state.modified_since) and batching.slot(self):
+            page, after = batching.first_pages(self, spec, state)
+            yield page
+            if after is None:
+                return
+            state = after
         sources = spec.sources
         part, page = state.part, state.page
         while True:
@@ -145,7 +190,9 @@ class SpecConnector(Connector):
                 yield self._deletions(spec, state.modified_since)
                 return
             source = sources[part]
-            params, headers = self._list_request(source, page, state.modified_since)
+            params, headers = self._list_request(
+                source, page, state.modified_since, skip=max(state.skip(part), 0)
+            )
             before = self.client.calls
             response = self.client.request("GET", source.path, params=params, headers=headers)
             body = response.json() if response.status != 304 else {}
@@ -154,18 +201,11 @@ class SpecConnector(Connector):
             records = self._map(source, rows)
             del body, rows
             last_of_part = self._is_last(source, response, page, len(records))
-            if not last_of_part:
-                following: ListCursor | None = ListCursor(
-                    spec.model, page + 1, state.modified_since, part
-                )
-            elif part + 1 < len(sources):
-                following = ListCursor(
-                    spec.model, _first_page(sources[part + 1]), state.modified_since, part + 1
-                )
-            elif _feeds(spec, state.modified_since):
-                following = ListCursor(spec.model, 1, state.modified_since, part + 1)
-            else:
-                following = None
+            following = (
+                replace(state, page=page + 1, part=part)
+                if not last_of_part
+                else next_part(spec, state, part)
+            )
             stamps = [r.remote_updated_at for r in records if r.remote_updated_at is not None]
             yield Page(
                 model=spec.model,
@@ -182,37 +222,32 @@ class SpecConnector(Connector):
         """One call to the model's deletion feed: the ids of records deleted since ``since``."""
         feed = spec.deletions
         assert feed is not None and since is not None  # guarded by _feeds
-        prefixes = {source.resource_name: source.id_prefix for source in spec.sources}
-        oldest = datetime.now(UTC) - feed.max_age + _FEED_MARGIN
+        entities = [source.resource_name for source in spec.sources]
         params = {
             **feed.params,
-            feed.entities_param: ",".join(prefixes),
-            feed.since_param: feed.format(max(since, oldest)),
+            feed.entities_param: ",".join(entities),
+            feed.since_param: feed_since(feed, since),
         }
         before = self.client.calls
         response = self.client.request("GET", feed.path, params=params)
-        deleted = tuple(
-            prefixes[entity] + own_id
-            for entity, own_id in feed.deleted(response.json())
-            if entity in prefixes
-        )
         return Page(
             model=spec.model,
             records=[],
             next_cursor=None,
             calls=self.client.calls - before,
-            deleted_remote_ids=deleted,
+            deleted_remote_ids=deleted_ids(spec, response.json()),
         )
 
     def _list_request(
-        self, spec: ResourceSpec, page: int, modified_since: datetime | None
+        self, spec: ResourceSpec, page: int, modified_since: datetime | None, skip: int = 0
     ) -> tuple[dict[str, str], dict[str, str]]:
-        """Query parameters and headers of one list page."""
+        """Query parameters and headers of one list page (``skip``: rows of the resource a batch
+        already read before page 1)."""
         params = dict(spec.list_params)
         headers: dict[str, str] = {}
         if spec.query is not None:
             params[spec.query.param] = spec.query.statement(
-                position=spec.query.position(page), modified_since=modified_since
+                position=spec.query.position(page) + skip, modified_since=modified_since
             )
             return params, headers
         paginator = spec.paginator
@@ -266,13 +301,17 @@ class SpecConnector(Connector):
             raise ProviderError(f"{spec.path}: no {spec.records_field} in response")
         return self._map(spec, rows[:1])[0]
 
-    def _map(self, spec: ResourceSpec, rows: list[Any]) -> list[UnifiedRecord]:
-        """The rows' unified records; a spec with a companion reads it first (one call)."""
+    def _map(
+        self, spec: ResourceSpec, rows: list[Any], companion_records: Any = UNREAD
+    ) -> list[UnifiedRecord]:
+        """The rows' unified records; a spec with a companion reads it first (one call), unless
+        ``companion_records`` are its records already (read in a batch)."""
         companion = spec.companion
         if companion is None or not rows:
             return [spec.to_unified(row) for row in rows]
-        key = (companion.path, frozenset(companion.params.items()))
-        extra = self._complete_reads.get(key)
+        extra = companion_records
+        if extra is UNREAD:
+            extra = self._complete_reads.get((companion.path, frozenset(companion.params.items())))
         if extra is None:
             response = self.client.request("GET", companion.path, params=dict(companion.params))
             extra = _dig(response.json(), tuple(companion.records_field.split(".")))

@@ -4,7 +4,7 @@ cursor, OAuth endpoints and rate limits are. The generic client does the rest.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
@@ -13,6 +13,8 @@ from typing import Any
 __all__ = [
     "OPERATIONS",
     "WRITE_OPERATIONS",
+    "BatchRead",
+    "BatchSpec",
     "ClientCredentialsSpec",
     "Companion",
     "DeletionFeed",
@@ -97,6 +99,7 @@ class QuerySpec:
         position: int | None = None,
         modified_since: datetime | None = None,
         remote_id: str | None = None,
+        max_results: int | None = None,
     ) -> str:
         conditions = list(self.where)
         if modified_since is not None:
@@ -114,7 +117,7 @@ class QuerySpec:
             if self.order_by:
                 parts.append(f"ORDERBY {self.order_by}")
             parts.append(f"STARTPOSITION {position or self.first_position}")
-            parts.append(f"MAXRESULTS {self.page_size}")
+            parts.append(f"MAXRESULTS {max_results or self.page_size}")
         return " ".join(parts)
 
     def position(self, page: int) -> int:
@@ -154,6 +157,54 @@ class Companion:
     path: str
     records_field: str
     to_unified: Callable[[Mapping[str, Any], Any], Any]
+    params: Mapping[str, str] = field(default_factory=dict)
+    #: The same read as a statement of the resource's query endpoint, where ``path`` is not
+    #: that endpoint (a batch call carries it; ``to_unified`` then gets the records at
+    #: ``query_records_field``). A companion read through the query endpoint needs neither.
+    query: str | None = None
+    query_records_field: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", _frozen(self.params))
+
+
+@dataclass(frozen=True)
+class BatchRead:
+    """One read inside a batch call: a query ``statement``, or a deletion feed read (the
+    feed's ``entities`` changed ``since``, already formatted)."""
+
+    id: str
+    statement: str | None = None
+    entities: tuple[str, ...] = ()
+    since: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchSpec:
+    """Several reads in one call (QuickBooks: ``POST batch`` with up to 30 queries). When a
+    list of a model served by a query endpoint starts (no cursor) and would take more than one
+    call, the first page of every part, the parts' companions and, on an incremental read, the
+    deletion feed are read in one batch call; a part whose first page is full continues with
+    plain pages after it (the list cursor records where).
+
+    ``body`` renders the reads as the request body; ``answers`` turns the response body into
+    ``{read id: answer}``, each answer shaped as the plain call's body (so records paths,
+    companions and ``DeletionFeed.deleted`` read it unchanged), or a ``ConnectorError`` for a
+    read the provider refused alone: that read is then made as a plain call instead."""
+
+    path: str
+    body: Callable[[Sequence[BatchRead]], Any]
+    answers: Callable[[Any], Mapping[str, Any]]
+    #: Reads one call may carry.
+    max_reads: int = 30
+    #: Records one response may hold in all: the list reads share it (each asks for at most
+    #: ``max_rows // reads``), so no answer can be cut short.
+    max_rows: int = 1000
+    #: Whether a deletion feed read can go in a batch.
+    feeds: bool = True
+    #: Batch calls a minute per tenant, the provider's own limit beside its others (QuickBooks:
+    #: 40 per company). Past it a read starts with plain calls instead of waiting.
+    per_minute: int | None = None
     params: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -39,6 +39,7 @@ class QuickBooksProvider(Provider):
     rate_limits = spec.RATE_LIMITS
     request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
+    batch = spec.BATCH
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:
         return QuickBooksConnector(self, credential_store, tenant_id)

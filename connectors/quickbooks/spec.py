@@ -13,8 +13,17 @@ from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
 
-from ..specs import Companion, DeletionFeed, OAuthSpec, QuerySpec, RateLimits, ResourceSpec
+from ..specs import (
+    BatchSpec,
+    Companion,
+    DeletionFeed,
+    OAuthSpec,
+    QuerySpec,
+    RateLimits,
+    ResourceSpec,
+)
 from . import ids
+from .batch import BATCHES_PER_MINUTE, MAX_ITEMS, MAX_OBJECTS, batch_answers, batch_body
 from .mappers import (
     bill_from_qbo,
     bill_payment_from_qbo,
@@ -35,6 +44,7 @@ from .mappers_reference import (
 
 __all__ = [
     "API_URL",
+    "BATCH",
     "MINOR_VERSION",
     "OAUTH",
     "RATE_LIMITS",
@@ -158,12 +168,23 @@ TAX_RATES = Companion(
     },
 )
 
-#: The company's Preferences (home currency, fiscal year), for CompanyInfo.
+
+def _company_info_with_preferences(info: Mapping[str, Any], preferences: Any) -> Any:
+    """``preferences``: the object ``GET preferences`` answers, or the list a query does."""
+    if isinstance(preferences, list):
+        preferences = preferences[0] if preferences else None
+    return company_info_from_qbo(info, preferences if isinstance(preferences, Mapping) else None)
+
+
+#: The company's Preferences (home currency, fiscal year), for CompanyInfo (in a batch call, as
+#: the query ``SELECT * FROM Preferences``).
 PREFERENCES = Companion(
     path="preferences",
     records_field="Preferences",
-    to_unified=company_info_from_qbo,
+    to_unified=_company_info_with_preferences,
     params={"minorversion": MINOR_VERSION},
+    query="SELECT * FROM Preferences",
+    query_records_field="QueryResponse.Preferences",
 )
 
 _WRITABLE = frozenset({"list", "get", "create", "update"})
@@ -194,6 +215,18 @@ _REFERENCE_DATA = MappingProxyType(
             "item", "Item", item_from_qbo, ids.ITEM, ALL_NAMES, operations=_WRITABLE
         ),
     }
+)
+
+#: ``POST batch``: a model read of several entities (or a companion, or the change data capture
+#: beside an incremental read) starts with one call (see connectors/quickbooks/batch.py).
+BATCH = BatchSpec(
+    path="batch",
+    body=batch_body,
+    answers=batch_answers,
+    max_reads=MAX_ITEMS,
+    max_rows=MAX_OBJECTS,
+    per_minute=BATCHES_PER_MINUTE,
+    params={"minorversion": MINOR_VERSION},
 )
 
 #: Every model QuickBooks serves (the catalogue, not this order, decides the sync order).

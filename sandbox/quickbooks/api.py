@@ -146,6 +146,12 @@ def query(realm: str) -> Response:
     sb.counters.queries.append(
         {"realm": realm, "query": text, "minorversion": request.args.get("minorversion")}
     )
+    return answer_query(realm, text)
+
+
+def answer_query(realm: str, text: str | None) -> Response:
+    """The query endpoint's answer to ``text`` (the batch endpoint answers its items so too)."""
+    sb = sandbox()
     if not text:
         return fault(
             400,
@@ -196,10 +202,15 @@ CDC_MAX_OBJECTS = 1000
 def change_data_capture(realm: str) -> Response:
     """``GET cdc?entities=Invoice,Bill&changedSince=…``: per entity, the records changed since
     then (whole) and the ones deleted since then (``{"Id", "status": "Deleted", ...}``)."""
+    return answer_cdc(realm, request.args.get("entities"), request.args.get("changedSince"))
+
+
+def answer_cdc(realm: str, entity_names: str | None, changed_since: str | None) -> Response:
+    """Change data capture's answer (the batch endpoint answers its CDCQuery items so too)."""
     sb = sandbox()
-    names = [n.strip() for n in (request.args.get("entities") or "").split(",") if n.strip()]
+    names = [n.strip() for n in (entity_names or "").split(",") if n.strip()]
     entities = [next((e for e in CDC_ENTITIES if e.lower() == n.lower()), None) for n in names]
-    since = instant(request.args.get("changedSince"))
+    since = instant(changed_since)
     if not names or None in entities or since is None:
         return fault(
             400,

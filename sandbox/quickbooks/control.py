@@ -126,7 +126,15 @@ def limits() -> Response:
             sb.limiter.minute = int(body["minute"])
         if body.get("concurrent") is not None:
             sb.limiter.concurrent = int(body["concurrent"])
-    return json_response({"minute": sb.limiter.minute, "concurrent": sb.limiter.concurrent})
+        if body.get("batch_minute") is not None:
+            sb.limiter.batch_minute = int(body["batch_minute"])
+    return json_response(
+        {
+            "minute": sb.limiter.minute,
+            "concurrent": sb.limiter.concurrent,
+            "batch_minute": sb.limiter.batch_minute,
+        }
+    )
 
 
 @bp.route("/faults", methods=["GET", "PUT", "DELETE"])

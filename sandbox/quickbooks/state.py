@@ -51,14 +51,17 @@ class Access:
 class Limiter:
     """Per (app, realm): ``concurrent`` requests at a time, ``minute`` per sliding minute."""
 
-    def __init__(self, clock: Clock, minute: int, concurrent: int) -> None:
+    def __init__(self, clock: Clock, minute: int, concurrent: int, batch_minute: int = 40) -> None:
         self.clock = clock
         self.minute, self.concurrent = minute, concurrent
+        #: Intuit: 40 batch requests a minute per company (besides the 500 of every request).
+        self.batch_minute = batch_minute
         self._lock = threading.Lock()
         self.reset()
 
     def reset(self) -> None:
         self._calls: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+        self._batches: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._active: dict[tuple[str, str], int] = defaultdict(int)
         self.max_active = 0
 
@@ -77,6 +80,18 @@ class Limiter:
             self._active[key] += 1
             self.max_active = max(self.max_active, self._active[key])
             return True, None, 0
+
+    def acquire_batch(self, client_id: str, realm: str) -> int:
+        """0 when a batch request may go on, else the seconds until one may."""
+        now = self.clock.time()
+        with self._lock:
+            window = self._batches[(client_id, realm)]
+            while window and window[0] <= now - 60:
+                window.popleft()
+            if len(window) >= self.batch_minute:
+                return max(int(window[0] + 60 - now) + 1, 1)
+            window.append(now)
+            return 0
 
     def release(self, client_id: str, realm: str) -> None:
         with self._lock:
@@ -101,6 +116,8 @@ class Counters:
     faults: int = 0
     revocations: int = 0
     queries: deque = field(default_factory=lambda: deque(maxlen=500))
+    #: Each batch request's items (``{"realm", "items": ["Query: SELECT …", "CDCQuery: …"]}``).
+    batches: deque = field(default_factory=lambda: deque(maxlen=500))
 
     def as_dict(self, max_concurrent: int) -> dict[str, Any]:
         return {
@@ -113,6 +130,7 @@ class Counters:
             "revocations": self.revocations,
             "max_concurrent": max_concurrent,
             "queries": list(self.queries),
+            "batches": list(self.batches),
         }
 
 

@@ -88,8 +88,17 @@ class QuickBooksControl:
         """Expire one access token now (all of them without an argument)."""
         return self._call("POST", "/tokens/expire", {"access_token": access_token})["expired"]
 
-    def set_limits(self, minute: int | None = None, concurrent: int | None = None) -> dict:
-        return self._call("PUT", "/limits", {"minute": minute, "concurrent": concurrent})
+    def set_limits(
+        self,
+        minute: int | None = None,
+        concurrent: int | None = None,
+        batch_minute: int | None = None,
+    ) -> dict:
+        return self._call(
+            "PUT",
+            "/limits",
+            {"minute": minute, "concurrent": concurrent, "batch_minute": batch_minute},
+        )
 
     def faults(self, rules: list[dict]) -> dict:
         """``[{"prefix": "/v3/company", "status": 503, "times": 2, "delay_ms": 0}]``."""

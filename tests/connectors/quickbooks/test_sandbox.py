@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from connectors.credentials import Credentials, InMemoryCredentialStore
+from connectors.cursor import ListCursor
 from connectors.errors import NotFound, NotSupported, RateLimited, RelinkRequired
 from connectors.limiter import InProcessLimiter
 from connectors.oauth import new_code_verifier, new_state
@@ -104,19 +105,25 @@ def test_full_read_pages_through_both_entities_of_each_model(quickbooks_sandbox)
     conn = link(quickbooks_sandbox).connector()
     ctl.reset_counters()
     records, calls, pages = read_all(conn, "invoice")
-    # Invoice: 2,512 rows in pages of 1,000 (3 calls); Bill: 6 rows (1 call)
-    assert [len(p.records) for p in pages] == [1000, 1000, 512, 6] and calls == 4
+    # One batch call: the first 500 Invoices and the 6 Bills (the two first pages share the
+    # batch's 1,000 objects); then Invoice's other 2,012 rows in pages of 1,000 (3 calls)
+    assert [len(p.records) for p in pages] == [506, 1000, 1000, 12] and calls == 4
     assert [p.is_last for p in pages] == [False, False, False, True]
     ids = [r.remote_id for r in records]
     assert len(ids) == len(set(ids)) == 2_518
     bills = [r for r in records if r.type is InvoiceType.ACCOUNTS_PAYABLE]
     assert len(bills) == 6 and all(r.remote_id.startswith("Bill:") for r in bills)
+    assert [b["items"] for b in ctl.counters()["batches"]] == [
+        [
+            "Query: SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1 MAXRESULTS 500",
+            "Query: SELECT * FROM Bill ORDERBY Id STARTPOSITION 1 MAXRESULTS 500",
+        ]
+    ]
     queries = [q["query"] for q in ctl.counters()["queries"]]
     assert queries == [
-        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000",
-        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1001 MAXRESULTS 1000",
-        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 2001 MAXRESULTS 1000",
-        "SELECT * FROM Bill ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 501 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 1501 MAXRESULTS 1000",
+        "SELECT * FROM Invoice ORDERBY Id STARTPOSITION 2501 MAXRESULTS 1000",
     ]
     assert {q["minorversion"] for q in ctl.counters()["queries"]} == {"75"}
     # in id order, which no edit changes: the same order on every read
@@ -143,17 +150,19 @@ def test_a_read_resumes_from_any_page_cursor(quickbooks_sandbox):
     quickbooks_sandbox.control.reset(invoices=1_500)
     conn = link(quickbooks_sandbox).connector()
     everything, _, pages = read_all(conn, "invoice")
+    # the batch read Invoices 1-500 and every Bill: the cursor after it goes on at Invoice 501
     resumed, calls, _ = read_all(conn, "invoice", cursor=pages[0].next_cursor)
-    assert [r.remote_id for r in resumed] == [r.remote_id for r in everything[1000:]]
-    assert calls == 2  # the second Invoice page, then Bill
-    into_bills, _, _ = read_all(conn, "invoice", cursor=pages[1].next_cursor)
-    assert {r.type for r in into_bills} == {InvoiceType.ACCOUNTS_PAYABLE}
+    assert [r.remote_id for r in resumed] == [r.remote_id for r in everything[506:]]
+    assert calls == 2  # Invoices 501-1500, then 1501-1512; the Bills are not read again
+    last, _, _ = read_all(conn, "invoice", cursor=pages[1].next_cursor)
+    assert [r.remote_id for r in last] == [r.remote_id for r in everything[1506:]]
+    assert {r.type for r in everything[:506]} == set(InvoiceType)
 
 
 def test_contacts_include_inactive_names(quickbooks_sandbox):
     conn = link(quickbooks_sandbox).connector()
     contacts, calls, _ = read_all(conn, "contact")
-    assert calls == 2
+    assert calls == 1  # Customer and Vendor in one batch call
     customers = [c for c in contacts if c.is_customer]
     vendors = [c for c in contacts if c.is_supplier]
     assert (len(customers), len(vendors)) == (9, 6)
@@ -192,13 +201,14 @@ def test_incremental_read_returns_what_changed_since(quickbooks_sandbox):
     assert by_id["3"].memo == "Changed in QuickBooks"
     assert by_id["10"].status is InvoiceStatus.VOID
     assert by_id["Bill:1"].memo == "Renewed policy"
-    assert calls == 3  # Invoice and Bill queries, then the deletion feed (nothing deleted)
-    queries = [q["query"] for q in sb.control.counters()["queries"]][-2:]
+    assert calls == 1  # Invoice and Bill queries and the deletion feed in one batch call
+    items = sb.control.counters()["batches"][-1]["items"]
     stamp = since.strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    assert all(f"WHERE MetaData.LastUpdatedTime >= '{stamp}'" in q for q in queries)
+    assert all(f"WHERE MetaData.LastUpdatedTime >= '{stamp}'" in q for q in items[:2])
+    assert items[2].startswith("CDCQuery: Invoice,Bill since ")
     # Name lists keep their Active condition beside the cursor
     read_all(conn, "contact", modified_since=since)
-    last = sb.control.counters()["queries"][-1]["query"]
+    last = sb.control.counters()["batches"][-1]["items"][-1]
     assert "WHERE Active IN (true, false) AND MetaData.LastUpdatedTime >= " in last
     assert len(first) == 18
 
@@ -215,11 +225,12 @@ def test_an_incremental_read_ends_with_the_records_deleted_since(quickbooks_sand
     sb.control.delete("us", "Bill", "2")
     sb.control.delete("us", "Payment", "1")
     changed, _, pages = read_all(conn, "invoice", modified_since=since)
-    assert pages[-1].records == [] and pages[-1].is_last
+    assert len(pages) == 1 and pages[0].is_last  # the feed was in the batch call
     assert set(pages[-1].deleted_remote_ids) == {"5", "Bill:2"}
     assert "5" not in {r.remote_id for r in changed}
-    # the feed page can be resumed from the cursor before it
-    resumed = list(conn.list("invoice", cursor=pages[-2].next_cursor))
+    # a cursor at the feed (saved before a batch read, or after plain pages) reads it alone
+    at_feed = ListCursor("invoice", 1, since, part=2).encode()
+    resumed = list(conn.list("invoice", cursor=at_feed))
     assert [set(p.deleted_remote_ids) for p in resumed] == [{"5", "Bill:2"}]
     payments = list(conn.list("payment", modified_since=since))
     assert payments[-1].deleted_remote_ids == ("1",)
