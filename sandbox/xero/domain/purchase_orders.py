@@ -149,7 +149,6 @@ def _build(ledger: Ledger, payload: dict, existing: dict | None) -> dict:
     if branding:
         doc["BrandingThemeID"] = branding
     doc["LineAmountTypes"] = lat
-    doc["LineItems"] = lines
     doc["SubTotal"] = totals["SubTotal"]
     doc["TotalTax"] = totals["TotalTax"]
     doc["Total"] = totals["Total"]
@@ -163,6 +162,10 @@ def _build(ledger: Ledger, payload: dict, existing: dict | None) -> dict:
         "BILLED",
     )
     doc["HasAttachments"] = bool(existing.get("HasAttachments", False))
+    # The store keeps LineItems apart and serves them last (records.row_json): answer a write
+    # in the same order as a read (UpdatedDateUTC is stamped by Ledger.save, in place).
+    doc["UpdatedDateUTC"] = None
+    doc["LineItems"] = lines
     if contact is not None and not contact.get("IsSupplier"):
         ledger.save(R.CONTACTS, dict(contact, IsSupplier=True), created=False)
     return doc
