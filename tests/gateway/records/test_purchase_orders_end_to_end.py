@@ -290,3 +290,17 @@ def test_quickbooks_bad_input_is_422_and_writes_nothing(qbo, quickbooks_settings
     assert field in [d["field"] for d in response.json()["error"]["details"]]
     assert len(quickbooks_settings.control.records("us", "PurchaseOrder")) == before_remote
     assert _po_count(account) == before and _events(account) == []
+
+
+def test_xero_delete_by_status_is_a_deleted_event_and_hides_the_order(xero, xero_sandbox):
+    client, account = xero
+    draft = _all(client, status="DRAFT")[0]
+    Event.objects.filter(linked_account=account).delete()
+    deleted = client.patch(f"{PATH}/{draft['id']}", {"status": "DELETED"}, format="json")
+    assert deleted.status_code == 200, deleted.content
+    assert deleted.json()["remote_was_deleted"] is True
+    assert draft["id"] not in {r["id"] for r in _all(client)}
+    assert _events(account) == ["purchase_order.deleted"]
+    assert client.delete(f"{PATH}/{draft['id']}").status_code == 405  # no DELETE route
+    _sync(account, SyncMode.INCREMENTAL)
+    assert _events(account) == ["purchase_order.deleted"]
