@@ -47,7 +47,15 @@ def seed_purchase_orders(ledger: Ledger, country: dict) -> None:
     order(
         "SUBMITTED",
         "Hoyt Productions",
-        [_line("Studio hire (days)", "3", "450.00"), _line("Sound engineer", "3", "200.00")],
+        [
+            _line(
+                "Studio hire (days)",
+                "3",
+                "450.00",
+                Tracking=[{"Name": "Region", "Option": "North"}],
+            ),
+            _line("Sound engineer", "3", "200.00"),
+        ],
         2,
         Reference="Spring campaign",
     )
