@@ -46,6 +46,12 @@ from .invoice import (
 )
 from .item import ITEM, Item, ItemInput
 from .payment import PAYMENT, Payment, PaymentApplication, PaymentApplicationInput, PaymentInput
+from .purchase_order import (
+    PURCHASE_ORDER,
+    PurchaseOrder,
+    PurchaseOrderInput,
+    PurchaseOrderStatus,
+)
 from .tax_rate import TAX_RATE, TaxRate, TaxRateComponent
 from .tracking_category import TRACKING_CATEGORY, TrackingCategory, TrackingCategoryOption
 from .types import Money, Rate, to_decimal
@@ -54,6 +60,9 @@ from .types import Money, Rate, to_decimal
 #: accounts that use them, tracking categories, items that use accounts; then the documents).
 CATALOGUE = Catalogue()
 for _entry in (COMPANY_INFO, TAX_RATE, ACCOUNT, TRACKING_CATEGORY, ITEM, CONTACT, INVOICE, PAYMENT):
+    CATALOGUE.register(_entry)
+# Purchase orders refer to contacts and line references only; nothing refers to them.
+for _entry in (PURCHASE_ORDER,):
     CATALOGUE.register(_entry)
 
 
@@ -126,6 +135,9 @@ __all__ = [
     "PaymentType",
     "PhoneNumber",
     "PhoneNumberType",
+    "PurchaseOrder",
+    "PurchaseOrderInput",
+    "PurchaseOrderStatus",
     "Rate",
     "Reference",
     "RelatedObjectType",

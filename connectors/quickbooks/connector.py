@@ -1,5 +1,6 @@
 """What QuickBooks' data can't say: its ``Fault`` error bodies, and writes. Reads are all
-spec-driven. Writes: accounts and items (``POST /account``, ``POST /item``: a create, or a
+spec-driven. Writes: accounts, items and purchase orders (``POST /account``, ``POST /item``,
+``POST /purchaseorder``: a create, or a
 sparse update carrying the record's current ``SyncToken``, read first); the caller's
 idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Other models'
 writes are not supported (``NotSupported``, which the gateway answers with 501)."""
@@ -17,6 +18,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
 from .spec import MINOR_VERSION
 
@@ -52,6 +54,7 @@ def fault_errors(body: Any) -> tuple[str | None, list[dict[str, Any]]]:
 WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
     "account": ("account", account_to_qbo),
     "item": ("item", item_to_qbo),
+    "purchase_order": ("purchaseorder", purchase_order_to_qbo),
 }
 
 #: Intuit's fault ``element`` → unified field (accounts and items).
@@ -72,6 +75,14 @@ ELEMENT_FIELDS = {
     "PurchaseTaxCodeRef": "purchase_tax_rate_remote_id",
     "UnitPrice": "sale_unit_price",
     "PurchaseCost": "purchase_unit_price",
+    # purchase orders
+    "VendorRef": "contact",
+    "DocNumber": "number",
+    "TxnDate": "issue_date",
+    "DueDate": "delivery_date",
+    "POStatus": "status",
+    "Line": "line_items",
+    "ExchangeRate": "exchange_rate",
 }
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "INVOICE",
     "ITEM",
     "PAYMENT",
+    "PURCHASE_ORDER",
     "TAX_CODE",
     "VENDOR",
     "VENDOR_CREDIT",
@@ -37,6 +38,8 @@ BILL_PAYMENT = "BillPayment:"
 #: Credit notes are not synced yet; references to them use the same rule (CreditMemo first).
 CREDIT_MEMO = ""
 VENDOR_CREDIT = "VendorCredit:"
+#: One entity per model: QuickBooks' own id.
+PURCHASE_ORDER = ""
 #: Reference lists: one entity each, except tracking categories (Class first, then Department).
 ACCOUNT = ""
 ITEM = ""

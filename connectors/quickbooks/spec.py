@@ -9,6 +9,7 @@ Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Custo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
@@ -33,6 +34,7 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_purchase_order import purchase_order_from_qbo
 from .mappers_reference import (
     account_from_qbo,
     class_from_qbo,
@@ -146,6 +148,18 @@ _DOCUMENTS = MappingProxyType(
         "payment": ResourceSpec.union(
             _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
             _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
+            deletions=DELETIONS,
+        ),
+        # One entity; written like accounts and items (sparse updates with the SyncToken).
+        # Deleted purchase orders vanish from queries: change data capture reports them.
+        "purchase_order": replace(
+            _query_resource(
+                "purchase_order",
+                "PurchaseOrder",
+                purchase_order_from_qbo,
+                ids.PURCHASE_ORDER,
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
             deletions=DELETIONS,
         ),
     }

@@ -14,6 +14,7 @@ from unified_models import (
     InvoiceStatus,
     ItemInput,
     PaymentInput,
+    PurchaseOrderInput,
     UnifiedInput,
     UnifiedRecord,
 )
@@ -30,6 +31,7 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .mappers_purchase_order import purchase_order_to_xero
 from .mappers_reference import account_to_xero, item_to_xero
 from .spec import TENANT_HEADER
 
@@ -44,11 +46,14 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     # its inventory asset account).
     "account": frozenset({"parent_account", "parent_account_remote_id"}),
     "item": frozenset({"type", "status"}),
+    # Xero purchase orders have no memo (Reference and DeliveryInstructions are their notes).
+    "purchase_order": frozenset({"memo"}),
 }
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
     "invoice": {"unitdp": "4"},
     "item": {"unitdp": "4"},
+    "purchase_order": {"unitdp": "4"},
 }
 #: Models whose create/update body is one bare record (Xero's createAccount takes an Account,
 #: not an ``{"Accounts": [...]}`` list).
@@ -296,6 +301,9 @@ class XeroConnector(SpecConnector):
         if model == "payment":
             assert isinstance(data, PaymentInput)
             return payment_to_xero(data, remote_id=remote_id)
+        if model == "purchase_order":
+            assert isinstance(data, PurchaseOrderInput)
+            return purchase_order_to_xero(data, remote_id=remote_id)
         raise NotSupported(f"no Xero mapping for {model}")
 
     def _write(

@@ -558,6 +558,23 @@ _FIELD_HINTS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"\bdate\b", re.I), "issue_date"),
         (re.compile(r"line ?items?", re.I), "line_items"),
     ),
+    "purchase_order": (
+        (re.compile(r"purchase ?order ?number|order number", re.I), "number"),
+        (re.compile(r"expected ?arrival", re.I), "expected_arrival_date"),
+        (re.compile(r"delivery ?date", re.I), "delivery_date"),
+        (re.compile(r"delivery ?instructions", re.I), "delivery_instructions"),
+        (re.compile(r"delivery ?address", re.I), "delivery_address"),
+        (re.compile(r"attention", re.I), "attention_to"),
+        (re.compile(r"telephone", re.I), "telephone"),
+        (re.compile(r"currency ?rate|exchange rate", re.I), "exchange_rate"),
+        (re.compile(r"currency", re.I), "currency"),
+        (re.compile(r"contact", re.I), "contact"),
+        (re.compile(r"reference", re.I), "reference"),
+        (re.compile(r"line ?amount ?types?|tax (inclusive|exclusive)", re.I), "tax_treatment"),
+        (re.compile(r"status|cannot be (modified|deleted)", re.I), "status"),
+        (re.compile(r"\bdate\b", re.I), "issue_date"),
+        (re.compile(r"line ?items?", re.I), "line_items"),
+    ),
     "line_item": (
         (re.compile(r"account", re.I), "account_code"),
         (re.compile(r"item ?code|\bitem\b", re.I), "item_code"),
@@ -626,6 +643,9 @@ def _messages(obj: Any) -> list[str]:
     return [e["Message"] for e in obj.get("ValidationErrors") or () if e.get("Message")]
 
 
+#: Models whose Xero documents carry LineItems (errors on lines get ``line_items[i]`` paths).
+_WITH_LINES = frozenset({"invoice", "purchase_order"})
+
 #: Unified line field → the Xero key whose value Xero quotes in its messages.
 _LINE_KEYS = {
     "account_code": "AccountCode",
@@ -670,12 +690,12 @@ def validation_details(body: Any, model: str) -> list[dict[str, str]]:
 
     for element in body.get("Elements") or ():
         for message in _messages(element):
-            line_message = model == "invoice" and _LINE_MESSAGE.match(message)
+            line_message = model in _WITH_LINES and _LINE_MESSAGE.match(message)
             field = None if line_message else _field_for(message, model)
-            if field is None and model == "invoice":
+            if field is None and model in _WITH_LINES:
                 field = _line_field_from_element(message, element)
             add(field, message)
-        if model == "invoice":
+        if model in _WITH_LINES:
             for i, line in enumerate(element.get("LineItems") or ()):
                 for message in _messages(line):
                     sub = _field_for(message, "line_item")

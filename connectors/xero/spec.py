@@ -16,6 +16,7 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_purchase_order import purchase_order_from_xero
 from .mappers_reference import (
     account_from_xero,
     company_info_from_xero,
@@ -149,6 +150,20 @@ _DOCUMENTS = MappingProxyType(
             list_params={"order": "PaymentID"},
             operations=frozenset({"list", "get", "create", "delete"}),
             scope=PAYMENT_SCOPE,
+        ),
+        # Paged, If-Modified-Since; DELETED orders are always listed (no includeArchived).
+        # Purchase orders are under accounting.invoices in the granular scopes.
+        "purchase_order": ResourceSpec(
+            model="purchase_order",
+            path="PurchaseOrders",
+            records_field="PurchaseOrders",
+            primary_key="PurchaseOrderID",
+            to_unified=purchase_order_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "PurchaseOrderID"},
+            operations=frozenset({"list", "get", "create", "update"}),
+            scope=INVOICE_SCOPE,
         ),
     }
 )

@@ -1,5 +1,6 @@
 """The accounting API under ``/v3/company/<realmId>/``: the query endpoint, reads by id,
-CompanyInfo and Preferences, change data capture, and writes of Account and Item. Every call:
+CompanyInfo and Preferences, change data capture, and writes of Account, Item and
+PurchaseOrder. Every call:
 injected faults, bearer auth (401, Intuit gateway form), the realm the grant covers (403),
 throttling per app and realm (429), then the handler. Responses are JSON whatever ``Accept``
 says (Intuit defaults to XML)."""
@@ -29,6 +30,7 @@ ENTITY_PATHS = {
     "bill": "Bill",
     "payment": "Payment",
     "billpayment": "BillPayment",
+    "purchaseorder": "PurchaseOrder",
     "account": "Account",
     "taxcode": "TaxCode",
     "taxrate": "TaxRate",
@@ -37,7 +39,7 @@ ENTITY_PATHS = {
 }
 
 #: Entities ``POST /<entity>`` creates and updates.
-WRITABLE = ("Account", "Item")
+WRITABLE = ("Account", "Item", "PurchaseOrder")
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
 #: CompanyInfo or Preferences).
@@ -49,6 +51,7 @@ CDC_ENTITIES = (
     "Bill",
     "Payment",
     "BillPayment",
+    "PurchaseOrder",
     "Account",
     "Class",
     "Department",

@@ -29,6 +29,7 @@ ENTITIES = (
     "Bill",
     "Payment",
     "BillPayment",
+    "PurchaseOrder",
     "Account",
     "TaxCode",
     "TaxRate",
@@ -138,6 +139,13 @@ QUERYABLE: dict[str, dict[str, str]] = {
     },
     "Payment": {**COMMON, **TRANSACTION, "customerref": "string"},
     "BillPayment": {**COMMON, **TRANSACTION, "vendorref": "string"},
+    "PurchaseOrder": {
+        **COMMON,
+        **TRANSACTION,
+        "duedate": "date",
+        "vendorref": "string",
+        "postatus": "string",
+    },
 }
 
 

@@ -1,4 +1,5 @@
-"""Create and update for ``Account`` and ``Item`` as Intuit does them: ``POST /account`` with no
+"""Create and update for ``Account``, ``Item`` and ``PurchaseOrder`` (its checks in
+``purchase_orders.py``) as Intuit does them: ``POST /account`` with no
 ``Id`` creates; with ``Id`` and ``SyncToken`` it updates, sparsely (``"sparse": true``: only the
 properties sent change) or fully (writable properties not sent are cleared). Neither entity can
 be deleted: ``"Active": false`` archives it. Refusals are Intuit's ``ValidationFault``s:
@@ -193,6 +194,12 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         doc = {**current, **_writable(body)} if body.get("sparse") is True else _writable(body)
         doc.update(kept)
         created = False
+    if entity == "PurchaseOrder":
+        from . import purchase_orders
+        from .seed import BY_REALM
+
+        purchase_orders.check(store, realm, doc, BY_REALM[realm])
+        return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)
     else:

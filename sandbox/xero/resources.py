@@ -77,6 +77,20 @@ def _credit_note_columns(doc: dict) -> dict:
     return cols
 
 
+def _purchase_order_columns(doc: dict) -> dict:
+    contact = doc.get("Contact") or {}
+    return {
+        "status": doc.get("Status"),
+        "number": doc.get("PurchaseOrderNumber"),
+        "name": contact.get("Name"),
+        "contact_id": _lower(contact.get("ContactID")),
+        "date": doc.get("DateString"),
+        "due_date": doc.get("DeliveryDateString"),
+        "total": _num(doc.get("Total")),
+        "reference": doc.get("Reference"),
+    }
+
+
 def _contact_columns(doc: dict) -> dict:
     return {
         "status": doc.get("ContactStatus"),
@@ -180,6 +194,33 @@ CREDIT_NOTES = Resource(
     has_lines=True,
     number_column="number",
     webhook_category="CREDITNOTE",
+)
+
+#: No webhooks: Xero sends none for purchase orders.
+PURCHASE_ORDERS = Resource(
+    collection="PurchaseOrders",
+    kind="PurchaseOrder",
+    id_field="PurchaseOrderID",
+    fields=_fields(
+        ("PurchaseOrderID", "guid", "id"),
+        ("PurchaseOrderNumber", "str", "number"),
+        ("Status", "str", "status"),
+        ("Reference", "str", "reference"),
+        ("Contact.ContactID", "guid", "contact_id"),
+        ("Contact.Name", "str", "name"),
+        ("Date", "date", "date"),
+        ("DeliveryDate", "date", "due_date"),
+        ("Total", "num", "total"),
+        ("SubTotal", "num", _j("SubTotal")),
+        ("TotalTax", "num", _j("TotalTax")),
+        ("CurrencyCode", "str", _j("CurrencyCode")),
+        ("SentToContact", "bool", _j("SentToContact")),
+    ),
+    columns=_purchase_order_columns,
+    default_order="updated_ms ASC, seq ASC",
+    paged=True,
+    has_lines=True,
+    number_column="number",
 )
 
 CONTACTS = Resource(
@@ -324,6 +365,7 @@ ORGANISATION = Resource(
 ALL = (
     INVOICES,
     CREDIT_NOTES,
+    PURCHASE_ORDERS,
     CONTACTS,
     PAYMENTS,
     ACCOUNTS,

@@ -22,6 +22,8 @@ from unified_models import (
     Payment,
     PaymentApplication,
     PaymentType,
+    PurchaseOrder,
+    PurchaseOrderStatus,
     RelatedObjectType,
     TaxRate,
     TaxTreatment,
@@ -200,6 +202,37 @@ def seed_reference_data(account: LinkedAccount) -> None:
                 code="CONSULT",
                 name="Consulting",
                 sale_account_remote_id="acc-200",
+            )
+        ],
+    )
+
+
+def seed_purchase_order(account: LinkedAccount, remote_id: str = "po-1") -> None:
+    """One authorised purchase order to a stored supplier, its line on a stored account."""
+    upsert_records(account, "contact", [contact("supplier-po", is_supplier=True)])
+    upsert_records(
+        account,
+        "purchase_order",
+        [
+            PurchaseOrder(
+                remote_id=remote_id,
+                number="PO-0001",
+                contact_remote_id="supplier-po",
+                issue_date=date(2026, 11, 2),
+                delivery_date=date(2026, 11, 16),
+                currency="GBP",
+                total_amount=Decimal("120.00"),
+                status=PurchaseOrderStatus.AUTHORISED,
+                status_raw="AUTHORISED",
+                line_items=[
+                    InvoiceLineItem(
+                        description="Widgets",
+                        quantity=Decimal(12),
+                        unit_price=Decimal(10),
+                        total_amount=Decimal("120.00"),
+                        account_remote_id="acc-200",
+                    )
+                ],
             )
         ],
     )
