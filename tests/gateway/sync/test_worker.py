@@ -178,13 +178,16 @@ def test_shared_limiter_keeps_the_sandbox_from_throttling(live, customer_with_ke
     sandbox.control.reset_counters()
     runs = [services.request_sync(a, "full", RunTrigger.API) for a in (first, second)]
     for run in runs:
-        live.wait_for_run(run.id, timeout=120)
+        live.wait_for_run(run.id, timeout=300)
     counters = sandbox.control.counters()
     assert counters["rate_limited_total"] == 0, counters
     assert stored_counts(first) == stored_counts(second) == expected
     status = services.sync_status(first)
     assert status["limits"]["minute"]["limit"] == 30
-    assert status["limits"]["minute"]["used"] >= counters["calls"] - 2
+    # The two syncs need more than a minute's budget (so the limiter had to hold calls back);
+    # the window it reports never holds more than the budget.
+    assert counters["calls"] > 30
+    assert 0 < status["limits"]["minute"]["used"] <= 30
 
 
 def test_xero_webhook_to_signed_delivery(live, customer_with_key, live_server, authed_client):
