@@ -31,7 +31,7 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
-from .mappers_journal import journal_entry_to_xero
+from .mappers_journal import journal_entry_to_xero, journal_validation_details
 from .mappers_reference import account_to_xero, item_to_xero
 from .spec import TENANT_HEADER
 
@@ -97,7 +97,11 @@ class XeroConnector(SpecConnector):
         ):
             return ValidationFailed(
                 str(body.get("Message") or "validation failed"),
-                details=validation_details(body, context or ""),
+                details=(
+                    journal_validation_details(body)
+                    if context == "journal_entry"
+                    else validation_details(body, context or "")
+                ),
                 status=400,
                 body=body,
             )

@@ -8,6 +8,7 @@ their own (they are always in the base currency too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "general_ledger_transaction_from_xero",
     "journal_entry_from_xero",
     "journal_entry_to_xero",
+    "journal_validation_details",
 ]
 
 MANUAL_JOURNAL_STATUSES = {
@@ -212,3 +214,43 @@ def general_ledger_transaction_from_xero(raw: Mapping[str, Any]) -> GeneralLedge
             "lines": lines,
         }
     )
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+#: Xero message → unified field of a manual journal (first match wins).
+_HINTS = (
+    (re.compile(r"total debits|balance|two journal lines|journal lines", re.I), "lines"),
+    (re.compile(r"account", re.I), "account_code"),
+    (re.compile(r"tax ?type|tax", re.I), "tax_rate_remote_id"),
+    (re.compile(r"tracking", re.I), "tracking_categories"),
+    (re.compile(r"narration", re.I), "memo"),
+    (re.compile(r"date", re.I), "transaction_date"),
+    (re.compile(r"status|voided|posted|draft", re.I), "status"),
+)
+_LINE_FIELDS = {"account_code": ("AccountCode", "AccountID"), "tax_rate_remote_id": ("TaxType",)}
+
+
+def journal_validation_details(body: Any) -> list[dict[str, str]]:
+    """Xero's ValidationException on a manual journal → unified field paths; a line error names
+    its line (``lines[1].account_code``) when the element echoes the line Xero quotes."""
+    details: list[dict[str, str]] = []
+    for element in (body.get("Elements") or ()) if isinstance(body, Mapping) else ():
+        lines = element.get("JournalLines") or ()
+        for error in element.get("ValidationErrors") or ():
+            message = str(error.get("Message") or "")
+            field = next((f for pattern, f in _HINTS if pattern.search(message)), "")
+            keys = _LINE_FIELDS.get(field)
+            if keys:
+                quoted = set(_QUOTED.findall(message))
+                index = next(
+                    (
+                        i
+                        for i, line in enumerate(lines)
+                        if isinstance(line, Mapping)
+                        and any(str(line.get(k)) in quoted for k in keys)
+                    ),
+                    None,
+                )
+                field = f"lines[{index}].{field}" if index is not None else "lines"
+            details.append({"field": field, "message": message})
+    return details
