@@ -9,6 +9,7 @@ Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Custo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
@@ -24,6 +25,7 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_journal import REPORT_COLUMNS, journal_entry_from_qbo, ledger_section_from_qbo
 from .mappers_reference import (
     account_from_qbo,
     class_from_qbo,
@@ -122,6 +124,9 @@ def _query_resource(
     )
 
 
+#: The JournalReport's date range: every transaction the books can hold.
+JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
+
 _DOCUMENTS = MappingProxyType(
     {
         "contact": ResourceSpec.union(
@@ -137,6 +142,35 @@ _DOCUMENTS = MappingProxyType(
             _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
             _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
             deletions=DELETIONS,
+        ),
+        # Journal entries: queried like the documents; deleted ones reported by change data
+        # capture. Written with POST /journalentry (create, sparse update with SyncToken).
+        "journal_entry": replace(
+            _query_resource(
+                "journal_entry",
+                "JournalEntry",
+                journal_entry_from_qbo,
+                "",
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
+            deletions=DELETIONS,
+        ),
+        # The ledger view: the JournalReport report, one section per posted transaction with
+        # its balanced lines (see mappers_journal). Read whole on every sync: a report has no
+        # paging, no If-Modified-Since and no GET by id.
+        "general_ledger_transaction": ResourceSpec(
+            model="general_ledger_transaction",
+            path="reports/JournalReport",
+            records_field="Rows.Row",
+            primary_key="",
+            to_unified=ledger_section_from_qbo,
+            list_params={
+                "columns": ",".join(REPORT_COLUMNS),
+                "start_date": JOURNAL_REPORT_START,
+                "end_date": JOURNAL_REPORT_END,
+                "minorversion": MINOR_VERSION,
+            },
+            operations=frozenset({"list"}),
         ),
     }
 )

@@ -164,6 +164,14 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         doc = {**current, **_writable(body)} if body.get("sparse") is True else _writable(body)
         doc.update(kept)
         created = False
+    if entity == "JournalEntry":
+        from .ledger import JournalFault, check_journal_entry
+
+        try:
+            check_journal_entry(store, realm, doc)
+        except JournalFault as exc:
+            raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
+        return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)
     else:
