@@ -187,7 +187,7 @@ def journal_entry_to_qbo(
     return out
 
 
-# -- the ledger view: JournalReport sections ---------------------------------------------------------
+# -- the ledger view: JournalReport sections ------------------------------------------------
 
 
 def _cells(row: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:

@@ -162,7 +162,8 @@ _DOCUMENTS = MappingProxyType(
             model="general_ledger_transaction",
             path="reports/JournalReport",
             records_field="Rows.Row",
-            primary_key="",
+            # A section's key: its transaction type and id (the txn_type cell's value and id).
+            primary_key="txn_type+id",
             to_unified=ledger_section_from_qbo,
             list_params={
                 "columns": ",".join(REPORT_COLUMNS),
