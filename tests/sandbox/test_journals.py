@@ -207,7 +207,9 @@ def test_approving_an_invoice_writes_its_journal_and_a_payment_another(uk):
 
 
 def test_journals_need_their_scope(xero_sandbox):
-    tokens = xero_sandbox.connect()  # no accounting.journals.read
+    tokens = xero_sandbox.connect(
+        scope="openid accounting.invoices accounting.settings"  # no journal scopes
+    )
     api = xero_sandbox.api(tokens["access_token"], "uk")
     assert api.get("Journals").status_code in (401, 403)
     assert api.get("ManualJournals").status_code in (401, 403)
