@@ -163,3 +163,76 @@ def test_unbalanced_journal_is_422_and_nothing_is_sent_or_written(client, xero_s
     assert events(account, "journal_entry") == []
     manual = client.sandbox.get("ManualJournals").json()["ManualJournals"]
     assert "Typo" not in {m["Narration"] for m in manual}
+
+
+# -- QuickBooks ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def qbo_client(authed_client, quickbooks_account):
+    authed_client.credentials(
+        HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_LINKED_ACCOUNT=str(quickbooks_account.id),
+    )
+    authed_client.account = quickbooks_account
+    return authed_client
+
+
+def test_quickbooks_journal_entry_round_trip_and_the_ledger(qbo_client, quickbooks_settings):
+    account = qbo_client.account
+    for model in ("account", "contact"):
+        pull(account, model)
+    accounts = {a["remote_id"]: a for a in all_results(qbo_client, "/v1/accounts")}
+    vendor = next(
+        c for c in all_results(qbo_client, "/v1/contacts") if c["remote_id"].startswith("Vendor:")
+    )
+    body = {
+        "number": "JE-API",
+        "transaction_date": "2025-03-31",
+        "memo": "Utilities accrual",
+        "lines": [
+            {"debit_amount": "33.30", "account": accounts["24"]["id"], "contact": vendor["id"]},
+            {"credit_amount": "33.30", "account": accounts["33"]["id"]},
+        ],
+    }
+    created = qbo_client.post("/v1/journal-entries", body, format="json")
+    assert created.status_code == 201, created.content
+    entry = created.json()
+    assert entry["status"] == "POSTED" and entry["lines"][0]["contact"] == vendor["id"]
+    assert events(account, "journal_entry") == ["journal_entry.created"]
+
+    assert pull(account, "journal_entry") == 3  # two seeded, one ours
+    assert qbo_client.get(f"/v1/journal-entries/{entry['id']}").json()["lines"] == entry["lines"]
+    pull(account, "general_ledger_transaction")
+    ledger = all_results(qbo_client, "/v1/general-ledger-transactions", source_type="JOURNAL_ENTRY")
+    mine = [t for t in ledger if t["source"] == entry["id"]]
+    assert len(mine) == 1 and mine[0]["total_debit"] == "33.30"
+    assert {line["account"] for line in mine[0]["lines"]} == {
+        accounts["24"]["id"],
+        accounts["33"]["id"],
+    }
+
+    changed = qbo_client.patch(
+        f"/v1/journal-entries/{entry['id']}", {"memo": "Utilities accrual (March)"}, format="json"
+    )
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["memo"] == "Utilities accrual (March)"
+    assert events(account, "journal_entry")[-1] == "journal_entry.updated"
+
+
+def test_quickbooks_unbalanced_journal_is_422_and_nothing_is_sent(qbo_client, quickbooks_settings):
+    before = quickbooks_settings.control.counters()
+    response = qbo_client.post(
+        "/v1/journal-entries",
+        {
+            "memo": "Typo",
+            "lines": [
+                {"debit_amount": "10.00", "account_remote_id": "24"},
+                {"credit_amount": "1.00", "account_remote_id": "33"},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 422, response.content
+    assert quickbooks_settings.control.counters()["requests"] == before["requests"]
+    assert not Record.objects.filter(linked_account=qbo_client.account).exists()

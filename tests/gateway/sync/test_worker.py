@@ -84,8 +84,8 @@ def test_full_then_incremental_sync_with_deletions(live, customer_with_key):
     sandbox.control.reset_counters()
 
     run = live.wait_for_run(services.request_sync(account, "incremental", RunTrigger.API).id)
-    # One call per model: the five reference models add one each, the documents one each.
-    assert sandbox.control.counters()["calls"] == len(services.sync_models(account)) == 8
+    # One call per model: the five reference models, the documents, and the two journal models.
+    assert sandbox.control.counters()["calls"] == len(services.sync_models(account)) == 10
     new = list(
         Event.objects.filter(linked_account=account)
         .order_by("sequence")
