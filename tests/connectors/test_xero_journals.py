@@ -116,11 +116,20 @@ def test_system_journals_point_at_their_source_documents():
         LedgerSourceType.PAYMENT,
         LedgerSourceType.JOURNAL_ENTRY,
     } <= kinds
-    invoices = {r["InvoiceID"] for r in load("sandbox_get_invoices")["Invoices"]}
+    # Recorded in the same session: every manual journal's ledger journal names it.
+    manual = {
+        r["ManualJournalID"]: r["Status"]
+        for r in load("journal_sandbox_get_manual_journals")["ManualJournals"]
+    }
     for record in records:
         assert record.source_remote_id and record.number and record.remote_created_at
-        if record.source_type_raw in ("ACCREC", "ACCPAY"):
-            assert record.source_remote_id in invoices or record.source_remote_id
+        if record.source_type is LedgerSourceType.JOURNAL_ENTRY:
+            assert manual[record.source_remote_id] in ("POSTED", "VOIDED")
+    assert "DRAFT" not in {
+        manual[r.source_remote_id]
+        for r in records
+        if r.source_type is LedgerSourceType.JOURNAL_ENTRY
+    }
     numbers = [int(r.number) for r in records]
     assert numbers == sorted(numbers)
 
