@@ -18,7 +18,7 @@ from .cursor import InvalidCursor, ListCursor
 from .errors import NotFound, NotSupported, ProviderError
 from .http import ApiClient, ErrorTranslator, HttpPolicy, Response
 from .jsonutil import dumps
-from .specs import DeletionFeed, ResourceSpec
+from .specs import DeletionFeed, OffsetPaginator, ResourceSpec
 from .tokens import TokenManager
 
 if TYPE_CHECKING:
@@ -95,9 +95,17 @@ def next_part(spec: ResourceSpec, state: ListCursor, part: int) -> ListCursor | 
 
 
 def _first_page(spec: ResourceSpec) -> int:
+    """The first ``page`` of a read: a page number, or an offset paginator's start key."""
+    if spec.query is None and isinstance(spec.paginator, OffsetPaginator):
+        return spec.paginator.start
     if spec.query is None and spec.paginator is not None:
         return spec.paginator.first_page
     return 1
+
+
+def _offset(spec: ResourceSpec) -> OffsetPaginator | None:
+    paginator = spec.paginator if spec.query is None else None
+    return paginator if isinstance(paginator, OffsetPaginator) else None
 
 
 class SpecConnector(Connector):
@@ -199,10 +207,16 @@ class SpecConnector(Connector):
             rows = _dig(body, _records_path(source)) or []
             self._remember_complete_read(source, params, headers, response, rows)
             records = self._map(source, rows)
+            offset = _offset(source)
+            # Offset paging: the next call starts after the largest key read (its cursor
+            # names that key, so a resumed read neither repeats nor skips a record).
+            following_page = offset.next_offset(rows, page) if offset else page + 1
             del body, rows
             last_of_part = self._is_last(source, response, page, len(records))
+            if offset is not None and following_page == page:
+                last_of_part = True  # no key moved forward: stop rather than loop
             following = (
-                replace(state, page=page + 1, part=part)
+                replace(state, page=following_page, part=part)
                 if not last_of_part
                 else next_part(spec, state, part)
             )
@@ -251,7 +265,9 @@ class SpecConnector(Connector):
             )
             return params, headers
         paginator = spec.paginator
-        if paginator is not None:
+        if isinstance(paginator, OffsetPaginator):
+            params[paginator.param] = str(page)
+        elif paginator is not None:
             params[paginator.page_param] = str(page)
             if paginator.size_param:
                 params[paginator.size_param] = str(paginator.page_size)
@@ -266,6 +282,8 @@ class SpecConnector(Connector):
         paginator = spec.paginator
         if paginator is None or count == 0:
             return True
+        if isinstance(paginator, OffsetPaginator):
+            return count < paginator.page_size
         page_count = _dig(response.json(), paginator.page_count_path)
         if isinstance(page_count, int):
             return page >= page_count

@@ -20,6 +20,7 @@ __all__ = [
     "DeletionFeed",
     "HeaderCursor",
     "OAuthSpec",
+    "OffsetPaginator",
     "PagePaginator",
     "QuerySpec",
     "RateLimits",
@@ -47,6 +48,29 @@ class PagePaginator:
     page_size: int = 1000
     first_page: int = 1
     page_count_path: tuple[str, ...] | None = ("pagination", "pageCount")
+
+
+@dataclass(frozen=True)
+class OffsetPaginator:
+    """Paging by the last key read instead of by page number (Xero ``GET /Journals?offset=N``:
+    the journals whose ``JournalNumber`` is above N, at most ``page_size`` of them, in number
+    order). Each call sends the largest ``key_field`` of the previous page; a short page is the
+    last. A list cursor's ``page`` holds that key, so a sync resumes after the last record it
+    stored and reads every record once."""
+
+    param: str = "offset"
+    #: The record field whose largest value is the next call's ``param``.
+    key_field: str = "JournalNumber"
+    #: What the provider answers at most per call (Xero: 100 journals; it takes no size
+    #: parameter).
+    page_size: int = 100
+    #: The ``param`` of the first call (keys above it are read).
+    start: int = 0
+
+    def next_offset(self, rows: list[Any], current: int) -> int:
+        """The ``param`` of the call after ``rows``: their largest key (``current`` if none)."""
+        keys = [int(row[self.key_field]) for row in rows if row.get(self.key_field) is not None]
+        return max([current, *keys])
 
 
 def _iso(value: datetime) -> str:
@@ -263,7 +287,7 @@ class ResourceSpec:
     records_field: str
     primary_key: str  # e.g. "InvoiceID"
     to_unified: Callable[[Mapping[str, Any]], Any]  # pure mapper: provider dict → unified record
-    paginator: PagePaginator | None = None
+    paginator: PagePaginator | OffsetPaginator | None = None
     cursor: HeaderCursor | None = None
     #: List (and get) through a query endpoint; ``paginator`` and ``cursor`` are then unused.
     query: QuerySpec | None = None

@@ -36,6 +36,11 @@ from .enums import (
     TaxTreatment,
     TrackingCategoryStatus,
 )
+from .general_ledger_transaction import (
+    GENERAL_LEDGER_TRANSACTION,
+    GeneralLedgerTransaction,
+    LedgerSourceType,
+)
 from .invoice import (
     INVOICE,
     Invoice,
@@ -45,6 +50,14 @@ from .invoice import (
     TrackingCategoryRef,
 )
 from .item import ITEM, Item, ItemInput
+from .journal_entry import (
+    JOURNAL_ENTRY,
+    JournalEntry,
+    JournalEntryInput,
+    JournalEntryStatus,
+    JournalLine,
+    JournalLineInput,
+)
 from .payment import PAYMENT, Payment, PaymentApplication, PaymentApplicationInput, PaymentInput
 from .purchase_order import (
     PURCHASE_ORDER,
@@ -59,7 +72,20 @@ from .types import Money, Rate, to_decimal
 #: Every model the gateway serves, in sync order (reference data first: company, tax rates,
 #: accounts that use them, tracking categories, items that use accounts; then the documents).
 CATALOGUE = Catalogue()
-for _entry in (COMPANY_INFO, TAX_RATE, ACCOUNT, TRACKING_CATEGORY, ITEM, CONTACT, INVOICE, PAYMENT):
+for _entry in (
+    COMPANY_INFO,
+    TAX_RATE,
+    ACCOUNT,
+    TRACKING_CATEGORY,
+    ITEM,
+    CONTACT,
+    INVOICE,
+    PAYMENT,
+    # Journals refer to accounts, contacts and tax rates; ledger transactions to every
+    # document (their sources), so they come last.
+    JOURNAL_ENTRY,
+    GENERAL_LEDGER_TRANSACTION,
+):
     CATALOGUE.register(_entry)
 # Purchase orders refer to contacts and line references only; nothing refers to them.
 for _entry in (PURCHASE_ORDER,):
@@ -113,6 +139,7 @@ __all__ = [
     "ContactInput",
     "ContactStatus",
     "Filter",
+    "GeneralLedgerTransaction",
     "InputAmount",
     "InputDate",
     "InputRate",
@@ -126,6 +153,12 @@ __all__ = [
     "ItemInput",
     "ItemStatus",
     "ItemType",
+    "JournalEntry",
+    "JournalEntryInput",
+    "JournalEntryStatus",
+    "JournalLine",
+    "JournalLineInput",
+    "LedgerSourceType",
     "Money",
     "Payment",
     "PaymentApplication",

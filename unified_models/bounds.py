@@ -25,6 +25,7 @@ __all__ = [
     "LIMIT_ERRORS",
     "MAX_WHOLE_DIGITS",
     "OUT_OF_RANGE",
+    "UNBALANCED",
     "InputAmount",
     "InputDate",
     "InputRate",
@@ -39,7 +40,9 @@ RATE_PLACES = 6
 #: Error type of a well-formed value beyond what providers accept (answered 422).
 OUT_OF_RANGE = "out_of_range"
 NEGATIVE_TOTAL = "negative_total"
-LIMIT_ERRORS = frozenset({OUT_OF_RANGE, NEGATIVE_TOTAL})
+#: A journal whose debits and credits differ (every provider refuses it).
+UNBALANCED = "unbalanced"
+LIMIT_ERRORS = frozenset({OUT_OF_RANGE, NEGATIVE_TOTAL, UNBALANCED})
 
 #: A decimal written as JSON text: optional sign, digits with an optional point, an optional
 #: exponent. No spaces, underscores, hex, NaN or infinities (Python's Decimal takes those).

@@ -18,6 +18,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
 from .spec import MINOR_VERSION
@@ -55,6 +56,7 @@ WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
     "account": ("account", account_to_qbo),
     "item": ("item", item_to_qbo),
     "purchase_order": ("purchaseorder", purchase_order_to_qbo),
+    "journal_entry": ("journalentry", journal_entry_to_qbo),
 }
 
 #: Intuit's fault ``element`` → unified field (accounts and items).
@@ -75,14 +77,24 @@ ELEMENT_FIELDS = {
     "PurchaseTaxCodeRef": "purchase_tax_rate_remote_id",
     "UnitPrice": "sale_unit_price",
     "PurchaseCost": "purchase_unit_price",
-    # purchase orders
-    "VendorRef": "contact",
     "DocNumber": "number",
-    "TxnDate": "issue_date",
-    "DueDate": "delivery_date",
-    "POStatus": "status",
-    "Line": "line_items",
     "ExchangeRate": "exchange_rate",
+}
+#: The same, where a model names an element otherwise (``context``: the unified model).
+MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "purchase_order": {
+        "VendorRef": "contact",
+        "TxnDate": "issue_date",
+        "DueDate": "delivery_date",
+        "POStatus": "status",
+        "Line": "line_items",
+    },
+    "journal_entry": {
+        "Line": "lines",
+        "AccountRef": "lines",
+        "PostingType": "lines",
+        "TxnDate": "transaction_date",
+    },
 }
 
 
@@ -97,13 +109,14 @@ class QuickBooksConnector(SpecConnector):
             f"{e['message']}: {e['detail']}" if e["detail"] else e["message"] for e in errors
         )
         if response.status == 400 and fault_type == "ValidationFault":
+            fields = {**ELEMENT_FIELDS, **MODEL_ELEMENT_FIELDS.get(context or "", {})}
             return ValidationFailed(
                 first["message"] or "validation failed",
                 details=[
                     {
                         # "" when Intuit names no element (the API's "the record as a
                         # whole"), e.g. 610 for a reference to an inactive account.
-                        "field": ELEMENT_FIELDS.get(e["element"] or "", e["element"] or ""),
+                        "field": fields.get(e["element"] or "", e["element"] or ""),
                         "message": e["detail"] or e["message"],
                     }
                     for e in errors
@@ -127,6 +140,7 @@ class QuickBooksConnector(SpecConnector):
                 details=[{"field": f, "message": "This field is required."} for f in missing],
             )
         extra = {"inventory_start": datetime.now(UTC).date()} if model == "item" else {}
+        data = self._journal_accounts(model, data)
         return self._post(spec, path, to_qbo(data, **extra), idempotency_key)
 
     def update(
@@ -139,11 +153,50 @@ class QuickBooksConnector(SpecConnector):
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "update")
         path, to_qbo = self._writer(model)
+        data = self._journal_accounts(model, data)
         current = self.get(model, remote_id)  # its SyncToken: QuickBooks refuses stale writes
         raw = current.remote_data or {}
         _, own_id = spec.source_for(remote_id)
         body = to_qbo(data, remote_id=own_id, sync_token=str(raw.get("SyncToken", "0")))
         return self._post(spec, path, body, idempotency_key)
+
+    def _journal_accounts(self, model: str, data: Any) -> Any:
+        """Journal lines naming an account by code only: QuickBooks takes ids (``AcctNum``
+        looked up); a code no account has is refused on its line, nothing written."""
+        if model != "journal_entry" or not data.lines:
+            return data
+        lines, unknown = [], []
+        for index, line in enumerate(data.lines):
+            if line.account_remote_id or not line.account_code:
+                if not line.account_remote_id:
+                    unknown.append(
+                        {"field": f"lines[{index}].account", "message": "An account is required."}
+                    )
+                lines.append(line)
+                continue
+            code = line.account_code.replace("'", "")
+            response = self.client.request(
+                "GET",
+                "query",
+                params={
+                    "query": f"SELECT * FROM Account WHERE AcctNum = '{code}'",  # noqa: S608
+                    "minorversion": MINOR_VERSION,
+                },
+            )
+            found = ((response.json() or {}).get("QueryResponse") or {}).get("Account") or []
+            if not found:
+                unknown.append(
+                    {
+                        "field": f"lines[{index}].account_code",
+                        "message": f"No QuickBooks account has the number {code}.",
+                    }
+                )
+                lines.append(line)
+                continue
+            lines.append(line.model_copy(update={"account_remote_id": str(found[0]["Id"])}))
+        if unknown:
+            raise ValidationFailed("unknown accounts", details=unknown)
+        return data.model_copy(update={"lines": lines})
 
     def _writer(self, model: str) -> tuple[str, Callable[..., dict[str, Any]]]:
         writer = WRITERS.get(model)

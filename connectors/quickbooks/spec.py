@@ -34,6 +34,7 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_journal import REPORT_COLUMNS, journal_entry_from_qbo, ledger_section_from_qbo
 from .mappers_purchase_order import purchase_order_from_qbo
 from .mappers_reference import (
     account_from_qbo,
@@ -134,6 +135,9 @@ def _query_resource(
     )
 
 
+#: The JournalReport's date range: every transaction the books can hold.
+JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
+
 _DOCUMENTS = MappingProxyType(
     {
         "contact": ResourceSpec.union(
@@ -161,6 +165,36 @@ _DOCUMENTS = MappingProxyType(
                 operations=frozenset({"list", "get", "create", "update"}),
             ),
             deletions=DELETIONS,
+        ),
+        # Journal entries: queried like the documents; deleted ones reported by change data
+        # capture. Written with POST /journalentry (create, sparse update with SyncToken).
+        "journal_entry": replace(
+            _query_resource(
+                "journal_entry",
+                "JournalEntry",
+                journal_entry_from_qbo,
+                "",
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
+            deletions=DELETIONS,
+        ),
+        # The ledger view: the JournalReport report, one section per posted transaction with
+        # its balanced lines (see mappers_journal). Read whole on every sync: a report has no
+        # paging, no If-Modified-Since and no GET by id.
+        "general_ledger_transaction": ResourceSpec(
+            model="general_ledger_transaction",
+            path="reports/JournalReport",
+            records_field="Rows.Row",
+            # A section's key: its transaction type and id (the txn_type cell's value and id).
+            primary_key="txn_type+id",
+            to_unified=ledger_section_from_qbo,
+            list_params={
+                "columns": ",".join(REPORT_COLUMNS),
+                "start_date": JOURNAL_REPORT_START,
+                "end_date": JOURNAL_REPORT_END,
+                "minorversion": MINOR_VERSION,
+            },
+            operations=frozenset({"list"}),
         ),
     }
 )

@@ -13,6 +13,7 @@ from unified_models import (
     InvoiceInput,
     InvoiceStatus,
     ItemInput,
+    JournalEntryInput,
     PaymentInput,
     PurchaseOrderInput,
     UnifiedInput,
@@ -31,6 +32,7 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .mappers_journal import journal_entry_to_xero, journal_validation_details
 from .mappers_purchase_order import purchase_order_to_xero
 from .mappers_reference import account_to_xero, item_to_xero
 from .spec import TENANT_HEADER
@@ -48,6 +50,10 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "item": frozenset({"type", "status"}),
     # Xero purchase orders have no memo (Reference and DeliveryInstructions are their notes).
     "purchase_order": frozenset({"memo"}),
+    # Manual journals are in the base currency, unnumbered, and their lines name no contact.
+    "journal_entry": frozenset(
+        {"number", "currency", "exchange_rate", "lines.contact", "lines.contact_remote_id"}
+    ),
 }
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
@@ -96,7 +102,11 @@ class XeroConnector(SpecConnector):
         ):
             return ValidationFailed(
                 str(body.get("Message") or "validation failed"),
-                details=validation_details(body, context or ""),
+                details=(
+                    journal_validation_details(body)
+                    if context == "journal_entry"
+                    else validation_details(body, context or "")
+                ),
                 status=400,
                 body=body,
             )
@@ -179,6 +189,12 @@ class XeroConnector(SpecConnector):
             for f in data.model_fields_set
             if f in UNSUPPORTED_FIELDS.get(model, ()) and getattr(data, f) is not None
         )
+        for index, line in enumerate(getattr(data, "lines", None) or ()):
+            bad += [
+                f"lines[{index}].{f}"
+                for f in sorted(line.model_fields_set)
+                if f"lines.{f}" in UNSUPPORTED_FIELDS.get(model, ()) and getattr(line, f)
+            ]
         if bad:
             raise ValidationFailed(
                 "fields not supported by Xero",
@@ -304,6 +320,9 @@ class XeroConnector(SpecConnector):
         if model == "purchase_order":
             assert isinstance(data, PurchaseOrderInput)
             return purchase_order_to_xero(data, remote_id=remote_id)
+        if model == "journal_entry":
+            assert isinstance(data, JournalEntryInput)
+            return journal_entry_to_xero(data, remote_id=remote_id)
         raise NotSupported(f"no Xero mapping for {model}")
 
     def _write(

@@ -631,7 +631,7 @@ _FIELD_HINTS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 
 
 def _field_for(message: str, table: str) -> str | None:
-    for pattern, field in _FIELD_HINTS[table]:
+    for pattern, field in _FIELD_HINTS.get(table, ()):
         if pattern.search(message):
             return field
     return None

@@ -9,6 +9,7 @@ from ..specs import (
     Companion,
     HeaderCursor,
     OAuthSpec,
+    OffsetPaginator,
     PagePaginator,
     RateLimits,
     ResourceSpec,
@@ -16,6 +17,7 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_journal import general_ledger_transaction_from_xero, journal_entry_from_xero
 from .mappers_purchase_order import purchase_order_from_xero
 from .mappers_reference import (
     account_from_xero,
@@ -69,6 +71,10 @@ PAYMENT_SCOPE = _scope("accounting.payments", "accounting.transactions")
 SETTINGS_SCOPE = _scope("accounting.settings", "accounting.settings")
 #: Items moved to accounting.invoices with the granular scopes; before, accounting.settings.
 ITEM_SCOPE = _scope("accounting.invoices", "accounting.settings")
+#: ManualJournals: accounting.manualjournals (granular), accounting.transactions before.
+MANUAL_JOURNAL_SCOPE = _scope("accounting.manualjournals", "accounting.transactions")
+#: Journals: accounting.journals.read in both families (there is no write form).
+JOURNAL_SCOPE = _scope("accounting.journals.read", "accounting.journals.read")
 
 #: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
 CUSTOM_CONNECTIONS = ClientCredentialsSpec(
@@ -109,6 +115,12 @@ PAGINATOR = PagePaginator(page_param="page", size_param="pageSize", page_size=10
 #: Ids never change; a record new to the list can only shift others later (read twice).
 CURSOR = HeaderCursor(
     header="If-Modified-Since", record_field="UpdatedDateUTC", format=format_modified_since
+)
+
+#: GET /Journals?offset=N: the (at most) 100 journals numbered above N.
+JOURNALS_PAGINATOR = OffsetPaginator(param="offset", key_field="JournalNumber", page_size=100)
+JOURNALS_CURSOR = HeaderCursor(
+    header="If-Modified-Since", record_field="CreatedDateUTC", format=format_modified_since
 )
 
 _DOCUMENTS = MappingProxyType(
@@ -164,6 +176,33 @@ _DOCUMENTS = MappingProxyType(
             list_params={"unitdp": "4", "order": "PurchaseOrderID"},
             operations=frozenset({"list", "get", "create", "update"}),
             scope=INVOICE_SCOPE,
+        ),
+        # Manual journals: paged (100 a page unless pageSize), If-Modified-Since works.
+        "journal_entry": ResourceSpec(
+            model="journal_entry",
+            path="ManualJournals",
+            records_field="ManualJournals",
+            primary_key="ManualJournalID",
+            to_unified=journal_entry_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"order": "ManualJournalID"},
+            operations=frozenset({"list", "get", "create", "update"}),
+            scope=MANUAL_JOURNAL_SCOPE,
+        ),
+        # Journals: every journal, system ones included. NOT paged by page: `offset` is the
+        # last JournalNumber read (100 journals a call); If-Modified-Since compares with
+        # CreatedDateUTC (journals never change).
+        "general_ledger_transaction": ResourceSpec(
+            model="general_ledger_transaction",
+            path="Journals",
+            records_field="Journals",
+            primary_key="JournalID",
+            to_unified=general_ledger_transaction_from_xero,
+            paginator=JOURNALS_PAGINATOR,
+            cursor=JOURNALS_CURSOR,
+            operations=frozenset({"list", "get"}),
+            scope=JOURNAL_SCOPE,
         ),
     }
 )

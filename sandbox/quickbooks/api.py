@@ -36,10 +36,11 @@ ENTITY_PATHS = {
     "taxrate": "TaxRate",
     "class": "Class",
     "department": "Department",
+    "journalentry": "JournalEntry",
 }
 
 #: Entities ``POST /<entity>`` creates and updates.
-WRITABLE = ("Account", "Item", "PurchaseOrder")
+WRITABLE = ("Account", "Item", "PurchaseOrder", "JournalEntry")
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
 #: CompanyInfo or Preferences).
@@ -55,6 +56,7 @@ CDC_ENTITIES = (
     "Account",
     "Class",
     "Department",
+    "JournalEntry",
 )
 
 
@@ -347,6 +349,32 @@ def write(realm: str, entity_path: str) -> Response:
         if key:
             sb.answered[key] = (200, {entity: doc})
     return json_response({entity: doc, "time": intuit_time(_now())})
+
+
+@bp.route("/reports/JournalReport", methods=["GET"])
+def journal_report(realm: str) -> Response:
+    """Every posted transaction with its balanced ledger lines (sandbox/quickbooks/ledger.py),
+    for ``start_date``..``end_date`` (default: this month, as Intuit)."""
+    from datetime import date as _date
+
+    from .ledger import journal_report as build
+
+    today = _now().date()
+    try:
+        start = _date.fromisoformat(
+            request.args.get("start_date") or today.replace(day=1).isoformat()
+        )
+        end = _date.fromisoformat(request.args.get("end_date") or today.isoformat())
+    except ValueError:
+        return fault(
+            400,
+            "ValidationFault",
+            "2170",
+            "Invalid Enumeration",
+            "Invalid date: start_date and end_date are YYYY-MM-DD",
+            _now(),
+        )
+    return json_response(build(sandbox().store, realm, start, end))
 
 
 def _not_found(entity: str, entity_id: str) -> Response:

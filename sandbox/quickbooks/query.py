@@ -37,6 +37,7 @@ ENTITIES = (
     "Department",
     "CompanyInfo",
     "Preferences",
+    "JournalEntry",
 )
 NAME_LISTS = {"Customer", "Vendor", "Item", "Account", "TaxCode", "TaxRate", "Class", "Department"}
 MAX_RESULTS = 1000
@@ -56,6 +57,7 @@ TRANSACTION = {
     "currencyref": "string",
 }
 QUERYABLE: dict[str, dict[str, str]] = {
+    "JournalEntry": {**COMMON, **TRANSACTION, "adjustment": "bool"},
     "Customer": {
         **COMMON,
         "displayname": "string",

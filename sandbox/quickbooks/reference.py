@@ -56,6 +56,9 @@ ACCOUNTS: list[tuple[str, str, str | None, str, str, str | None, str, bool]] = [
      "0", True),
     ("86", "Discounts given", None, "Income", "DiscountsRefundsGiven", None, "0", True),
     ("90", "Truck", None, "Fixed Asset", "Vehicles", None, "0", False),
+    # Where the sales tax (VAT) of posted documents goes (sandbox/quickbooks/ledger.py).
+    ("95", "Sales Tax Payable", None, "Other Current Liability", "GlobalTaxPayable", None, "0",
+     True),
 ]  # fmt: skip
 
 

@@ -869,6 +869,10 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
 
     for c in COMPANIES:
         store.put_many(c.realm, "Item", items(c))
+        from .seed_journals import journal_entries
+
+        vendor = min(store.docs(c.realm, "Vendor"), key=lambda v: int(v["Id"]))
+        store.put_many(c.realm, "JournalEntry", journal_entries(c, str(vendor["Id"])))
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
         ledger_balances(store, c)

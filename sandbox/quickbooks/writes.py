@@ -199,6 +199,13 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         from .seed import BY_REALM
 
         purchase_orders.check(store, realm, doc, BY_REALM[realm])
+    if entity == "JournalEntry":
+        from .ledger import JournalFault, check_journal_entry
+
+        try:
+            check_journal_entry(store, realm, doc)
+        except JournalFault as exc:
+            raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
         return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)

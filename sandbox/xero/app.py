@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from .api import accounting, control, identity, negotiation
+from .api import accounting, control, identity, journals, negotiation
 from .api.http import problem
 from .state import Sandbox
 
@@ -15,6 +15,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.url_map.strict_slashes = False
     app.register_blueprint(control.bp)
     app.register_blueprint(identity.bp)
+    app.register_blueprint(journals.bp)  # before accounting: its /<collection> is generic
     app.register_blueprint(accounting.bp)
     negotiation.install(app)
 

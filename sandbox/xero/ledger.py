@@ -99,6 +99,10 @@ class Ledger:
         if "UpdatedDateUTCString" in doc or resource.kind in ("Invoice", "CreditNote", "Payment"):
             doc["UpdatedDateUTCString"] = iso_utc(ms)
         self.records.save(resource, doc, ms)
+        if resource.kind in ("Invoice", "CreditNote", "Payment", "ManualJournal"):
+            from .domain import journals  # the journals a change of postings writes
+
+            journals.post(self, resource, doc)
         if resource.webhook_category:
             self.events.append(
                 Event(

@@ -388,6 +388,57 @@ CURRENCIES = Resource(
     modified_since=False,
 )
 
-ALL = (*ALL, CURRENCIES)
+
+def _manual_journal_columns(doc: dict) -> dict:
+    return {
+        "status": doc.get("Status"),
+        "name": doc.get("Narration"),
+        "date": _day_text(doc.get("Date")),
+    }
+
+
+def _journal_columns(doc: dict) -> dict:
+    return {
+        # `number` is text: lists order by `CAST(number AS INTEGER)` (sandbox/xero/api/journals.py)
+        "number": str(doc.get("JournalNumber")),
+        "type": doc.get("SourceType"),
+        "reference": doc.get("Reference"),
+        "contact_id": _lower(doc.get("SourceID")),
+        "date": _day_text(doc.get("JournalDate")),
+    }
+
+
+#: No webhooks: Xero sends none for manual journals. Lines are kept in the document
+#: (``JournalLines``, not ``LineItems``).
+MANUAL_JOURNALS = Resource(
+    collection="ManualJournals",
+    kind="ManualJournal",
+    id_field="ManualJournalID",
+    fields=_fields(
+        ("ManualJournalID", "guid", "id"),
+        ("Narration", "str", "name"),
+        ("Status", "str", "status"),
+        ("Date", "date", "date"),
+        ("LineAmountTypes", "str", _j("LineAmountTypes")),
+        ("ShowOnCashBasisReports", "bool", _j("ShowOnCashBasisReports")),
+        ("HasAttachments", "bool", _j("HasAttachments")),
+    ),
+    columns=_manual_journal_columns,
+    default_order="updated_ms ASC, seq ASC",
+    paged=True,
+)
+
+#: Read only, served by sandbox/xero/api/journals.py (offset paging), written by
+#: sandbox/xero/domain/journals.py whenever a document's postings change.
+JOURNALS = Resource(
+    collection="Journals",
+    kind="Journal",
+    id_field="JournalID",
+    fields=_fields(("JournalID", "guid", "id")),
+    columns=_journal_columns,
+    default_order="CAST(number AS INTEGER) ASC",
+)
+
+ALL = (*ALL, CURRENCIES, MANUAL_JOURNALS, JOURNALS)
 BY_COLLECTION = {r.collection.lower(): r for r in ALL}
 BY_KIND = {r.kind: r for r in ALL}

@@ -236,3 +236,41 @@ def seed_purchase_order(account: LinkedAccount, remote_id: str = "po-1") -> None
             )
         ],
     )
+
+
+def seed_journals(account: LinkedAccount) -> None:
+    """One journal entry and the ledger transaction it posted (lines on the seeded account)."""
+    from unified_models import GeneralLedgerTransaction, JournalEntry, JournalEntryStatus
+
+    lines = [
+        {"net_amount": "10.00", "debit_amount": "10.00", "account_remote_id": "acc-200"},
+        {"net_amount": "-10.00", "credit_amount": "10.00", "account_remote_id": "acc-200"},
+    ]
+    upsert_records(
+        account,
+        "journal_entry",
+        [
+            JournalEntry(
+                remote_id="mj-1",
+                memo="Accrual",
+                status=JournalEntryStatus.POSTED,
+                total_debit=Decimal("10.00"),
+                total_credit=Decimal("10.00"),
+                lines=lines,
+            )
+        ],
+    )
+    upsert_records(
+        account,
+        "general_ledger_transaction",
+        [
+            GeneralLedgerTransaction(
+                remote_id="j-1",
+                number="1",
+                source_type="JOURNAL_ENTRY",
+                source_type_raw="MANJOURNAL",
+                source_remote_id="mj-1",
+                lines=lines,
+            )
+        ],
+    )

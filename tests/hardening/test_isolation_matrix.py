@@ -19,6 +19,7 @@ from gateway.records.models import Record
 from tests.factories import make_customer
 from tests.gateway.builders import (
     make_linked_account,
+    seed_journals,
     seed_purchase_order,
     seed_reference_data,
     seed_store,
@@ -50,6 +51,14 @@ BODIES = {
     "item-detail": {"name": "renamed by Bob"},
     "purchase_order-list": {"contact_remote_id": "bob-supplier", "number": "PO-BOB"},
     "purchase_order-detail": {"reference": "changed by Bob"},
+    "journal_entry-list": {
+        "memo": "Bob's journal",
+        "lines": [
+            {"debit_amount": "1.00", "account_code": "200"},
+            {"credit_amount": "1.00", "account_code": "090"},
+        ],
+    },
+    "journal_entry-detail": {"memo": "changed by Bob"},
 }
 
 
@@ -91,6 +100,7 @@ def world(fake_provider, settings, monkeypatch):
     seed_store(a_account)
     seed_reference_data(a_account)
     seed_purchase_order(a_account)
+    seed_journals(a_account)
     b_account = make_linked_account(bob, tenant_id="bob-tenant")
     seed_store(b_account, contacts=1, invoices=1, payments=1)
     a_endpoint, _ = create_endpoint(alice, {"url": "https://alice-hooks.example.com/in"})

@@ -24,8 +24,9 @@ from unified_models import (
 
 
 def test_registries():
-    order = list(MODELS)  # sync order: contacts before invoices before payments
+    order = list(MODELS)  # sync order: documents after what they refer to
     assert order.index("contact") < order.index("invoice") < order.index("payment")
+    assert order.index("payment") < order.index("general_ledger_transaction")
     assert {"contact": Contact, "invoice": Invoice, "payment": Payment}.items() <= MODELS.items()
     assert {
         "contact": ContactInput,

@@ -9,7 +9,15 @@ from flask import Blueprint, Response, g, request
 
 from .. import resources as R
 from .. import unitdp
-from ..domain import catalog, contacts, payments, purchase_orders, tracking, transactions
+from ..domain import (
+    catalog,
+    contacts,
+    journals,
+    payments,
+    purchase_orders,
+    tracking,
+    transactions,
+)
 from ..domain.errors import ValidationFailed, query_parse_body, validation_body, with_errors
 from ..ids import is_guid
 from ..jsonutil import dumps, loads
@@ -266,6 +274,8 @@ def _writer(resource: R.Resource, method: str, ident: str | None) -> Writer | No
         return lambda ledger, el, ex: transactions.upsert(ledger, transactions.CREDIT_NOTE, el, ex)
     if kind == "PurchaseOrder":
         return purchase_orders.upsert
+    if kind == "ManualJournal":
+        return journals.upsert_manual_journal
     if kind == "Contact":
         return contacts.upsert_contact
     if kind == "Item":

@@ -73,8 +73,12 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
         "invoice": "done",
         "payment": "not_permitted",
         "purchase_order": "done",  # accounting.invoices covers purchase orders
+        # The consent has no journal scopes either: those models wait for them too.
+        "journal_entry": "not_permitted",
+        "general_ledger_transaction": "not_permitted",
     }
     assert "accounting.payments" in models["payment"]["last_error"]
+    assert "accounting.journals.read" in models["general_ledger_transaction"]["last_error"]
     assert models["invoice"]["records_seen"] > 0
     assert _payment_calls(xero_settings) == 0  # skipped before reaching the provider
     assert client.get("/v1/invoices").json()["results"]

@@ -1,0 +1,300 @@
+"""The books' double entry: journal entries (written and checked as Intuit does) and the balanced
+ledger lines every posted document produces, served as the ``JournalReport`` report.
+
+Ledger lines per document, in home currency (foreign amounts x ``ExchangeRate``; the control
+line takes the rounding so every transaction balances):
+
+- Invoice: A/R (84) debit the total; each item line credits its item's income account
+  (``ItemAccountRef``, else the item's ``IncomeAccountRef``); discounts debit their account; tax
+  credits Sales Tax Payable (95).
+- Bill: each expense line debits its account (``AccountBasedExpenseLineDetail.AccountRef``, or
+  the item's ``ExpenseAccountRef``); A/P (33) credit the total (``APAccountRef`` when given).
+- Payment: ``DepositToAccountRef`` (default Undeposited Funds, 4) debit; A/R credit.
+- BillPayment: A/P debit; the bank (``CheckPayment.BankAccountRef``) or card
+  (``CreditCardPayment.CCAccountRef``) credit.
+- JournalEntry: its own lines (Debit/Credit).
+
+Voided documents (total 0) post nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .store import Store
+
+__all__ = ["REPORT_COLUMNS", "check_journal_entry", "journal_report", "postings"]
+
+CENT = Decimal("0.01")
+RECEIVABLE, PAYABLE, TAX, UNDEPOSITED = "84", "33", "95", "4"
+#: Report columns in Intuit's names (the connector asks for them in this order).
+REPORT_COLUMNS = (
+    ("tx_date", "Date", "Date"),
+    ("txn_type", "Transaction Type", "String"),
+    ("doc_num", "Num", "String"),
+    ("name", "Name", "String"),
+    ("memo", "Memo/Description", "String"),
+    ("account_name", "Account", "String"),
+    ("debt_amt", "Debit", "Money"),
+    ("credt_amt", "Credit", "Money"),
+)
+#: Entities in the report, and the name the report gives their type.
+REPORT_TYPES = {
+    "Invoice": "Invoice",
+    "Bill": "Bill",
+    "Payment": "Payment",
+    "BillPayment": "Bill Payment (Check)",
+    "JournalEntry": "Journal Entry",
+}
+
+
+class JournalFault(Exception):
+    def __init__(self, code: str, message: str, detail: str, element: str | None = None):
+        super().__init__(detail)
+        self.code, self.message, self.detail, self.element = code, message, detail, element
+
+
+def _d(value: Any) -> Decimal:
+    return Decimal(str(value)) if value not in (None, "") else Decimal(0)
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def check_journal_entry(store: Store, realm: str, doc: dict[str, Any]) -> None:
+    """Intuit's checks on a JournalEntry: lines are JournalEntryLineDetail with a PostingType, a
+    positive Amount and an active account; debits equal credits. Fills ``TotalAmt``."""
+    lines = doc.get("Line")
+    if not isinstance(lines, list) or not lines:
+        raise JournalFault(
+            "2020",
+            "Required param missing, need to supply the required value for the API",
+            "Required parameter Line is missing in the request",
+            "Line",
+        )
+    debits = credits = Decimal(0)
+    for line in lines:
+        detail = line.get("JournalEntryLineDetail") if isinstance(line, dict) else None
+        if not isinstance(detail, dict):
+            raise JournalFault(
+                "2020",
+                "Required param missing, need to supply the required value for the API",
+                "Required parameter JournalEntryLineDetail is missing in the request",
+                "Line",
+            )
+        posting = detail.get("PostingType")
+        if posting not in ("Debit", "Credit"):
+            raise JournalFault(
+                "2170", "Invalid Enumeration", f"Invalid Enumeration : {posting}", "PostingType"
+            )
+        account_id = (detail.get("AccountRef") or {}).get("value")
+        account = store.doc(realm, "Account", str(account_id)) if account_id else None
+        if account is None:
+            raise JournalFault(
+                "2500",
+                "Invalid Reference Id",
+                f"Invalid Reference Id : Accounts element id {account_id} not found",
+                "AccountRef",
+            )
+        if not account.get("Active", True):
+            raise JournalFault(
+                "610",
+                "Object Not Found",
+                "Object Not Found : Something you're trying to use has been made inactive. "
+                "Check the fields with accounts, customers, items, vendors or employees.",
+                "AccountRef",
+            )
+        amount = _d(line.get("Amount"))
+        if amount <= 0:
+            raise JournalFault(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                "Business Validation Error: Journal entry line amounts must be positive.",
+                "Line",
+            )
+        if posting == "Debit":
+            debits += amount
+        else:
+            credits += amount
+    if _cents(debits) != _cents(credits):
+        raise JournalFault(
+            "6000",
+            "A business validation error has occurred while processing your request",
+            "Business Validation Error: Journal Entry must be balanced. "
+            f"Debits {_cents(debits)} and credits {_cents(credits)} differ.",
+            "Line",
+        )
+    doc["TotalAmt"] = float(_cents(debits))  # JSON numbers, as the rest of the sandbox
+    doc.setdefault("Adjustment", False)
+    doc.setdefault("TxnTaxDetail", {})
+
+
+# -- ledger lines ----------------------------------------------------------------------------------
+
+
+def _account_name(store: Store, realm: str, account_id: str) -> str:
+    account = store.doc(realm, "Account", account_id) or {}
+    return str(account.get("FullyQualifiedName") or account.get("Name") or account_id)
+
+
+def _ref(obj: Any, key: str) -> str | None:
+    ref = obj.get(key) if isinstance(obj, dict) else None
+    return str(ref["value"]) if isinstance(ref, dict) and ref.get("value") else None
+
+
+def _item_account(store: Store, realm: str, detail: dict, key: str) -> str | None:
+    found = _ref(detail, "ItemAccountRef")
+    if found:
+        return found
+    item = store.doc(realm, "Item", _ref(detail, "ItemRef") or "") or {}
+    return _ref(item, key)
+
+
+def _sales_lines(rows: list) -> Iterator[dict]:
+    for row in rows or ():
+        if row.get("DetailType") == "GroupLineDetail":
+            yield from _sales_lines((row.get("GroupLineDetail") or {}).get("Line") or [])
+        else:
+            yield row
+
+
+def postings(store: Store, realm: str, entity: str, doc: dict) -> list[tuple[str, Decimal, str]]:
+    """``[(account id, signed home-currency amount (debit +), description)]``, balanced."""
+    rate = _d(doc.get("ExchangeRate")) or Decimal(1)
+    out: list[tuple[str, Decimal, str]] = []
+
+    def add(account: str | None, value: Decimal, memo: str = "") -> None:
+        if account and value:
+            out.append((account, _cents(value * rate), memo))
+
+    if entity == "JournalEntry":
+        for line in doc.get("Line") or ():
+            detail = line.get("JournalEntryLineDetail") or {}
+            sign = 1 if detail.get("PostingType") == "Debit" else -1
+            add(
+                _ref(detail, "AccountRef"),
+                sign * _d(line.get("Amount")),
+                line.get("Description") or "",
+            )
+        control = None
+    elif _d(doc.get("TotalAmt")) == 0:
+        return []  # voided
+    elif entity == "Invoice":
+        for line in _sales_lines(doc.get("Line") or []):
+            kind = line.get("DetailType")
+            if kind == "SalesItemLineDetail":
+                detail = line["SalesItemLineDetail"]
+                account = _item_account(store, realm, detail, "IncomeAccountRef")
+                add(account, -_d(line.get("Amount")), line.get("Description") or "")
+            elif kind == "DiscountLineDetail":
+                add(_ref(line["DiscountLineDetail"], "DiscountAccountRef"), _d(line.get("Amount")))
+        add(TAX, -_d((doc.get("TxnTaxDetail") or {}).get("TotalTax")))
+        control = RECEIVABLE
+    elif entity == "Bill":
+        for line in doc.get("Line") or ():
+            kind = line.get("DetailType")
+            if kind == "AccountBasedExpenseLineDetail":
+                account = _ref(line[kind], "AccountRef")
+            elif kind == "ItemBasedExpenseLineDetail":
+                account = _item_account(store, realm, line[kind], "ExpenseAccountRef")
+            else:
+                continue
+            add(account, _d(line.get("Amount")), line.get("Description") or "")
+        add(TAX, _d((doc.get("TxnTaxDetail") or {}).get("TotalTax")))
+        control = _ref(doc, "APAccountRef") or PAYABLE
+    elif entity == "Payment":
+        add(_ref(doc, "DepositToAccountRef") or UNDEPOSITED, _d(doc.get("TotalAmt")))
+        control = RECEIVABLE
+    elif entity == "BillPayment":
+        paid_from = _ref(doc.get("CheckPayment") or {}, "BankAccountRef") or _ref(
+            doc.get("CreditCardPayment") or {}, "CCAccountRef"
+        )
+        add(paid_from, -_d(doc.get("TotalAmt")))
+        control = PAYABLE
+    else:
+        return []
+    if control is not None and out:
+        out.append((control, -sum((v for _, v, _ in out), Decimal(0)), ""))
+    return out
+
+
+def _cell(value: Any, ident: str | None = None) -> dict[str, str]:
+    cell = {"value": "" if value is None else str(value)}
+    if ident:
+        cell["id"] = ident
+    return cell
+
+
+def _name(doc: dict) -> tuple[str, str | None]:
+    for key in ("CustomerRef", "VendorRef"):
+        ref = doc.get(key)
+        if isinstance(ref, dict) and ref.get("value"):
+            return str(ref.get("name") or ""), str(ref["value"])
+    return "", None
+
+
+def journal_report(store: Store, realm: str, start: date, end: date) -> dict[str, Any]:
+    """Intuit's ``JournalReport`` shape: one section per posted transaction, dated in range."""
+    sections = []
+    for entity, label in REPORT_TYPES.items():
+        for doc in store.docs(realm, entity):
+            day = str(doc.get("TxnDate") or "")[:10]
+            if not day or not (start.isoformat() <= day <= end.isoformat()):
+                continue
+            lines = postings(store, realm, entity, doc)
+            if not lines:
+                continue
+            name, name_id = _name(doc)
+            rows = []
+            for account, value, memo in lines:
+                rows.append(
+                    {
+                        "type": "Data",
+                        "ColData": [
+                            _cell(day),
+                            _cell(label, str(doc["Id"])),
+                            _cell(doc.get("DocNumber") or ""),
+                            _cell(name, name_id),
+                            _cell(memo),
+                            _cell(_account_name(store, realm, account), account),
+                            _cell(f"{value:.2f}" if value > 0 else ""),
+                            _cell(f"{-value:.2f}" if value < 0 else ""),
+                        ],
+                    }
+                )
+            debit = sum((v for _, v, _ in lines if v > 0), Decimal(0))
+            sections.append(
+                (
+                    day,
+                    label,
+                    int(doc["Id"]),
+                    {
+                        "type": "Section",
+                        "Header": {"ColData": [_cell("") for _ in REPORT_COLUMNS]},
+                        "Rows": {"Row": rows},
+                        "Summary": {
+                            "ColData": [_cell("") for _ in REPORT_COLUMNS[:-2]]
+                            + [_cell(f"{debit:.2f}"), _cell(f"{debit:.2f}")]
+                        },
+                    },
+                )
+            )
+    sections.sort(key=lambda s: (s[0], s[1], s[2]))
+    return {
+        "Header": {
+            "ReportName": "JournalReport",
+            "DateMacro": "",
+            "StartPeriod": start.isoformat(),
+            "EndPeriod": end.isoformat(),
+            "Currency": "",
+            "Option": [{"Name": "NoReportData", "Value": "false" if sections else "true"}],
+        },
+        "Columns": {
+            "Column": [{"ColTitle": title, "ColType": kind} for _, title, kind in REPORT_COLUMNS]
+        },
+        "Rows": {"Row": [section for *_, section in sections]},
+    }
