@@ -81,14 +81,12 @@ for _entry in (
     CONTACT,
     INVOICE,
     PAYMENT,
+    PURCHASE_ORDER,
     # Journals refer to accounts, contacts and tax rates; ledger transactions to every
     # document (their sources), so they come last.
     JOURNAL_ENTRY,
     GENERAL_LEDGER_TRANSACTION,
 ):
-    CATALOGUE.register(_entry)
-# Purchase orders refer to contacts and line references only; nothing refers to them.
-for _entry in (PURCHASE_ORDER,):
     CATALOGUE.register(_entry)
 
 
