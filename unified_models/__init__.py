@@ -13,10 +13,19 @@ from typing import Any
 
 from .account import ACCOUNT, Account, AccountInput
 from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
-from .catalogue import Catalogue, CatalogueEntry, Filter, Reference
+from .catalogue import Action, Catalogue, CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .company_info import COMPANY_INFO, CompanyInfo
 from .contact import CONTACT, Address, Contact, ContactInput, PhoneNumber
+from .credit_note import (
+    CREDIT_NOTE,
+    CreditNote,
+    CreditNoteAllocation,
+    CreditNoteAllocationInput,
+    CreditNoteInput,
+    CreditNoteRefund,
+    CreditNoteStatus,
+)
 from .enums import (
     AccountClassification,
     AccountStatus,
@@ -53,7 +62,17 @@ from .types import Money, Rate, to_decimal
 #: Every model the gateway serves, in sync order (reference data first: company, tax rates,
 #: accounts that use them, tracking categories, items that use accounts; then the documents).
 CATALOGUE = Catalogue()
-for _entry in (COMPANY_INFO, TAX_RATE, ACCOUNT, TRACKING_CATEGORY, ITEM, CONTACT, INVOICE, PAYMENT):
+for _entry in (
+    COMPANY_INFO,
+    TAX_RATE,
+    ACCOUNT,
+    TRACKING_CATEGORY,
+    ITEM,
+    CONTACT,
+    INVOICE,
+    CREDIT_NOTE,
+    PAYMENT,
+):
     CATALOGUE.register(_entry)
 
 
@@ -95,6 +114,7 @@ __all__ = [
     "AccountInput",
     "AccountStatus",
     "AccountType",
+    "Action",
     "Address",
     "AddressType",
     "Catalogue",
@@ -103,6 +123,12 @@ __all__ = [
     "Contact",
     "ContactInput",
     "ContactStatus",
+    "CreditNote",
+    "CreditNoteAllocation",
+    "CreditNoteAllocationInput",
+    "CreditNoteInput",
+    "CreditNoteRefund",
+    "CreditNoteStatus",
     "Filter",
     "InputAmount",
     "InputDate",
