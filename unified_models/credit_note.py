@@ -94,8 +94,8 @@ class CreditNote(UnifiedRecord):
 
 
 class CreditNoteInput(UnifiedInput):
-    """POST/PATCH body. Only DRAFT and SUBMITTED credit notes can be changed (Xero refuses edits
-    of approved ones); ``status`` moves forward (DRAFT → SUBMITTED → OPEN); delete voids an
+    """POST/PATCH body. Drafts change freely; what an approved one allows is the provider's
+    rule (Xero: until credit is applied); ``status`` moves forward (DRAFT → SUBMITTED → OPEN); delete voids an
     approved credit note and deletes a draft."""
 
     CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("type", "contact_remote_id")
