@@ -95,8 +95,8 @@ class CreditNote(UnifiedRecord):
 
 class CreditNoteInput(UnifiedInput):
     """POST/PATCH body. Drafts change freely; what an approved one allows is the provider's
-    rule (Xero: until credit is applied); ``status`` moves forward (DRAFT → SUBMITTED → OPEN); delete voids an
-    approved credit note and deletes a draft."""
+    rule (Xero: until credit is applied); ``status`` moves forward (DRAFT → SUBMITTED → OPEN);
+    delete voids an approved credit note and deletes a draft."""
 
     CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("type", "contact_remote_id")
 

@@ -69,8 +69,7 @@ def _resolve(account, action: Action, data: UnifiedInput) -> dict[str, dict[str,
     return related
 
 
-def perform(account, model: str, action: Action, record_id: str, body: Any) -> str:
-    remote_id = remote_id_of(account, model, record_id)
+def perform(account, model: str, action: Action, remote_id: str, body: Any) -> str:
     require_permission(account, model, "update")
     if not isinstance(body, dict):
         raise InvalidRequest("The body must be a JSON object.")
@@ -102,6 +101,7 @@ class RecordActionView(APIView):
 
     def post(self, request: Request, record_id: str) -> HttpResponse:
         account = linked_account_from_header(request)
+        remote_id = remote_id_of(account, self.model, record_id)  # 404 first: reveals nothing
         connector = connector_for(account)
         if (self.model, self.action_name) not in getattr(connector, "ACTIONS", ()):
             self.headers["Allow"] = "OPTIONS"
@@ -111,7 +111,7 @@ class RecordActionView(APIView):
                 f"{CATALOGUE[self.model].plural}.",
             )
         action = next(a for a in CATALOGUE[self.model].actions if a.name == self.action_name)
-        body = perform(account, self.model, action, record_id, request.data)
+        body = perform(account, self.model, action, remote_id, request.data)
         return HttpResponse(body, status=200, content_type="application/json")
 
 
