@@ -29,6 +29,9 @@ ENTITIES = (
     "Bill",
     "Payment",
     "BillPayment",
+    "CreditMemo",
+    "VendorCredit",
+    "RefundReceipt",
     "Account",
     "TaxCode",
     "TaxRate",
@@ -138,6 +141,15 @@ QUERYABLE: dict[str, dict[str, str]] = {
     },
     "Payment": {**COMMON, **TRANSACTION, "customerref": "string"},
     "BillPayment": {**COMMON, **TRANSACTION, "vendorref": "string"},
+    "CreditMemo": {
+        **COMMON,
+        **TRANSACTION,
+        "customerref": "string",
+        "balance": "decimal",
+        "remainingcredit": "decimal",
+    },
+    "VendorCredit": {**COMMON, **TRANSACTION, "vendorref": "string", "balance": "decimal"},
+    "RefundReceipt": {**COMMON, **TRANSACTION, "customerref": "string"},
 }
 
 

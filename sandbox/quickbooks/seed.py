@@ -863,6 +863,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
     from .catalog import items  # late: these build on this module's helpers
+    from .credits import seed_credits
     from .reference import REFERENCE_LISTS, ledger_balances
 
     for c in COMPANIES:
@@ -870,6 +871,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
         ledger_balances(store, c)
+        seed_credits(store, c)
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

@@ -18,7 +18,9 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from . import credits
 from .reference import ACCOUNT_TYPES
+from .seed import BY_REALM
 from .store import Store
 
 #: Properties QuickBooks computes: never taken from a request.
@@ -138,6 +140,7 @@ def _enumeration(element: str, value: Any) -> WriteFault:
 def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[dict, bool]:
     """(the record as stored, created?) for a create (no ``Id``) or an update. The caller
     stamps ``MetaData`` and stores it."""
+    current = None
     if body.get("Id") in (None, ""):
         doc = _writable(body)
         created = True
@@ -164,6 +167,9 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         doc = {**current, **_writable(body)} if body.get("sparse") is True else _writable(body)
         doc.update(kept)
         created = False
+    if entity in credits.WRITABLE:
+        credits.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
+        return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)
     else:
