@@ -71,6 +71,7 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
         "item": "done",
         "contact": "done",
         "invoice": "done",
+        "credit_note": "done",
         "payment": "not_permitted",
     }
     assert "accounting.payments" in models["payment"]["last_error"]
