@@ -60,7 +60,7 @@ def test_synced_credits_of_all_three_entities(qbo):
 
 
 def test_create_and_update_both_sides(qbo):
-    client, sandbox, account = qbo
+    client, sandbox, _ = qbo
     customer = next(c for c in results(client, "/v1/contacts") if c["remote_id"] == "1")
     item = next(i for i in results(client, "/v1/items") if i["remote_id"] == "1")
     before = len(sandbox.control.records("us", "CreditMemo"))

@@ -56,9 +56,16 @@ def test_synced_credit_notes_are_served_with_allocations_and_refunds(xero_client
     api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
     raw = api.get("CreditNotes", params={"page": 1, "pageSize": 1000}).json()["CreditNotes"]
     listed = results(xero_client, "/v1/credit-notes")
-    assert len(listed) == len(raw) >= 4
-    partly = next(c for c in listed if c["status"] == "PARTIALLY_APPLIED")
+    assert len(listed) == len(raw) >= 5
+    partly = next(
+        c for c in listed if c["status"] == "PARTIALLY_APPLIED" and c["currency"] == "GBP"
+    )
     (allocation,) = partly["applied_to"]
+    foreign = next(c for c in listed if c["currency"] not in (None, "GBP"))
+    assert foreign["status"] == "PARTIALLY_APPLIED" and foreign["exchange_rate"] != "1.000000"
+    (fx_allocation,) = foreign["applied_to"]
+    fx_invoice = xero_client.get(f"/v1/invoices/{fx_allocation['invoice']}").json()
+    assert fx_invoice["currency"] == foreign["currency"]
     invoice = xero_client.get(f"/v1/invoices/{allocation['invoice']}").json()
     assert invoice["remote_id"] == allocation["invoice_remote_id"]
     assert partly["contact"] and Decimal(partly["remaining_credit"]) > 0
@@ -181,13 +188,19 @@ def test_credit_note_lifecycle_through_the_sandbox(xero_client, xero_sandbox):
     assert deleted.status_code == 200 and deleted.json()["remote_was_deleted"] is True
 
 
+def _partly(client) -> dict:
+    """The seeded partly allocated credit note in the organisation's currency."""
+    listed = results(client, "/v1/credit-notes", status="PARTIALLY_APPLIED")
+    return next(c for c in listed if c["currency"] == "GBP")
+
+
 def _allocations(api, remote_id):
     return api.get(f"CreditNotes/{remote_id}").json()["CreditNotes"][0].get("Allocations", [])
 
 
 def test_allocation_beyond_the_remaining_credit_is_refused_before_xero(xero_client, xero_sandbox):
     api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
-    partly = results(xero_client, "/v1/credit-notes", status="PARTIALLY_APPLIED")[0]
+    partly = _partly(xero_client)
     invoice = _open_invoice(xero_client, partly["contact"])
     before = _allocations(api, partly["remote_id"])
     too_much = Decimal(partly["remaining_credit"]) + Decimal("0.01")
@@ -204,7 +217,7 @@ def test_allocation_beyond_the_remaining_credit_is_refused_before_xero(xero_clie
 def test_xeros_own_refusal_is_a_422(xero_client, xero_sandbox):
     """When the stored credit note is stale the gateway cannot know: Xero's 400 comes back 422."""
     api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
-    partly = results(xero_client, "/v1/credit-notes", status="PARTIALLY_APPLIED")[0]
+    partly = _partly(xero_client)
     invoice = _open_invoice(xero_client, partly["contact"])
     record = Record.objects.get(id=partly["id"])
     document = json.loads(record.document)
@@ -233,7 +246,7 @@ def test_xeros_own_refusal_is_a_422(xero_client, xero_sandbox):
 )
 def test_unknown_invoice_is_422_and_nothing_written(xero_client, xero_sandbox, body, field):
     api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
-    partly = results(xero_client, "/v1/credit-notes", status="PARTIALLY_APPLIED")[0]
+    partly = _partly(xero_client)
     before = _allocations(api, partly["remote_id"])
     response = xero_client.post(f"/v1/credit-notes/{partly['id']}/allocations", body, format="json")
     assert response.status_code == 422, response.content
@@ -242,7 +255,7 @@ def test_unknown_invoice_is_422_and_nothing_written(xero_client, xero_sandbox, b
 
 
 def test_bad_allocation_bodies_are_4xx(xero_client):
-    partly = results(xero_client, "/v1/credit-notes", status="PARTIALLY_APPLIED")[0]
+    partly = _partly(xero_client)
     path = f"/v1/credit-notes/{partly['id']}/allocations"
     assert xero_client.post(path, {"amount": "1"}, format="json").status_code == 400
     assert (
