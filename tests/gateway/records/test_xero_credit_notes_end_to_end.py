@@ -268,3 +268,43 @@ def test_bad_allocation_bodies_are_4xx(xero_client):
         format="json",
     )
     assert missing.status_code == 404
+
+
+def test_creditnote_webhook_events_refresh_the_stored_credit_note(xero_client, xero_sandbox):
+    """Xero's CREDITNOTE events were dropped; now they fetch and store the credit note."""
+    import json as _json
+
+    from connectors.xero.webhooks import sign
+
+    account = xero_client.account
+    partly = _partly(xero_client)
+    xero_sandbox.control.edit("uk", "CreditNotes", partly["remote_id"], Reference="From a hook")
+    Event.objects.all().delete()
+    body = _json.dumps(
+        {
+            "events": [
+                {
+                    "resourceUrl": f"https://api.xero.com/api.xro/2.0/CreditNotes/{partly['remote_id']}",
+                    "resourceId": partly["remote_id"],
+                    "eventDateUtc": "2026-11-20T10:00:00.000",
+                    "eventType": "UPDATE",
+                    "eventCategory": "CREDITNOTE",
+                    "tenantId": account.tenant_id,
+                    "tenantType": "ORGANISATION",
+                }
+            ],
+            "firstEventSequence": 1,
+            "lastEventSequence": 1,
+            "entropy": "CREDITNOTETEST",
+        }
+    ).encode()
+    response = xero_client.post(
+        "/webhooks/xero/",
+        data=body,
+        content_type="application/json",
+        HTTP_X_XERO_SIGNATURE=sign(body, xero_sandbox.webhook_key),
+    )
+    assert response.status_code == 200, response.content
+    stored = xero_client.get(f"/v1/credit-notes/{partly['id']}").json()
+    assert stored["reference"] == "From a hook"
+    assert list(Event.objects.values_list("type", flat=True)) == ["credit_note.updated"]
