@@ -166,3 +166,20 @@ def test_catalogue_places_credit_notes_between_invoices_and_payments():
     assert names.index("invoice") < names.index("credit_note") < names.index("payment")
     (action,) = CATALOGUE["credit_note"].actions
     assert action.name == "allocations"
+
+
+def test_recorded_allocation_answer_follows_xeros_spec():
+    body = json.loads((FIXTURES / "sandbox_put_allocation.json").read_text())
+    assert {"Id", "Status", "ProviderName", "DateTimeUTC"} <= set(body)
+    validate(body, "Allocations")
+    (allocation,) = body["Allocations"]
+    assert allocation["CreditNote"]["CreditNoteID"] and allocation["Invoice"]["InvoiceID"]
+
+
+def test_recorded_allocation_refusal_follows_xeros_spec():
+    """Xero's Element schema declares none of the echoed allocation's fields (as for every
+    echoed document), so the check is not strict about undeclared properties."""
+    body = json.loads((FIXTURES / "sandbox_put_allocation_400.json").read_text())
+    validate(body, "Error", strict=False)
+    (element,) = body["Elements"]
+    assert element["Amount"] == "100000.00" and element["ValidationErrors"]

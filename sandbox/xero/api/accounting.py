@@ -303,11 +303,11 @@ def allocate(ident: str) -> Response:
 
             results = payments.allocate_credit(ledger, row_doc(row), payload or {})
     except ValidationFailed as exc:
-        return _finish(
-            json_response(validation_body([with_errors(payload or {}, exc.messages)]), 400)
-        )
+        element = getattr(exc, "element", None) or payload or {}  # the allocation refused
+        return _finish(json_response(validation_body([with_errors(element, exc.messages)]), 400))
     sb.webhooks.publish(ledger.events)
-    return _finish(json_response({"Allocations": results}))
+    # Xero answers in its usual envelope (Id, Status, ProviderName, DateTimeUTC).
+    return _finish(envelope("Allocations", [dumps(a) for a in results], g.provider))
 
 
 def _bad_json() -> dict:
