@@ -870,8 +870,8 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         store.put_many(c.realm, "Item", items(c))
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
-        ledger_balances(store, c)
         seed_credits(store, c)
+        ledger_balances(store, c)
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)
