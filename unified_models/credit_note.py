@@ -148,9 +148,17 @@ def allocation_problems(
     credit_note: dict[str, Any], data: CreditNoteAllocationInput, related: dict[str, Any]
 ) -> list[dict[str, str]]:
     """What the gateway can refuse before calling the provider, from the stored documents:
-    more than the remaining credit or the invoice's balance, another currency, an invoice of
-    the other side (a sales credit to a bill)."""
+    a credit note or invoice not open, more than the remaining credit or the invoice's balance,
+    another currency, an invoice of the other side (a sales credit to a bill)."""
     problems: list[dict[str, str]] = []
+    if credit_note.get("status") not in (None, "OPEN", "PARTIALLY_APPLIED"):
+        problems.append(
+            {
+                "field": "status",
+                "message": "Only an approved credit note with credit left can "
+                f"be allocated (this one is {credit_note.get('status')}).",
+            }
+        )
     amount = data.amount or Decimal(0)
     remaining = _dec(credit_note.get("remaining_credit"))
     if remaining is not None and amount > remaining:
@@ -158,6 +166,14 @@ def allocation_problems(
             {"field": "amount", "message": f"More than the remaining credit ({remaining})."}
         )
     invoice = related.get("invoice")
+    if invoice and invoice.get("status") not in (None, "OPEN", "PARTIALLY_PAID"):
+        problems.append(
+            {
+                "field": "invoice",
+                "message": "Only an approved invoice with a balance can take "
+                f"credit (this one is {invoice.get('status')}).",
+            }
+        )
     if invoice:
         balance = _dec(invoice.get("balance"))
         if balance is not None and amount > balance:
