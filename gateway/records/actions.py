@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from gateway.accounts.connections import connector_for
 from gateway.accounts.selectors import linked_account_from_header
+from gateway.core import idempotency
 from gateway.core.errors import (
     BeyondProviderLimits,
     InvalidRequest,
@@ -27,7 +28,7 @@ from gateway.core.errors import (
 )
 from gateway.core.openapi import provider_error_responses
 from gateway.records.models import Record
-from gateway.records.schemas import LINKED_ACCOUNT_HEADER, record_schema
+from gateway.records.schemas import IDEMPOTENCY_HEADER, LINKED_ACCOUNT_HEADER, record_schema
 from gateway.records.selectors import find_remote_id, remote_id_of
 from gateway.records.store import upsert_records
 from gateway.records.writes import _input_holders, _join, require_permission
@@ -69,7 +70,13 @@ def _resolve(account, action: Action, data: UnifiedInput) -> dict[str, dict[str,
     return related
 
 
-def perform(account, model: str, action: Action, remote_id: str, body: Any) -> str:
+def perform(
+    account, model: str, action: Action, remote_id: str, body: Any, key: str | None = None
+) -> str:
+    """Validate, check against the stored documents, have the connector perform it, store what
+    changed. ``key`` (the caller's Idempotency-Key) goes to the provider, scoped to the account,
+    so a retried call is not applied twice where the provider dedupes (Xero does); the gateway
+    keeps no replay of its own for actions."""
     require_permission(account, model, "update")
     if not isinstance(body, dict):
         raise InvalidRequest("The body must be a JSON object.")
@@ -87,7 +94,13 @@ def perform(account, model: str, action: Action, remote_id: str, body: Any) -> s
         problems = action.check(_document(account, model, remote_id), data, related)
         if problems:
             raise BeyondProviderLimits(details=problems)
-    changed = connector_for(account).perform_action(model, action.name, remote_id, data)
+    changed = connector_for(account).perform_action(
+        model,
+        action.name,
+        remote_id,
+        data,
+        idempotency_key=idempotency.provider_key(str(account.id), key) if key else None,
+    )
     for changed_model in CATALOGUE.names():  # sync order: referenced records first
         records = changed.get(changed_model) or []
         if records:
@@ -111,7 +124,12 @@ class RecordActionView(APIView):
                 f"{CATALOGUE[self.model].plural}.",
             )
         action = next(a for a in CATALOGUE[self.model].actions if a.name == self.action_name)
-        body = perform(account, self.model, action, remote_id, request.data)
+        key = request.headers.get("Idempotency-Key")
+        if key is not None and not 1 <= len(key) <= idempotency.MAX_KEY_LENGTH:
+            raise InvalidRequest(
+                details=[{"field": "Idempotency-Key", "message": "1 to 255 characters."}]
+            )
+        body = perform(account, self.model, action, remote_id, request.data, key)
         return HttpResponse(body, status=200, content_type="application/json")
 
 
@@ -124,6 +142,7 @@ def _view(model: str, action: Action) -> type[RecordActionView]:
         description=action.description,
         parameters=[
             LINKED_ACCOUNT_HEADER,
+            IDEMPOTENCY_HEADER,
             OpenApiParameter("record_id", OpenApiTypes.UUID, OpenApiParameter.PATH),
         ],
         request=action.input,

@@ -308,3 +308,16 @@ def test_creditnote_webhook_events_refresh_the_stored_credit_note(xero_client, x
     stored = xero_client.get(f"/v1/credit-notes/{partly['id']}").json()
     assert stored["reference"] == "From a hook"
     assert list(Event.objects.values_list("type", flat=True)) == ["credit_note.updated"]
+
+
+def test_a_retried_allocation_with_the_same_key_is_applied_once(xero_client, xero_sandbox):
+    api = xero_sandbox.api(Grant.objects.get().access_token, "uk")
+    partly = _partly(xero_client)
+    invoice = _open_invoice(xero_client, partly["contact"])
+    path = f"/v1/credit-notes/{partly['id']}/allocations"
+    body = {"invoice": invoice["id"], "amount": "5.00"}
+    first = xero_client.post(path, body, format="json", HTTP_IDEMPOTENCY_KEY="alloc-1")
+    assert first.status_code == 200, first.content
+    again = xero_client.post(path, body, format="json", HTTP_IDEMPOTENCY_KEY="alloc-1")
+    assert again.status_code == 200, again.content
+    assert len(_allocations(api, partly["remote_id"])) == 2  # the seeded one and this one
