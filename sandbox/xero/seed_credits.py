@@ -30,6 +30,7 @@ def foreign_credit_note(ledger: Ledger, contact_id: str, currency: str, day: dat
                     "Quantity": Decimal(1),
                     "UnitAmount": Decimal("310.00"),
                     "AccountCode": "200",
+                    "Tracking": [{"Name": "Region", "Option": "North"}],
                 }
             ],
         },
