@@ -13,10 +13,19 @@ from typing import Any
 
 from .account import ACCOUNT, Account, AccountInput
 from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
-from .catalogue import Catalogue, CatalogueEntry, Filter, Reference
+from .catalogue import Action, Catalogue, CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .company_info import COMPANY_INFO, CompanyInfo
 from .contact import CONTACT, Address, Contact, ContactInput, PhoneNumber
+from .credit_note import (
+    CREDIT_NOTE,
+    CreditNote,
+    CreditNoteAllocation,
+    CreditNoteAllocationInput,
+    CreditNoteInput,
+    CreditNoteRefund,
+    CreditNoteStatus,
+)
 from .enums import (
     AccountClassification,
     AccountStatus,
@@ -80,6 +89,7 @@ for _entry in (
     ITEM,
     CONTACT,
     INVOICE,
+    CREDIT_NOTE,
     PAYMENT,
     PURCHASE_ORDER,
     # Journals refer to accounts, contacts and tax rates; ledger transactions to every
@@ -128,6 +138,7 @@ __all__ = [
     "AccountInput",
     "AccountStatus",
     "AccountType",
+    "Action",
     "Address",
     "AddressType",
     "Catalogue",
@@ -136,6 +147,12 @@ __all__ = [
     "Contact",
     "ContactInput",
     "ContactStatus",
+    "CreditNote",
+    "CreditNoteAllocation",
+    "CreditNoteAllocationInput",
+    "CreditNoteInput",
+    "CreditNoteRefund",
+    "CreditNoteStatus",
     "Filter",
     "GeneralLedgerTransaction",
     "InputAmount",

@@ -21,6 +21,7 @@ from .common import UnifiedInput, UnifiedRecord
 
 __all__ = [
     "API_OPERATIONS",
+    "Action",
     "Catalogue",
     "CatalogueEntry",
     "Filter",
@@ -117,6 +118,28 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class Action:
+    """An operation on one stored record beyond create/update/delete, served at
+    ``POST /v1/<plural>/{id}/<name>`` (credit notes: ``allocations``). ``input`` is its body;
+    ``references`` resolve like a write's (unknown ids: 422); ``check(document, data,
+    related)`` gets the stored record, the parsed body and the stored documents the references
+    name (by leaf field), and returns problems (``[{"field", "message"}]``) refused with 422
+    before the provider is called. The connector performs it (``perform_action``), returning
+    the records it changed, which are stored (their events follow)."""
+
+    name: str
+    input: type[UnifiedInput]
+    references: tuple[Reference, ...] = ()
+    check: Any = None
+    summary: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not _PLURAL.fullmatch(self.name):
+            raise ValueError(f"action {self.name!r}: lower case, digits and -")
+
+
+@dataclass(frozen=True)
 class CatalogueEntry:
     """One unified model as the gateway serves it."""
 
@@ -132,6 +155,8 @@ class CatalogueEntry:
     columns: Mapping[str, str] = field(default_factory=dict)
     #: Events are ``<event_family>.created|updated|deleted`` (default: the name).
     event_family: str | None = None
+    #: Operations on one record beyond the API operations (``POST /v1/<plural>/{id}/<name>``).
+    actions: tuple[Action, ...] = ()
     #: What the OpenAPI shows as a stored record and as a write body.
     example: Mapping[str, Any] | None = None
     input_example: Mapping[str, Any] | None = None

@@ -12,12 +12,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from unified_models import UnifiedInput, UnifiedRecord
+from unified_models import InvoiceType, UnifiedInput, UnifiedRecord
 
 from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .mappers_credit import REFUND_RECEIPT, credit_note_to_qbo
 from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
@@ -61,6 +62,9 @@ WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
 
 #: Intuit's fault ``element`` → unified field (accounts and items).
 ELEMENT_FIELDS = {
+    "CustomerRef": "contact",
+    "VendorRef": "contact",
+    "Line": "line_items",
     "Name": "name",
     "AcctNum": "code",
     "Description": "description",
@@ -132,13 +136,17 @@ class QuickBooksConnector(SpecConnector):
         self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "create")
-        path, to_qbo = self._writer(model)
+        path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
         missing = data.missing_for_create()
         if missing:
             raise ValidationFailed(
                 "required fields are missing",
                 details=[{"field": f, "message": "This field is required."} for f in missing],
             )
+        if model == "credit_note":
+            part = self._credit_part(spec, data.type is InvoiceType.ACCOUNTS_RECEIVABLE)
+            body = credit_note_to_qbo(data, receivable=part.query.entity == "CreditMemo")
+            return self._post(part, part.query.entity.lower(), body, idempotency_key)
         extra = {"inventory_start": datetime.now(UTC).date()} if model == "item" else {}
         data = self._journal_accounts(model, data)
         return self._post(spec, path, to_qbo(data, **extra), idempotency_key)
@@ -152,6 +160,8 @@ class QuickBooksConnector(SpecConnector):
         idempotency_key: str | None = None,
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "update")
+        if model == "credit_note":
+            return self._update_credit(spec, remote_id, data, idempotency_key)
         path, to_qbo = self._writer(model)
         data = self._journal_accounts(model, data)
         current = self.get(model, remote_id)  # its SyncToken: QuickBooks refuses stale writes
@@ -197,6 +207,35 @@ class QuickBooksConnector(SpecConnector):
         if unknown:
             raise ValidationFailed("unknown accounts", details=unknown)
         return data.model_copy(update={"lines": lines})
+
+    @staticmethod
+    def _credit_part(spec: ResourceSpec, receivable: bool) -> ResourceSpec:
+        entity = "CreditMemo" if receivable else "VendorCredit"
+        return next(p for p in spec.sources if p.query and p.query.entity == entity)
+
+    def _update_credit(
+        self, spec: ResourceSpec, remote_id: str, data: Any, idempotency_key: str | None
+    ) -> UnifiedRecord:
+        """Sparse update of a CreditMemo or VendorCredit (refund receipts are not written)."""
+        part, own_id = spec.source_for(remote_id)
+        if part.id_prefix == REFUND_RECEIPT:
+            raise NotSupported("QuickBooks refund receipts are read only here")
+        if data.type is not None and (data.type is InvoiceType.ACCOUNTS_RECEIVABLE) != (
+            part.query.entity == "CreditMemo"
+        ):
+            raise ValidationFailed(
+                "a credit note's type cannot change",
+                details=[{"field": "type", "message": "The type cannot change."}],
+            )
+        current = self.get("credit_note", remote_id)
+        token = str((current.remote_data or {}).get("SyncToken", "0"))
+        body = credit_note_to_qbo(
+            data,
+            receivable=part.query.entity == "CreditMemo",
+            remote_id=own_id,
+            sync_token=token,
+        )
+        return self._post(part, part.query.entity.lower(), body, idempotency_key)
 
     def _writer(self, model: str) -> tuple[str, Callable[..., dict[str, Any]]]:
         writer = WRITERS.get(model)

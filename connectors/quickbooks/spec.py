@@ -34,6 +34,12 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_credit import (
+    REFUND_RECEIPT,
+    credit_memo_from_qbo,
+    refund_receipt_from_qbo,
+    vendor_credit_from_qbo,
+)
 from .mappers_journal import REPORT_COLUMNS, journal_entry_from_qbo, ledger_section_from_qbo
 from .mappers_purchase_order import purchase_order_from_qbo
 from .mappers_reference import (
@@ -147,6 +153,35 @@ _DOCUMENTS = MappingProxyType(
         "invoice": ResourceSpec.union(
             _query_resource("invoice", "Invoice", invoice_from_qbo, ids.INVOICE),
             _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL),
+            deletions=DELETIONS,
+        ),
+        # CreditMemo (AR) and VendorCredit (AP) are read and written; RefundReceipt (money paid
+        # back, an AR credit note whose credit is all refunded) is read only.
+        "credit_note": ResourceSpec.union(
+            _query_resource(
+                "credit_note",
+                "CreditMemo",
+                credit_memo_from_qbo,
+                ids.CREDIT_MEMO,
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
+            _query_resource(
+                "credit_note",
+                "VendorCredit",
+                vendor_credit_from_qbo,
+                ids.VENDOR_CREDIT,
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
+            # The union's operations must hold for every part (the contract); the connector
+            # refuses to update a refund receipt (NotSupported, 501) and creates by type.
+            _query_resource(
+                "credit_note",
+                "RefundReceipt",
+                refund_receipt_from_qbo,
+                REFUND_RECEIPT,
+                operations=frozenset({"list", "get", "create", "update"}),
+            ),
+            operations=frozenset({"list", "get", "create", "update"}),
             deletions=DELETIONS,
         ),
         "payment": ResourceSpec.union(

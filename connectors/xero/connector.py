@@ -9,6 +9,10 @@ from typing import Any
 from unified_models import (
     AccountInput,
     AccountType,
+    CreditNote,
+    CreditNoteAllocationInput,
+    CreditNoteInput,
+    CreditNoteStatus,
     Invoice,
     InvoiceInput,
     InvoiceStatus,
@@ -32,6 +36,11 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .mappers_credit import (
+    allocation_to_xero,
+    credit_note_to_xero,
+    credit_note_validation_details,
+)
 from .mappers_journal import journal_entry_to_xero, journal_validation_details
 from .mappers_purchase_order import purchase_order_to_xero
 from .mappers_reference import account_to_xero, item_to_xero
@@ -42,6 +51,7 @@ __all__ = ["XeroConnector"]
 #: Unified input fields Xero has nowhere to store.
 UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "invoice": frozenset({"memo"}),
+    "credit_note": frozenset({"memo"}),
     "contact": frozenset(),
     "payment": frozenset(),
     # Xero has no sub-accounts, and no item types or statuses (tracked inventory is told by
@@ -58,6 +68,7 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
     "invoice": {"unitdp": "4"},
+    "credit_note": {"unitdp": "4"},
     "item": {"unitdp": "4"},
     "purchase_order": {"unitdp": "4"},
 }
@@ -100,13 +111,15 @@ class XeroConnector(SpecConnector):
             and isinstance(body, Mapping)
             and (body.get("Type") == "ValidationException" or body.get("Elements"))
         ):
+            if context == "credit_note":
+                details = credit_note_validation_details(body)
+            elif context == "journal_entry":
+                details = journal_validation_details(body)
+            else:
+                details = validation_details(body, context or "")
             return ValidationFailed(
                 str(body.get("Message") or "validation failed"),
-                details=(
-                    journal_validation_details(body)
-                    if context == "journal_entry"
-                    else validation_details(body, context or "")
-                ),
+                details=details,
                 status=400,
                 body=body,
             )
@@ -160,6 +173,20 @@ class XeroConnector(SpecConnector):
             body: dict[str, Any] = {"ContactID": remote_id, "ContactStatus": "ARCHIVED"}
         elif model == "payment":
             body = {"PaymentID": remote_id, "Status": "DELETED"}
+        elif model == "credit_note":
+            note = self.get("credit_note", remote_id)
+            assert isinstance(note, CreditNote)
+            if note.remote_was_deleted or note.status is CreditNoteStatus.VOID:
+                return note
+            if note.status in (CreditNoteStatus.DRAFT, CreditNoteStatus.SUBMITTED):
+                body = {"CreditNoteID": remote_id, "Status": "DELETED"}
+            elif note.status is CreditNoteStatus.OPEN:
+                body = {"CreditNoteID": remote_id, "Status": "VOIDED"}
+            else:
+                raise ValidationFailed(
+                    "a credit note with allocations or refunds cannot be voided; remove them first",
+                    details=[{"field": "status", "message": "Credit note has credit applied."}],
+                )
         else:
             current = self.get("invoice", remote_id)
             assert isinstance(current, Invoice)
@@ -175,6 +202,38 @@ class XeroConnector(SpecConnector):
                     details=[{"field": "status", "message": "Invoice has payments applied."}],
                 )
         return self._write("POST", spec, path, body, None)
+
+    #: (model, action) pairs ``perform_action`` serves (the catalogue declares the actions).
+    ACTIONS = frozenset({("credit_note", "allocations")})
+
+    def perform_action(
+        self,
+        model: str,
+        action: str,
+        remote_id: str,
+        data: UnifiedInput,
+        *,
+        idempotency_key: str | None = None,
+    ) -> dict[str, list[UnifiedRecord]]:
+        """``credit_note``/``allocations``: PUT /CreditNotes/{id}/Allocations, then the credit
+        note and the invoice read back (Xero's answer holds only the allocation)."""
+        if (model, action) not in self.ACTIONS:
+            raise NotSupported(f"Xero has no {action} on {model}")
+        assert isinstance(data, CreditNoteAllocationInput)
+        spec = self.provider.resource("credit_note", "update")
+        headers = {"Idempotency-Key": (idempotency_key or uuid.uuid4().hex)[:128]}
+        self.client.request(
+            "PUT",
+            f"{spec.path}/{remote_id}/Allocations",
+            json=allocation_to_xero(data),
+            headers=headers,
+            error_context="credit_note",
+        )
+        invoice_id = data.invoice_remote_id
+        return {
+            "credit_note": [self.get("credit_note", remote_id)],
+            "invoice": [self.get("invoice", invoice_id)] if invoice_id else [],
+        }
 
     # -- helpers --------------------------------------------------------------------------------
     def _check_input(self, model: str, data: UnifiedInput) -> Any:
@@ -323,6 +382,9 @@ class XeroConnector(SpecConnector):
         if model == "journal_entry":
             assert isinstance(data, JournalEntryInput)
             return journal_entry_to_xero(data, remote_id=remote_id)
+        if model == "credit_note":
+            assert isinstance(data, CreditNoteInput)
+            return credit_note_to_xero(data, remote_id=remote_id)
         raise NotSupported(f"no Xero mapping for {model}")
 
     def _write(

@@ -17,6 +17,7 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_credit import credit_note_from_xero
 from .mappers_journal import general_ledger_transaction_from_xero, journal_entry_from_xero
 from .mappers_purchase_order import purchase_order_from_xero
 from .mappers_reference import (
@@ -147,6 +148,19 @@ _DOCUMENTS = MappingProxyType(
             cursor=CURSOR,
             # unitdp=4: unit amounts with four decimals, as stored (Xero rounds to 2 otherwise).
             list_params={"includeArchived": "true", "unitdp": "4", "order": "InvoiceID"},
+            operations=frozenset({"list", "get", "create", "update", "delete"}),
+            scope=INVOICE_SCOPE,
+        ),
+        # Credit notes page like invoices; Allocations and refund Payments come inside each.
+        "credit_note": ResourceSpec(
+            model="credit_note",
+            path="CreditNotes",
+            records_field="CreditNotes",
+            primary_key="CreditNoteID",
+            to_unified=credit_note_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "CreditNoteID"},
             operations=frozenset({"list", "get", "create", "update", "delete"}),
             scope=INVOICE_SCOPE,
         ),
@@ -282,5 +296,5 @@ RESOURCES = MappingProxyType({**_REFERENCE_DATA, **_DOCUMENTS})
 WEBHOOK_SIGNATURE_HEADER = "x-xero-signature"
 #: Xero eventCategory → unified model (None: an event we do not map, e.g. SUBSCRIPTION).
 WEBHOOK_CATEGORIES = MappingProxyType(
-    {"INVOICE": "invoice", "CONTACT": "contact", "CREDITNOTE": None, "SUBSCRIPTION": None}
+    {"INVOICE": "invoice", "CONTACT": "contact", "CREDITNOTE": "credit_note", "SUBSCRIPTION": None}
 )

@@ -31,6 +31,9 @@ ENTITY_PATHS = {
     "payment": "Payment",
     "billpayment": "BillPayment",
     "purchaseorder": "PurchaseOrder",
+    "creditmemo": "CreditMemo",
+    "vendorcredit": "VendorCredit",
+    "refundreceipt": "RefundReceipt",
     "account": "Account",
     "taxcode": "TaxCode",
     "taxrate": "TaxRate",
@@ -40,7 +43,7 @@ ENTITY_PATHS = {
 }
 
 #: Entities ``POST /<entity>`` creates and updates.
-WRITABLE = ("Account", "Item", "PurchaseOrder", "JournalEntry")
+WRITABLE = ("Account", "Item", "PurchaseOrder", "JournalEntry", "CreditMemo", "VendorCredit")
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
 #: CompanyInfo or Preferences).
@@ -53,6 +56,9 @@ CDC_ENTITIES = (
     "Payment",
     "BillPayment",
     "PurchaseOrder",
+    "CreditMemo",
+    "VendorCredit",
+    "RefundReceipt",
     "Account",
     "Class",
     "Department",

@@ -30,6 +30,9 @@ ENTITIES = (
     "Payment",
     "BillPayment",
     "PurchaseOrder",
+    "CreditMemo",
+    "VendorCredit",
+    "RefundReceipt",
     "Account",
     "TaxCode",
     "TaxRate",
@@ -148,6 +151,15 @@ QUERYABLE: dict[str, dict[str, str]] = {
         "vendorref": "string",
         "postatus": "string",
     },
+    "CreditMemo": {
+        **COMMON,
+        **TRANSACTION,
+        "customerref": "string",
+        "balance": "decimal",
+        "remainingcredit": "decimal",
+    },
+    "VendorCredit": {**COMMON, **TRANSACTION, "vendorref": "string", "balance": "decimal"},
+    "RefundReceipt": {**COMMON, **TRANSACTION, "customerref": "string"},
 }
 
 

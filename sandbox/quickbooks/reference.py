@@ -348,18 +348,22 @@ RECEIVABLE, PAYABLE = "84", "33"
 
 
 def ledger_balances(store: Store, c: Company) -> None:
-    """A/R and A/P balances from the open invoices (in home currency) and bills."""
-    owed = {
-        RECEIVABLE: sum(
+    """A/R and A/P balances from the open invoices (in home currency) and bills, less the
+    credit still open on credit memos and vendor credits."""
+
+    def open_amount(entity: str, key: str = "Balance") -> Decimal:
+        return sum(
             (
-                Decimal(str(d.get("Balance") or 0)) * Decimal(str(d.get("ExchangeRate") or 1))
-                for d in store.docs(c.realm, "Invoice")
+                Decimal(str(d.get(key, d.get("Balance")) or 0))
+                * Decimal(str(d.get("ExchangeRate") or 1))
+                for d in store.docs(c.realm, entity)
             ),
             Decimal(0),
-        ),
-        PAYABLE: sum(
-            (Decimal(str(d.get("Balance") or 0)) for d in store.docs(c.realm, "Bill")), Decimal(0)
-        ),
+        )
+
+    owed = {
+        RECEIVABLE: open_amount("Invoice") - open_amount("CreditMemo", "RemainingCredit"),
+        PAYABLE: open_amount("Bill") - open_amount("VendorCredit"),
     }
     for account_id, balance in owed.items():
         doc = store.doc(c.realm, "Account", account_id)

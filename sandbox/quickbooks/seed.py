@@ -864,6 +864,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
     from .catalog import items  # late: these build on this module's helpers
+    from .credits import seed_credits
     from .purchase_orders import seed as seed_purchase_orders
     from .reference import REFERENCE_LISTS, ledger_balances
 
@@ -875,6 +876,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         store.put_many(c.realm, "JournalEntry", journal_entries(c, str(vendor["Id"])))
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
+        seed_credits(store, c)
         ledger_balances(store, c)
         seed_purchase_orders(store, c)
     if invoices:

@@ -22,6 +22,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from . import credits
 from .reference import ACCOUNT_TYPES
 from .store import Store
 
@@ -168,6 +169,7 @@ def _enumeration(element: str, value: Any) -> WriteFault:
 def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[dict, bool]:
     """(the record as stored, created?) for a create (no ``Id``) or an update. The caller
     stamps ``MetaData`` and stores it."""
+    current = None
     if body.get("Id") in (None, ""):
         doc = _writable(body)
         created = True
@@ -206,6 +208,8 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
             check_journal_entry(store, realm, doc)
         except JournalFault as exc:
             raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
+    if entity in credits.WRITABLE:
+        credits.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
         return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)

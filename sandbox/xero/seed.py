@@ -509,6 +509,9 @@ def _demo_books(ledger: Ledger, org: dict, country: dict) -> None:
         ledger, {"ContactStatus": "ARCHIVED"}, ledger.records.get(R.CONTACTS, archived["ContactID"])
     )
     _tracked_inventory(ledger, country)
+    from .seed_credits import foreign_credit_note  # last: the rest keeps its ids and times
+
+    foreign_credit_note(ledger, people["Marine Systems"]["ContactID"], foreign, d + timedelta(40))
 
 
 def _tracked_inventory(ledger: Ledger, country: dict) -> None:

@@ -76,7 +76,7 @@ def test_parse_thin_events():
     assert first.model == "invoice" and first.event_type == "UPDATE"
     assert first.remote_id == "9b9ba9e5-e907-4b4e-8210-54d82b0aa479"
     assert first.occurred_at == datetime(2017, 6, 21, 1, 15, 39, 902000, tzinfo=UTC)
-    assert second.model is None  # credit notes are not mapped yet
+    assert second.model == "credit_note"  # CREDITNOTE events are routed to credit notes
 
 
 def test_intent_to_receive_has_no_events():

@@ -14,6 +14,7 @@ from unified_models import (
     AccountType,
     CompanyInfo,
     Contact,
+    CreditNote,
     Invoice,
     InvoiceLineItem,
     InvoiceStatus,
@@ -274,3 +275,40 @@ def seed_journals(account: LinkedAccount) -> None:
             )
         ],
     )
+
+
+def credit_note(remote_id: str, contact_remote_id: str | None, invoice_remote_id: str, **overrides):
+    """A sales credit note, half of it allocated to ``invoice_remote_id``."""
+    fields = {
+        "remote_id": remote_id,
+        "type": InvoiceType.ACCOUNTS_RECEIVABLE,
+        "number": f"CN-{remote_id}",
+        "contact_remote_id": contact_remote_id,
+        "issue_date": date(2026, 3, 5),
+        "currency": "GBP",
+        "tax_treatment": TaxTreatment.EXCLUSIVE,
+        "sub_total": Decimal("20.00"),
+        "total_tax_amount": Decimal("4.00"),
+        "total_amount": Decimal("24.00"),
+        "applied_amount": Decimal("12.00"),
+        "remaining_credit": Decimal("12.00"),
+        "status": "PARTIALLY_APPLIED",
+        "status_raw": "AUTHORISED",
+        "line_items": [
+            InvoiceLineItem(
+                description="Returned", quantity=Decimal(1), unit_price=Decimal("20.00")
+            )
+        ],
+        "applied_to": [
+            {"invoice_remote_id": invoice_remote_id, "applied_amount": Decimal("12.00")}
+        ],
+        "remote_updated_at": datetime(2026, 3, 5, tzinfo=UTC),
+        "remote_data": {"CreditNoteID": remote_id},
+    }
+    fields.update(overrides)
+    return CreditNote(**fields)
+
+
+def seed_credit_notes(account: LinkedAccount) -> None:
+    """One credit note on the first contact and invoice of ``seed_store``."""
+    upsert_records(account, "credit_note", [credit_note("cn0", "c0", "i0")])

@@ -19,6 +19,7 @@ from gateway.records.models import Record
 from tests.factories import make_customer
 from tests.gateway.builders import (
     make_linked_account,
+    seed_credit_notes,
     seed_journals,
     seed_purchase_order,
     seed_reference_data,
@@ -45,6 +46,9 @@ BODIES = {
     "invoice-list": {"type": "ACCOUNTS_RECEIVABLE"},
     "invoice-detail": {"memo": "changed by Bob"},
     "payment-list": {"type": "ACCOUNTS_RECEIVABLE"},
+    "credit_note-list": {"type": "ACCOUNTS_RECEIVABLE"},
+    "credit_note-detail": {"reference": "changed by Bob"},
+    "credit_note-allocations": {"invoice": "bob-invoice", "amount": "1.00"},
     "account-list": {"name": "Bob's account", "type": "REVENUE", "code": "201"},
     "account-detail": {"name": "renamed by Bob"},
     "item-list": {"name": "Bob's item", "code": "BOB"},
@@ -101,6 +105,7 @@ def world(fake_provider, settings, monkeypatch):
     seed_reference_data(a_account)
     seed_purchase_order(a_account)
     seed_journals(a_account)
+    seed_credit_notes(a_account)
     b_account = make_linked_account(bob, tenant_id="bob-tenant")
     seed_store(b_account, contacts=1, invoices=1, payments=1)
     a_endpoint, _ = create_endpoint(alice, {"url": "https://alice-hooks.example.com/in"})

@@ -308,23 +308,37 @@ def allocate(ident: str) -> Response:
     row = _find(R.CREDIT_NOTES, ident)
     if row is None:
         return _finish(not_found())
+    sb = sandbox()
+    key = request.headers.get("Idempotency-Key")  # Xero dedupes PUTs by it, this one too
+    if key:
+        stored = sb.store.one(
+            "SELECT status, body, content_type FROM idempotency "
+            "WHERE client_id=? AND tenant_id=? AND key=?",
+            (g.token.client_id, g.tenant_id, key),
+        )
+        if stored:
+            return _finish(
+                Response(stored["body"], status=stored["status"], mimetype=stored["content_type"])
+            )
     try:
         payload = parse_json(request.get_data())
     except ValueError:
         return _finish(json_response(_bad_json(), 400))
-    sb = sandbox()
     ledger = sb.ledger(g.tenant_id, g.provider)
     try:
-        with sb.store.write():
+        with sb.store.write() as conn:
             from ..records import row_doc
 
             results = payments.allocate_credit(ledger, row_doc(row), payload or {})
+            # Xero answers in its usual envelope (Id, Status, ProviderName, DateTimeUTC).
+            response = envelope("Allocations", [dumps(a) for a in results], g.provider)
+            if key:
+                _remember(conn, key, response)
     except ValidationFailed as exc:
-        return _finish(
-            json_response(validation_body([with_errors(payload or {}, exc.messages)]), 400)
-        )
+        element = getattr(exc, "element", None) or payload or {}  # the allocation refused
+        return _finish(json_response(validation_body([with_errors(element, exc.messages)]), 400))
     sb.webhooks.publish(ledger.events)
-    return _finish(json_response({"Allocations": results}))
+    return _finish(response)
 
 
 def _bad_json() -> dict:

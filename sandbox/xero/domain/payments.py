@@ -167,6 +167,12 @@ def _settle(doc: dict, open_key: str, paid_on: str) -> None:
         doc.pop("FullyPaidOnDate", None)
 
 
+def _about(item: dict, exc: ValidationFailed) -> ValidationFailed:
+    """The refused allocation, which Xero echoes as the error's element."""
+    exc.element = item
+    return exc
+
+
 def allocate_credit(ledger: Ledger, credit_note: dict, payload: dict) -> list[dict]:
     """``PUT /CreditNotes/{id}/Allocations``: apply credit to invoices."""
     items = (
@@ -181,7 +187,7 @@ def allocate_credit(ledger: Ledger, credit_note: dict, payload: dict) -> list[di
         except ValueError:
             amount = None
         if invoice is None:
-            raise ValidationFailed("Invoice could not be found")
+            raise _about(item, ValidationFailed("Invoice could not be found"))
         if credit_note["Status"] != "AUTHORISED":
             errors.append("Credit note must be AUTHORISED to be allocated")
         if invoice["Status"] != "AUTHORISED":
@@ -195,7 +201,7 @@ def allocate_credit(ledger: Ledger, credit_note: dict, payload: dict) -> list[di
         ):
             errors.append("The amount allocated exceeds the amount outstanding")
         if errors:
-            raise ValidationFailed(*errors)
+            raise _about(item, ValidationFailed(*errors))
         amount = money(amount)
         day = parse_day(item.get("Date")) or ledger.clock.now().date()
         allocation = {

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from connectors.jsonutil import loads
-from connectors.quickbooks import mappers, spec
+from connectors.quickbooks import mappers, mappers_credit, spec
 from unified_models import (
     AddressType,
     ContactStatus,
@@ -35,6 +35,9 @@ READERS = {
     "Vendor": mappers.vendor_from_qbo,
     "Payment": mappers.payment_from_qbo,
     "BillPayment": mappers.bill_payment_from_qbo,
+    "CreditMemo": mappers_credit.credit_memo_from_qbo,
+    "VendorCredit": mappers_credit.vendor_credit_from_qbo,
+    "RefundReceipt": mappers_credit.refund_receipt_from_qbo,
 }
 
 

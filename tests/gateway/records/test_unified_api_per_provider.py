@@ -121,9 +121,19 @@ def test_contact_filter_and_references_resolve_to_gateway_ids(linked):
     # payments point at stored invoices by gateway id
     by_remote = {i["remote_id"]: i["id"] for i in all_results(client, "/v1/invoices")}
     applied = [a for p in all_results(client, "/v1/payments") for a in p["applied_to"]]
-    resolved = [a for a in applied if a["related_object_remote_id"] in by_remote]
+    resolved = [
+        a
+        for a in applied
+        if a["related_object_type"] == "INVOICE" and a["related_object_remote_id"] in by_remote
+    ]
     assert resolved
     assert all(a["related_object_id"] == by_remote[a["related_object_remote_id"]] for a in resolved)
+    # and credit notes applied by payments are stored credit notes (ids are per model: QuickBooks
+    # CreditMemo 2 and Invoice 2 both exist)
+    credits = {c["remote_id"]: c["id"] for c in all_results(client, "/v1/credit-notes")}
+    on_credit = [a for a in applied if a["related_object_type"] == "CREDIT_NOTE"]
+    assert on_credit
+    assert all(a["related_object_id"] == credits[a["related_object_remote_id"]] for a in on_credit)
 
 
 def test_retrieve_matches_the_list_and_keeps_the_raw_record(linked):

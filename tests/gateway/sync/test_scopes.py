@@ -71,6 +71,7 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
         "item": "done",
         "contact": "done",
         "invoice": "done",
+        "credit_note": "done",
         "payment": "not_permitted",
         "purchase_order": "done",  # accounting.invoices covers purchase orders
         # The consent has no journal scopes either: those models wait for them too.
