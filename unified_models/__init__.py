@@ -12,6 +12,19 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .account import ACCOUNT, Account, AccountInput
+from .bank_transaction import (
+    BANK_TRANSACTION,
+    BANK_TRANSFER,
+    EXPENSE,
+    BankTransaction,
+    BankTransactionStatus,
+    BankTransactionType,
+    BankTransfer,
+    BankTransferInput,
+    Expense,
+    ExpenseInput,
+    PaymentMethod,
+)
 from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
 from .catalogue import Catalogue, CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
@@ -53,7 +66,19 @@ from .types import Money, Rate, to_decimal
 #: Every model the gateway serves, in sync order (reference data first: company, tax rates,
 #: accounts that use them, tracking categories, items that use accounts; then the documents).
 CATALOGUE = Catalogue()
-for _entry in (COMPANY_INFO, TAX_RATE, ACCOUNT, TRACKING_CATEGORY, ITEM, CONTACT, INVOICE, PAYMENT):
+for _entry in (
+    COMPANY_INFO,
+    TAX_RATE,
+    ACCOUNT,
+    TRACKING_CATEGORY,
+    ITEM,
+    CONTACT,
+    INVOICE,
+    PAYMENT,
+    BANK_TRANSACTION,
+    EXPENSE,
+    BANK_TRANSFER,
+):
     CATALOGUE.register(_entry)
 
 
@@ -97,12 +122,19 @@ __all__ = [
     "AccountType",
     "Address",
     "AddressType",
+    "BankTransaction",
+    "BankTransactionStatus",
+    "BankTransactionType",
+    "BankTransfer",
+    "BankTransferInput",
     "Catalogue",
     "CatalogueEntry",
     "CompanyInfo",
     "Contact",
     "ContactInput",
     "ContactStatus",
+    "Expense",
+    "ExpenseInput",
     "Filter",
     "InputAmount",
     "InputDate",
@@ -122,6 +154,7 @@ __all__ = [
     "PaymentApplication",
     "PaymentApplicationInput",
     "PaymentInput",
+    "PaymentMethod",
     "PaymentStatus",
     "PaymentType",
     "PhoneNumber",

@@ -614,7 +614,7 @@ _FIELD_HINTS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 
 
 def _field_for(message: str, table: str) -> str | None:
-    for pattern, field in _FIELD_HINTS[table]:
+    for pattern, field in _FIELD_HINTS.get(table, ()):
         if pattern.search(message):
             return field
     return None
@@ -632,6 +632,8 @@ _LINE_KEYS = {
     "item_code": "ItemCode",
     "tax_rate_remote_id": "TaxType",
 }
+#: Models whose Xero errors name lines (their elements echo ``LineItems``).
+LINED_MODELS = frozenset({"invoice", "expense"})
 _QUOTED = re.compile(r"'([^']*)'")
 
 
@@ -667,10 +669,10 @@ def validation_details(body: Any, model: str) -> list[dict[str, str]]:
     for element in body.get("Elements") or ():
         for message in _messages(element):
             field = _field_for(message, model)
-            if field is None and model == "invoice":
+            if field is None and model in LINED_MODELS:
                 field = _line_field_from_element(message, element)
             add(field, message)
-        if model == "invoice":
+        if model in LINED_MODELS:
             for i, line in enumerate(element.get("LineItems") or ()):
                 for message in _messages(line):
                     sub = _field_for(message, "line_item")

@@ -15,6 +15,7 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_bank import bank_transaction_from_xero, bank_transfer_from_xero, expense_from_xero
 from .mappers_reference import (
     account_from_xero,
     company_info_from_xero,
@@ -67,6 +68,8 @@ PAYMENT_SCOPE = _scope("accounting.payments", "accounting.transactions")
 SETTINGS_SCOPE = _scope("accounting.settings", "accounting.settings")
 #: Items moved to accounting.invoices with the granular scopes; before, accounting.settings.
 ITEM_SCOPE = _scope("accounting.invoices", "accounting.settings")
+#: BankTransactions and BankTransfers: accounting.banktransactions in the granular family.
+BANK_SCOPE = _scope("accounting.banktransactions", "accounting.transactions")
 
 #: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
 CUSTOM_CONNECTIONS = ClientCredentialsSpec(
@@ -148,6 +151,46 @@ _DOCUMENTS = MappingProxyType(
             list_params={"order": "PaymentID"},
             operations=frozenset({"list", "get", "create", "delete"}),
             scope=PAYMENT_SCOPE,
+        ),
+        # Every type (SPEND, RECEIVE and their -OVERPAYMENT, -PREPAYMENT, -TRANSFER variants);
+        # paged like invoices; deleted and voided ones stay listed with their status.
+        "bank_transaction": ResourceSpec(
+            model="bank_transaction",
+            path="BankTransactions",
+            records_field="BankTransactions",
+            primary_key="BankTransactionID",
+            to_unified=bank_transaction_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "BankTransactionID"},
+            operations=frozenset({"list", "get"}),
+            scope=BANK_SCOPE,
+        ),
+        # Expenses are the SPEND bank transactions (Xero's ``where`` filter). A GET by id of
+        # another type is mapped as not found (``XeroConnector.get``).
+        "expense": ResourceSpec(
+            model="expense",
+            path="BankTransactions",
+            records_field="BankTransactions",
+            primary_key="BankTransactionID",
+            to_unified=expense_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "BankTransactionID", "where": 'Type=="SPEND"'},
+            operations=frozenset({"list", "get", "create"}),
+            scope=BANK_SCOPE,
+        ),
+        # Not paged; If-Modified-Since works; deleted transfers only with includeDeleted.
+        "bank_transfer": ResourceSpec(
+            model="bank_transfer",
+            path="BankTransfers",
+            records_field="BankTransfers",
+            primary_key="BankTransferID",
+            to_unified=bank_transfer_from_xero,
+            cursor=CURSOR,
+            list_params={"includeDeleted": "true"},
+            operations=frozenset({"list", "get", "create"}),
+            scope=BANK_SCOPE,
         ),
     }
 )

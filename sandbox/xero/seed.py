@@ -15,6 +15,7 @@ from .ids import seeded, stable
 from .ledger import Ledger
 from .money import money
 from .records import row_tuple
+from .seed_bank import seed_bank
 from .store import Store
 from .xdates import day_fields, ms_date
 
@@ -53,6 +54,7 @@ def seed_org(store: Store, org: dict) -> None:
     with store.write(), seeded(f"seed:{org['key']}"):
         _reference_data(ledger, org, country)
         _demo_books(ledger, org, country)
+        seed_bank(ledger, org, country)
     store.set_sequence(tenant_id, "INV-", 100)
     store.set_sequence(tenant_id, "CN-", 100)
 

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, g, request
 
 from .. import resources as R
 from .. import unitdp
-from ..domain import catalog, contacts, payments, tracking, transactions
+from ..domain import bank, catalog, contacts, payments, tracking, transactions
 from ..domain.errors import ValidationFailed, query_parse_body, validation_body, with_errors
 from ..ids import is_guid
 from ..jsonutil import dumps, loads
@@ -136,6 +136,7 @@ def _list(resource: R.Resource, args: dict) -> Response:
             if values:
                 clauses.append(f"{column} IN ({','.join('?' * len(values))})")
                 params += [v.lower() if column == "contact_id" else v for v in values]
+    bank.list_filters(resource, args, clauses)
     if resource.kind == "Contact" and not _flag(args, "includeArchived"):
         clauses.append("status != 'ARCHIVED'")
     if resource is R.TRACKING_CATEGORIES:
@@ -259,6 +260,10 @@ def _writer(resource: R.Resource, method: str, ident: str | None) -> Writer | No
         return lambda ledger, el, ex: transactions.upsert(ledger, transactions.INVOICE, el, ex)
     if kind == "CreditNote":
         return lambda ledger, el, ex: transactions.upsert(ledger, transactions.CREDIT_NOTE, el, ex)
+    if kind == "BankTransaction":
+        return bank.upsert_bank_transaction
+    if kind == "BankTransfer":
+        return bank.write_bank_transfer
     if kind == "Contact":
         return contacts.upsert_contact
     if kind == "Item":
