@@ -36,7 +36,7 @@ def test_every_reference_model_reads_in_one_call(wired):
         got[model] = records
     assert len(got["company_info"]) == 1 and got["company_info"][0].currency == "GBP"
     assert "OUTPUT2" in {r.remote_id for r in got["tax_rate"]}
-    assert len(got["account"]) == 17
+    assert len(got["account"]) == 18  # 092: the foreign-currency bank account (seed_bank)
     assert "WIDGET-B" in {i.code for i in got["item"]}
     names = {c.name: c for c in got["tracking_category"]}
     assert names["Projects (2023)"].status is TrackingCategoryStatus.ARCHIVED  # includeArchived
