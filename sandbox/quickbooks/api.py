@@ -29,6 +29,9 @@ ENTITY_PATHS = {
     "bill": "Bill",
     "payment": "Payment",
     "billpayment": "BillPayment",
+    "purchase": "Purchase",
+    "deposit": "Deposit",
+    "transfer": "Transfer",
     "account": "Account",
     "taxcode": "TaxCode",
     "taxrate": "TaxRate",
@@ -37,7 +40,7 @@ ENTITY_PATHS = {
 }
 
 #: Entities ``POST /<entity>`` creates and updates.
-WRITABLE = ("Account", "Item")
+WRITABLE = ("Account", "Item", "Purchase", "Deposit", "Transfer")
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
 #: CompanyInfo or Preferences).
@@ -49,6 +52,9 @@ CDC_ENTITIES = (
     "Bill",
     "Payment",
     "BillPayment",
+    "Purchase",
+    "Deposit",
+    "Transfer",
     "Account",
     "Class",
     "Department",

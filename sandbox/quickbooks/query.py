@@ -29,6 +29,9 @@ ENTITIES = (
     "Bill",
     "Payment",
     "BillPayment",
+    "Purchase",
+    "Deposit",
+    "Transfer",
     "Account",
     "TaxCode",
     "TaxRate",
@@ -138,6 +141,22 @@ QUERYABLE: dict[str, dict[str, str]] = {
     },
     "Payment": {**COMMON, **TRANSACTION, "customerref": "string"},
     "BillPayment": {**COMMON, **TRANSACTION, "vendorref": "string"},
+    "Purchase": {
+        **COMMON,
+        **TRANSACTION,
+        "paymenttype": "string",
+        "accountref": "string",
+        "entityref": "string",
+        "credit": "bool",
+    },
+    "Deposit": {**COMMON, **TRANSACTION, "deposittoaccountref": "string"},
+    "Transfer": {
+        **COMMON,
+        "txndate": "date",
+        "amount": "decimal",
+        "fromaccountref": "string",
+        "toaccountref": "string",
+    },
 }
 
 

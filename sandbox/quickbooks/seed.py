@@ -862,6 +862,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
+    from .banking import seed as seed_banking
     from .catalog import items  # late: these build on this module's helpers
     from .reference import REFERENCE_LISTS, ledger_balances
 
@@ -870,6 +871,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
         ledger_balances(store, c)
+        seed_banking(store, c)
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

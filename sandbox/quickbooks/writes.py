@@ -164,6 +164,12 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         doc = {**current, **_writable(body)} if body.get("sparse") is True else _writable(body)
         doc.update(kept)
         created = False
+    if entity in ("Purchase", "Deposit", "Transfer"):
+        from . import banking
+        from .seed import BY_REALM
+
+        banking.check(store, realm, entity, doc, BY_REALM[realm])
+        return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)
     else:
