@@ -17,6 +17,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
 from .spec import MINOR_VERSION
 
@@ -52,6 +53,37 @@ def fault_errors(body: Any) -> tuple[str | None, list[dict[str, Any]]]:
 WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
     "account": ("account", account_to_qbo),
     "item": ("item", item_to_qbo),
+    "expense": ("purchase", expense_to_qbo),
+    "bank_transfer": ("transfer", bank_transfer_to_qbo),
+}
+
+#: Unified input fields QuickBooks has nowhere to put, per model (refused with 422).
+UNSUPPORTED_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "expense": {
+        "reference": "A QuickBooks purchase has no reference; use number (DocNumber) or memo.",
+        "account_code": "QuickBooks names accounts by id: give account (or account_remote_id).",
+    },
+}
+
+#: Fault ``element`` → unified field, where a model reads it differently from ELEMENT_FIELDS.
+MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "expense": {
+        "AccountRef": "account",
+        "EntityRef": "contact",
+        "PaymentType": "payment_method",
+        "CurrencyRef": "currency",
+        "Line": "line_items",
+        "TaxCodeRef": "line_items",
+        "ItemRef": "line_items",
+        "ClassRef": "line_items",
+        "TotalAmt": "line_items",
+    },
+    "bank_transfer": {
+        "FromAccountRef": "from_account",
+        "ToAccountRef": "to_account",
+        "Amount": "amount",
+        "CurrencyRef": "exchange_rate",
+    },
 }
 
 #: Intuit's fault ``element`` → unified field (accounts and items).
@@ -90,7 +122,10 @@ class QuickBooksConnector(SpecConnector):
                 first["message"] or "validation failed",
                 details=[
                     {
-                        "field": ELEMENT_FIELDS.get(e["element"] or "", e["element"]),
+                        "field": MODEL_ELEMENT_FIELDS.get(context or "", {}).get(
+                            e["element"] or "",
+                            ELEMENT_FIELDS.get(e["element"] or "", e["element"]),
+                        ),
                         "message": e["detail"] or e["message"],
                     }
                     for e in errors
@@ -107,7 +142,14 @@ class QuickBooksConnector(SpecConnector):
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "create")
         path, to_qbo = self._writer(model)
-        missing = data.missing_for_create()
+        missing = data.missing_for_create() + self._qbo_required(model, data)
+        refused = [
+            {"field": f, "message": message}
+            for f, message in UNSUPPORTED_FIELDS.get(model, {}).items()
+            if f in data.model_fields_set and getattr(data, f) is not None
+        ]
+        if refused:
+            raise ValidationFailed("fields not supported by QuickBooks", details=refused)
         if missing:
             raise ValidationFailed(
                 "required fields are missing",
@@ -131,6 +173,18 @@ class QuickBooksConnector(SpecConnector):
         _, own_id = spec.source_for(remote_id)
         body = to_qbo(data, remote_id=own_id, sync_token=str(raw.get("SyncToken", "0")))
         return self._post(spec, path, body, idempotency_key)
+
+    @staticmethod
+    def _qbo_required(model: str, data: Any) -> list[str]:
+        """What QuickBooks needs beyond the unified create requirements: an expense's account
+        (by id) and each line's account or item."""
+        if model != "expense":
+            return []
+        needed = [] if data.account_remote_id else ["account_remote_id"]
+        for i, line in enumerate(data.line_items or ()):
+            if not (line.account_remote_id or line.item_remote_id):
+                needed.append(f"line_items[{i}].account_remote_id")
+        return needed
 
     def _writer(self, model: str) -> tuple[str, Callable[..., dict[str, Any]]]:
         writer = WRITERS.get(model)

@@ -19,10 +19,13 @@ __all__ = [
     "CREDIT_MEMO",
     "CUSTOMER",
     "DEPARTMENT",
+    "DEPOSIT",
     "INVOICE",
     "ITEM",
     "PAYMENT",
+    "PURCHASE",
     "TAX_CODE",
+    "TRANSFER",
     "VENDOR",
     "VENDOR_CREDIT",
     "remote_id",
@@ -37,6 +40,10 @@ BILL_PAYMENT = "BillPayment:"
 #: Credit notes are not synced yet; references to them use the same rule (CreditMemo first).
 CREDIT_MEMO = ""
 VENDOR_CREDIT = "VendorCredit:"
+#: Bank transactions: Purchase keeps its id, Deposit carries its name; transfers are alone.
+PURCHASE = ""
+DEPOSIT = "Deposit:"
+TRANSFER = ""
 #: Reference lists: one entity each, except tracking categories (Class first, then Department).
 ACCOUNT = ""
 ITEM = ""

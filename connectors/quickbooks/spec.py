@@ -9,6 +9,7 @@ Two QuickBooks entities serve each unified model (``ResourceSpec.union``): Custo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import timedelta
 from types import MappingProxyType
 from typing import Any
@@ -23,6 +24,12 @@ from .mappers import (
     invoice_from_qbo,
     payment_from_qbo,
     vendor_from_qbo,
+)
+from .mappers_bank import (
+    bank_transaction_from_deposit,
+    bank_transaction_from_purchase,
+    bank_transfer_from_qbo,
+    expense_from_qbo,
 )
 from .mappers_reference import (
     account_from_qbo,
@@ -122,6 +129,8 @@ def _query_resource(
     )
 
 
+_CREATE = frozenset({"list", "get", "create"})
+
 _DOCUMENTS = MappingProxyType(
     {
         "contact": ResourceSpec.union(
@@ -136,6 +145,33 @@ _DOCUMENTS = MappingProxyType(
         "payment": ResourceSpec.union(
             _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
             _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
+            deletions=DELETIONS,
+        ),
+        # Purchase (money out, or back in as a card refund) and Deposit (money in).
+        "bank_transaction": ResourceSpec.union(
+            _query_resource(
+                "bank_transaction", "Purchase", bank_transaction_from_purchase, ids.PURCHASE
+            ),
+            _query_resource(
+                "bank_transaction", "Deposit", bank_transaction_from_deposit, ids.DEPOSIT
+            ),
+            deletions=DELETIONS,
+        ),
+        # One entity each; deleted ones reported by change data capture like the others.
+        "expense": replace(
+            _query_resource(
+                "expense", "Purchase", expense_from_qbo, ids.PURCHASE, operations=_CREATE
+            ),
+            deletions=DELETIONS,
+        ),
+        "bank_transfer": replace(
+            _query_resource(
+                "bank_transfer",
+                "Transfer",
+                bank_transfer_from_qbo,
+                ids.TRANSFER,
+                operations=_CREATE,
+            ),
             deletions=DELETIONS,
         ),
     }
