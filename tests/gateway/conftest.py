@@ -65,7 +65,12 @@ def xero_account(customer_with_key, xero_settings):
 
     from tests.gateway.builders import make_linked_account
 
-    tokens = xero_settings.connect(tenants=["uk"])
+    from tests.plugins.sandbox import DEFAULT_SCOPE
+
+    # What the gateway asks for, bank transactions included (issue 15).
+    tokens = xero_settings.connect(
+        tenants=["uk"], scope=f"{DEFAULT_SCOPE} accounting.banktransactions"
+    )
     return make_linked_account(
         customer_with_key[0],
         provider="xero",
