@@ -64,7 +64,6 @@ def xero_account(customer_with_key, xero_settings):
     from datetime import timedelta
 
     from tests.gateway.builders import make_linked_account
-
     from tests.plugins.sandbox import DEFAULT_SCOPE
 
     # What the gateway asks for, bank transactions included (issue 15).
