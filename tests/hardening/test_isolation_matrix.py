@@ -17,7 +17,12 @@ from gateway.events.models import DeliveryStatus, Event, WebhookDelivery, Webhoo
 from gateway.events.services import emit
 from gateway.records.models import Record
 from tests.factories import make_customer
-from tests.gateway.builders import make_linked_account, seed_reference_data, seed_store
+from tests.gateway.builders import (
+    make_linked_account,
+    seed_bank_activity,
+    seed_reference_data,
+    seed_store,
+)
 from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +48,15 @@ BODIES = {
     "account-detail": {"name": "renamed by Bob"},
     "item-list": {"name": "Bob's item", "code": "BOB"},
     "item-detail": {"name": "renamed by Bob"},
+    "expense-list": {
+        "account_remote_id": "acc-200",
+        "line_items": [{"description": "Bob's taxi", "unit_price": "9.00"}],
+    },
+    "bank_transfer-list": {
+        "from_account_remote_id": "acc-200",
+        "to_account_remote_id": "acc-090",
+        "amount": "5.00",
+    },
 }
 
 
@@ -83,6 +97,7 @@ def world(fake_provider, settings, monkeypatch):
     a_account = make_linked_account(alice, tenant_id="alice-secret-tenant")
     seed_store(a_account)
     seed_reference_data(a_account)
+    seed_bank_activity(a_account)
     b_account = make_linked_account(bob, tenant_id="bob-tenant")
     seed_store(b_account, contacts=1, invoices=1, payments=1)
     a_endpoint, _ = create_endpoint(alice, {"url": "https://alice-hooks.example.com/in"})
