@@ -10,7 +10,12 @@ from django.conf import settings
 
 from connectors.registry import import_string
 from gateway.records.views import offered_operations
-from tests.gateway.builders import make_linked_account, seed_reference_data, seed_store
+from tests.gateway.builders import (
+    make_linked_account,
+    seed_bank_activity,
+    seed_reference_data,
+    seed_store,
+)
 from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +45,7 @@ def test_every_listed_operation_answers_and_every_other_is_405(
     account = make_linked_account(customer, provider=provider)
     seed_store(account)
     seed_reference_data(account)
+    seed_bank_activity(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
@@ -76,6 +82,7 @@ def test_allow_names_what_the_accounts_provider_offers_on_every_answer(
     account = make_linked_account(customer, provider=provider)
     seed_store(account)
     seed_reference_data(account)
+    seed_bank_activity(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),

@@ -72,6 +72,10 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
         "contact": "done",
         "invoice": "done",
         "payment": "not_permitted",
+        # the consent lacks accounting.banktransactions too
+        "bank_transaction": "not_permitted",
+        "expense": "not_permitted",
+        "bank_transfer": "not_permitted",
     }
     assert "accounting.payments" in models["payment"]["last_error"]
     assert models["invoice"]["records_seen"] > 0
