@@ -78,7 +78,8 @@ CUSTOM_CONNECTIONS = ClientCredentialsSpec(
     steps=(
         "Sign in to Xero's developer portal (developer.xero.com) and choose New app.",
         "Pick Custom connection, name it, and select the scopes for invoices, payments, "
-        "contacts and settings; choose the organisation's admin as the authorising user.",
+        "contacts, banktransactions and settings; choose the organisation's admin as the "
+        "authorising user.",
         "The admin authorises the connection for the one organisation from the email Xero sends.",
         "Back in the app's Configuration page, copy the client id and generate a client secret.",
     ),
@@ -86,6 +87,7 @@ CUSTOM_CONNECTIONS = ClientCredentialsSpec(
         "accounting.invoices",
         "accounting.payments",
         "accounting.contacts",
+        "accounting.banktransactions",
         "accounting.settings.read",
     ),
 )
