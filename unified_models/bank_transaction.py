@@ -234,7 +234,7 @@ _TRANSACTION_EXAMPLE = {
 }
 _EXPENSE_EXAMPLE = {
     k: v for k, v in _TRANSACTION_EXAMPLE.items() if k not in ("type", "type_raw")
-} | {"payment_method": "BANK", "is_refund": False}
+} | {"payment_method": "CASH", "is_refund": False}
 _TRANSFER_EXAMPLE = {
     "id": "7e2f4a6b-8c9d-5e0f-a1b2-c3d4e5f6a7b8",
     "remote_id": "6221f5b5-8a2d-4b3e-9c41-0f3a6a3f2b11",
@@ -316,8 +316,8 @@ BANK_TRANSFER = CatalogueEntry(
     example=_TRANSFER_EXAMPLE,
     input_example={
         "transaction_date": "2026-11-10",
-        "from_account": _TRANSFER_EXAMPLE["from_account_remote_id"],
-        "to_account": _TRANSFER_EXAMPLE["to_account_remote_id"],
+        "from_account": "2b8e4c1d-7a3f-5e60-9c21-4d5e6f708192",  # gateway ids of two bank accounts
+        "to_account": "9f1a2b3c-4d5e-5f60-8a7b-6c5d4e3f2a10",
         "amount": "500.00",
     },
     description="Money moved between two of the company's own bank accounts.",
