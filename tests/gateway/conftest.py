@@ -64,12 +64,8 @@ def xero_account(customer_with_key, xero_settings):
     from datetime import timedelta
 
     from tests.gateway.builders import make_linked_account
-    from tests.plugins.sandbox import DEFAULT_SCOPE
 
-    # What the gateway asks for, bank transactions included (issue 15).
-    tokens = xero_settings.connect(
-        tenants=["uk"], scope=f"{DEFAULT_SCOPE} accounting.banktransactions"
-    )
+    tokens = xero_settings.connect(tenants=["uk"])
     return make_linked_account(
         customer_with_key[0],
         provider="xero",
