@@ -33,7 +33,8 @@ def test_authorization_url_has_state_and_pkce_s256(provider, fake):
         "redirect_uri": "https://app.example/callback",
         # accounting.settings, not .read: accounts are written too.
         "scope": "openid profile email offline_access accounting.settings "
-        "accounting.invoices accounting.contacts accounting.payments",
+        "accounting.invoices accounting.contacts accounting.payments "
+        "accounting.banktransactions",
         "state": state,
         "code_challenge": challenge.decode(),
         "code_challenge_method": "S256",
