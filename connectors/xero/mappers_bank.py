@@ -2,8 +2,8 @@
 bank transfers (pure functions; money through ``connectors.money.amount``).
 
 Every Xero bank transaction is a unified bank transaction; those of type SPEND are also
-expenses (read with ``where=Type=="SPEND"``). Xero writes ``Date`` in its millisecond form (``dates.py``) and
-lists deleted and voided transactions with their status; a bank transfer has no
+expenses (read with ``where=Type=="SPEND"``). Xero writes ``Date`` in its millisecond form
+(``dates.py``) and lists deleted and voided transactions with their status; a bank transfer has no
 ``UpdatedDateUTC`` (its ``CreatedDateUTC`` stands in), and cannot be edited, only deleted.
 """
 
