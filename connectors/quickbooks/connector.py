@@ -122,9 +122,11 @@ class QuickBooksConnector(SpecConnector):
                 first["message"] or "validation failed",
                 details=[
                     {
+                        # "" when Intuit names no element (the API's "the record as a
+                        # whole"), e.g. 610 for a reference to an inactive account.
                         "field": MODEL_ELEMENT_FIELDS.get(context or "", {}).get(
                             e["element"] or "",
-                            ELEMENT_FIELDS.get(e["element"] or "", e["element"]),
+                            ELEMENT_FIELDS.get(e["element"] or "", e["element"] or ""),
                         ),
                         "message": e["detail"] or e["message"],
                     }

@@ -30,7 +30,6 @@ def provider_table(providers: list[dict]) -> str:
     for model in models:
         for operation, endpoint in ENDPOINTS.items():
             cells = ["yes" if operation in p["models"].get(model, []) else "—" for p in providers]
-            # the catalogue's URL plural (``tracking-categories``, not ``tracking_categorys``)
             where = endpoint.format(plural=CATALOGUE[model].plural)
             lines.append(f"| {model} | {operation} (`{where}`) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
