@@ -12,6 +12,19 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .account import ACCOUNT, Account, AccountInput
+from .bank_transaction import (
+    BANK_TRANSACTION,
+    BANK_TRANSFER,
+    EXPENSE,
+    BankTransaction,
+    BankTransactionStatus,
+    BankTransactionType,
+    BankTransfer,
+    BankTransferInput,
+    Expense,
+    ExpenseInput,
+    PaymentMethod,
+)
 from .bounds import LIMIT_ERRORS, InputAmount, InputDate, InputRate, parse_iso_date
 from .catalogue import Action, Catalogue, CatalogueEntry, Filter, Reference
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
@@ -92,6 +105,9 @@ for _entry in (
     CREDIT_NOTE,
     PAYMENT,
     PURCHASE_ORDER,
+    BANK_TRANSACTION,
+    EXPENSE,
+    BANK_TRANSFER,
     # Journals refer to accounts, contacts and tax rates; ledger transactions to every
     # document (their sources), so they come last.
     JOURNAL_ENTRY,
@@ -141,6 +157,11 @@ __all__ = [
     "Action",
     "Address",
     "AddressType",
+    "BankTransaction",
+    "BankTransactionStatus",
+    "BankTransactionType",
+    "BankTransfer",
+    "BankTransferInput",
     "Catalogue",
     "CatalogueEntry",
     "CompanyInfo",
@@ -153,6 +174,8 @@ __all__ = [
     "CreditNoteInput",
     "CreditNoteRefund",
     "CreditNoteStatus",
+    "Expense",
+    "ExpenseInput",
     "Filter",
     "GeneralLedgerTransaction",
     "InputAmount",
@@ -179,6 +202,7 @@ __all__ = [
     "PaymentApplication",
     "PaymentApplicationInput",
     "PaymentInput",
+    "PaymentMethod",
     "PaymentStatus",
     "PaymentType",
     "PhoneNumber",

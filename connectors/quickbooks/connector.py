@@ -18,6 +18,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
 from .mappers_credit import REFUND_RECEIPT, credit_note_to_qbo
 from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
@@ -58,6 +59,50 @@ WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
     "item": ("item", item_to_qbo),
     "purchase_order": ("purchaseorder", purchase_order_to_qbo),
     "journal_entry": ("journalentry", journal_entry_to_qbo),
+    "expense": ("purchase", expense_to_qbo),
+    "bank_transfer": ("transfer", bank_transfer_to_qbo),
+}
+
+#: Unified input fields QuickBooks has nowhere to put, per model (refused with 422).
+UNSUPPORTED_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "expense": {
+        "reference": "A QuickBooks purchase has no reference; use number (DocNumber) or memo.",
+        "account_code": "QuickBooks names accounts by id: give account (or account_remote_id).",
+    },
+}
+
+#: Fault ``element`` → unified field, where a model reads it differently from ELEMENT_FIELDS.
+MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "expense": {
+        "AccountRef": "account",
+        "EntityRef": "contact",
+        "PaymentType": "payment_method",
+        "CurrencyRef": "currency",
+        "Line": "line_items",
+        "TaxCodeRef": "line_items",
+        "ItemRef": "line_items",
+        "ClassRef": "line_items",
+        "TotalAmt": "line_items",
+    },
+    "bank_transfer": {
+        "FromAccountRef": "from_account",
+        "ToAccountRef": "to_account",
+        "Amount": "amount",
+        "CurrencyRef": "exchange_rate",
+    },
+    "purchase_order": {
+        "VendorRef": "contact",
+        "TxnDate": "issue_date",
+        "DueDate": "delivery_date",
+        "POStatus": "status",
+        "Line": "line_items",
+    },
+    "journal_entry": {
+        "Line": "lines",
+        "AccountRef": "lines",
+        "PostingType": "lines",
+        "TxnDate": "transaction_date",
+    },
 }
 
 #: Intuit's fault ``element`` → unified field (accounts and items).
@@ -83,22 +128,6 @@ ELEMENT_FIELDS = {
     "PurchaseCost": "purchase_unit_price",
     "DocNumber": "number",
     "ExchangeRate": "exchange_rate",
-}
-#: The same, where a model names an element otherwise (``context``: the unified model).
-MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
-    "purchase_order": {
-        "VendorRef": "contact",
-        "TxnDate": "issue_date",
-        "DueDate": "delivery_date",
-        "POStatus": "status",
-        "Line": "line_items",
-    },
-    "journal_entry": {
-        "Line": "lines",
-        "AccountRef": "lines",
-        "PostingType": "lines",
-        "TxnDate": "transaction_date",
-    },
 }
 
 
@@ -137,7 +166,14 @@ class QuickBooksConnector(SpecConnector):
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "create")
         path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
-        missing = data.missing_for_create()
+        missing = data.missing_for_create() + self._qbo_required(model, data)
+        refused = [
+            {"field": f, "message": message}
+            for f, message in UNSUPPORTED_FIELDS.get(model, {}).items()
+            if f in data.model_fields_set and getattr(data, f) is not None
+        ]
+        if refused:
+            raise ValidationFailed("fields not supported by QuickBooks", details=refused)
         if missing:
             raise ValidationFailed(
                 "required fields are missing",
@@ -236,6 +272,18 @@ class QuickBooksConnector(SpecConnector):
             sync_token=token,
         )
         return self._post(part, part.query.entity.lower(), body, idempotency_key)
+
+    @staticmethod
+    def _qbo_required(model: str, data: Any) -> list[str]:
+        """What QuickBooks needs beyond the unified create requirements: an expense's account
+        (by id) and each line's account or item."""
+        if model != "expense":
+            return []
+        needed = [] if data.account_remote_id else ["account_remote_id"]
+        for i, line in enumerate(data.line_items or ()):
+            if not (line.account_remote_id or line.item_remote_id):
+                needed.append(f"line_items[{i}].account_remote_id")
+        return needed
 
     def _writer(self, model: str) -> tuple[str, Callable[..., dict[str, Any]]]:
         writer = WRITERS.get(model)

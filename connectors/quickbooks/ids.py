@@ -19,11 +19,14 @@ __all__ = [
     "CREDIT_MEMO",
     "CUSTOMER",
     "DEPARTMENT",
+    "DEPOSIT",
     "INVOICE",
     "ITEM",
     "PAYMENT",
+    "PURCHASE",
     "PURCHASE_ORDER",
     "TAX_CODE",
+    "TRANSFER",
     "VENDOR",
     "VENDOR_CREDIT",
     "remote_id",
@@ -40,6 +43,10 @@ CREDIT_MEMO = ""
 VENDOR_CREDIT = "VendorCredit:"
 #: One entity per model: QuickBooks' own id.
 PURCHASE_ORDER = ""
+#: Bank transactions: Purchase keeps its id, Deposit carries its name; transfers are alone.
+PURCHASE = ""
+DEPOSIT = "Deposit:"
+TRANSFER = ""
 #: Reference lists: one entity each, except tracking categories (Class first, then Department).
 ACCOUNT = ""
 ITEM = ""

@@ -34,6 +34,12 @@ from .mappers import (
     payment_from_qbo,
     vendor_from_qbo,
 )
+from .mappers_bank import (
+    bank_transaction_from_deposit,
+    bank_transaction_from_purchase,
+    bank_transfer_from_qbo,
+    expense_from_qbo,
+)
 from .mappers_credit import (
     REFUND_RECEIPT,
     credit_memo_from_qbo,
@@ -143,6 +149,7 @@ def _query_resource(
 
 #: The JournalReport's date range: every transaction the books can hold.
 JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
+_CREATE = frozenset({"list", "get", "create"})
 
 _DOCUMENTS = MappingProxyType(
     {
@@ -230,6 +237,33 @@ _DOCUMENTS = MappingProxyType(
                 "minorversion": MINOR_VERSION,
             },
             operations=frozenset({"list"}),
+        ),
+        # Purchase (money out, or back in as a card refund) and Deposit (money in).
+        "bank_transaction": ResourceSpec.union(
+            _query_resource(
+                "bank_transaction", "Purchase", bank_transaction_from_purchase, ids.PURCHASE
+            ),
+            _query_resource(
+                "bank_transaction", "Deposit", bank_transaction_from_deposit, ids.DEPOSIT
+            ),
+            deletions=DELETIONS,
+        ),
+        # One entity each; deleted ones reported by change data capture like the others.
+        "expense": replace(
+            _query_resource(
+                "expense", "Purchase", expense_from_qbo, ids.PURCHASE, operations=_CREATE
+            ),
+            deletions=DELETIONS,
+        ),
+        "bank_transfer": replace(
+            _query_resource(
+                "bank_transfer",
+                "Transfer",
+                bank_transfer_from_qbo,
+                ids.TRANSFER,
+                operations=_CREATE,
+            ),
+            deletions=DELETIONS,
         ),
     }
 )

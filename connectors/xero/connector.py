@@ -36,6 +36,7 @@ from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
+from .mappers_bank import bank_transfer_to_xero, expense_to_xero
 from .mappers_credit import (
     allocation_to_xero,
     credit_note_to_xero,
@@ -64,6 +65,10 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "journal_entry": frozenset(
         {"number", "currency", "exchange_rate", "lines.contact", "lines.contact_remote_id"}
     ),
+    # A bank transaction has a Reference but no number or private note; how it was paid is
+    # the bank account's business.
+    "expense": frozenset({"memo", "number", "payment_method"}),
+    "bank_transfer": frozenset(),
 }
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
@@ -71,6 +76,7 @@ _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
     "credit_note": {"unitdp": "4"},
     "item": {"unitdp": "4"},
     "purchase_order": {"unitdp": "4"},
+    "expense": {"unitdp": "4"},
 }
 #: Models whose create/update body is one bare record (Xero's createAccount takes an Account,
 #: not an ``{"Accounts": [...]}`` list).
@@ -88,6 +94,15 @@ _CODELESS_ACCOUNT_TYPES = frozenset({AccountType.BANK, AccountType.CREDIT_CARD})
 class XeroConnector(SpecConnector):
     def default_headers(self) -> dict[str, str]:
         return {TENANT_HEADER: self.tenant_id}
+
+    def get(self, model: str, remote_id: str) -> UnifiedRecord:
+        """An expense is a SPEND bank transaction: another type read by its id is not one."""
+        try:
+            return super().get(model, remote_id)
+        except ValueError:
+            if model != "expense":
+                raise
+            raise NotFound(f"expense {remote_id} not found (not a SPEND transaction)") from None
 
     def get_params(self, spec: ResourceSpec) -> dict[str, str]:
         return dict(_WRITE_PARAMS.get(spec.model, {}))
@@ -138,8 +153,10 @@ class XeroConnector(SpecConnector):
                     {"field": "applied_to", "message": "Xero applies a payment to one document"}
                 ]
             )
-        if model == "payment" and not (data.account_remote_id or data.account_code):
+        if model in ("payment", "expense") and not (data.account_remote_id or data.account_code):
             missing.append("account_remote_id")
+        if model == "expense" and not data.contact_remote_id:
+            missing.append("contact_remote_id")  # Xero refuses a bank transaction without one
         missing += self._xero_required(model, data, missing)
         if missing:
             raise ValidationFailed(
@@ -385,6 +402,10 @@ class XeroConnector(SpecConnector):
         if model == "credit_note":
             assert isinstance(data, CreditNoteInput)
             return credit_note_to_xero(data, remote_id=remote_id)
+        if model == "expense":
+            return expense_to_xero(data)
+        if model == "bank_transfer":
+            return bank_transfer_to_xero(data)
         raise NotSupported(f"no Xero mapping for {model}")
 
     def _write(

@@ -643,15 +643,15 @@ def _messages(obj: Any) -> list[str]:
     return [e["Message"] for e in obj.get("ValidationErrors") or () if e.get("Message")]
 
 
-#: Models whose Xero documents carry LineItems (errors on lines get ``line_items[i]`` paths).
-_WITH_LINES = frozenset({"invoice", "purchase_order"})
-
 #: Unified line field → the Xero key whose value Xero quotes in its messages.
 _LINE_KEYS = {
     "account_code": "AccountCode",
     "item_code": "ItemCode",
     "tax_rate_remote_id": "TaxType",
 }
+#: Models whose Xero documents carry LineItems (their errors' elements echo them: errors on
+#: lines get ``line_items[i]`` paths).
+LINED_MODELS = frozenset({"invoice", "purchase_order", "expense"})
 _QUOTED = re.compile(r"'([^']*)'")
 #: Messages about one line's account or item that Xero reports on the invoice ("Account code
 #: '999' has been archived, or has been deleted. Each line item must reference a valid
@@ -690,12 +690,12 @@ def validation_details(body: Any, model: str) -> list[dict[str, str]]:
 
     for element in body.get("Elements") or ():
         for message in _messages(element):
-            line_message = model in _WITH_LINES and _LINE_MESSAGE.match(message)
+            line_message = model in LINED_MODELS and _LINE_MESSAGE.match(message)
             field = None if line_message else _field_for(message, model)
-            if field is None and model in _WITH_LINES:
+            if field is None and model in LINED_MODELS:
                 field = _line_field_from_element(message, element)
             add(field, message)
-        if model in _WITH_LINES:
+        if model in LINED_MODELS:
             for i, line in enumerate(element.get("LineItems") or ()):
                 for message in _messages(line):
                     sub = _field_for(message, "line_item")

@@ -17,6 +17,7 @@ from ..specs import (
 )
 from .dates import format_modified_since
 from .mappers import contact_from_xero, invoice_from_xero, payment_from_xero
+from .mappers_bank import bank_transaction_from_xero, bank_transfer_from_xero, expense_from_xero
 from .mappers_credit import credit_note_from_xero
 from .mappers_journal import general_ledger_transaction_from_xero, journal_entry_from_xero
 from .mappers_purchase_order import purchase_order_from_xero
@@ -76,6 +77,8 @@ ITEM_SCOPE = _scope("accounting.invoices", "accounting.settings")
 MANUAL_JOURNAL_SCOPE = _scope("accounting.manualjournals", "accounting.transactions")
 #: Journals: accounting.journals.read in both families (there is no write form).
 JOURNAL_SCOPE = _scope("accounting.journals.read", "accounting.journals.read")
+#: BankTransactions and BankTransfers: accounting.banktransactions in the granular family.
+BANK_SCOPE = _scope("accounting.banktransactions", "accounting.transactions")
 
 #: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
 CUSTOM_CONNECTIONS = ClientCredentialsSpec(
@@ -84,7 +87,8 @@ CUSTOM_CONNECTIONS = ClientCredentialsSpec(
     steps=(
         "Sign in to Xero's developer portal (developer.xero.com) and choose New app.",
         "Pick Custom connection, name it, and select the scopes for invoices, payments, "
-        "contacts and settings; choose the organisation's admin as the authorising user.",
+        "contacts, banktransactions and settings; choose the organisation's admin as the "
+        "authorising user.",
         "The admin authorises the connection for the one organisation from the email Xero sends.",
         "Back in the app's Configuration page, copy the client id and generate a client secret.",
     ),
@@ -92,6 +96,7 @@ CUSTOM_CONNECTIONS = ClientCredentialsSpec(
         "accounting.invoices",
         "accounting.payments",
         "accounting.contacts",
+        "accounting.banktransactions",
         "accounting.settings.read",
     ),
 )
@@ -217,6 +222,46 @@ _DOCUMENTS = MappingProxyType(
             cursor=JOURNALS_CURSOR,
             operations=frozenset({"list", "get"}),
             scope=JOURNAL_SCOPE,
+        ),
+        # Every type (SPEND, RECEIVE and their -OVERPAYMENT, -PREPAYMENT, -TRANSFER variants);
+        # paged like invoices; deleted and voided ones stay listed with their status.
+        "bank_transaction": ResourceSpec(
+            model="bank_transaction",
+            path="BankTransactions",
+            records_field="BankTransactions",
+            primary_key="BankTransactionID",
+            to_unified=bank_transaction_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "BankTransactionID"},
+            operations=frozenset({"list", "get"}),
+            scope=BANK_SCOPE,
+        ),
+        # Expenses are the SPEND bank transactions (Xero's ``where`` filter). A GET by id of
+        # another type is mapped as not found (``XeroConnector.get``).
+        "expense": ResourceSpec(
+            model="expense",
+            path="BankTransactions",
+            records_field="BankTransactions",
+            primary_key="BankTransactionID",
+            to_unified=expense_from_xero,
+            paginator=PAGINATOR,
+            cursor=CURSOR,
+            list_params={"unitdp": "4", "order": "BankTransactionID", "where": 'Type=="SPEND"'},
+            operations=frozenset({"list", "get", "create"}),
+            scope=BANK_SCOPE,
+        ),
+        # Not paged; If-Modified-Since works; deleted transfers only with includeDeleted.
+        "bank_transfer": ResourceSpec(
+            model="bank_transfer",
+            path="BankTransfers",
+            records_field="BankTransfers",
+            primary_key="BankTransferID",
+            to_unified=bank_transfer_from_xero,
+            cursor=CURSOR,
+            list_params={"includeDeleted": "true"},
+            operations=frozenset({"list", "get", "create"}),
+            scope=BANK_SCOPE,
         ),
     }
 )

@@ -34,6 +34,9 @@ ENTITY_PATHS = {
     "creditmemo": "CreditMemo",
     "vendorcredit": "VendorCredit",
     "refundreceipt": "RefundReceipt",
+    "purchase": "Purchase",
+    "deposit": "Deposit",
+    "transfer": "Transfer",
     "account": "Account",
     "taxcode": "TaxCode",
     "taxrate": "TaxRate",
@@ -43,7 +46,17 @@ ENTITY_PATHS = {
 }
 
 #: Entities ``POST /<entity>`` creates and updates.
-WRITABLE = ("Account", "Item", "PurchaseOrder", "JournalEntry", "CreditMemo", "VendorCredit")
+WRITABLE = (
+    "Account",
+    "Item",
+    "PurchaseOrder",
+    "JournalEntry",
+    "CreditMemo",
+    "VendorCredit",
+    "Purchase",
+    "Deposit",
+    "Transfer",
+)
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
 #: CompanyInfo or Preferences).
@@ -59,6 +72,9 @@ CDC_ENTITIES = (
     "CreditMemo",
     "VendorCredit",
     "RefundReceipt",
+    "Purchase",
+    "Deposit",
+    "Transfer",
     "Account",
     "Class",
     "Department",

@@ -33,6 +33,9 @@ ENTITIES = (
     "CreditMemo",
     "VendorCredit",
     "RefundReceipt",
+    "Purchase",
+    "Deposit",
+    "Transfer",
     "Account",
     "TaxCode",
     "TaxRate",
@@ -160,6 +163,22 @@ QUERYABLE: dict[str, dict[str, str]] = {
     },
     "VendorCredit": {**COMMON, **TRANSACTION, "vendorref": "string", "balance": "decimal"},
     "RefundReceipt": {**COMMON, **TRANSACTION, "customerref": "string"},
+    "Purchase": {
+        **COMMON,
+        **TRANSACTION,
+        "paymenttype": "string",
+        "accountref": "string",
+        "entityref": "string",
+        "credit": "bool",
+    },
+    "Deposit": {**COMMON, **TRANSACTION, "deposittoaccountref": "string"},
+    "Transfer": {
+        **COMMON,
+        "txndate": "date",
+        "amount": "decimal",
+        "fromaccountref": "string",
+        "toaccountref": "string",
+    },
 }
 
 

@@ -863,6 +863,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)
+    from .banking import seed as seed_banking
     from .catalog import items  # late: these build on this module's helpers
     from .credits import seed_credits
     from .purchase_orders import seed as seed_purchase_orders
@@ -879,6 +880,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         seed_credits(store, c)
         ledger_balances(store, c)
         seed_purchase_orders(store, c)
+        seed_banking(store, c)
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

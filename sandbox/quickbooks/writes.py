@@ -210,6 +210,11 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
             raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
     if entity in credits.WRITABLE:
         credits.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
+    if entity in ("Purchase", "Deposit", "Transfer"):
+        from . import banking
+        from .seed import BY_REALM
+
+        banking.check(store, realm, entity, doc, BY_REALM[realm])
         return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)

@@ -94,7 +94,14 @@ class Ledger:
     ) -> dict:
         """Stamp UpdatedDateUTC, store the record and queue its webhook event."""
         ms = self.now_ms()
-        if resource.kind not in ("TaxRate", "Currency", "Organisation", "TrackingCategory"):
+        # A BankTransfer has no UpdatedDateUTC (CreatedDateUTC only).
+        if resource.kind not in (
+            "TaxRate",
+            "Currency",
+            "Organisation",
+            "TrackingCategory",
+            "BankTransfer",
+        ):
             doc["UpdatedDateUTC"] = ms_date(ms)
         if "UpdatedDateUTCString" in doc or resource.kind in ("Invoice", "CreditNote", "Payment"):
             doc["UpdatedDateUTCString"] = iso_utc(ms)

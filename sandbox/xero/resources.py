@@ -77,6 +77,31 @@ def _credit_note_columns(doc: dict) -> dict:
     return cols
 
 
+def _bank_transaction_columns(doc: dict) -> dict:
+    contact = doc.get("Contact") or {}
+    bank = doc.get("BankAccount") or {}
+    return {
+        "status": doc.get("Status"),
+        "type": doc.get("Type"),
+        "name": contact.get("Name"),
+        "contact_id": _lower(contact.get("ContactID")),
+        "date": _day_text(doc.get("Date")),
+        "total": _num(doc.get("Total")),
+        "reference": doc.get("Reference"),
+        "code": bank.get("Code"),
+    }
+
+
+def _bank_transfer_columns(doc: dict) -> dict:
+    return {
+        "status": doc.get("Status"),
+        "date": _day_text(doc.get("Date")),
+        "total": _num(doc.get("Amount")),
+        "reference": doc.get("Reference"),
+        "code": (doc.get("FromBankAccount") or {}).get("Code"),
+    }
+
+
 def _purchase_order_columns(doc: dict) -> dict:
     contact = doc.get("Contact") or {}
     return {
@@ -194,6 +219,59 @@ CREDIT_NOTES = Resource(
     has_lines=True,
     number_column="number",
     webhook_category="CREDITNOTE",
+)
+
+#: No webhooks: Xero sends none for bank transactions or transfers.
+BANK_TRANSACTIONS = Resource(
+    collection="BankTransactions",
+    kind="BankTransaction",
+    id_field="BankTransactionID",
+    fields=_fields(
+        ("BankTransactionID", "guid", "id"),
+        ("Type", "str", "type"),
+        ("Status", "str", "status"),
+        ("Reference", "str", "reference"),
+        ("Contact.ContactID", "guid", "contact_id"),
+        ("Contact.Name", "str", "name"),
+        ("Date", "date", "date"),
+        ("Total", "num", "total"),
+        ("SubTotal", "num", _j("SubTotal")),
+        ("TotalTax", "num", _j("TotalTax")),
+        ("CurrencyCode", "str", _j("CurrencyCode")),
+        ("IsReconciled", "bool", _j("IsReconciled")),
+        ("BankAccount.AccountID", "guid", _j("BankAccount.AccountID")),
+        ("BankAccount.Code", "str", "code"),
+        ("LineAmountTypes", "str", _j("LineAmountTypes")),
+        ("HasAttachments", "bool", _j("HasAttachments")),
+    ),
+    columns=_bank_transaction_columns,
+    default_order="updated_ms ASC, seq ASC",
+    paged=True,
+    has_lines=True,
+)
+
+BANK_TRANSFERS = Resource(
+    collection="BankTransfers",
+    kind="BankTransfer",
+    id_field="BankTransferID",
+    fields=_fields(
+        ("BankTransferID", "guid", "id"),
+        ("Status", "str", "status"),
+        ("Reference", "str", "reference"),
+        ("Date", "date", "date"),
+        ("Amount", "num", "total"),
+        ("CurrencyRate", "num", _j("CurrencyRate")),
+        ("FromBankAccount.AccountID", "guid", _j("FromBankAccount.AccountID")),
+        ("FromBankAccount.Code", "str", "code"),
+        ("ToBankAccount.AccountID", "guid", _j("ToBankAccount.AccountID")),
+        ("ToBankAccount.Code", "str", _j("ToBankAccount.Code")),
+        ("FromIsReconciled", "bool", _j("FromIsReconciled")),
+        ("ToIsReconciled", "bool", _j("ToIsReconciled")),
+        ("HasAttachments", "bool", _j("HasAttachments")),
+        ("CreatedDateUTC", "datetime", "updated_ms"),
+    ),
+    columns=_bank_transfer_columns,
+    default_order="updated_ms ASC, seq ASC",
 )
 
 #: No webhooks: Xero sends none for purchase orders.
@@ -366,6 +444,8 @@ ALL = (
     INVOICES,
     CREDIT_NOTES,
     PURCHASE_ORDERS,
+    BANK_TRANSACTIONS,
+    BANK_TRANSFERS,
     CONTACTS,
     PAYMENTS,
     ACCOUNTS,

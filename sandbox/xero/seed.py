@@ -15,6 +15,7 @@ from .ids import seeded, stable
 from .ledger import Ledger
 from .money import money
 from .records import row_tuple
+from .seed_bank import seed_bank
 from .seed_journals import seed_manual_journals
 from .seed_purchase_orders import seed_purchase_orders
 from .store import Store
@@ -57,6 +58,7 @@ def seed_org(store: Store, org: dict) -> None:
         _demo_books(ledger, org, country)
         seed_purchase_orders(ledger, country)
         seed_manual_journals(ledger, country)
+        seed_bank(ledger, org, country)
     store.set_sequence(tenant_id, "INV-", 100)
     store.set_sequence(tenant_id, "CN-", 100)
     store.set_sequence(tenant_id, "PO-", 100)

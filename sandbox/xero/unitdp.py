@@ -8,7 +8,7 @@ from .jsonutil import dumps, loads
 from .money import dec, unit
 
 #: Resources whose reads and writes take ``unitdp``.
-KINDS = frozenset({"Invoice", "CreditNote", "PurchaseOrder", "Item"})
+KINDS = frozenset({"Invoice", "CreditNote", "PurchaseOrder", "BankTransaction", "Item"})
 ITEM_DETAILS = ("SalesDetails", "PurchaseDetails")
 
 

@@ -34,7 +34,7 @@ def test_authorization_url_has_state_and_pkce_s256(provider, fake):
         # accounting.settings, not .read: accounts are written too.
         "scope": "openid profile email offline_access accounting.settings "
         "accounting.invoices accounting.contacts accounting.payments "
-        "accounting.manualjournals accounting.journals.read",
+        "accounting.manualjournals accounting.journals.read accounting.banktransactions",
         "state": state,
         "code_challenge": challenge.decode(),
         "code_challenge_method": "S256",

@@ -312,3 +312,49 @@ def credit_note(remote_id: str, contact_remote_id: str | None, invoice_remote_id
 def seed_credit_notes(account: LinkedAccount) -> None:
     """One credit note on the first contact and invoice of ``seed_store``."""
     upsert_records(account, "credit_note", [credit_note("cn0", "c0", "i0")])
+
+
+def seed_bank_activity(account: LinkedAccount, contact_remote_id: str = "c0") -> None:
+    """A spend (both a bank transaction and an expense) and a bank transfer (issue 15), on the
+    reference data's account ``acc-200`` standing in for a bank account."""
+    from unified_models import BankTransaction, BankTransfer, Expense
+
+    spend = {
+        "remote_id": "bt-1",
+        "transaction_date": date(2026, 3, 20),
+        "contact_remote_id": contact_remote_id,
+        "account_remote_id": "acc-200",
+        "currency": "GBP",
+        "sub_total": Decimal("40.00"),
+        "total_tax_amount": Decimal("8.00"),
+        "total_amount": Decimal("48.00"),
+        "status": "POSTED",
+        "line_items": [
+            InvoiceLineItem(
+                description="Taxi",
+                total_amount=Decimal("40.00"),
+                tax_amount=Decimal("8.00"),
+                account_remote_id="acc-200",
+            )
+        ],
+        "remote_updated_at": datetime(2026, 3, 20, tzinfo=UTC),
+        "remote_data": {"BankTransactionID": "bt-1", "Total": Decimal("48.00")},
+    }
+    upsert_records(account, "bank_transaction", [BankTransaction(type="SPEND", **spend)])
+    upsert_records(account, "expense", [Expense(**spend)])
+    upsert_records(
+        account,
+        "bank_transfer",
+        [
+            BankTransfer(
+                remote_id="tr-1",
+                transaction_date=date(2026, 3, 21),
+                from_account_remote_id="acc-200",
+                to_account_remote_id="acc-200",
+                amount=Decimal("100.00"),
+                status="POSTED",
+                remote_updated_at=datetime(2026, 3, 21, tzinfo=UTC),
+                remote_data={"BankTransferID": "tr-1", "Amount": Decimal("100.00")},
+            )
+        ],
+    )

@@ -19,6 +19,7 @@ from gateway.records.models import Record
 from tests.factories import make_customer
 from tests.gateway.builders import (
     make_linked_account,
+    seed_bank_activity,
     seed_credit_notes,
     seed_journals,
     seed_purchase_order,
@@ -63,6 +64,15 @@ BODIES = {
         ],
     },
     "journal_entry-detail": {"memo": "changed by Bob"},
+    "expense-list": {
+        "account_remote_id": "acc-200",
+        "line_items": [{"description": "Bob's taxi", "unit_price": "9.00"}],
+    },
+    "bank_transfer-list": {
+        "from_account_remote_id": "acc-200",
+        "to_account_remote_id": "acc-090",
+        "amount": "5.00",
+    },
 }
 
 
@@ -106,6 +116,7 @@ def world(fake_provider, settings, monkeypatch):
     seed_purchase_order(a_account)
     seed_journals(a_account)
     seed_credit_notes(a_account)
+    seed_bank_activity(a_account)
     b_account = make_linked_account(bob, tenant_id="bob-tenant")
     seed_store(b_account, contacts=1, invoices=1, payments=1)
     a_endpoint, _ = create_endpoint(alice, {"url": "https://alice-hooks.example.com/in"})

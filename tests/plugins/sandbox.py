@@ -58,11 +58,11 @@ DEMO_WEBHOOK_KEY = "demo-webhook-key-not-for-production-0000"
 #: The demo custom connection (client_credentials, Demo Company (UK)) from demo_apps.yaml.
 DEMO_CUSTOM_CLIENT_ID = "ledgerlink-demo-custom"
 DEMO_CUSTOM_CLIENT_SECRET = "custom-secret-not-for-production-0000"
-#: What Ledgerlink's consent asks for (every model's scope, journals included).
+#: What Ledgerlink's consent asks for (every model's scope: ``connectors/xero/spec.py``).
 DEFAULT_SCOPE = (
     "openid profile email offline_access "
     "accounting.invoices accounting.payments accounting.contacts accounting.settings "
-    "accounting.manualjournals accounting.journals.read"
+    "accounting.manualjournals accounting.journals.read accounting.banktransactions"
 )
 TENANT_KEYS = ("uk", "us", "au")
 

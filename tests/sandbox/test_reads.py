@@ -52,7 +52,9 @@ def test_other_paged_endpoints(connected, path, key):
 
 def test_unpaged_endpoints_ignore_page(connected):
     body = connected.uk.get("Accounts", params={"page": 1}).json()
-    assert "pagination" not in body and len(body["Accounts"]) == 17  # incl. 630 Inventory
+    assert (
+        "pagination" not in body and len(body["Accounts"]) == 18
+    )  # incl. 630 Inventory, 092 foreign bank
 
 
 def test_where_common_forms(connected):

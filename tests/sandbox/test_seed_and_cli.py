@@ -49,7 +49,9 @@ def test_seed_is_deterministic_and_covers_every_case(connected):
     for tenant, currency in (("uk", "GBP"), ("us", "USD"), ("au", "AUD")):
         api = connected.sandbox.api(tokens["access_token"], tenant)
         assert api.get("Organisation").json()["Organisations"][0]["BaseCurrency"] == currency
-        assert len(api.get("Accounts").json()["Accounts"]) == 17
+        assert (
+            len(api.get("Accounts").json()["Accounts"]) == 18
+        )  # 092: the foreign-currency bank account (seed_bank)
         items = api.get("Items").json()["Items"]
         assert len(items) == 6
         assert [i["Code"] for i in items if i["IsTrackedAsInventory"]] == ["WIDGET-B"]

@@ -28,6 +28,8 @@ def test_registries():
     assert order.index("contact") < order.index("invoice") < order.index("credit_note")
     assert order.index("credit_note") < order.index("payment")
     assert order.index("payment") < order.index("general_ledger_transaction")
+    assert order.index("account") < order.index("bank_transaction")
+    assert order.index("contact") < order.index("expense")
     assert {"contact": Contact, "invoice": Invoice, "payment": Payment}.items() <= MODELS.items()
     assert {
         "contact": ContactInput,

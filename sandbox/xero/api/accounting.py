@@ -10,6 +10,7 @@ from flask import Blueprint, Response, g, request
 from .. import resources as R
 from .. import unitdp
 from ..domain import (
+    bank,
     catalog,
     contacts,
     journals,
@@ -149,6 +150,7 @@ def _list(resource: R.Resource, args: dict) -> Response:
             purchase_orders.list_filters(args, clauses, params)
         except purchase_orders.BadFilter as exc:
             raise BadRequest(query_parse_body(str(exc))) from None
+    bank.list_filters(resource, args, clauses)
     if resource.kind == "Contact" and not _flag(args, "includeArchived"):
         clauses.append("status != 'ARCHIVED'")
     if resource is R.TRACKING_CATEGORIES:
@@ -276,6 +278,10 @@ def _writer(resource: R.Resource, method: str, ident: str | None) -> Writer | No
         return purchase_orders.upsert
     if kind == "ManualJournal":
         return journals.upsert_manual_journal
+    if kind == "BankTransaction":
+        return bank.upsert_bank_transaction
+    if kind == "BankTransfer":
+        return bank.write_bank_transfer
     if kind == "Contact":
         return contacts.upsert_contact
     if kind == "Item":

@@ -105,9 +105,17 @@ def test_remote_ids_are_unique_across_the_entities_of_a_model() -> None:
     for model, resource in spec.RESOURCES.items():
         seen: list[str] = []
         for part in resource.parts:
-            name = f"sandbox_query_{part.query.entity.lower()}"
-            if not (FIXTURES / f"{name}.json").exists():
-                name = f"reference_{name}"  # the reference data's recordings
+            stem = f"sandbox_query_{part.query.entity.lower()}"
+            # the documents', the reference data's and the bank activity's recordings
+            name = next(
+                n
+                for n in (
+                    stem,
+                    f"reference_{stem}",
+                    f"bank_{stem.replace('sandbox_', 'sandbox_us_')}",
+                )
+                if (FIXTURES / f"{n}.json").exists()
+            )
             body = load(name)
             rows = body.get("QueryResponse", body)[part.query.entity]
             seen += [part.to_unified(r).remote_id for r in rows]

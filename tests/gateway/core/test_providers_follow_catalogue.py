@@ -8,7 +8,12 @@ import dataclasses
 
 import pytest
 
-from tests.gateway.builders import make_linked_account, seed_reference_data, seed_store
+from tests.gateway.builders import (
+    make_linked_account,
+    seed_bank_activity,
+    seed_reference_data,
+    seed_store,
+)
 from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +96,7 @@ def test_v1_providers_lists_what_the_record_endpoints_allow(
     account = make_linked_account(customer, provider=provider)
     seed_store(account)
     seed_reference_data(account)
+    seed_bank_activity(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),

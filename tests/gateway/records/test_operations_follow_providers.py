@@ -12,6 +12,7 @@ from connectors.registry import import_string
 from gateway.records.views import offered_operations
 from tests.gateway.builders import (
     make_linked_account,
+    seed_bank_activity,
     seed_credit_notes,
     seed_journals,
     seed_purchase_order,
@@ -50,6 +51,7 @@ def test_every_listed_operation_answers_and_every_other_is_405(
     seed_purchase_order(account)
     seed_journals(account)
     seed_credit_notes(account)
+    seed_bank_activity(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
@@ -89,6 +91,7 @@ def test_allow_names_what_the_accounts_provider_offers_on_every_answer(
     seed_purchase_order(account)
     seed_journals(account)
     seed_credit_notes(account)
+    seed_bank_activity(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),

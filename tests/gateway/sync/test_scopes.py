@@ -77,6 +77,10 @@ def test_consent_without_payments_syncs_contacts_and_invoices(authed_client, xer
         # The consent has no journal scopes either: those models wait for them too.
         "journal_entry": "not_permitted",
         "general_ledger_transaction": "not_permitted",
+        # the consent lacks accounting.banktransactions too
+        "bank_transaction": "not_permitted",
+        "expense": "not_permitted",
+        "bank_transfer": "not_permitted",
     }
     assert "accounting.payments" in models["payment"]["last_error"]
     assert "accounting.journals.read" in models["general_ledger_transaction"]["last_error"]
