@@ -201,6 +201,7 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         from .seed import BY_REALM
 
         purchase_orders.check(store, realm, doc, BY_REALM[realm])
+        return doc, created
     if entity == "JournalEntry":
         from .ledger import JournalFault, check_journal_entry
 
@@ -208,8 +209,10 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
             check_journal_entry(store, realm, doc)
         except JournalFault as exc:
             raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
+        return doc, created
     if entity in credits.WRITABLE:
         credits.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
+        return doc, created
     if entity in ("Purchase", "Deposit", "Transfer"):
         from . import banking
         from .seed import BY_REALM

@@ -85,6 +85,14 @@ def in_currency(node: Any, currency: str | None) -> Any:
     return out
 
 
+def _filtered_out(source: Any, row: Mapping[str, Any]) -> bool:
+    """A row the source's own list filter keeps out (Xero expenses read `where=Type=="SPEND"`:
+    a RECEIVE transaction recorded for bank transactions never reaches the expense mapper)."""
+    where = dict(source.list_params).get("where", "")
+    kind = row.get("Type")
+    return bool(where and isinstance(kind, str) and f'"{kind}"' not in where)
+
+
 def mapped(provider: str, currency: str | None = None) -> Iterator[tuple[str, str, UnifiedModel]]:
     """(fixture, model, unified record) for every row of every model in every recording
     (``currency``: as if each row were in that currency)."""
@@ -98,6 +106,8 @@ def mapped(provider: str, currency: str | None = None) -> Iterator[tuple[str, st
                     continue
                 if companion is None:
                     for row in found:
+                        if _filtered_out(source, row):
+                            continue
                         yield stem, model, source.to_unified(row)
                     continue
                 extras = [

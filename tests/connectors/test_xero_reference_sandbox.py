@@ -73,7 +73,8 @@ def test_items_read_incrementally_and_the_chart_whole(wired, xero_sandbox):
     changed = read_all(wired, "item", modified_since=since)[0]
     assert [i.remote_id for i in changed] == [created.remote_id]
     # The chart of accounts and the tax rates have no change cursor here: read whole.
-    assert len(read_all(wired, "account", modified_since=since)[0]) == 17
+    chart = read_all(wired, "account")[0]
+    assert len(read_all(wired, "account", modified_since=since)[0]) == len(chart) > 0
     assert read_all(wired, "tax_rate", modified_since=since)[0]
 
 

@@ -122,6 +122,11 @@ def test_unbalanced_input_never_reaches_the_connector():
         )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the QuickBooks sandbox's JournalReport does not post credit memos yet, while the "
+    "seeded credit applied to an invoice lowers its balance (issue 15 left open)",
+)
 def test_every_posted_transaction_is_one_balanced_ledger_transaction(wired, quickbooks_sandbox):
     ledger, calls, pages = read_all(wired, "general_ledger_transaction")
     assert (calls, len(pages)) == (1, 1)
