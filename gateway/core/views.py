@@ -52,9 +52,10 @@ class ProviderListView(APIView):
     def get(self, request: Request) -> Response:
         providers = get_registry().describe(configured_only=True)
         for provider in providers:
+            declared = provider["models"]
             provider["models"] = {
-                model: offered_operations(model, provider["models"])
-                for model in provider["models"]
-                if model in CATALOGUE
+                model: offered_operations(model, declared)
+                for model in CATALOGUE.names()
+                if model in declared
             }
         return Response({"results": providers})

@@ -358,3 +358,13 @@ def seed_bank_activity(account: LinkedAccount, contact_remote_id: str = "c0") ->
             )
         ],
     )
+
+
+def seed_every_model(account: LinkedAccount) -> None:
+    """A record of every catalogue model (the walks over every route need one each)."""
+    seed_store(account)
+    seed_reference_data(account)
+    seed_purchase_order(account)
+    seed_journals(account)
+    seed_credit_notes(account)
+    seed_bank_activity(account)

@@ -10,8 +10,7 @@ import pytest
 
 from tests.gateway.builders import (
     make_linked_account,
-    seed_bank_activity,
-    seed_reference_data,
+    seed_every_model,
     seed_store,
 )
 from unified_models import CATALOGUE
@@ -94,9 +93,7 @@ def test_v1_providers_lists_what_the_record_endpoints_allow(
     listed = providers(authed_client)[provider]
     customer, _ = customer_with_key
     account = make_linked_account(customer, provider=provider)
-    seed_store(account)
-    seed_reference_data(account)
-    seed_bank_activity(account)
+    seed_every_model(account)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
