@@ -211,6 +211,8 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
             raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
         return doc, created
     if entity in credits.WRITABLE:
+        from .seed import BY_REALM  # local: the branches above import it locally too
+
         credits.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
         return doc, created
     if entity in ("Purchase", "Deposit", "Transfer"):
