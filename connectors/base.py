@@ -20,6 +20,7 @@ import requests
 
 from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
+from .attachments import AttachmentDownload, AttachmentRules, RemoteAttachment
 from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
 from .errors import NotSupported
 from .specs import (
@@ -187,6 +188,31 @@ class Connector(ABC):
     def limit_status(self) -> dict[str, Any]:
         return self.provider.limit_status(self.tenant_id)
 
+    # -- attachments (files on records; see connectors/attachments.py) -------------------------
+    def list_attachments(self, model: str, remote_id: str) -> list[RemoteAttachment]:
+        """The files on one record (``remote_id`` as the model's records carry it)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
+    def upload_attachment(
+        self,
+        model: str,
+        remote_id: str,
+        *,
+        file_name: str,
+        mime_type: str,
+        content: bytes,
+        include_online: bool = False,
+        idempotency_key: str | None = None,
+    ) -> RemoteAttachment:
+        """Attach a file (already checked against ``provider.attachment_rules``)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
+    def open_attachment(
+        self, model: str, remote_id: str, attachment: RemoteAttachment
+    ) -> AttachmentDownload:
+        """The file's bytes as the provider streams them (the caller closes the download)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
 
 class Provider(ABC):
     """Descriptor of one provider: class-level data, plus the settings it was configured with.
@@ -213,6 +239,8 @@ class Provider(ABC):
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting
     #: its client id and secret (Xero custom connections); None where the provider has none.
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
+    #: What this provider accepts as attachments (None: it has none; see connectors/attachments).
+    attachment_rules: ClassVar[AttachmentRules | None] = None
     #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
     #: missing any is not offered (`/v1/providers`, link tokens).
     required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
@@ -274,6 +302,28 @@ class Provider(ABC):
         if operation is not None and not spec.supports(operation):
             raise NotSupported(f"{self.name} does not support {operation} on {model}")
         return spec
+
+    def attachable(self, model: str, remote_id: str | None = None) -> bool:
+        """Whether records of ``model`` (the one ``remote_id`` names, when given) can carry
+        files here: the catalogue says the model can, and the provider resource behind it
+        takes attachments (``attachment_rules.resources``)."""
+        from unified_models import CATALOGUE
+
+        rules = self.attachment_rules
+        entry = CATALOGUE.get(model)
+        spec = self.resources.get(model)
+        if rules is None or entry is None or not entry.attachable or spec is None:
+            return False
+        if remote_id is None:
+            return any(source.resource_name in rules.resources for source in spec.sources)
+        try:
+            source, _ = spec.source_for(remote_id)
+        except KeyError:
+            return False
+        return source.resource_name in rules.resources
+
+    def attachable_models(self) -> list[str]:
+        return [model for model in self.resources if self.attachable(model)]
 
     # -- scopes ----------------------------------------------------------------------------
     def _scope_family(self) -> str | None:

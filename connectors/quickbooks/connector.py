@@ -17,6 +17,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .attachments import QuickBooksAttachments
 from .mappers_reference import account_to_qbo, item_to_qbo
 from .spec import MINOR_VERSION
 
@@ -75,7 +76,7 @@ ELEMENT_FIELDS = {
 }
 
 
-class QuickBooksConnector(SpecConnector):
+class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
     def translate_error(self, response: Response, context: str | None) -> ConnectorError | None:
         body = response.json()
         fault_type, errors = fault_errors(body)
