@@ -88,6 +88,12 @@ _LIST_QUERY = (
 )
 
 
+_LIST_QUERY = (
+    "SELECT * FROM Attachable WHERE AttachableRef.EntityRef.Type = '{entity}' "
+    "AND AttachableRef.EntityRef.value = '{own_id}' MAXRESULTS 1000"
+)
+
+
 def _quote(value: str) -> str:
     return value.replace("\\", "\\\\").replace("'", "\\'")
 
@@ -108,10 +114,8 @@ class QuickBooksAttachments:
 
     def list_attachments(self, model: str, remote_id: str) -> list[RemoteAttachment]:
         entity, own_id = self._entity_ref(model, remote_id)
-        statement = (
-            f"SELECT * FROM Attachable WHERE AttachableRef.EntityRef.Type = '{_quote(entity)}' "
-            f"AND AttachableRef.EntityRef.value = '{_quote(own_id)}' MAXRESULTS 1000"
-        )
+        # Intuit's query language, not SQL; both values quoted.
+        statement = _LIST_QUERY.format(entity=_quote(entity), own_id=_quote(own_id))
         response = self.client.request(
             "GET",
             "query",
