@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from . import api, control, discovery, oauth_views
+from . import api, attachments, control, discovery, oauth_views
 from .errors import fault
 from .state import Sandbox
 
@@ -17,6 +17,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.register_blueprint(oauth_views.bp)
     app.register_blueprint(discovery.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(attachments.bp)
 
     @app.errorhandler(Exception)
     def internal(exc: Exception) -> Response:  # pragma: no cover - defensive
