@@ -283,6 +283,11 @@ class Provider(ABC):
             # Compare the functions: a classmethod gives a new bound method on every access.
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
             "client_credentials": cls.client_credentials_spec is not None,
+            "attachments": (
+                {**cls.attachment_rules.describe(), "models": cls.attachable_models()}
+                if cls.attachment_rules is not None
+                else None
+            ),
         }
 
     @property
@@ -303,15 +308,16 @@ class Provider(ABC):
             raise NotSupported(f"{self.name} does not support {operation} on {model}")
         return spec
 
-    def attachable(self, model: str, remote_id: str | None = None) -> bool:
+    @classmethod
+    def attachable(cls, model: str, remote_id: str | None = None) -> bool:
         """Whether records of ``model`` (the one ``remote_id`` names, when given) can carry
         files here: the catalogue says the model can, and the provider resource behind it
         takes attachments (``attachment_rules.resources``)."""
         from unified_models import CATALOGUE
 
-        rules = self.attachment_rules
+        rules = cls.attachment_rules
         entry = CATALOGUE.get(model)
-        spec = self.resources.get(model)
+        spec = cls.resources.get(model)
         if rules is None or entry is None or not entry.attachable or spec is None:
             return False
         if remote_id is None:
@@ -322,8 +328,9 @@ class Provider(ABC):
             return False
         return source.resource_name in rules.resources
 
-    def attachable_models(self) -> list[str]:
-        return [model for model in self.resources if self.attachable(model)]
+    @classmethod
+    def attachable_models(cls) -> list[str]:
+        return [model for model in cls.resources if cls.attachable(model)]
 
     # -- scopes ----------------------------------------------------------------------------
     def _scope_family(self) -> str | None:

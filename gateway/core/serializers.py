@@ -32,6 +32,20 @@ class ProviderSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Per unified model, the operations this provider supports.",
     )
+    attachments = AttachmentRulesSerializer(
+        allow_null=True,
+        help_text="Files on records (`/v1/attachments`): where and what (null: none).",
+    )
+
+
+class AttachmentRulesSerializer(serializers.Serializer):
+    models = serializers.ListField(
+        child=serializers.CharField(), help_text="Models whose records can carry files here."
+    )
+    max_bytes = serializers.IntegerField(help_text="The largest file this provider takes.")
+    mime_types = serializers.ListField(
+        child=serializers.CharField(), help_text="The file types it takes (others: 415)."
+    )
 
 
 class ProviderListSerializer(serializers.Serializer):
