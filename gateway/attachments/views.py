@@ -116,8 +116,8 @@ class AttachmentListView(APIView):
         description="`multipart/form-data` with `record_id`, `file` (its part's Content-Type is "
         "the file's MIME type) and optionally `include_online`. Checked before anything reaches "
         "the provider: 413 when the file is larger than the provider takes, 415 when the "
-        "provider does not take its type (`/v1/providers` lists both per provider). The file passes "
-        "through to the provider; " + NOT_STORED,
+        "provider does not take its type (`/v1/providers` lists both per provider). The file "
+        "passes through to the provider; " + NOT_STORED,
         parameters=[LINKED_ACCOUNT_HEADER, IDEMPOTENCY_HEADER],
         request={"multipart/form-data": UPLOAD},
         responses={
