@@ -4,6 +4,7 @@ pre-signed links."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -91,7 +92,7 @@ def test_attachments_need_the_attachments_scope(xero_sandbox):
 
 
 def test_quickbooks_attachables_query_upload_and_signed_links(quickbooks_sandbox):
-    tokens, realm = quickbooks_sandbox.connect("us")
+    tokens, _realm = quickbooks_sandbox.connect("us")
     api = quickbooks_sandbox.api(tokens["access_token"], "us")
     invoice = api.query("SELECT * FROM Invoice MAXRESULTS 1")["QueryResponse"]["Invoice"][0]
     query = (
@@ -100,9 +101,12 @@ def test_quickbooks_attachables_query_upload_and_signed_links(quickbooks_sandbox
     )
     seeded = api.query(query)["QueryResponse"]["Attachable"]
     assert {a["FileName"] for a in seeded} == {"signed-order.pdf", "delivery-photo.png"}
-    metadata = (
-        '{"AttachableRef": [{"EntityRef": {"type": "Invoice", "value": "%s"}}], '
-        '"FileName": "po.pdf", "ContentType": "application/pdf"}' % invoice["Id"]
+    metadata = json.dumps(
+        {
+            "AttachableRef": [{"EntityRef": {"type": "Invoice", "value": invoice["Id"]}}],
+            "FileName": "po.pdf",
+            "ContentType": "application/pdf",
+        }
     )
     files = {
         "file_metadata_01": ("attachment.json", metadata, "application/json"),
