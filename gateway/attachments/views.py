@@ -16,7 +16,7 @@ from gateway.accounts.selectors import linked_account_from_header
 from gateway.attachments import services
 from gateway.core import jsonutil
 from gateway.core.openapi import error_responses, provider_error_responses
-from gateway.records.schemas import IDEMPOTENCY_HEADER, LINKED_ACCOUNT_HEADER
+from gateway.records.schemas import LINKED_ACCOUNT_HEADER
 
 TAGS = ["attachments"]
 NOT_STORED = (
@@ -57,6 +57,13 @@ UPLOAD = inline_serializer(
 )
 INCLUDE_REMOTE_DATA = OpenApiParameter(
     "include_remote_data", OpenApiTypes.BOOL, description="Add the provider's own description."
+)
+UPLOAD_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="Passed to the provider's own duplicate-request guard, so a retried upload is "
+    "not attached twice. Ledgerlink does not replay upload answers.",
 )
 ATTACHMENT_ID = OpenApiParameter("attachment_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
@@ -118,7 +125,7 @@ class AttachmentListView(APIView):
         "the provider: 413 when the file is larger than the provider takes, 415 when the "
         "provider does not take its type (`/v1/providers` lists both per provider). The file "
         "passes through to the provider; " + NOT_STORED,
-        parameters=[LINKED_ACCOUNT_HEADER, IDEMPOTENCY_HEADER],
+        parameters=[LINKED_ACCOUNT_HEADER, UPLOAD_KEY],
         request={"multipart/form-data": UPLOAD},
         responses={
             201: AttachmentSerializer,
