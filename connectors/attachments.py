@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 __all__ = [
     "CHUNK_SIZE",
     "AttachmentDownload",
     "AttachmentRules",
     "RemoteAttachment",
+    "UploadBody",
     "extension_of",
 ]
 
@@ -113,3 +114,51 @@ class AttachmentDownload:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class UploadBody:
+    """A request body made of byte strings and open files, read in order without joining them:
+    a file is sent from where it lies (a temporary file, for a large upload) rather than copied
+    into memory. ``len()`` gives the Content-Length; ``seek(0)`` rewinds for a retry."""
+
+    def __init__(self, *parts: bytes | BinaryIO, sizes: Mapping[int, int] | None = None):
+        self._parts = list(parts)
+        self._sizes = [
+            len(p) if isinstance(p, bytes | bytearray) else int((sizes or {})[i])
+            for i, p in enumerate(parts)
+        ]
+        self._index = 0
+        self._offset = 0
+        self.seek(0)
+
+    def __len__(self) -> int:
+        return sum(self._sizes)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if offset != 0 or whence != 0:
+            raise ValueError("an upload body only rewinds to its start")
+        self._index, self._offset = 0, 0
+        for part in self._parts:
+            if not isinstance(part, bytes | bytearray):
+                part.seek(0)
+        return 0
+
+    def tell(self) -> int:
+        return sum(self._sizes[: self._index]) + self._offset
+
+    def read(self, size: int = -1) -> bytes:
+        out = bytearray()
+        while self._index < len(self._parts) and (size < 0 or len(out) < size):
+            part = self._parts[self._index]
+            want = -1 if size < 0 else size - len(out)
+            if isinstance(part, bytes | bytearray):
+                end = len(part) if want < 0 else self._offset + want
+                chunk = bytes(part[self._offset : end])
+            else:
+                chunk = part.read(want if want >= 0 else -1)
+            if not chunk:
+                self._index, self._offset = self._index + 1, 0
+                continue
+            self._offset += len(chunk)
+            out += chunk
+        return bytes(out)

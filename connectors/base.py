@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 from urllib.parse import quote
 
 import requests
@@ -200,11 +200,14 @@ class Connector(ABC):
         *,
         file_name: str,
         mime_type: str,
-        content: bytes,
+        content: bytes | BinaryIO,
+        size: int | None = None,
         include_online: bool = False,
         idempotency_key: str | None = None,
     ) -> RemoteAttachment:
-        """Attach a file (already checked against ``provider.attachment_rules``)."""
+        """Attach a file (already checked against ``provider.attachment_rules``). ``content``
+        is the bytes or an open file of ``size`` bytes, streamed to the provider from where it
+        lies (rewound with ``seek(0)`` for a retry)."""
         raise NotSupported(f"{self.provider.name} has no attachments on {model}")
 
     def open_attachment(

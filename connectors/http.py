@@ -210,7 +210,7 @@ class ApiClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
-        data: bytes | None = None,
+        data: bytes | Any | None = None,
         headers: Mapping[str, str] | None = None,
         raise_for_status: bool = True,
         error_context: str | None = None,
@@ -407,6 +407,8 @@ class ApiClient:
                 "Authorization": f"Bearer {creds.access_token}",
             }
             self.calls += 1
+            if hasattr(body, "seek"):  # a file-like body (an upload): every attempt from its start
+                body.seek(0)
             try:
                 raw = self.session.request(
                     method,

@@ -10,9 +10,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, BinaryIO
 
-from ..attachments import CHUNK_SIZE, AttachmentDownload, AttachmentRules, RemoteAttachment
+from ..attachments import (
+    CHUNK_SIZE,
+    AttachmentDownload,
+    AttachmentRules,
+    RemoteAttachment,
+    UploadBody,
+)
 from ..errors import NotFound, ProviderError, ValidationFailed
 from .mappers import parse_datetime
 from .spec import MINOR_VERSION
@@ -132,7 +138,8 @@ class QuickBooksAttachments:
         *,
         file_name: str,
         mime_type: str,
-        content: bytes,
+        content: bytes | BinaryIO,
+        size: int | None = None,
         include_online: bool = False,
         idempotency_key: str | None = None,
     ) -> RemoteAttachment:
@@ -143,7 +150,7 @@ class QuickBooksAttachments:
             "ContentType": mime_type,
         }
         boundary = uuid.uuid4().hex
-        body = _multipart(boundary, metadata, file_name, mime_type, content)
+        body = _multipart(boundary, metadata, file_name, mime_type, content, size)
         key = (idempotency_key or uuid.uuid4().hex)[:50]
         response = self.client.request(
             "POST",
@@ -156,7 +163,6 @@ class QuickBooksAttachments:
             },
             error_context="attachment",
         )
-        del body
         answers = (response.json() or {}).get("AttachableResponse") or []
         first = answers[0] if answers and isinstance(answers[0], Mapping) else {}
         if first.get("Fault"):
@@ -200,8 +206,13 @@ class QuickBooksAttachments:
 
 
 def _multipart(
-    boundary: str, metadata: Mapping[str, Any], file_name: str, mime_type: str, content: bytes
-) -> bytes:
+    boundary: str,
+    metadata: Mapping[str, Any],
+    file_name: str,
+    mime_type: str,
+    content: bytes | BinaryIO,
+    size: int | None,
+) -> UploadBody:
     safe_name = file_name.replace('"', "'").replace("\r", " ").replace("\n", " ")
     head = (
         f"--{boundary}\r\n"
@@ -212,4 +223,7 @@ def _multipart(
         f'Content-Disposition: form-data; name="file_content_01"; filename="{safe_name}"\r\n'
         f"Content-Type: {mime_type}\r\n\r\n"
     ).encode()
-    return head + content + f"\r\n--{boundary}--\r\n".encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    if isinstance(content, bytes):
+        return UploadBody(head, content, tail)
+    return UploadBody(head, content, tail, sizes={1: size})

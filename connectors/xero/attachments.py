@@ -7,10 +7,16 @@ returns the bytes. Limits from Xero's API documentation: 10 MB per file (the web
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
-from ..attachments import CHUNK_SIZE, AttachmentDownload, AttachmentRules, RemoteAttachment
+from ..attachments import (
+    CHUNK_SIZE,
+    AttachmentDownload,
+    AttachmentRules,
+    RemoteAttachment,
+    UploadBody,
+)
 from ..errors import ProviderError
 
 __all__ = ["RULES", "attachment_from_xero"]
@@ -114,7 +120,8 @@ class XeroAttachments:
         *,
         file_name: str,
         mime_type: str,
-        content: bytes,
+        content: bytes | BinaryIO,
+        size: int | None = None,
         include_online: bool = False,
         idempotency_key: str | None = None,
     ) -> RemoteAttachment:
@@ -123,8 +130,9 @@ class XeroAttachments:
         headers = {"Content-Type": mime_type}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key[:128]
+        body = content if isinstance(content, bytes) else UploadBody(content, sizes={0: size})
         response = self.client.request(
-            "PUT", path, params=params, data=content, headers=headers, error_context="attachment"
+            "PUT", path, params=params, data=body, headers=headers, error_context="attachment"
         )
         rows = (response.json() or {}).get("Attachments") or []
         if not rows:

@@ -253,19 +253,18 @@ def upload(
                 }
             ]
         )
-    content = upload_.stream.read(rules.max_bytes + 1)
-    if len(content) > rules.max_bytes:
-        raise _too_large(rules)
+    # The file goes to the provider from where the upload left it (memory when small, a
+    # temporary file otherwise), never copied whole into memory here.
     created = connector_for(account).upload_attachment(
         record.model,
         record.remote_id,
         file_name=upload_.file_name,
         mime_type=upload_.mime_type,
-        content=content,
+        content=upload_.stream,
+        size=upload_.size,
         include_online=include_online,
         idempotency_key=idempotency_key,
     )
-    del content
     return _save(account, record, [created], prune=False)[0]
 
 
