@@ -7,7 +7,9 @@ in the same run and against the same worker:
 - streaming: `GET /v1/attachments/{id}/content` (the file is read from Xero chunk by chunk
   and written to the client as it comes);
 - peer, non-streaming: the same file through `POST /v1/passthrough` (the gateway reads the
-  provider's whole answer, then base64-encodes it into one JSON envelope).
+  provider's whole answer, then base64-encodes it into one JSON envelope);
+- and an upload of a file of the same size through `POST /v1/attachments` (multipart, spooled
+  to a temporary file by Django, streamed on to Xero).
 
 For each, the worker's peak RSS is reset (`/proc/<pid>/clear_refs`, 5) just before the call and
 read (`VmHWM`) after it; the growth is peak minus the RSS at the reset. Prints the growth and
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_attachbench"
 
-from bench.stack import free_port, setup_django, wait_for_gateway, xero_settings  # noqa: E402
+from bench.stack import free_port, setup_django, xero_settings  # noqa: E402
 
 SCOPE = (
     "openid profile email offline_access accounting.invoices accounting.payments "
@@ -76,6 +78,18 @@ def _worker_pid(master: int) -> int:
             return int(children[0])
         time.sleep(0.1)
     raise RuntimeError("gunicorn started no worker")
+
+
+def _wait_for(base_url: str, timeout: float = 90.0) -> bool:
+    """True once `/healthz` answers (slow answers are waited for: a loaded machine)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base_url}/healthz", timeout=10).status_code in (200, 503):
+                return True
+        except requests.RequestException:
+            time.sleep(0.3)
+    return False
 
 
 def _measure(pid: int, call) -> tuple[int, float, object]:
@@ -172,7 +186,7 @@ def main() -> int:
             stderr=open(workdir / "gateway.log", "w"),  # noqa: SIM115 (the process owns it)
         )  # fmt: skip
         base_url = f"http://127.0.0.1:{port}"
-        if not wait_for_gateway(base_url):
+        if not _wait_for(base_url):
             print("gateway did not start; see", workdir / "gateway.log")
             return 1
         worker = _worker_pid(gateway.pid)
@@ -217,6 +231,31 @@ def main() -> int:
                 assert got == digest, f"{name}: bytes differ"
                 worst = max(worst, (growth, seconds))
             results[name] = worst
+        # Uploads: the same file through POST /v1/attachments (multipart; Django spools it to a
+        # temporary file, the connector streams it on to Xero).
+        upload_path = workdir / "upload.pdf"
+        with open(upload_path, "wb") as handle:
+            for _ in range(args.megabytes):
+                handle.write(os.urandom(1024 * 1024))
+
+        def upload() -> str:
+            with open(upload_path, "rb") as handle:
+                response = http.post(
+                    f"{base_url}/v1/attachments",
+                    data={"record_id": str(invoice.id)},
+                    files={"file": ("upload.pdf", handle, "application/pdf")},
+                    timeout=120,
+                )
+            assert response.status_code == 201, response.text[:300]
+            return response.json()["size"]
+
+        upload()
+        worst = (0, 0.0)
+        for _ in range(args.rounds):
+            growth, seconds, got = _measure(worker, upload)
+            assert got == size, f"upload: {got} bytes stored"
+            worst = max(worst, (growth, seconds))
+        results["streaming POST (upload)"] = worst
         mib = 1024 * 1024
         print(f"file: {size / mib:.1f} MiB (sha256 equal on every download)")
         print(f"{'mode':28} {'peak RSS growth':>16} {'growth/file':>12} {'seconds':>8}")
