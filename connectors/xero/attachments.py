@@ -17,7 +17,7 @@ from ..attachments import (
     RemoteAttachment,
     UploadBody,
 )
-from ..errors import ProviderError
+from ..errors import NotFound, ProviderError
 
 __all__ = ["RULES", "attachment_from_xero"]
 
@@ -104,7 +104,11 @@ class XeroAttachments:
 
     def _attachments_path(self, model: str, remote_id: str) -> str:
         spec = self.provider.resource(model)
-        return f"{spec.path}/{remote_id}/Attachments"
+        try:  # a model read from several endpoints: the one this record comes from
+            source, own_id = spec.source_for(remote_id)
+        except KeyError:
+            raise NotFound(f"{model} {remote_id} not found") from None
+        return f"{source.path}/{own_id}/Attachments"
 
     def list_attachments(self, model: str, remote_id: str) -> list[RemoteAttachment]:
         response = self.client.request(
