@@ -46,9 +46,9 @@ def test_xero_attachments_map_to_the_golden_descriptions():
 
 
 def test_quickbooks_attachable_maps_to_the_golden_description():
-    body = loads((FIXTURES / "quickbooks" / "intuit_read_attachable.json").read_bytes())
+    body = loads((FIXTURES / "quickbooks" / "attachments_intuit_read_attachable.json").read_bytes())
     got = [_described(attachable_from_qbo(body["Attachable"]))]
-    assert got == _golden("quickbooks", "intuit_read_attachable.json")
+    assert got == _golden("quickbooks", "attachments_intuit_read_attachable.json")
 
 
 def test_each_provider_declares_its_limits_and_types():
