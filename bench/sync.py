@@ -1,32 +1,50 @@
-"""Benchmark: a full sync of a large Xero organisation, sandbox → Celery worker → PostgreSQL.
+"""Benchmark: a full sync of a large Xero organisation, sandbox → Celery worker → PostgreSQL;
+then what an incremental sync with no change costs per model, on Xero and on QuickBooks.
 
 Seeds the sandbox with 100,000 invoices (3 line items each), 10,000 contacts and 20,000
 payments, links the organisation, runs one full sync in a real `celery -A gateway worker`
 (Redis broker, solo pool) and prints records/s per model and end to end, the provider calls
-per model (target: one per 1,000 records), and the worker's peak memory (target < 300 MB).
+per model (target: one per 1,000 records, at least one), and the worker's peak memory (target
+< 300 MB).
+
+Then, with nothing changed at the provider, it runs incremental syncs right after the full one
+and counts the provider calls of each model with the sandbox's own counters: one incremental
+sync of each model alone (counters reset before each, so every call is that model's), and one
+incremental sync of every model, whose total must be the sum. The floor is one call per model
+(a pass has to ask the provider whether anything changed); the figure for the reference models
+(company_info, tax_rate, account, tracking_category, item) is "at most one provider call per
+model". The same is measured on the QuickBooks sandbox's demo company (plus
+`--qbo-invoices` bulk invoices), whose models read several entities or a companion.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ledgerlink_syncbench \\
     REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python bench/sync.py [--invoices N ...]
 
-The database named in DATABASE_URL is dropped and recreated. The sandbox's rate limits are
+The database named in DATABASE_URL is dropped and recreated. The sandboxes' rate limits are
 raised for the run (the real Xero allows 60 calls a minute per organisation).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import re
 import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_syncbench"
+#: The models the catalogue added in issue 14 (served from reference data).
+REFERENCE_MODELS = ("company_info", "tax_rate", "account", "tracking_category", "item")
+_FROM = re.compile(r"\bFROM\s+(\w+)", re.IGNORECASE)
 
 from bench.stack import link_sandbox_account, setup_django, xero_settings  # noqa: E402
 
@@ -36,8 +54,141 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--invoices", type=int, default=100_000)
     p.add_argument("--contacts", type=int, default=10_000)
     p.add_argument("--payments", type=int, default=20_000)
+    p.add_argument("--qbo-invoices", type=int, default=2_500)
+    p.add_argument("--no-quickbooks", action="store_true", help="skip the QuickBooks part")
     p.add_argument("--timeout", type=float, default=1200)
     return p.parse_args()
+
+
+def run_sync(account, mode: str, timeout: float, models: list[str] | None = None):
+    """Queue a sync of `account` and wait for it; the finished SyncRun (None: timed out)."""
+    from gateway.sync import services
+    from gateway.sync.models import RunTrigger, SyncRun
+
+    started = time.perf_counter()
+    run = services.request_sync(account, mode, RunTrigger.API, models=models)
+    while True:
+        run = SyncRun.objects.get(pk=run.pk)
+        if run.status in ("succeeded", "failed"):
+            return run
+        if time.perf_counter() - started > timeout:
+            return None
+        time.sleep(0.1)
+
+
+def xero_calls(counters: dict, model: str) -> dict[str, int]:
+    """The Xero sandbox's calls for `model`'s resource: {endpoint: calls}."""
+    from connectors.xero.spec import RESOURCES
+
+    spec = RESOURCES[model]
+    return {
+        endpoint: n
+        for endpoint, n in counters["endpoints"].items()
+        for source in spec.sources
+        if endpoint == f"GET /api.xro/2.0/{source.path}"
+        or endpoint.startswith(f"GET /api.xro/2.0/{source.path}/")
+    }
+
+
+def xero_api_calls(counters: dict) -> dict[str, int]:
+    """Every accounting API call the Xero sandbox counted (token calls left out)."""
+    return {k: n for k, n in counters["endpoints"].items() if " /api.xro/" in k}
+
+
+def qbo_api_calls(counters: dict) -> dict[str, int]:
+    """Every API call the QuickBooks sandbox counted, queries split by entity
+    (``query CompanyInfo``, ``preferences``, ``cdc``). Its query log keeps the last 500."""
+    calls: Counter[str] = Counter()
+    for kind, n in counters["requests"].items():
+        if kind != "query":
+            calls[kind] += n
+    for q in counters["queries"]:
+        found = _FROM.search(q.get("query") or "")
+        calls[f"query {found.group(1) if found else '?'}"] += 1
+    if sum(1 for q in counters["queries"]) != counters["requests"].get("query", 0):
+        calls["query (not in the sandbox's 500-entry log)"] += counters["requests"].get(
+            "query", 0
+        ) - len(counters["queries"])
+    return dict(calls)
+
+
+def qbo_model_calls(calls: dict[str, int], model: str) -> dict[str, int]:
+    """The calls of `calls` that read `model` (its entities, its companion, its deletion feed)."""
+    from connectors.quickbooks.spec import RESOURCES
+
+    spec = RESOURCES[model]
+    mine = {f"query {s.query.entity}" for s in spec.sources if s.query is not None}
+    companion = spec.companion
+    if companion is not None:
+        found = _FROM.search(companion.params.get("query", ""))
+        mine.add(f"query {found.group(1)}" if found else companion.path)
+    return {k: n for k, n in calls.items() if k in mine}
+
+
+def incremental_per_model(label, account, models, counters_of, reset, timeout) -> bool:
+    """One incremental sync per model alone, then one of every model; prints calls per model
+    against the floor (one). False when a sync failed or the total is not the sum."""
+    print(f"== {label}: incremental sync right after the full one, nothing changed")
+    print(f"{'model':<19}{'calls':>6}{'floor':>6}{'ratio':>7}  provider calls")
+    total = 0
+    worst_reference = 0
+    for model in models:
+        reset()
+        run = run_sync(account, "incremental", timeout, [model])
+        if run is None or run.status != "succeeded":
+            print(f"{model}: incremental sync failed: {run and run.error}")
+            return False
+        calls = counters_of()
+        n = sum(calls.values())
+        total += n
+        if model in REFERENCE_MODELS:
+            worst_reference = max(worst_reference, n)
+        detail = ", ".join(f"{k} ×{v}" for k, v in sorted(calls.items()))
+        mark = " (reference)" if model in REFERENCE_MODELS else ""
+        print(f"{model:<19}{n:>6}{1:>6}{n / 1:>7.1f}  {detail}{mark}")
+        if n != run.calls:
+            print(f"   the gateway counted {run.calls} calls for this run, the sandbox {n}")
+    reset()
+    run = run_sync(account, "incremental", timeout)
+    if run is None or run.status != "succeeded":
+        print(f"incremental sync of every model failed: {run and run.error}")
+        return False
+    whole = sum(counters_of().values())
+    print(
+        f"every model in one incremental sync: {whole} calls (sum of the above {total}; "
+        f"floor {len(models)}, ratio {whole / len(models):.2f}; gateway counted {run.calls})"
+    )
+    verdict = "met" if worst_reference <= 1 else "NOT met"
+    print(
+        f"reference models: at most {worst_reference} call(s) per model "
+        f"(target: at most one): {verdict}"
+    )
+    return whole == total
+
+
+def qbo_link(sandbox, customer):
+    """A linked account on the QuickBooks sandbox's US company, with tokens from its consent."""
+    from gateway.accounts.models import Grant, LinkedAccount
+
+    tokens, realm = sandbox.connect("us")
+    grant = Grant.objects.create(
+        customer=customer,
+        provider="quickbooks",
+        end_user_id="bench-qbo",
+        access_token=tokens["access_token"],
+        refresh_token=tokens["refresh_token"],
+        access_expires_at=datetime.now(UTC) + timedelta(seconds=int(tokens["expires_in"])),
+        refreshed_at=datetime.now(UTC),
+        scope=tokens.get("scope", ""),
+        token_extra=json.dumps({"realm_id": realm}),
+    )
+    return LinkedAccount.objects.create(
+        customer=customer,
+        grant=grant,
+        provider="quickbooks",
+        tenant_id=realm,
+        end_user_id="bench-qbo",
+    )
 
 
 def main() -> int:
@@ -47,6 +198,8 @@ def main() -> int:
     if not db_url.startswith(("postgres://", "postgresql://")):
         print("bench/sync.py needs DATABASE_URL=postgres://…")
         return 2
+    from tests.plugins.quickbooks_sandbox import QuickBooksSandbox
+    from tests.plugins.quickbooks_sandbox import _start as start_quickbooks
     from tests.plugins.sandbox import XeroSandbox, _start
     from tests.services import redis_available
 
@@ -61,6 +214,7 @@ def main() -> int:
     )
     started = time.perf_counter()
     sandbox_process, sandbox_url = _start(workdir / "sandbox.sqlite3", workdir / "sandbox.log")
+    processes = [sandbox_process]
     sandbox = XeroSandbox(sandbox_url)
     sandbox.control.reset(
         invoices=args.invoices, contacts=args.contacts, payments=args.payments, tenant="uk"
@@ -78,13 +232,24 @@ def main() -> int:
             "app_per_minute": 100_000,
         },
     )
+    qbo = None
+    if not args.no_quickbooks:
+        qbo_process, qbo_url = start_quickbooks(workdir / "qbo.sqlite3", workdir / "qbo.log")
+        processes.append(qbo_process)
+        qbo = QuickBooksSandbox(qbo_url)
+        qbo.control.reset(invoices=args.qbo_invoices)
+        qbo.control.set_limits(minute=100_000, concurrent=10)
+        provider["quickbooks"] = qbo.provider_settings(
+            rate_limits={"tenant_per_minute": 100_000, "tenant_concurrent": 10}
+        )
     setup_django(db_url, redis_url, queue, provider)
 
-    from gateway.sync import services
-    from gateway.sync.models import ModelCheckpoint, RunTrigger, SyncRun
+    from gateway.sync.models import ModelCheckpoint
+    from gateway.sync.services import sync_models
     from tests.gateway.sync.worker import Worker
 
-    _, _, account = link_sandbox_account(sandbox, "Bench Co")
+    customer, _, account = link_sandbox_account(sandbox, "Bench Co")
+    qbo_account = qbo_link(qbo, customer) if qbo is not None else None
     worker = Worker(
         database_url=db_url,
         broker_url=redis_url,
@@ -97,6 +262,7 @@ def main() -> int:
         pool="solo",
     )
     worker.start()
+    ok = True
     try:
         sandbox.control.reset_counters()
         from gateway.celery import app
@@ -104,49 +270,102 @@ def main() -> int:
         app.conf.update(task_always_eager=False, broker_url=redis_url, task_default_queue=queue)
         print("== full sync")
         started = time.perf_counter()
-        run = services.request_sync(account, "full", RunTrigger.API)
-        while True:
-            run = SyncRun.objects.get(pk=run.pk)
-            if run.status in ("succeeded", "failed"):
-                break
-            if time.perf_counter() - started > args.timeout:
-                print("timed out")
-                return 1
-            time.sleep(0.2)
+        run = run_sync(account, "full", args.timeout)
+        if run is None:
+            print("timed out")
+            return 1
         elapsed = time.perf_counter() - started
         if run.status != "succeeded":
             print(f"sync failed: {run.error}\n{worker.log()[-3000:]}")
             return 1
-        counters = sandbox.control.counters()["endpoints"]
+        counters = sandbox.control.counters()
         peak = worker.peak_rss_mb()
+
+        models = sync_models(account)
+        checkpoints = {c.model: c for c in ModelCheckpoint.objects.filter(linked_account=account)}
+        previous = run.started_at
+        print(
+            f"{'model':<19}{'records':>8}{'seconds':>9}{'records/s':>11}{'calls':>7}{'target':>7}"
+        )
+        for model in models:
+            c = checkpoints[model]
+            seconds = (c.last_success_at - previous).total_seconds()
+            previous = c.last_success_at
+            calls = sum(xero_calls(counters, model).values())
+            target = max(math.ceil(c.records_seen / 1000), 1)
+            rate = c.records_seen / seconds if seconds > 0 else 0
+            print(
+                f"{model:<19}{c.records_seen:>8}{seconds:>9.2f}{rate:>11.0f}"
+                f"{calls:>7}{target:>7}" + ("" if calls <= target else "  over the target")
+            )
+            ok = ok and calls <= target
+        total = run.records
+        invoice_seconds = (
+            checkpoints["invoice"].last_success_at - checkpoints["contact"].last_success_at
+        ).total_seconds()
+        print(
+            f"total: {total} records in {elapsed:.1f}s end to end = {total / elapsed:.0f} records/s"
+        )
+        print(
+            f"invoices: {checkpoints['invoice'].records_seen / invoice_seconds:.0f}/s "
+            "(target >= 2000)"
+        )
+        print(f"provider calls: {run.calls} (sandbox saw {sum(xero_api_calls(counters).values())})")
+        print(f"peak worker memory: {peak:.0f} MB (target < 300)")
+
+        ok = (
+            incremental_per_model(
+                "Xero",
+                account,
+                models,
+                lambda: xero_api_calls(sandbox.control.counters()),
+                sandbox.control.reset_counters,
+                args.timeout,
+            )
+            and ok
+        )
+
+        if qbo is not None and qbo_account is not None:
+            qbo_models = sync_models(qbo_account)
+            qbo.control.reset_counters()
+            print(f"== QuickBooks full sync (demo company + {args.qbo_invoices} invoices)")
+            run = run_sync(qbo_account, "full", args.timeout)
+            if run is None or run.status != "succeeded":
+                print(f"QuickBooks sync failed: {run and run.error}\n{worker.log()[-3000:]}")
+                return 1
+            calls = qbo_api_calls(qbo.control.counters())
+            checkpoints = {
+                c.model: c for c in ModelCheckpoint.objects.filter(linked_account=qbo_account)
+            }
+            print(f"{'model':<19}{'records':>8}{'calls':>7}{'1/1000':>7}  provider calls")
+            for model in qbo_models:
+                mine = qbo_model_calls(calls, model)
+                n = sum(mine.values())
+                seen = checkpoints[model].records_seen
+                detail = ", ".join(f"{k} ×{v}" for k, v in sorted(mine.items()))
+                print(f"{model:<19}{seen:>8}{n:>7}{max(math.ceil(seen / 1000), 1):>7}  {detail}")
+            print(f"provider calls: {run.calls} (sandbox saw {sum(calls.values())})")
+            print(
+                "   (QuickBooks reads each model's entities with one query each, and a companion "
+                "beside company_info and tax_rate: the floor per model is one call per 1,000 "
+                "records per entity plus the companion)"
+            )
+            ok = (
+                incremental_per_model(
+                    "QuickBooks",
+                    qbo_account,
+                    qbo_models,
+                    lambda: qbo_api_calls(qbo.control.counters()),
+                    qbo.control.reset_counters,
+                    args.timeout,
+                )
+                and ok
+            )
     finally:
         worker.stop()
-        sandbox_process.terminate()
-    checkpoints = {c.model: c for c in ModelCheckpoint.objects.filter(linked_account=account)}
-    collections = {"contact": "Contacts", "invoice": "Invoices", "payment": "Payments"}
-    previous = run.started_at
-    print(f"{'model':<10}{'records':>10}{'seconds':>10}{'records/s':>12}{'calls':>8}{'target':>8}")
-    for model, collection in collections.items():
-        c = checkpoints[model]
-        seconds = (c.last_success_at - previous).total_seconds()
-        previous = c.last_success_at
-        calls = counters.get(f"GET /api.xro/2.0/{collection}", 0)
-        target = max(math.ceil(c.records_seen / 1000), 1)
-        print(
-            f"{model:<10}{c.records_seen:>10}{seconds:>10.1f}{c.records_seen / seconds:>12.0f}"
-            f"{calls:>8}{target:>8}"
-        )
-    total = run.records
-    invoice_seconds = (
-        checkpoints["invoice"].last_success_at - checkpoints["contact"].last_success_at
-    ).total_seconds()
-    print(f"total: {total} records in {elapsed:.1f}s end to end = {total / elapsed:.0f} records/s")
-    print(
-        f"invoices: {checkpoints['invoice'].records_seen / invoice_seconds:.0f}/s (target >= 2000)"
-    )
-    print(f"provider calls: {run.calls} (sandbox saw {sum(counters.values())})")
-    print(f"peak worker memory: {peak:.0f} MB (target < 300)")
-    return 0
+        for process in processes:
+            process.terminate()
+    return 0 if ok else 3
 
 
 if __name__ == "__main__":

@@ -8,8 +8,26 @@ import os
 
 os.environ.setdefault("LEDGERLINK_ENV", "test")
 
-from gateway.settings import *  # noqa: F403
-from gateway.settings import LEDGERLINK_PROVIDER_SETTINGS, LEDGERLINK_PROVIDERS, REST_FRAMEWORK
+
+def _own_redis_db(url: str, worker: str) -> str:
+    """Parallel pytest workers (xdist `gw0`, `gw1`, …) get a Redis database each: one worker's
+    reset of the shared rate limiter must not free the slots another worker's test holds."""
+    base, _, db = url.rstrip("/").rpartition("/")
+    number = int(db) if db.isdigit() else 0
+    return f"{base}/{(number + 1 + int(worker.removeprefix('gw'))) % 16}"
+
+
+if os.environ.get("REDIS_URL") and os.environ.get("PYTEST_XDIST_WORKER", "").startswith("gw"):
+    os.environ["REDIS_URL"] = _own_redis_db(
+        os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+
+from gateway.settings import *  # noqa: E402, F403
+from gateway.settings import (  # noqa: E402
+    LEDGERLINK_PROVIDER_SETTINGS,
+    LEDGERLINK_PROVIDERS,
+    REST_FRAMEWORK,
+)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True

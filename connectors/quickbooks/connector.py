@@ -91,7 +91,9 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
                 first["message"] or "validation failed",
                 details=[
                     {
-                        "field": ELEMENT_FIELDS.get(e["element"] or "", e["element"]),
+                        # "" when Intuit names no element (the API's "the record as a
+                        # whole"), e.g. 610 for a reference to an inactive account.
+                        "field": ELEMENT_FIELDS.get(e["element"] or "", e["element"] or ""),
                         "message": e["detail"] or e["message"],
                     }
                     for e in errors

@@ -197,7 +197,11 @@ class XeroConnector(XeroAttachments, SpecConnector):
         return [f for f in needed if f not in missing]
 
     def _with_account_codes(self, model: str, data: Any) -> Any:
-        """Xero items name accounts by code: look up the code of each account given by id."""
+        """Xero items name accounts by code: look up the code of each account given by id.
+        Invoice lines name items by code (``ItemCode``; a line's ``Item`` is what Xero echoes):
+        look up the code of each item given by id."""
+        if model == "invoice":
+            return self._with_item_codes(data)
         if model != "item":
             return data
         assert isinstance(data, ItemInput)
@@ -209,6 +213,41 @@ class XeroConnector(XeroAttachments, SpecConnector):
         if not codes:
             return data
         return data.model_copy(update=codes)  # model_copy(update=) marks the fields as set
+
+    def _with_item_codes(self, data: InvoiceInput) -> InvoiceInput:
+        lines = data.line_items or []
+        wanted = [
+            (index, line)
+            for index, line in enumerate(lines)
+            if line.item_remote_id and not line.item_code
+        ]
+        if not wanted:
+            return data
+        codes: dict[str, str | None] = {}
+        unknown: list[dict[str, str]] = []
+        changed = list(lines)
+        for index, line in wanted:
+            remote_id = str(line.item_remote_id)
+            if remote_id not in codes:
+                codes[remote_id] = self._item_code(remote_id)
+            code = codes[remote_id]
+            if code is None:
+                field = "item" if "item" in line.model_fields_set else "item_remote_id"
+                where = f"line_items[{index}].{field}"
+                unknown.append({"field": where, "message": "No Xero item has this id."})
+                continue
+            changed[index] = line.model_copy(update={"item_code": code})
+        if unknown:
+            raise ValidationFailed("item not found", details=unknown)
+        return data.model_copy(update={"line_items": changed})
+
+    def _item_code(self, remote_id: str) -> str | None:
+        try:
+            response = self.client.request("GET", f"Items/{remote_id}", error_context="item")
+            rows = response.json().get("Items") or []
+        except NotFound:
+            rows = []
+        return str(rows[0]["Code"]) if rows and rows[0].get("Code") else None
 
     def _account_code(self, remote_id: str, field: str) -> str:
         try:

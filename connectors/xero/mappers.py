@@ -633,6 +633,10 @@ _LINE_KEYS = {
     "tax_rate_remote_id": "TaxType",
 }
 _QUOTED = re.compile(r"'([^']*)'")
+#: Messages about one line's account or item that Xero reports on the invoice ("Account code
+#: '999' has been archived, or has been deleted. Each line item must reference a valid
+#: account."): never about the invoice's own fields, whatever words they contain.
+_LINE_MESSAGE = re.compile(r"^(account|item) code '", re.I)
 
 
 def _line_field_from_element(message: str, element: Mapping[str, Any]) -> str | None:
@@ -666,7 +670,8 @@ def validation_details(body: Any, model: str) -> list[dict[str, str]]:
 
     for element in body.get("Elements") or ():
         for message in _messages(element):
-            field = _field_for(message, model)
+            line_message = model == "invoice" and _LINE_MESSAGE.match(message)
+            field = None if line_message else _field_for(message, model)
             if field is None and model == "invoice":
                 field = _line_field_from_element(message, element)
             add(field, message)

@@ -16,10 +16,12 @@ Choices (documented for users):
   (DEBTORS → ACCOUNTS_RECEIVABLE, CREDITORS → ACCOUNTS_PAYABLE) and, for bank accounts, by
   ``BankAccountType`` (CREDITCARD → CREDIT_CARD; kept in ``sub_type_raw``). OVERHEADS and
   EXPENSE are both EXPENSE, PAYG is CURRENT_LIABILITY. Xero has no sub-accounts.
-- Items: Xero refers to accounts by code only, so items carry ``*_account_code`` and no
-  ``*_account_remote_id``. A tracked item's cost of goods sold account (``COGSAccountCode``) is
-  its ``purchase_account_code``. ``type`` is INVENTORY for tracked items and None otherwise
-  (Xero does not tell services from other items); Xero items have no status.
+- Items: Xero refers to accounts by code only, so items carry ``*_account_code``; the connector
+  reads the chart of accounts beside them (a companion read) so each code's ``AccountID`` is
+  the ``*_account_remote_id`` too (None for a code no account has). A tracked item's cost of
+  goods sold account (``COGSAccountCode``) is its ``purchase_account_code``. ``type`` is
+  INVENTORY for tracked items and None otherwise (Xero does not tell services from other
+  items); Xero items have no status.
 - Tracking categories: DELETED categories → ``remote_was_deleted``; options keep their own
   ``TrackingOptionID`` as ``remote_id``, which line items carry as ``option_remote_id``.
 - Company info: ``Name`` is the trading name, ``LegalName`` the legal one; ``BaseCurrency`` →
@@ -203,10 +205,20 @@ def tax_rate_from_xero(raw: Mapping[str, Any]) -> TaxRate:
     )
 
 
-def item_from_xero(raw: Mapping[str, Any]) -> Item:
+def item_from_xero(raw: Mapping[str, Any], accounts: Any = None) -> Item:
+    """``accounts``: Xero's Accounts (a list of records), to give each account code its
+    AccountID; without them the ``*_account_remote_id`` stay None."""
     sales = raw.get("SalesDetails") or {}
     purchases = raw.get("PurchaseDetails") or {}
     tracked = bool(raw.get("IsTrackedAsInventory"))
+    ids = {
+        str(a["Code"]): str(a["AccountID"])
+        for a in accounts or ()
+        if isinstance(a, Mapping) and a.get("Code") and a.get("AccountID")
+    }
+    sale_code = _s(sales.get("AccountCode"))
+    purchase_code = _s(purchases.get("COGSAccountCode")) or _s(purchases.get("AccountCode"))
+    inventory_code = _s(raw.get("InventoryAssetAccountCode"))
     return Item.model_validate(
         {
             "remote_id": raw["ItemID"],
@@ -222,13 +234,15 @@ def item_from_xero(raw: Mapping[str, Any]) -> Item:
             "is_tracked_as_inventory": tracked,
             "quantity_on_hand": raw.get("QuantityOnHand") if tracked else None,
             "sale_unit_price": sales.get("UnitPrice"),
-            "sale_account_code": _s(sales.get("AccountCode")),
+            "sale_account_code": sale_code,
+            "sale_account_remote_id": ids.get(sale_code or ""),
             "sale_tax_rate_remote_id": _s(sales.get("TaxType")),
             "purchase_unit_price": purchases.get("UnitPrice"),
-            "purchase_account_code": _s(purchases.get("COGSAccountCode"))
-            or _s(purchases.get("AccountCode")),
+            "purchase_account_code": purchase_code,
+            "purchase_account_remote_id": ids.get(purchase_code or ""),
             "purchase_tax_rate_remote_id": _s(purchases.get("TaxType")),
-            "inventory_asset_account_code": _s(raw.get("InventoryAssetAccountCode")),
+            "inventory_asset_account_code": inventory_code,
+            "inventory_asset_account_remote_id": ids.get(inventory_code or ""),
         }
     )
 

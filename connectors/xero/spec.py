@@ -6,6 +6,7 @@ from types import MappingProxyType
 
 from ..specs import (
     ClientCredentialsSpec,
+    Companion,
     HeaderCursor,
     OAuthSpec,
     PagePaginator,
@@ -160,6 +161,9 @@ _DOCUMENTS = MappingProxyType(
     }
 )
 
+#: The chart of accounts, read beside items (which name accounts by code) for the AccountIDs.
+ACCOUNT_CODES = Companion(path="Accounts", records_field="Accounts", to_unified=item_from_xero)
+
 #: The reference data (the organisation, tax rates, accounts, tracking categories, items).
 _REFERENCE_DATA = MappingProxyType(
     {
@@ -208,6 +212,7 @@ _REFERENCE_DATA = MappingProxyType(
             scope=SETTINGS_SCOPE,
         ),
         # Items are not paged; If-Modified-Since works; unitdp=4 keeps four-decimal prices.
+        # Items name accounts by code: the chart of accounts is read beside them for the ids.
         "item": ResourceSpec(
             model="item",
             path="Items",
@@ -216,6 +221,7 @@ _REFERENCE_DATA = MappingProxyType(
             to_unified=item_from_xero,
             cursor=CURSOR,
             list_params={"unitdp": "4"},
+            companion=ACCOUNT_CODES,
             operations=frozenset({"list", "get", "create", "update"}),
             scope=ITEM_SCOPE,
         ),

@@ -40,7 +40,10 @@ class ProviderSerializer(serializers.Serializer):
     )
     models = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Per unified model, the operations this provider supports.",
+        help_text="Per unified model, the operations the API offers on it for this provider: "
+        "those the model's catalogue entry allows and the provider's connector declares (`get` "
+        "whenever it can `list`: records are read from the store). The record endpoints answer "
+        "405 for any other.",
     )
     attachments = AttachmentRulesSerializer(
         allow_null=True,

@@ -11,6 +11,8 @@ from rest_framework.views import APIView
 from gateway.core import health
 from gateway.core.providers import get_registry
 from gateway.core.serializers import HealthSerializer, ProviderListSerializer
+from gateway.records.views import offered_operations
+from unified_models import CATALOGUE
 
 
 class HealthView(APIView):
@@ -42,9 +44,17 @@ class ProviderListView(APIView):
     @extend_schema(
         summary="List providers",
         description="The accounting systems this gateway can connect to (enabled and configured "
-        "with their app credentials) and what each supports.",
+        "with their app credentials) and, per unified model, the operations the API offers for "
+        "each: those the model's catalogue entry allows and the provider's connector declares.",
         responses={200: ProviderListSerializer},
         tags=["providers"],
     )
     def get(self, request: Request) -> Response:
-        return Response({"results": get_registry().describe(configured_only=True)})
+        providers = get_registry().describe(configured_only=True)
+        for provider in providers:
+            provider["models"] = {
+                model: offered_operations(model, provider["models"])
+                for model in provider["models"]
+                if model in CATALOGUE
+            }
+        return Response({"results": providers})

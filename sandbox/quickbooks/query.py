@@ -453,7 +453,9 @@ def run(query: Query, docs: Iterable[dict[str, Any]]) -> tuple[list[dict[str, An
 
         return key
 
-    found.sort(key=lambda d: int(d["Id"]))
+    # By Id as a number; the few ids that are not numbers (a US company's TAX and NON tax
+    # codes) come first, as Intuit lists them.
+    found.sort(key=lambda d: (1, int(d["Id"])) if str(d["Id"]).isdigit() else (0, 0))
     for field_name, desc in reversed(query.order):
         found.sort(key=key_for(field_name), reverse=desc)
     total = len(found)

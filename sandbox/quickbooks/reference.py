@@ -3,9 +3,10 @@ with its component ``TaxRate``s), ``Class`` and ``Department`` (location) hierar
 ``CompanyInfo`` and ``Preferences``, with the ids the seeded documents' references use
 (``AccountRef``, ``ItemAccountRef``, ``TaxCodeRef``, ``ClassRef``, ``DepartmentRef``).
 
-US lines carry Intuit's pseudo tax codes ``TAX`` and ``NON``, which are not ``TaxCode``
-records (as at Intuit: a US company's real codes are the tax groups its transactions' totals
-use); UK lines refer to real codes (``3`` 20.0% S, ``7`` No VAT).
+US lines carry Intuit's codes ``TAX`` and ``NON``: as at Intuit, a US company's TaxCode list
+holds them (``Id`` "TAX" / "NON", no rates: they only say whether a line is taxable, the
+transaction's tax group or the automated sales tax gives the rate) beside its tax groups
+(``2`` California); UK lines refer to real VAT codes (``3`` 20.0% S, ``7`` No VAT).
 """
 
 from __future__ import annotations
@@ -141,6 +142,26 @@ def tax_rates(company: Company) -> list[dict[str, Any]]:
     return out
 
 
+#: The two codes every US company's lines use: (Id = Name = Description, Taxable).
+US_LINE_CODES = (("TAX", True), ("NON", False))
+
+
+def us_taxable_code(code: tuple[str, bool], when: str) -> dict[str, Any]:
+    """``TAX`` / ``NON`` as Intuit's TaxCode query answers them in a US company: no rate lists,
+    no SyncToken, the company's creation time (Intuit's example leaves ``Active`` out; they are
+    active: a query that says nothing of ``Active`` lists them)."""
+    code_id, taxable = code
+    return {
+        "TaxGroup": False,
+        "Name": code_id,
+        "Taxable": taxable,
+        "Description": code_id,
+        "Active": True,
+        "Id": code_id,
+        "MetaData": {"CreateTime": when, "LastUpdatedTime": when},
+    }
+
+
 def tax_codes(company: Company) -> list[dict[str, Any]]:
     created = datetime(2024, 12, 20, 8, 30, tzinfo=company.tz)
     names = {row[0]: row[1] for row in TAX_RATES[company.key]}
@@ -157,7 +178,11 @@ def tax_codes(company: Company) -> list[dict[str, Any]]:
             ]
         }
 
-    out = []
+    out = [
+        us_taxable_code(code, stamp(created, company.tz))
+        for code in US_LINE_CODES
+        if company.country == "US"
+    ]
     for n, (code_id, name, desc, sales, purchases, active) in enumerate(TAX_CODES[company.key]):
         when = stamp(created + timedelta(minutes=n), company.tz)
         doc: dict[str, Any] = {

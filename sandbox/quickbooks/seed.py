@@ -836,7 +836,8 @@ def bulk_invoices(store: Store, c: Company, count: int) -> None:
                             "ItemRef": ref("1", "Services"),
                             "UnitPrice": money(amount),
                             "Qty": 1,
-                            "TaxCodeRef": ref("NON"),
+                            # US: Intuit's NON; UK: the company's "No VAT" code.
+                            "TaxCodeRef": ref("NON" if c.country == "US" else "7"),
                         },
                     },
                     {

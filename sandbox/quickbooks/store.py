@@ -46,6 +46,13 @@ CREATE TABLE IF NOT EXISTS refresh_tokens (
 """
 
 
+def _key(entity_id: Any) -> int | str:
+    """The ``id`` column's value: QuickBooks ids are digits (stored as integers, so they sort as
+    numbers), except a few fixed ones such as a US company's ``TAX``/``NON`` tax codes (text)."""
+    text = str(entity_id)
+    return int(text) if text.isdigit() else text
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -83,13 +90,11 @@ class Store:
         return [json.loads(r["doc"]) for r in rows]
 
     def doc(self, realm: str, entity: str, entity_id: str) -> dict[str, Any] | None:
-        if not str(entity_id).isdigit():
-            return None
         row = self.one(
             "SELECT doc FROM entities WHERE realm = ? AND entity = ? AND id = ?",
             realm,
             entity,
-            int(entity_id),
+            _key(entity_id),
         )
         return json.loads(row["doc"]) if row else None
 
@@ -97,14 +102,17 @@ class Store:
         with self.lock:
             self.db.execute(
                 "INSERT OR REPLACE INTO entities (realm, entity, id, doc) VALUES (?, ?, ?, ?)",
-                (realm, entity, int(doc["Id"]), json.dumps(doc, separators=(",", ":"))),
+                (realm, entity, _key(doc["Id"]), json.dumps(doc, separators=(",", ":"))),
             )
 
     def put_many(self, realm: str, entity: str, docs: list[dict[str, Any]]) -> None:
         with self.lock:
             self.db.executemany(
                 "INSERT OR REPLACE INTO entities (realm, entity, id, doc) VALUES (?, ?, ?, ?)",
-                [(realm, entity, int(d["Id"]), json.dumps(d, separators=(",", ":"))) for d in docs],
+                [
+                    (realm, entity, _key(d["Id"]), json.dumps(d, separators=(",", ":")))
+                    for d in docs
+                ],
             )
 
     def remove(self, realm: str, entity: str, entity_id: str, deleted_at: str) -> bool:
@@ -112,13 +120,13 @@ class Store:
         with self.lock:
             cur = self.db.execute(
                 "DELETE FROM entities WHERE realm = ? AND entity = ? AND id = ?",
-                (realm, entity, int(entity_id)),
+                (realm, entity, _key(entity_id)),
             )
             if cur.rowcount:
                 self.db.execute(
                     "INSERT OR REPLACE INTO tombstones (realm, entity, id, deleted_at) "
                     "VALUES (?, ?, ?, ?)",
-                    (realm, entity, int(entity_id), deleted_at),
+                    (realm, entity, _key(entity_id), deleted_at),
                 )
             return cur.rowcount > 0
 
@@ -133,7 +141,8 @@ class Store:
 
     def next_id(self, realm: str, entity: str) -> str:
         row = self.one(
-            "SELECT COALESCE(MAX(id), 0) + 1 AS n FROM entities WHERE realm = ? AND entity = ?",
+            "SELECT COALESCE(MAX(id), 0) + 1 AS n FROM entities "
+            "WHERE realm = ? AND entity = ? AND typeof(id) = 'integer'",
             realm,
             entity,
         )

@@ -7,6 +7,9 @@ be deleted: ``"Active": false`` archives it. Refusals are Intuit's ``ValidationF
 - 6240 "Duplicate Name Exists Error" (names are unique per list, case-insensitive, on the
   fully qualified name);
 - 2500 "Invalid Reference Id" (a ``*Ref`` to no record of the right kind);
+- 610 "Object Not Found" with "Something you're trying to use has been made inactive" (a
+  ``*Ref`` to an inactive account or tax code: Intuit's answer to references to inactive name
+  list objects, without an ``element``);
 - 2170 "Invalid Enumeration" (an unknown ``AccountType``, ``AccountSubType`` or item ``Type``);
 - 5010 "Stale Object Error" (the ``SyncToken`` is not the current one);
 - 610 "Object Not Found" (an update's ``Id``).
@@ -131,6 +134,32 @@ def _invalid_ref(what: str, value: Any, element: str) -> WriteFault:
     )
 
 
+def _inactive() -> WriteFault:
+    return WriteFault(
+        "610",
+        "Object Not Found",
+        "Object Not Found : Something you're trying to use has been made inactive. "
+        "Check the fields with accounts.",
+    )
+
+
+#: US companies' lines and items use Intuit's pseudo tax codes, which are not TaxCode records.
+PSEUDO_TAX_CODES = ("TAX", "NON")
+
+
+def _tax_code(store: Store, realm: str, doc: dict[str, Any], key: str) -> None:
+    """A ``*TaxCodeRef`` must name an active TaxCode (or a US pseudo code)."""
+    code_id = (doc.get(key) or {}).get("value")
+    if not code_id or code_id in PSEUDO_TAX_CODES:
+        return
+    code = store.doc(realm, "TaxCode", str(code_id))
+    if code is None:
+        raise _invalid_ref("TaxCodes", code_id, key)
+    if code.get("Active") is False:
+        raise _inactive()
+    doc[key] = {"value": code["Id"], "name": code.get("Name")}
+
+
 def _enumeration(element: str, value: Any) -> WriteFault:
     return WriteFault("2170", "Invalid Enumeration", f"Invalid Enumeration : {value}", element)
 
@@ -202,6 +231,8 @@ def _parent(
     parent = store.doc(realm, entity, str(parent_id))
     if parent is None or parent.get("Id") == doc.get("Id"):
         raise _invalid_ref("Accounts" if entity == "Account" else "Items", parent_id, "ParentRef")
+    if parent.get("Active") is False:
+        raise _inactive()
     doc["ParentRef"] = {"value": parent["Id"], "name": parent["FullyQualifiedName"]}
     return parent
 
@@ -222,6 +253,7 @@ def _check_account(store: Store, realm: str, doc: dict[str, Any]) -> None:
     elif sub_type not in ACCOUNT_SUB_TYPES[kind]:
         raise _enumeration("AccountSubType", sub_type)
     parent = _parent(store, realm, "Account", doc, "SubAccount")
+    _tax_code(store, realm, doc, "TaxCodeRef")
     doc.update(
         {
             "Name": name,
@@ -253,7 +285,11 @@ def _check_item(store: Store, realm: str, doc: dict[str, Any]) -> None:
         account = store.doc(realm, "Account", str(account_id))
         if account is None:
             raise _invalid_ref("Accounts", account_id, key)
+        if account.get("Active") is False:
+            raise _inactive()
         doc[key] = {"value": account["Id"], "name": account["FullyQualifiedName"]}
+    for key in ("SalesTaxCodeRef", "PurchaseTaxCodeRef"):
+        _tax_code(store, realm, doc, key)
     if kind == "Inventory":
         if doc.get("QtyOnHand") is None:
             raise _missing("QtyOnHand")

@@ -41,7 +41,9 @@ def test_sync_rides_out_5xx_timeouts_and_a_429_storm(live, customer_with_key):
         "timeout": 0.05,
         "timeout_seconds": 4,
     }
-    sandbox.control.faults([storm, noise], seed=11)
+    # The faults are drawn per call in order: a seed that gives the sync's calls several of
+    # them (7 with today's calls; 11 gave 1 once items read the chart of accounts beside them).
+    sandbox.control.faults([storm, noise], seed=12)
     customer, _ = customer_with_key
     account = live.link(customer, "us")
     live.worker()

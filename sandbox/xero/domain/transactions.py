@@ -316,12 +316,21 @@ def _line(
         errors.append("Description needs to be at least 1 char long")
     account = None
     if line.get("AccountID") and not line.get("AccountCode"):
+        # AccountID is an alternative to AccountCode on lines (Xero, since December 2023).
         account = ledger.accounts_by_id.get(str(line["AccountID"]).lower())
         if account:
             line["AccountCode"] = account["Code"]
+        else:
+            errors.append("Account must be valid.")
     if line.get("AccountCode"):
         account = ledger.accounts.get(str(line["AccountCode"]))
-        if account is None or account.get("Status") != "ACTIVE" or account.get("Type") == "BANK":
+        if account is not None and account.get("Status") in ("ARCHIVED", "DELETED"):
+            errors.append(
+                f"Account code '{line['AccountCode']}' has been archived, or has been deleted. "
+                "Each line item must reference a valid account."
+            )
+            account = None
+        elif account is None or account.get("Status") != "ACTIVE" or account.get("Type") == "BANK":
             errors.append(
                 f"Account code '{line['AccountCode']}' is not a valid code for this document."
             )

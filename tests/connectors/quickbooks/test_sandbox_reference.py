@@ -79,7 +79,8 @@ REF_ENTITY = {
 @pytest.mark.parametrize("company", ["us", "uk"])
 def test_every_seeded_reference_resolves(quickbooks_sandbox, company):
     """Lines and lists refer to accounts, items, classes, departments and tax codes that exist
-    (US lines' TAX/NON are Intuit's pseudo codes; UK lines name real VAT codes)."""
+    (US lines name Intuit's TAX/NON codes, which a US company's TaxCode list holds; UK lines
+    name real VAT codes)."""
     control = quickbooks_sandbox.control
     known = {e: {d["Id"] for d in control.records(company, e)} for e in REFERENCE}
     entities = ("Invoice", "Bill", "Payment", "BillPayment", "Item", "Account", "TaxCode")
@@ -89,7 +90,7 @@ def test_every_seeded_reference_resolves(quickbooks_sandbox, company):
             for key, value in _refs(doc):
                 target = REF_ENTITY.get(key)
                 if key == "TaxCodeRef":
-                    target = "TaxCode" if company == "uk" else None
+                    target = "TaxCode"
                     assert company == "uk" or value in ("TAX", "NON")
                 if key == "ParentRef":
                     target = entity
@@ -125,7 +126,12 @@ def test_reference_lists_are_queried_like_the_others(api):
     assert [b["Name"] for b in banks] == ["Checking"]
     page = rows(api, "select * from Account startposition 3 maxresults 2")
     assert [a["Id"] for a in page] == [a["Id"] for a in accounts[2:4]]
-    (code,) = rows(api, "select * from TaxCode")
+    codes = {c["Id"]: c for c in rows(api, "select * from TaxCode")}
+    assert set(codes) == {"TAX", "NON", "2"}  # Intuit's line codes and the one active group
+    assert (codes["TAX"]["Taxable"], codes["NON"]["Taxable"]) == (True, False)
+    assert not codes["TAX"].get("SalesTaxRateList") and not codes["NON"].get("TaxGroup")
+    assert api.get("taxcode/NON").json()["TaxCode"]["Name"] == "NON"
+    code = codes["2"]
     assert code["TaxGroup"] is True
     rate_ids = [d["TaxRateRef"]["value"] for d in code["SalesTaxRateList"]["TaxRateDetail"]]
     rates = {r["Id"]: r for r in rows(api, "select * from TaxRate")}

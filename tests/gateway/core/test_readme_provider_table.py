@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from unified_models import CATALOGUE
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -28,7 +30,7 @@ def provider_table(providers: list[dict]) -> str:
     for model in models:
         for operation, endpoint in ENDPOINTS.items():
             cells = ["yes" if operation in p["models"].get(model, []) else "—" for p in providers]
-            where = endpoint.format(plural=f"{model}s")
+            where = endpoint.format(plural=CATALOGUE[model].plural)
             lines.append(f"| {model} | {operation} (`{where}`) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
