@@ -8,6 +8,7 @@ each accepts comes from its connector (``Provider.attachment_rules``, ``Provider
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +18,12 @@ from typing import Any
 from django.db import transaction
 from rest_framework.exceptions import NotFound
 
-from connectors.attachments import AttachmentDownload, AttachmentRules, RemoteAttachment
+from connectors.attachments import (
+    AttachmentDownload,
+    AttachmentRules,
+    RemoteAttachment,
+    extension_of,
+)
 from gateway.accounts.connections import connector_for, provider_for
 from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import parse_uuid
@@ -212,6 +218,21 @@ def _too_large(rules: AttachmentRules) -> PayloadTooLarge:
     return error
 
 
+#: What clients send when they do not know a file's type: the type is then told by the name.
+UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+
+
+def typed(upload_: Upload, rules: AttachmentRules) -> Upload:
+    """An untyped upload gets the type the provider files its extension under (none: as is)."""
+    if upload_.mime_type.lower() not in UNTYPED:
+        return upload_
+    ext = extension_of(upload_.file_name)
+    for mime_type, extensions in rules.mime_types.items():
+        if ext and ext in extensions:
+            return dataclasses.replace(upload_, mime_type=mime_type)
+    return upload_
+
+
 def check_upload(account: LinkedAccount, upload_: Upload) -> AttachmentRules:
     rules = rules_for(account)
     if upload_.size > rules.max_bytes:
@@ -243,6 +264,7 @@ def upload(
         raise InvalidRequest(details=[{"field": "record_id", "message": "This field is required."}])
     record = _record(account, record_id)
     _attachable(account, record)
+    upload_ = typed(upload_, rules_for(account))
     rules = check_upload(account, upload_)
     if include_online and record.model not in rules.include_online_models:
         raise InvalidRequest(

@@ -126,3 +126,12 @@ def test_unknown_ids_are_404(xero_files, xero_sandbox):
     assert xero_files.get(f"/v1/attachments/{uuid.uuid4()}").status_code == 404
     assert xero_files.get(f"/v1/attachments/{uuid.uuid4()}/content").status_code == 404
     assert xero_files.get("/v1/attachments/not-a-uuid/content").status_code == 404
+
+
+def test_an_untyped_file_takes_the_type_its_name_tells(xero_files, xero_sandbox):
+    contact = Record.objects.filter(linked_account=xero_files.account, model="contact").first()
+    response = _upload(xero_files, contact.id, "notes.txt", "application/octet-stream", b"hi")
+    assert response.status_code == 201, response.content
+    assert response.json()["mime_type"] == "text/plain"
+    unknown = _upload(xero_files, contact.id, "blob.bin", "application/octet-stream", b"hi")
+    assert unknown.status_code == 415, unknown.content
