@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 from urllib.parse import quote
 
 import requests
 
 from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
+from .attachments import AttachmentDownload, AttachmentRules, RemoteAttachment
 from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
 from .errors import NotSupported
 from .specs import (
@@ -188,6 +189,34 @@ class Connector(ABC):
     def limit_status(self) -> dict[str, Any]:
         return self.provider.limit_status(self.tenant_id)
 
+    # -- attachments (files on records; see connectors/attachments.py) -------------------------
+    def list_attachments(self, model: str, remote_id: str) -> list[RemoteAttachment]:
+        """The files on one record (``remote_id`` as the model's records carry it)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
+    def upload_attachment(
+        self,
+        model: str,
+        remote_id: str,
+        *,
+        file_name: str,
+        mime_type: str,
+        content: bytes | BinaryIO,
+        size: int | None = None,
+        include_online: bool = False,
+        idempotency_key: str | None = None,
+    ) -> RemoteAttachment:
+        """Attach a file (already checked against ``provider.attachment_rules``). ``content``
+        is the bytes or an open file of ``size`` bytes, streamed to the provider from where it
+        lies (rewound with ``seek(0)`` for a retry)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
+    def open_attachment(
+        self, model: str, remote_id: str, attachment: RemoteAttachment
+    ) -> AttachmentDownload:
+        """The file's bytes as the provider streams them (the caller closes the download)."""
+        raise NotSupported(f"{self.provider.name} has no attachments on {model}")
+
 
 class Provider(ABC):
     """Descriptor of one provider: class-level data, plus the settings it was configured with.
@@ -216,6 +245,8 @@ class Provider(ABC):
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting
     #: its client id and secret (Xero custom connections); None where the provider has none.
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
+    #: What this provider accepts as attachments (None: it has none; see connectors/attachments).
+    attachment_rules: ClassVar[AttachmentRules | None] = None
     #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
     #: missing any is not offered (`/v1/providers`, link tokens).
     required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
@@ -258,6 +289,11 @@ class Provider(ABC):
             # Compare the functions: a classmethod gives a new bound method on every access.
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
             "client_credentials": cls.client_credentials_spec is not None,
+            "attachments": (
+                {**cls.attachment_rules.describe(), "models": cls.attachable_models()}
+                if cls.attachment_rules is not None
+                else None
+            ),
         }
 
     @property
@@ -277,6 +313,30 @@ class Provider(ABC):
         if operation is not None and not spec.supports(operation):
             raise NotSupported(f"{self.name} does not support {operation} on {model}")
         return spec
+
+    @classmethod
+    def attachable(cls, model: str, remote_id: str | None = None) -> bool:
+        """Whether records of ``model`` (the one ``remote_id`` names, when given) can carry
+        files here: the catalogue says the model can, and the provider resource behind it
+        takes attachments (``attachment_rules.resources``)."""
+        from unified_models import CATALOGUE
+
+        rules = cls.attachment_rules
+        entry = CATALOGUE.get(model)
+        spec = cls.resources.get(model)
+        if rules is None or entry is None or not entry.attachable or spec is None:
+            return False
+        if remote_id is None:
+            return any(source.resource_name in rules.resources for source in spec.sources)
+        try:
+            source, _ = spec.source_for(remote_id)
+        except KeyError:
+            return False
+        return source.resource_name in rules.resources
+
+    @classmethod
+    def attachable_models(cls) -> list[str]:
+        return [model for model in cls.resources if cls.attachable(model)]
 
     # -- scopes ----------------------------------------------------------------------------
     def _scope_family(self) -> str | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -57,7 +57,7 @@ from .specs import RateLimits
 from .tokens import TokenManager
 from .waiting import current_wait_budget
 
-__all__ = ["STATUS_ERRORS", "ApiClient", "HttpPolicy", "Response"]
+__all__ = ["STATUS_ERRORS", "ApiClient", "HttpPolicy", "Response", "StreamedResponse"]
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,29 @@ class Response:
 _UNSET = object()
 
 
+class StreamedResponse:
+    """A provider response whose body has not been read: ``iter_content`` hands it out in
+    chunks; ``close`` releases the connection (safe to call twice)."""
+
+    def __init__(self, raw: requests.Response):
+        self._raw = raw
+        self.status = raw.status_code
+        self.headers = CaseInsensitiveDict(raw.headers)
+
+    def iter_content(self, chunk_size: int) -> Iterator[bytes]:
+        try:
+            for chunk in self._raw.iter_content(chunk_size):
+                if chunk:
+                    yield chunk
+        except requests.RequestException as exc:
+            raise ProviderUnavailable(f"the download broke off ({type(exc).__name__})") from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._raw.close()
+
+
 class _Transient(Exception):
     def __init__(self, reason: str, response: Response | None = None):
         super().__init__(reason)
@@ -187,7 +210,7 @@ class ApiClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
-        data: bytes | None = None,
+        data: bytes | Any | None = None,
         headers: Mapping[str, str] | None = None,
         raise_for_status: bool = True,
         error_context: str | None = None,
@@ -230,6 +253,106 @@ class ApiClient:
                 )
                 raise error
             return response
+
+    def stream(
+        self,
+        method: str,
+        path_or_url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        authenticated: bool = True,
+        error_context: str | None = None,
+    ) -> StreamedResponse:
+        """Like ``request`` for a GET whose body may be large: the status and headers are read,
+        the body is left on the wire for ``StreamedResponse.iter_content`` (the caller closes
+        it). The limiter slot is held until the headers arrive, not while the body streams.
+        5xx/connection errors are retried before any byte is handed out; 401 refreshes once;
+        429 is waited out like ``request``; other errors raise as ``request`` does.
+
+        ``authenticated=False`` with an absolute https URL (or one on the API's own origin)
+        fetches a provider's pre-signed download link (QuickBooks ``TempDownloadUri``): no
+        bearer token is sent to it."""
+        method = method.upper()
+        url = self.url(path_or_url) if authenticated else self._download_url(path_or_url)
+        extra = dict(headers or {})
+        refreshed = False
+        throttled = 0
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                raw, used = self._open(method, url, params, extra, authenticated)
+            except _Transient as exc:
+                if attempts < self.policy.max_attempts:
+                    self._sleep(min(self.policy.backoff_initial * 2 ** (attempts - 1), 8.0))
+                    continue
+                raise self._tagged(
+                    ProviderUnavailable(
+                        f"{method} {urlsplit(url).path}: {exc.reason}",
+                        status=exc.response.status if exc.response else None,
+                    ),
+                    exc.response,
+                ) from None
+            if raw.status_code < 400:
+                return StreamedResponse(raw)
+            response = Response(raw.status_code, raw.headers, raw.content)
+            raw.close()
+            stale = authenticated and response.status == 401 and not refreshed
+            if stale and not self._denied(response, error_context):
+                refreshed = True
+                self.tokens.refresh(stale=used)
+                continue
+            if response.status == 429:
+                self.throttled += 1
+                throttled += 1
+                self._on_throttled(response, throttled)
+                continue
+            raise self._tagged(self._error_for(response, error_context), response)
+
+    def _download_url(self, url: str) -> str:
+        parts = urlsplit(url)
+        base = urlsplit(self.base_url)
+        same_origin = (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
+        if not parts.netloc or not (parts.scheme == "https" or same_origin):
+            raise ValueError("download links must be https (or on the provider API's origin)")
+        return url
+
+    def _open(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str],
+        authenticated: bool,
+    ) -> tuple[requests.Response, Any]:
+        with self.limiter.acquire(self.provider_key, self.tenant_id, self.limits):
+            creds = self.tokens.current() if authenticated else None
+            all_headers = {**self.default_headers, **headers} if authenticated else dict(headers)
+            if creds is not None:
+                all_headers["Authorization"] = f"Bearer {creds.access_token}"
+            self.calls += 1
+            try:
+                raw = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    headers=all_headers,
+                    timeout=(self.policy.connect_timeout, self.policy.read_timeout),
+                    allow_redirects=False,
+                    stream=True,
+                )
+            except requests.Timeout as exc:
+                raise _Transient(f"timeout ({type(exc).__name__})") from None
+            except requests.ConnectionError as exc:
+                raise _Transient(f"connection error ({type(exc).__name__})") from None
+            if authenticated:
+                self.limiter.observe(self.provider_key, self.tenant_id, self.limits, raw.headers)
+        if raw.status_code >= 500 and raw.status_code != 501:
+            response = Response(raw.status_code, raw.headers, raw.content)
+            raw.close()
+            raise _Transient(f"HTTP {raw.status_code}", response)
+        return raw, creds
 
     # -- internals ------------------------------------------------------------------------------
     def _send_with_retries(
@@ -284,6 +407,8 @@ class ApiClient:
                 "Authorization": f"Bearer {creds.access_token}",
             }
             self.calls += 1
+            if hasattr(body, "seek"):  # a file-like body (an upload): every attempt from its start
+                body.seek(0)
             try:
                 raw = self.session.request(
                     method,

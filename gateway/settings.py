@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gateway.customers",
     "gateway.accounts",
     "gateway.records",
+    "gateway.attachments",
     "gateway.connect",
     "gateway.events",  # before gateway.sync: `account.linked` precedes the first sync's events
     "gateway.sync",
@@ -213,6 +214,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Request bodies above this size are refused with 413 before any view reads them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", default=1_048_576)
+# Paths whose bodies may be larger (file uploads; each provider's own file limit is checked
+# by the view before the body is read). Uploads beyond Django's in-memory size go to temp files.
+BODY_SIZE_LIMITS = {
+    "/v1/attachments": env.int("MAX_ATTACHMENT_REQUEST_BYTES", default=101 * 1024 * 1024),
+}
 
 API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
 # How long a process trusts an authenticated key before reading it again (revocation delay).

@@ -10,6 +10,7 @@ from drf_spectacular.views import (
 
 from gateway.accounts import views as account_views
 from gateway.accounts.passthrough import PassthroughView
+from gateway.attachments import views as attachment_views
 from gateway.core import views as core_views
 from gateway.events import views as event_views
 from gateway.records.actions import action_urls
@@ -49,6 +50,17 @@ api_v1 = [
         "v1/linked-accounts/<str:account_id>/sync-settings",
         sync_views.LinkedAccountSyncSettingsView.as_view(),
         name="linked-account-sync-settings",
+    ),
+    path("v1/attachments", attachment_views.AttachmentListView.as_view(), name="attachment-list"),
+    path(
+        "v1/attachments/<str:attachment_id>",
+        attachment_views.AttachmentDetailView.as_view(),
+        name="attachment-detail",
+    ),
+    path(
+        "v1/attachments/<str:attachment_id>/content",
+        attachment_views.AttachmentContentView.as_view(),
+        name="attachment-content",
     ),
     path("v1/events", event_views.EventListView.as_view(), name="event-list"),
     path(

@@ -162,6 +162,9 @@ class CatalogueEntry:
     input_example: Mapping[str, Any] | None = None
     #: A sentence for the OpenAPI tag and the README.
     description: str = ""
+    #: Records of this model can carry files (``/v1/attachments``), where the provider's
+    #: resource takes them (its connector's ``attachment_rules``).
+    attachable: bool = False
 
     def __post_init__(self) -> None:
         if not _NAME.fullmatch(self.name):

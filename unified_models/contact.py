@@ -75,6 +75,7 @@ CONTACT = CatalogueEntry(
     name="contact",
     plural="contacts",
     record=Contact,
+    attachable=True,
     input=ContactInput,
     operations=frozenset({"list", "get", "create", "update", "delete"}),
     filters=(Filter("status", "status", "choice", choices=ContactStatus),),

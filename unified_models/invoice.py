@@ -205,6 +205,7 @@ INVOICE = CatalogueEntry(
     name="invoice",
     plural="invoices",
     record=Invoice,
+    attachable=True,
     input=InvoiceInput,
     operations=frozenset({"list", "get", "create", "update", "delete"}),
     references=(

@@ -18,6 +18,7 @@ from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFail
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .attachments import QuickBooksAttachments
 from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
 from .mappers_credit import REFUND_RECEIPT, credit_note_to_qbo
 from .mappers_journal import journal_entry_to_qbo
@@ -131,7 +132,7 @@ ELEMENT_FIELDS = {
 }
 
 
-class QuickBooksConnector(SpecConnector):
+class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
     def translate_error(self, response: Response, context: str | None) -> ConnectorError | None:
         body = response.json()
         fault_type, errors = fault_errors(body)

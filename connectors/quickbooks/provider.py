@@ -14,6 +14,7 @@ from ..credentials import Credentials, CredentialStore
 from ..errors import ProviderUnavailable, RateLimited
 from ..jsonutil import loads
 from . import spec
+from .attachments import RULES as ATTACHMENT_RULES
 from .connector import QuickBooksConnector, fault_errors
 
 __all__ = ["QuickBooksProvider"]
@@ -40,6 +41,7 @@ class QuickBooksProvider(Provider):
     request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
     batch = spec.BATCH
+    attachment_rules = ATTACHMENT_RULES
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:
         return QuickBooksConnector(self, credential_store, tenant_id)

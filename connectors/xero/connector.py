@@ -35,6 +35,7 @@ from ..errors import (
 from ..http import Response
 from ..rest import SpecConnector
 from ..specs import ResourceSpec
+from .attachments import XeroAttachments
 from .mappers import contact_to_xero, invoice_to_xero, payment_to_xero, validation_details
 from .mappers_bank import bank_transfer_to_xero, expense_to_xero
 from .mappers_credit import (
@@ -91,7 +92,7 @@ _ITEM_ACCOUNTS = (
 _CODELESS_ACCOUNT_TYPES = frozenset({AccountType.BANK, AccountType.CREDIT_CARD})
 
 
-class XeroConnector(SpecConnector):
+class XeroConnector(XeroAttachments, SpecConnector):
     def default_headers(self) -> dict[str, str]:
         return {TENANT_HEADER: self.tenant_id}
 

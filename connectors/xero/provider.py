@@ -8,6 +8,7 @@ from typing import Any
 from ..base import Provider, Tenant, WebhookBatch
 from ..credentials import Credentials, CredentialStore
 from . import spec, webhooks
+from .attachments import RULES as ATTACHMENT_RULES
 from .connector import XeroConnector
 from .consent import auth_event_id
 
@@ -25,6 +26,7 @@ class XeroProvider(Provider):
     request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
     client_credentials_spec = spec.CUSTOM_CONNECTIONS
+    attachment_rules = ATTACHMENT_RULES
 
     def consent_tenants(self, credentials: Credentials) -> list[Tenant]:
         """Xero's GET /connections lists every connection of the user and app; the tenants of

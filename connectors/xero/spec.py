@@ -49,8 +49,16 @@ OAUTH = OAuthSpec(
     revoke_url="https://identity.xero.com/connect/revocation",
     connections_url="https://api.xero.com/connections",
     # Each model adds its own scope (RESOURCES below). accounting.settings.read (the same in
-    # both families) lets passthrough calls read accounts, tax rates and the organisation.
-    scopes=("openid", "profile", "email", "offline_access", "accounting.settings.read"),
+    # both families) lets passthrough calls read accounts, tax rates and the organisation;
+    # accounting.attachments (both families) covers files on every attachable record.
+    scopes=(
+        "openid",
+        "profile",
+        "email",
+        "offline_access",
+        "accounting.settings.read",
+        "accounting.attachments",
+    ),
     pkce=True,
     # Apps created on or after 2 March 2026 may only ask for granular scopes; older ones may use
     # either family until September 2027 (setting ``scope_family``).

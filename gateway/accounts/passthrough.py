@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -26,8 +29,36 @@ class PassthroughRequestSerializer(JsonTypedSerializer):
         max_length=2000, help_text="Relative to the provider's API base, e.g. `/Invoices`."
     )
     query = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
-    body = serializers.JSONField(required=False, allow_null=True, default=None)
+    body = serializers.JSONField(
+        required=False, allow_null=True, default=None, help_text="A JSON body, sent as JSON."
+    )
+    body_base64 = serializers.CharField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="A binary body (a file for an attachment endpoint), base64-encoded; sent as "
+        "its bytes, with the `Content-Type` given in `headers`. Not with `body`.",
+    )
     headers = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+
+    def validate_body_base64(self, value: str | None) -> bytes | None:
+        if value is None:
+            return None
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise serializers.ValidationError("Must be base64 (RFC 4648).") from None
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("body") is not None and attrs.get("body_base64") is not None:
+            raise serializers.ValidationError({"body_base64": ["Send `body` or `body_base64`."]})
+        if attrs.get("body_base64") is not None and not any(
+            name.lower() == "content-type" for name in attrs.get("headers", {})
+        ):
+            raise serializers.ValidationError(
+                {"headers": ["A `body_base64` needs its Content-Type in `headers`."]}
+            )
+        return attrs
 
     def validate_path(self, value: str) -> str:
         if not value.startswith("/") or "://" in value or ".." in value or "\\" in value:
@@ -44,7 +75,15 @@ class PassthroughRequestSerializer(JsonTypedSerializer):
 class PassthroughResponseSerializer(serializers.Serializer):
     status = serializers.IntegerField(help_text="The provider's HTTP status.")
     headers = serializers.DictField(child=serializers.CharField())
-    body = serializers.JSONField(allow_null=True, help_text="JSON when the provider sent JSON.")
+    body = serializers.JSONField(
+        allow_null=True,
+        help_text="JSON when the provider sent JSON, a string when it sent text, null when it "
+        "sent binary (see `body_base64`).",
+    )
+    body_base64 = serializers.CharField(
+        required=False,
+        help_text="Only when the provider sent a binary body (a file): its bytes, base64-encoded.",
+    )
 
 
 class PassthroughView(APIView):
@@ -52,7 +91,11 @@ class PassthroughView(APIView):
         summary="Call the provider directly",
         description=(
             "Authenticated with the linked account's credentials and rate limited like every "
-            "other call. The provider's status and body are returned as they came."
+            "other call. The provider's status and body are returned as they came. Binary "
+            "bodies travel base64-encoded: `body_base64` in the request (with its Content-Type "
+            "in `headers`), `body_base64` in the answer when the provider sent neither JSON nor "
+            "text. Bodies are held whole (requests up to the API's body limit): for files, "
+            "`/v1/attachments` streams instead."
         ),
         parameters=[LINKED_ACCOUNT_HEADER],
         request=PassthroughRequestSerializer,
@@ -68,7 +111,7 @@ class PassthroughView(APIView):
             call["method"],
             call["path"],
             query=call["query"],
-            body=call["body"],
+            body=call["body_base64"] if call["body_base64"] is not None else call["body"],
             headers=call["headers"],
         )
         headers = {k.lower(): v for k, v in result.headers.items() if k.lower() in SAFE_HEADERS}
@@ -78,17 +121,34 @@ class PassthroughView(APIView):
 JSON = "application/json"
 
 
+def _is_text(content_type: str, raw: bytes) -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    if kind.startswith("text/") or kind.endswith("xml") or "json" in kind:
+        return True
+    if kind:
+        return False
+    try:  # no type given: text when it decodes
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def render_result(status: int, headers: dict[str, str], raw: bytes) -> bytes:
-    """The provider's JSON body is spliced in verbatim (numbers keep every digit); any other
-    body is returned as a string."""
+    """The provider's JSON body is spliced in verbatim (numbers keep every digit); a text body
+    is returned as a string; a binary one (a file) as `body_base64`, with `body` null."""
     head = jsonutil.dumps({"status": status, "headers": headers})[:-1]
+    content_type = headers.get("content-type", "")
     body = None
-    if "json" in headers.get("content-type", "") and raw.strip():
+    if "json" in content_type and raw.strip():
         try:
             jsonutil.loads(raw)
             body = raw
         except ValueError:
             body = None
+    if body is None and raw and not _is_text(content_type, raw):
+        encoded = base64.b64encode(raw)
+        return head + b',"body":null,"body_base64":"' + encoded + b'"}'
     if body is None:
         body = jsonutil.dumps(raw.decode("utf-8", errors="replace") if raw else None)
     return head + b',"body":' + body + b"}"

@@ -59,7 +59,9 @@ class BodySizeLimitMiddleware:
 
         from gateway.core.errors import error_response
 
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = getattr(settings, "BODY_SIZE_LIMITS", {}).get(
+            request.path, settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        )
         declared = request.META.get("CONTENT_LENGTH")
         try:
             length = int(declared or 0)

@@ -16,6 +16,16 @@ class HealthSerializer(serializers.Serializer):
     checks = HealthChecksSerializer()
 
 
+class AttachmentRulesSerializer(serializers.Serializer):
+    models = serializers.ListField(
+        child=serializers.CharField(), help_text="Models whose records can carry files here."
+    )
+    max_bytes = serializers.IntegerField(help_text="The largest file this provider takes.")
+    mime_types = serializers.ListField(
+        child=serializers.CharField(), help_text="The file types it takes (others: 415)."
+    )
+
+
 class ProviderSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="Identifier used in link tokens and linked accounts.")
     name = serializers.CharField()
@@ -34,6 +44,10 @@ class ProviderSerializer(serializers.Serializer):
         "those the model's catalogue entry allows and the provider's connector declares (`get` "
         "whenever it can `list`: records are read from the store). The record endpoints answer "
         "405 for any other.",
+    )
+    attachments = AttachmentRulesSerializer(
+        allow_null=True,
+        help_text="Files on records (`/v1/attachments`): where and what (null: none).",
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from . import api, batch, control, discovery, oauth_views  # noqa: F401 (batch: POST /batch)
+from . import api, attachments, batch, control, discovery, oauth_views  # noqa: F401 (batch)
 from .errors import fault
 from .state import Sandbox
 
@@ -17,6 +17,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.register_blueprint(oauth_views.bp)
     app.register_blueprint(discovery.bp)
     app.register_blueprint(api.bp)  # with the batch endpoint's route (batch.py) on it
+    app.register_blueprint(attachments.bp)
 
     @app.errorhandler(Exception)
     def internal(exc: Exception) -> Response:  # pragma: no cover - defensive

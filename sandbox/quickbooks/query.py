@@ -44,6 +44,7 @@ ENTITIES = (
     "CompanyInfo",
     "Preferences",
     "JournalEntry",
+    "Attachable",
 )
 NAME_LISTS = {"Customer", "Vendor", "Item", "Account", "TaxCode", "TaxRate", "Class", "Department"}
 MAX_RESULTS = 1000
@@ -178,6 +179,15 @@ QUERYABLE: dict[str, dict[str, str]] = {
         "amount": "decimal",
         "fromaccountref": "string",
         "toaccountref": "string",
+    },
+    # AttachableRef is a list: a condition on it holds when one of its entries matches.
+    "Attachable": {
+        **COMMON,
+        "filename": "string",
+        "contenttype": "string",
+        "category": "string",
+        "attachableref.entityref.type": "string",
+        "attachableref.entityref.value": "string",
     },
 }
 
@@ -433,7 +443,25 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+def _candidates(doc: Any, path: str) -> list[Any]:
+    """Every value ``path`` reaches in ``doc``, walking into lists (``AttachableRef``)."""
+    nodes = [doc]
+    for part in path.split("."):
+        found = []
+        for node in nodes:
+            for item in node if isinstance(node, list) else [node]:
+                if isinstance(item, dict):
+                    value = next((v for k, v in item.items() if k.lower() == part), None)
+                    if value is not None:
+                        found.append(value)
+        nodes = found
+    return [n.get("value", n.get("Address")) if isinstance(n, dict) else n for n in nodes]
+
+
 def _matches(doc: dict[str, Any], cond: Condition, kind: str) -> bool:
+    if "." in cond.field and not cond.field.startswith("metadata."):
+        one = Condition("v", cond.op, cond.values)
+        return any(_matches({"v": v}, one, kind) for v in _candidates(doc, cond.field))
     actual = _coerce(kind, _lookup(doc, cond.field))
     wanted = [_coerce(kind, v) for v in cond.values]
     if cond.op == "IN":

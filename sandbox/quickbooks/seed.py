@@ -881,6 +881,10 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         ledger_balances(store, c)
         seed_purchase_orders(store, c)
         seed_banking(store, c)
+    from .attachments import seed_files
+
+    for c in COMPANIES:
+        seed_files(store, c.realm, c.tz, datetime(2025, 3, 1, 12, 0, tzinfo=UTC))
     if invoices:
         target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)

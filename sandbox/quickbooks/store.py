@@ -20,6 +20,9 @@ CREATE TABLE IF NOT EXISTS tombstones (
     realm TEXT NOT NULL, entity TEXT NOT NULL, id INTEGER NOT NULL, deleted_at TEXT NOT NULL,
     PRIMARY KEY (realm, entity, id)
 );
+CREATE TABLE IF NOT EXISTS files (
+    realm TEXT NOT NULL, id INTEGER NOT NULL, content BLOB NOT NULL, PRIMARY KEY (realm, id)
+);
 CREATE TABLE IF NOT EXISTS apps (
     client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT NOT NULL,
     redirect_uris TEXT NOT NULL
@@ -53,6 +56,7 @@ def _key(entity_id: Any) -> int | str:
 class Store:
     def __init__(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)
         self.db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -149,6 +153,7 @@ class Store:
             if books:
                 self.db.execute("DELETE FROM entities")
                 self.db.execute("DELETE FROM tombstones")
+                self.db.execute("DELETE FROM files")
             if oauth:
                 for table in ("codes", "grants", "access_tokens", "refresh_tokens", "apps"):
                     self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from .api import accounting, control, identity, journals, negotiation
+from .api import accounting, attachments, control, identity, journals, negotiation
 from .api.http import problem
 from .state import Sandbox
 
@@ -17,6 +17,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.register_blueprint(identity.bp)
     app.register_blueprint(journals.bp)  # before accounting: its /<collection> is generic
     app.register_blueprint(accounting.bp)
+    app.register_blueprint(attachments.bp)
     negotiation.install(app)
 
     @app.errorhandler(Exception)

@@ -104,10 +104,12 @@ ENDPOINT_SCOPES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
+_ATTACHMENTS = ("accounting.attachments", "accounting.attachments.read")
+
 #: What the control plane's consent shortcut grants when no scope is named.
 DEFAULT_CONSENT_SCOPE = (
     "openid profile email offline_access accounting.invoices accounting.payments "
-    "accounting.contacts accounting.settings"
+    "accounting.contacts accounting.settings accounting.attachments"
 )
 
 _API_PREFIX = "/api.xro/2.0/"
@@ -142,6 +144,9 @@ def required(method: str, path: str) -> tuple[str, ...] | None:
         names = [n for n, reports in REPORT_SCOPES.items() if report in reports]
         granted_by = [f"accounting.reports.{n}.read" for n in names] + ["accounting.reports.read"]
         return () if write else tuple(granted_by)
+    if len(parts) >= 3 and parts[2] == "attachments":
+        # Files on any record: accounting.attachments (both families), whatever the record.
+        return ("accounting.attachments",) if write else _ATTACHMENTS
     scopes = ENDPOINT_SCOPES.get(parts[0])
     if scopes is None:
         return None

@@ -62,6 +62,9 @@ def seed_org(store: Store, org: dict) -> None:
     store.set_sequence(tenant_id, "INV-", 100)
     store.set_sequence(tenant_id, "CN-", 100)
     store.set_sequence(tenant_id, "PO-", 100)
+    from .api.attachments import seed_demo_attachments
+
+    seed_demo_attachments(store, tenant_id, int(SeedClock().time() * 1000))
 
 
 def _reference_data(ledger: Ledger, org: dict, country: dict) -> None:

@@ -68,6 +68,13 @@ CREATE TABLE IF NOT EXISTS idempotency (
     status INTEGER NOT NULL, body BLOB NOT NULL, content_type TEXT NOT NULL,
     PRIMARY KEY (client_id, tenant_id, key)
 );
+CREATE TABLE IF NOT EXISTS attachments (
+    tenant_id TEXT NOT NULL, collection TEXT NOT NULL, record_id TEXT NOT NULL, id TEXT NOT NULL,
+    file_name TEXT NOT NULL, mime_type TEXT NOT NULL, size INTEGER NOT NULL,
+    include_online INTEGER, created_ms INTEGER NOT NULL, content BLOB NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX IF NOT EXISTS ix_att_record ON attachments (tenant_id, collection, record_id);
 CREATE TABLE IF NOT EXISTS sequences (
     tenant_id TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL,
     PRIMARY KEY (tenant_id, name)
@@ -83,6 +90,7 @@ RESET_TABLES = (
     "refresh_tokens",
     "idempotency",
     "sequences",
+    "attachments",
 )
 
 

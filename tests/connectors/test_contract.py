@@ -10,8 +10,10 @@ from connectors.base import Connector, Provider, Tenant, WebhookBatch
 from connectors.credentials import InMemoryCredentialStore
 from connectors.cursor import InvalidCursor
 from connectors.errors import NotSupported, UnknownProvider
+from connectors.quickbooks.attachments import RULES as QBO_ATTACHMENTS
 from connectors.registry import build_registry, default_registry
 from connectors.specs import OPERATIONS, RateLimits, ResourceSpec
+from connectors.xero.attachments import RULES as XERO_ATTACHMENTS
 from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
 from .conftest import fresh_credentials
@@ -53,6 +55,11 @@ def test_registry_lookup_and_describe():
         },
         "webhooks": True,
         "client_credentials": True,
+        "attachments": {
+            "models": ["contact", "invoice"],
+            "max_bytes": 10 * 1024 * 1024,
+            "mime_types": sorted(XERO_ATTACHMENTS.mime_types),
+        },
     }
     (qbo,) = [d for d in REGISTRY.describe() if d["key"] == "quickbooks"]
     assert qbo == {
@@ -79,6 +86,11 @@ def test_registry_lookup_and_describe():
         },
         "webhooks": False,
         "client_credentials": False,
+        "attachments": {
+            "models": ["contact", "invoice"],
+            "max_bytes": 100 * 1024 * 1024,
+            "mime_types": sorted(QBO_ATTACHMENTS.mime_types),
+        },
     }
 
 

@@ -31,9 +31,10 @@ def test_authorization_url_has_state_and_pkce_s256(provider, fake):
         "response_type": "code",
         "client_id": "client-id",
         "redirect_uri": "https://app.example/callback",
-        # accounting.settings, not .read: accounts are written too.
-        "scope": "openid profile email offline_access accounting.settings "
-        "accounting.invoices accounting.contacts accounting.payments "
+        # accounting.settings, not .read: accounts are written too; accounting.attachments for
+        # files on records.
+        "scope": "openid profile email offline_access accounting.attachments "
+        "accounting.settings accounting.invoices accounting.contacts accounting.payments "
         "accounting.manualjournals accounting.journals.read accounting.banktransactions",
         "state": state,
         "code_challenge": challenge.decode(),

@@ -368,3 +368,25 @@ def seed_every_model(account: LinkedAccount) -> None:
     seed_journals(account)
     seed_credit_notes(account)
     seed_bank_activity(account)
+
+
+def attachment_on(record, file_name: str = "receipt.pdf", remote_id: str = "att-1"):
+    """A remembered attachment (its description only) on a stored record."""
+    from gateway.attachments.models import Attachment
+    from gateway.attachments.services import attachment_id
+
+    now = datetime.now(UTC)
+    account = record.linked_account
+    return Attachment.objects.create(
+        id=attachment_id(account.id, record.model, record.remote_id, remote_id),
+        linked_account=account,
+        record_model=record.model,
+        record_remote_id=record.remote_id,
+        record_id=record.id,
+        remote_id=remote_id,
+        file_name=file_name,
+        mime_type="application/pdf",
+        size=1234,
+        created_at=now,
+        modified_at=now,
+    )

@@ -7,10 +7,12 @@ a route with a path parameter this file does not know fails until it is added to
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from gateway.accounts.models import LinkedAccount
+from gateway.attachments.models import Attachment
 from gateway.connect.models import LinkSession
 from gateway.events.endpoints import create_endpoint
 from gateway.events.models import DeliveryStatus, Event, WebhookDelivery, WebhookEndpoint
@@ -18,6 +20,7 @@ from gateway.events.services import emit
 from gateway.records.models import Record
 from tests.factories import make_customer
 from tests.gateway.builders import (
+    attachment_on,
     make_linked_account,
     seed_bank_activity,
     seed_credit_notes,
@@ -72,6 +75,11 @@ BODIES = {
         "from_account_remote_id": "acc-200",
         "to_account_remote_id": "acc-090",
         "amount": "5.00",
+    },
+    # A callable: built per call (a file part is read once), aimed at A's invoice.
+    "attachment-list": lambda world: {
+        "record_id": str(world["a_records"]["invoice"].id),
+        "file": SimpleUploadedFile("bob.pdf", b"%PDF-1.4 bob", "application/pdf"),
     },
 }
 
@@ -135,6 +143,7 @@ def world(fake_provider, settings, monkeypatch):
         for model in CATALOGUE.names()
     }
     assert all(a_records.values()), "every model needs a record of A's to aim at"
+    a_attachment = attachment_on(a_records["invoice"])
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {bob_key}")
     secrets = [
@@ -146,6 +155,8 @@ def world(fake_provider, settings, monkeypatch):
         str(a_delivery.id),
         str(event.id),
         *(str(r.id) for r in a_records.values()),
+        str(a_attachment.id),
+        a_attachment.file_name,
     ]
     return {
         "client": client,
@@ -157,6 +168,7 @@ def world(fake_provider, settings, monkeypatch):
             "account_id": str(a_account.id),
             "endpoint_id": str(a_endpoint.id),
             "delivery_id": str(a_delivery.id),
+            "attachment_id": str(a_attachment.id),
         },
         "secrets": secrets,
     }
@@ -173,11 +185,14 @@ def snapshot(world) -> dict:
         "deliveries": WebhookDelivery.objects.filter(customer=alice).count(),
         "events": Event.objects.filter(linked_account=account).count(),
         "link_sessions": LinkSession.objects.filter(customer=alice).count(),
+        "attachments": sorted(
+            Attachment.objects.filter(linked_account=account).values_list("id", "modified_at")
+        ),
         "sync_runs": account.sync_runs.count() if hasattr(account, "sync_runs") else None,
     }
 
 
-OWNED_BY_A = {"account_id", "endpoint_id", "delivery_id", "record_id"}
+OWNED_BY_A = {"account_id", "endpoint_id", "delivery_id", "record_id", "attachment_id"}
 
 
 def path_for(name: str, route: str, params: list[str], world) -> str:
@@ -194,7 +209,13 @@ def path_for(name: str, route: str, params: list[str], world) -> str:
 
 
 def call(client, method: str, path: str, body, account):
-    return getattr(client, method)(path, body, format="json", HTTP_X_LINKED_ACCOUNT=str(account.id))
+    has_file = isinstance(body, dict) and any(hasattr(v, "read") for v in body.values())
+    return getattr(client, method)(
+        path,
+        body,
+        format="multipart" if has_file else "json",
+        HTTP_X_LINKED_ACCOUNT=str(account.id),
+    )
 
 
 def assert_hidden(response, world, label: str) -> None:
@@ -224,13 +245,15 @@ def test_every_v1_route_hides_other_customers_objects(world):
         for method in methods_of(view):
             label = f"{method.upper()} /{route}"
             body = BODIES.get(name, {}) if method in {"post", "patch", "put"} else None
+            fresh = body if callable(body) else (lambda _world, body=body: body)
             if params:
                 path = path_for(name, route, params, world)
-                assert_hidden(call(client, method, path, body, world["a_account"]), world, label)
+                attack = call(client, method, path, fresh(world), world["a_account"])
+                assert_hidden(attack, world, label)
             else:
                 path = "/" + route
-                attack = call(client, method, path, body, world["a_account"])
-                own = call(client, method, path, body, world["b_account"])
+                attack = call(client, method, path, fresh(world), world["a_account"])
+                own = call(client, method, path, fresh(world), world["b_account"])
                 if attack.status_code != own.status_code:
                     # The route reads X-Linked-Account: A's account is not found.
                     assert_hidden(attack, world, label)
