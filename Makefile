@@ -1,6 +1,9 @@
 # Verbs shared by developers and CI (.ci/run calls install, lint, openapi-check and test).
 PYTHON ?= python3
 VENV ?= .venv
+# Two pytest workers (pytest-xdist): the suite is I/O-bound on sandboxes and PostgreSQL, and the
+# machine has two cores; each worker has its own test database and Redis database.
+PYTEST_ARGS ?= -n 2
 PY := $(VENV)/bin/python
 DEV_ENV := LEDGERLINK_ENV=development
 

@@ -29,7 +29,12 @@ from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import parse_uuid
 from gateway.attachments.models import Attachment
 from gateway.core import jsonutil
-from gateway.core.errors import ApiError, InvalidRequest, NotSupported, PayloadTooLarge
+from gateway.core.errors import (
+    ApiError,
+    InvalidRequest,
+    NotOffered,
+    PayloadTooLarge,
+)
 from gateway.records.models import Record
 
 __all__ = [
@@ -71,7 +76,7 @@ def attachment_id(account_id: uuid.UUID, model: str, record_remote_id: str, remo
 def rules_for(account: LinkedAccount) -> AttachmentRules:
     rules = provider_for(account).attachment_rules
     if rules is None:
-        raise NotSupported("The linked account's provider has no attachments.")
+        raise NotOffered("The linked account's provider has no attachments.")
     return rules
 
 

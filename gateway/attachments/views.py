@@ -24,6 +24,8 @@ NOT_STORED = (
     "so that it has a stable id; the file itself stays at the provider and is never stored by "
     "Ledgerlink."
 )
+#: What a provider without files answers (its record endpoints answer 405 the same way).
+NO_FILES = {405: "`method_not_allowed`: the linked account's provider keeps no files."}
 
 
 class AttachmentSerializer(serializers.Serializer):
@@ -107,7 +109,7 @@ class AttachmentListView(APIView):
             ),
             INCLUDE_REMOTE_DATA,
         ],
-        responses={200: ATTACHMENT_LIST, **provider_error_responses()},
+        responses={200: ATTACHMENT_LIST, **provider_error_responses(NO_FILES)},
         tags=TAGS,
     )
     def get(self, request: Request) -> HttpResponse:
@@ -135,6 +137,7 @@ class AttachmentListView(APIView):
                     413: "`payload_too_large`: the file is larger than the provider takes.",
                     415: "`unsupported_media_type`: the provider does not take this file type "
                     "(or the body is not multipart).",
+                    **NO_FILES,
                 }
             ),
         },

@@ -82,6 +82,14 @@ class ProviderRateLimited(ApiError):
     default_message = "The provider's rate limit was reached; retry after the given delay."
 
 
+class NotOffered(ApiError):
+    """405: the linked account's provider does not offer this (its endpoint exists for others)."""
+
+    status_code = 405
+    type = "method_not_allowed"
+    default_message = "The linked account's provider does not offer this."
+
+
 class NotSupported(ApiError):
     status_code = 501
     type = "not_supported"
