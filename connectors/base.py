@@ -18,11 +18,19 @@ from urllib.parse import quote
 
 import requests
 
-from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
+from unified_models import (
+    INPUT_MODELS,
+    MODELS,
+    Report,
+    ReportRequest,
+    UnifiedInput,
+    UnifiedRecord,
+)
 
 from .attachments import AttachmentDownload, AttachmentRules, RemoteAttachment
 from .credentials import Credentials, CredentialStore, InMemoryCredentialStore
 from .errors import NotSupported
+from .reports import ReportRules
 from .specs import (
     OPERATIONS,
     WRITE_OPERATIONS,
@@ -217,6 +225,12 @@ class Connector(ABC):
         """The file's bytes as the provider streams them (the caller closes the download)."""
         raise NotSupported(f"{self.provider.name} has no attachments on {model}")
 
+    # -- reports (computed by the provider on demand; see connectors/reports.py) --------------
+    def fetch_report(self, request: ReportRequest) -> Report:
+        """The report as the provider computes it now, account lines naming provider account
+        ids. Called only for a request the provider's ``report_rules`` accept."""
+        raise NotSupported(f"{self.provider.name} has no {request.type.value} report")
+
 
 class Provider(ABC):
     """Descriptor of one provider: class-level data, plus the settings it was configured with.
@@ -247,6 +261,8 @@ class Provider(ABC):
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
     #: What this provider accepts as attachments (None: it has none; see connectors/attachments).
     attachment_rules: ClassVar[AttachmentRules | None] = None
+    #: The financial reports this provider computes (None: none; see connectors/reports).
+    report_rules: ClassVar[ReportRules | None] = None
     #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
     #: missing any is not offered (`/v1/providers`, link tokens).
     required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
@@ -294,6 +310,7 @@ class Provider(ABC):
                 if cls.attachment_rules is not None
                 else None
             ),
+            "reports": cls.report_rules.describe() if cls.report_rules is not None else None,
         }
 
     @property

@@ -87,6 +87,18 @@ from .purchase_order import (
     PurchaseOrderInput,
     PurchaseOrderStatus,
 )
+from .report import (
+    REPORT_PATHS,
+    Report,
+    ReportBasis,
+    ReportColumn,
+    ReportColumnKind,
+    ReportRequest,
+    ReportRow,
+    ReportRowKind,
+    ReportTimeframe,
+    ReportType,
+)
 from .tax_rate import TAX_RATE, TaxRate, TaxRateComponent
 from .tracking_category import TRACKING_CATEGORY, TrackingCategory, TrackingCategoryOption
 from .types import Money, Rate, to_decimal
@@ -149,6 +161,7 @@ __all__ = [
     "INPUT_MODELS",
     "LIMIT_ERRORS",
     "MODELS",
+    "REPORT_PATHS",
     "Account",
     "AccountClassification",
     "AccountInput",
@@ -213,6 +226,15 @@ __all__ = [
     "Rate",
     "Reference",
     "RelatedObjectType",
+    "Report",
+    "ReportBasis",
+    "ReportColumn",
+    "ReportColumnKind",
+    "ReportRequest",
+    "ReportRow",
+    "ReportRowKind",
+    "ReportTimeframe",
+    "ReportType",
     "TaxRate",
     "TaxRateAppliesTo",
     "TaxRateComponent",
