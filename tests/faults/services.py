@@ -28,6 +28,16 @@ def _unavailable(message: str) -> None:
     pytest.skip(message)
 
 
+@contextmanager
+def refused_port() -> Iterator[int]:
+    """A port where every connection is refused for as long as the block runs: bound and not
+    listening, so no other process (a parallel worker's sandbox) can start listening there the
+    way it could on a ``free_port()`` that was released."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -9,14 +9,18 @@ import json
 import pytest
 
 from gateway.sync.models import SyncRun
-from tests.faults.services import free_port
+from tests.faults.services import refused_port
 
 
 @pytest.fixture
 def redis_down(settings):
+    with refused_port() as port:
+        yield from _redis_at(settings, f"redis://127.0.0.1:{port}/0")
+
+
+def _redis_at(settings, url):
     from gateway.celery import app
 
-    url = f"redis://127.0.0.1:{free_port()}/0"
     saved = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "broker_transport")}
     app.conf.update(
         task_always_eager=False, broker_url=url, broker_transport="gateway.broker:Transport"
