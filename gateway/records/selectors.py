@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -171,6 +173,24 @@ def find_remote_id(account: LinkedAccount, model: str, record_id: str) -> str | 
         .values_list("remote_id", flat=True)
         .first()
     )
+
+
+def find_remote_ids(
+    account: LinkedAccount, wanted: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """``find_remote_id`` for many ``(model, gateway id)`` pairs: one query per model. Pairs
+    that name no record of the account are left out of the answer."""
+    by_model: dict[str, dict[uuid.UUID, str]] = {}
+    for model, record_id in wanted:
+        parsed = parse_uuid(record_id)
+        if parsed is not None:
+            by_model.setdefault(model, {})[parsed] = record_id
+    found: dict[tuple[str, str], str] = {}
+    for model, ids in by_model.items():
+        rows = Record.objects.filter(linked_account=account, model=model, id__in=ids)
+        for parsed, remote_id in rows.values_list("id", "remote_id"):
+            found[(model, ids[parsed])] = remote_id
+    return found
 
 
 def remote_id_of(account: LinkedAccount, model: str, record_id: str) -> str:

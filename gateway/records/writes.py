@@ -16,7 +16,7 @@ from gateway.core.errors import (
 )
 from gateway.records.ids import record_id
 from gateway.records.models import Record
-from gateway.records.selectors import find_remote_id
+from gateway.records.selectors import find_remote_ids
 from gateway.records.store import mark_deleted, upsert_records
 from unified_models import (
     CATALOGUE,
@@ -66,9 +66,10 @@ def _target(reference: Reference, holder: UnifiedModel) -> str:
 
 
 def resolve_references(account: LinkedAccount, model: str, data: UnifiedInput) -> None:
-    """Ledgerlink ids in a write body → the provider ids connectors work with. Every unknown
-    id (never synced, or another account's) is refused at once, with its field."""
-    unknown: list[dict[str, str]] = []
+    """Ledgerlink ids in a write body → the provider ids connectors work with (one query per
+    target model, however many lines refer). Every unknown id (never synced, or another
+    account's) is refused at once, with its field."""
+    wanted: list[tuple[Any, str, Any, str, str]] = []  # holder, where, reference, target, id
     for reference in CATALOGUE[model].references:
         for holder, where in _input_holders(data, reference.segments[:-1], ""):
             leaf, remote = reference.leaf, reference.remote_field
@@ -78,14 +79,17 @@ def resolve_references(account: LinkedAccount, model: str, data: UnifiedInput) -
             gateway_id = getattr(holder, leaf)
             if leaf not in holder.model_fields_set or not gateway_id:
                 continue
-            target = _target(reference, holder)
-            remote_id = find_remote_id(account, target, gateway_id)
-            if remote_id is None:
-                label = target.replace("_", " ")
-                unknown.append({"field": _join(where, leaf), "message": f"No such {label}."})
-                continue
-            setattr(holder, remote, remote_id)
-            holder.model_fields_set.add(remote)
+            wanted.append((holder, where, reference, _target(reference, holder), gateway_id))
+    found = find_remote_ids(account, [(target, gid) for *_, target, gid in wanted])
+    unknown: list[dict[str, str]] = []
+    for holder, where, reference, target, gateway_id in wanted:
+        remote_id = found.get((target, gateway_id))
+        if remote_id is None:
+            label = target.replace("_", " ")
+            unknown.append({"field": _join(where, reference.leaf), "message": f"No such {label}."})
+            continue
+        setattr(holder, reference.remote_field, remote_id)
+        holder.model_fields_set.add(reference.remote_field)
     if unknown:
         raise UnknownReference(details=unknown)
 
