@@ -89,6 +89,11 @@ class Page:
     #: Records the provider removed outright (they vanish from its lists, so they cannot come
     #: as records): the store keeps them, flagged ``remote_was_deleted``.
     deleted_remote_ids: tuple[str, ...] = ()
+    #: On the last page of a read that listed the whole resource from its first page (a model
+    #: with no change cursor, read whole on every sync): every remote id the read returned.
+    #: A stored record missing from it was removed at the provider (Xero deletes items and
+    #: tracking options outright; a deleted QuickBooks document leaves its ledger lines).
+    complete_remote_ids: frozenset[str] | None = None
 
     @property
     def is_last(self) -> bool:

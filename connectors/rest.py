@@ -71,6 +71,17 @@ def feed_since(feed: DeletionFeed, since: datetime) -> str:
     return feed.format(max(since, oldest))
 
 
+def _naming_every_id(pages: Iterator[Page]) -> Iterator[Page]:
+    """A whole read from its first page: the last page names every id read (what is missing
+    from it was removed at the provider; see ``Page.complete_remote_ids``)."""
+    seen: set[str] = set()
+    for page in pages:
+        seen.update(record.remote_id for record in page.records)
+        if page.next_cursor is None:
+            page = replace(page, complete_remote_ids=frozenset(seen))
+        yield page
+
+
 def deleted_ids(spec: ResourceSpec, body: Any) -> tuple[str, ...]:
     """The remote ids of ``spec``'s records that a deletion feed body reports deleted."""
     assert spec.deletions is not None
@@ -178,7 +189,10 @@ class SpecConnector(Connector):
             # A resource with no change cursor (Xero's tax rates, or its chart of accounts,
             # read whole for the items beside it) is read whole; the store keeps what is new.
             state = ListCursor(model=model, page=_first_page(spec.sources[0]))
-        return self._pages(spec, state, fresh=not cursor)
+        pages = self._pages(spec, state, fresh=not cursor)
+        if not cursor and not spec.reads_incrementally:
+            return _naming_every_id(pages)
+        return pages
 
     def _pages(self, spec: ResourceSpec, state: ListCursor, fresh: bool = False) -> Iterator[Page]:
         """Every page of every source from ``state`` on; a cursor names the source and page. A

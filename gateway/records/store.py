@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -182,6 +182,17 @@ def mark_deleted(account: LinkedAccount, model: str, remote_id: str) -> Change |
         change = Change(row.id, model, remote_id, "deleted", row.document)
         records_changed.send(sender=Record, account=account, changes=[change])
     return change
+
+
+def mark_missing_deleted(
+    account: LinkedAccount, model: str, present: Collection[str]
+) -> list[Change]:
+    """After a whole read of ``model``: every stored record it did not return is flagged
+    deleted (the provider removed it outright)."""
+    live = Record.objects.filter(
+        linked_account=account, model=model, remote_was_deleted=False
+    ).values_list("remote_id", flat=True)
+    return mark_many_deleted(account, model, [rid for rid in live if rid not in present])
 
 
 def mark_many_deleted(

@@ -401,6 +401,10 @@ def _store_page(
     with transaction.atomic():
         changes = store.upsert_records(account, checkpoint.model, page.records)
         changes += store.mark_many_deleted(account, checkpoint.model, page.deleted_remote_ids)
+        if page.complete_remote_ids is not None:
+            changes += store.mark_missing_deleted(
+                account, checkpoint.model, page.complete_remote_ids
+            )
         if not renew_lease(account.pk, owner):
             raise LeaseLost()  # rolls the page back: the lease holder stores it
         now = timezone.now()

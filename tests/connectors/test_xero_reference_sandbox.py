@@ -3,7 +3,7 @@ the organisation) against the sandbox."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -142,3 +142,18 @@ def test_item_with_unknown_account_id_is_refused_before_writing(wired):
             ),
         )
     assert caught.value.details[0]["field"] == "sale_account_remote_id"
+
+
+def test_a_whole_read_names_every_id_on_its_last_page(wired):
+    """Models read whole on every sync (no change cursor) say which ids exist, so the store
+    can flag the ones the provider deleted outright; incremental models and resumed reads
+    (a cursor: the first pages are not in hand) say nothing."""
+    for model in ("tax_rate", "account", "tracking_category"):
+        pages = list(wired.list(model))
+        assert pages[-1].complete_remote_ids == frozenset(
+            r.remote_id for page in pages for r in page.records
+        ), model
+        assert all(page.complete_remote_ids is None for page in pages[:-1])
+    since = wired.list("account", modified_since=datetime.now(UTC) - timedelta(days=1))
+    assert list(since)[-1].complete_remote_ids is not None  # still read whole
+    assert all(page.complete_remote_ids is None for page in wired.list("invoice"))

@@ -1,5 +1,8 @@
 """A record deleted outright at the provider (QuickBooks: gone from every query) is flagged
-`remote_was_deleted` by the next incremental sync, through the sandbox and the unified API."""
+`remote_was_deleted` by the next incremental sync, through the sandbox and the unified API.
+So is what was derived from it and is read whole on every sync: the deleted bill's ledger
+transaction vanishes from QuickBooks' journal report, and the whole read's last page names
+every id it returned (`Page.complete_remote_ids`)."""
 
 from __future__ import annotations
 
@@ -40,4 +43,10 @@ def test_a_quickbooks_deletion_reaches_the_unified_api(
         .order_by("sequence")
         .values_list("type", flat=True)
     )
-    assert types == ["invoice.deleted", "sync.completed"]
+    assert types == ["invoice.deleted", "general_ledger_transaction.deleted", "sync.completed"]
+    ledger = authed_client.get(
+        "/v1/general-ledger-transactions", {"page_size": 1000, "include_deleted": "true"}
+    ).json()["results"]
+    gone = [t for t in ledger if t["remote_was_deleted"]]
+    assert [t["source_remote_id"] for t in gone] == ["Bill:2"], gone
+    assert len(ledger) > len(gone)  # the other documents' ledger lines stay
