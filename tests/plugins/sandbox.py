@@ -99,8 +99,11 @@ class SandboxControl:
         contacts: int = 0,
         payments: int = 0,
         tenant: str = "uk",
+        documents: dict[str, int] | None = None,
     ) -> dict:
-        """Clean demo state; optional bulk data (``tenant``: uk/us/au/all)."""
+        """Clean demo state; optional bulk data (``tenant``: uk/us/au/all). ``documents``:
+        bulk counts of the other documents (``credit_notes``, ``purchase_orders``,
+        ``manual_journals``, ``bank_transactions``, ``expenses``, ``bank_transfers``)."""
         return self._call(
             "POST",
             "/reset",
@@ -110,6 +113,7 @@ class SandboxControl:
                 "contacts": contacts,
                 "payments": payments,
                 "tenant": tenant,
+                "documents": documents or {},
             },
         )
 
