@@ -46,9 +46,15 @@ def seed_bulk_documents(store: Store, tenant_id: str, counts: Mapping[str, int])
     # Timestamps in the past (one second a reading, from EPOCH), like the rest of the bulk
     # data: a sync right after the seed must not see them as changes of the last minutes.
     ledger = Ledger(store, SeedClock(EPOCH), tenant_id)
+    # The first 50 active contacts (not every contact: a bulk organisation has thousands).
     contacts = [
-        d for d in ledger.records.all_docs(R.CONTACTS) if d.get("ContactStatus") == "ACTIVE"
-    ][:50]
+        {"ContactID": row["id"]}
+        for row in store.all(
+            "SELECT id FROM records WHERE tenant_id=? AND kind=? AND status='ACTIVE' "
+            "ORDER BY seq LIMIT 50",
+            (tenant_id, R.CONTACTS.kind),
+        )
+    ]
     if not contacts:
         raise ValueError("the organisation has no active contact")
     with store.write(), seeded(f"bulk-documents:{tenant_id}"):

@@ -81,9 +81,16 @@ class SandboxControl:
         self.base = f"{base_url}/_sandbox"
         self.http = requests.Session()
 
-    def _call(self, method: str, path: str, body: dict | None = None, **params: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        timeout: float = 120,
+        **params: Any,
+    ) -> Any:
         response = self.http.request(
-            method, f"{self.base}{path}", json=body, params=params or None, timeout=120
+            method, f"{self.base}{path}", json=body, params=params or None, timeout=timeout
         )
         if response.status_code >= 400:
             raise AssertionError(
@@ -115,6 +122,9 @@ class SandboxControl:
                 "tenant": tenant,
                 "documents": documents or {},
             },
+            # Bulk data (a benchmark's 100,000 invoices and thousands of documents) takes
+            # minutes on a loaded machine.
+            timeout=1800,
         )
 
     seed = reset
