@@ -322,6 +322,15 @@ def qbo_full_sync_per_model(qbo, account, models: list[str], timeout: float) -> 
 
 def main() -> int:
     args = parse_args()
+    processes: list = []
+    try:
+        return _main(args, processes)
+    finally:  # the sandboxes go whatever happened (a failed seed too)
+        for process in processes:
+            process.terminate()
+
+
+def _main(args: argparse.Namespace, processes: list) -> int:
     db_url = os.environ.get("DATABASE_URL") or DEFAULT_DB
     redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     if not db_url.startswith(("postgres://", "postgresql://")):
@@ -346,7 +355,7 @@ def main() -> int:
     )
     started = time.perf_counter()
     sandbox_process, sandbox_url = _start(workdir / "sandbox.sqlite3", workdir / "sandbox.log")
-    processes = [sandbox_process]
+    processes.append(sandbox_process)
     sandbox = XeroSandbox(sandbox_url)
     sandbox.control.reset(
         invoices=args.invoices,
@@ -470,8 +479,6 @@ def main() -> int:
             )
     finally:
         worker.stop()
-        for process in processes:
-            process.terminate()
     return 0 if ok else 3
 
 
