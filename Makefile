@@ -57,7 +57,10 @@ bench: install
 	BENCH_DATABASE_URL=$(BENCH_PG)/ledgerlink_bench \
 		$(PY) bench/api_read.py --invoices 100000 --seconds 20 --connections 8
 	DATABASE_URL=$(BENCH_PG)/ledgerlink_syncbench REDIS_URL=$(BENCH_REDIS) \
-		$(PY) bench/sync.py --invoices 100000 --contacts 10000 --payments 20000
+		$(PY) bench/sync.py --invoices 100000 --contacts 10000 --payments 20000 \
+		--credit-notes 2000 --purchase-orders 1000 --journal-entries 1000 \
+		--bank-transactions 2000 --expenses 2000 --bank-transfers 500 \
+		--qbo-invoices 2500 --qbo-documents 1200
 	DATABASE_URL=$(BENCH_PG)/ledgerlink_hookbench REDIS_URL=$(BENCH_REDIS) \
 		$(PY) bench/webhooks.py --events 1000
 	DATABASE_URL=$(BENCH_PG)/ledgerlink_mixedbench REDIS_URL=$(BENCH_REDIS) \

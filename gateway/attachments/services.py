@@ -91,7 +91,9 @@ def _record(account: LinkedAccount, record_id: str | None) -> Record:
         else Record.objects.none()
     ).first()
     if row is None:
-        raise NotFound("No such record.")
+        error = NotFound("No such record.")
+        error.before_work = True  # an upload's Idempotency-Key is not spent on it
+        raise error
     return row
 
 

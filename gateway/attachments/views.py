@@ -14,11 +14,13 @@ from rest_framework.views import APIView
 
 from gateway.accounts.selectors import linked_account_from_header
 from gateway.attachments import services
-from gateway.core import jsonutil
+from gateway.core import idempotency, jsonutil
+from gateway.core.errors import InvalidRequest
 from gateway.core.openapi import error_responses, provider_error_responses
 from gateway.records.schemas import LINKED_ACCOUNT_HEADER
 
 TAGS = ["attachments"]
+JSON = "application/json"
 NOT_STORED = (
     "Ledgerlink keeps an attachment's description (name, MIME type, size, provider id, record) "
     "so that it has a stable id; the file itself stays at the provider and is never stored by "
@@ -64,8 +66,12 @@ UPLOAD_KEY = OpenApiParameter(
     "Idempotency-Key",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="Passed to the provider's own duplicate-request guard, so a retried upload is "
-    "not attached twice. Ledgerlink does not replay upload answers.",
+    description="As on record writes: a retry with the same key, fields and file bytes gets "
+    "the first answer again (header `Idempotent-Replayed: true`) and sends nothing to the "
+    "provider; the same key with other fields or another file is 409 `conflict`. Keys live 24 "
+    "hours; an answer that failed for a passing reason (5xx, 429) or was refused while "
+    "checking the request (400, 413, 415) is not kept, so a retry runs. Also passed on to the "
+    "provider's own duplicate-request guard.",
 )
 ATTACHMENT_ID = OpenApiParameter("attachment_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
 
@@ -147,6 +153,11 @@ class AttachmentListView(APIView):
         account = linked_account_from_header(request)
         declared = request.META.get("CONTENT_LENGTH")
         services.check_declared_length(account, int(declared) if declared else None)
+        key = request.headers.get("Idempotency-Key")
+        if key is not None and not 1 <= len(key) <= idempotency.MAX_KEY_LENGTH:
+            raise InvalidRequest(
+                details=[{"field": "Idempotency-Key", "message": "1 to 255 characters."}]
+            )
         data = request.data
         files = request.FILES.getlist("file")
         if len(files) != 1:
@@ -160,14 +171,50 @@ class AttachmentListView(APIView):
         )
         if not upload.file_name:
             raise ValidationError({"file": ["The file part needs a file name."]})
-        row = services.upload(
-            account,
-            data.get("record_id"),
-            upload,
-            include_online=_flag(data.get("include_online"), "include_online"),
-            idempotency_key=request.headers.get("Idempotency-Key"),
+        include_online = _flag(data.get("include_online"), "include_online")
+        if key is None:
+            row = services.upload(
+                account, data.get("record_id"), upload, include_online=include_online
+            )
+            return _json(services.document(row), 201)
+        # Checked like a record write: the first answer for this key and body is kept and
+        # replayed; the same key with another body (a field or a byte of the file) is 409.
+        customer = request.user.customer
+        print_ = idempotency.multipart_fingerprint(
+            "POST",
+            request.path,
+            str(account.id),
+            {name: _text_values(data, name) for name in data if name not in request.FILES},
+            {name: request.FILES.getlist(name) for name in request.FILES},
         )
-        return _json(services.document(row), 201)
+        replay = idempotency.claim(customer, key, print_)
+        if replay is not None:
+            response = HttpResponse(replay.body, status=replay.status, content_type=JSON)
+            response["Idempotent-Replayed"] = "true"
+            return response
+        try:
+            row = services.upload(
+                account,
+                data.get("record_id"),
+                upload,
+                include_online=include_online,
+                idempotency_key=idempotency.provider_key(str(account.id), key),
+            )
+        except Exception as exc:
+            response = self.finalize_response(request, self.handle_exception(exc))
+            response.render()
+            if getattr(exc, "before_work", False):
+                idempotency.release(customer, key)  # refused by validation: nothing to remember
+            else:
+                idempotency.complete(customer, key, response.status_code, response.content)
+            return response
+        body = jsonutil.dumps(services.document(row))
+        idempotency.complete(customer, key, 201, body)
+        return HttpResponse(body, status=201, content_type=JSON)
+
+
+def _text_values(data, name: str) -> list[str]:
+    return [v for v in data.getlist(name) if isinstance(v, str)]
 
 
 class AttachmentDetailView(APIView):

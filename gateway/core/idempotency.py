@@ -1,5 +1,8 @@
 """`Idempotency-Key` on POST: same key and body → the first response again; other body → 409.
 
+A JSON body is fingerprinted as parsed; a multipart one (file uploads) by its form fields and
+the bytes of each file (`multipart_fingerprint`).
+
 The first request claims the key (a unique row) before doing any work, so two concurrent
 requests with one key can never both write. A request that fails with a 5xx releases the key
 so the client's retry runs for real; so does one refused for a passing condition the client is
@@ -14,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -40,6 +45,41 @@ def fingerprint(method: str, path: str, scope: str, body) -> str:
         digest.update(part.encode() + b"\0")
     digest.update(jsonutil.dumps(body, sort_keys=True))
     return digest.hexdigest()
+
+
+def multipart_fingerprint(
+    method: str,
+    path: str,
+    scope: str,
+    fields: Mapping[str, Iterable[str]],
+    files: Mapping[str, Iterable[Any]],
+) -> str:
+    """The fingerprint of a multipart request: its form fields and, for each file part, its
+    name, content type, size and the SHA-256 of its bytes (read in chunks from wherever the
+    upload left them, memory or a temporary file, then rewound for the real work)."""
+    described: dict[str, list[dict[str, Any]]] = {}
+    for name in sorted(files):
+        parts = []
+        for part in files[name]:
+            content = hashlib.sha256()
+            part.seek(0)
+            for chunk in part.chunks():
+                content.update(chunk)
+            part.seek(0)
+            parts.append(
+                {
+                    "name": part.name,
+                    "content_type": part.content_type,
+                    "size": part.size,
+                    "sha256": content.hexdigest(),
+                }
+            )
+        described[name] = parts
+    body = {
+        "fields": {name: list(values) for name, values in sorted(fields.items())},
+        "files": described,
+    }
+    return fingerprint(method, path, scope, body)
 
 
 def claim(customer, key: str, print_: str) -> Replay | None:

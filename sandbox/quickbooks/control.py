@@ -42,7 +42,15 @@ def companies() -> Response:
 @bp.post("/reset")
 def reset() -> Response:
     body = _body()
-    sandbox().reset(invoices=int(body.get("invoices") or 0), realm=str(body.get("realm") or "us"))
+    try:
+        documents = {k: int(v) for k, v in (body.get("documents") or {}).items()}
+        sandbox().reset(
+            invoices=int(body.get("invoices") or 0),
+            realm=str(body.get("realm") or "us"),
+            documents=documents,
+        )
+    except (ValueError, TypeError, AttributeError) as exc:
+        return json_response({"error": str(exc)}, 400)
     return json_response({"ok": True})
 
 

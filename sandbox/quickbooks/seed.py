@@ -857,8 +857,15 @@ def bulk_invoices(store: Store, c: Company, count: int) -> None:
     store.put_many(c.realm, "Invoice", docs)
 
 
-def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> None:
-    """Clean demo books for every company (+ bulk invoices), the demo app, no tokens."""
+def reset_and_seed(
+    store: Store,
+    *,
+    invoices: int = 0,
+    realm: str = "us",
+    documents: dict[str, int] | None = None,
+) -> None:
+    """Clean demo books for every company (+ bulk invoices, and ``documents``: bulk counts of
+    the other documents, see bulk_documents.KINDS), the demo app, no tokens."""
     store.wipe()
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
@@ -885,9 +892,13 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
 
     for c in COMPANIES:
         seed_files(store, c.realm, c.tz, datetime(2025, 3, 1, 12, 0, tzinfo=UTC))
+    target = company(realm) or BY_KEY["us"]
     if invoices:
-        target = company(realm) or BY_KEY["us"]
         bulk_invoices(store, target, invoices)
+    if documents and any(documents.values()):
+        from .bulk_documents import bulk_documents
+
+        bulk_documents(store, target, documents)
     register_app(store, DEMO_APP)
 
 

@@ -154,8 +154,10 @@ class Sandbox:
         elif not self.store.one("SELECT 1 FROM apps WHERE client_id = ?", DEMO_APP["client_id"]):
             register_app(self.store, DEMO_APP)
 
-    def reset(self, invoices: int = 0, realm: str = "us") -> None:
-        reset_and_seed(self.store, invoices=invoices, realm=realm)
+    def reset(
+        self, invoices: int = 0, realm: str = "us", documents: dict[str, int] | None = None
+    ) -> None:
+        reset_and_seed(self.store, invoices=invoices, realm=realm, documents=documents)
         self.clock.reset()
         self.limiter = Limiter(self.clock, self.config.rate_minute, self.config.rate_concurrent)
         self.faults = []

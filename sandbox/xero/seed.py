@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from .ledger import Ledger
 from .money import money
 from .records import row_tuple
 from .seed_bank import seed_bank
+from .seed_bulk_documents import seed_bulk_documents
 from .seed_journals import seed_manual_journals
 from .seed_purchase_orders import seed_purchase_orders
 from .store import Store
@@ -37,15 +39,26 @@ class SeedClock(Clock):
 
 
 def reset_and_seed(
-    store: Store, invoices: int = 0, contacts_n: int = 0, payments_n: int = 0, tenant: str = "uk"
+    store: Store,
+    invoices: int = 0,
+    contacts_n: int = 0,
+    payments_n: int = 0,
+    tenant: str = "uk",
+    documents: Mapping[str, int] | None = None,
 ) -> dict:
-    """Wipe the books (apps are kept) and load the demo organisations (+ optional bulk data)."""
+    """Wipe the books (apps are kept) and load the demo organisations (+ optional bulk data:
+    contacts, invoices and payments; ``documents``, counts of the other documents by kind,
+    see ``seed_bulk_documents.KINDS``)."""
     store.reset(keep_apps=True)
     for org in orgdata.ORGS:
         seed_org(store, org)
-    bulk = {}
+    bulk: dict = {}
     if invoices or contacts_n or payments_n:
         bulk = seed_bulk(store, tenant, invoices, contacts_n, payments_n)
+    if documents and any(documents.values()):
+        tenant_ids = list(orgdata.TENANTS.values()) if tenant == "all" else [resolve_tenant(tenant)]
+        for tenant_id in tenant_ids:
+            bulk["documents"] = seed_bulk_documents(store, tenant_id, documents)
     return {"tenants": list(orgdata.TENANTS.values()), "bulk": bulk}
 
 

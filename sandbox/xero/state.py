@@ -55,6 +55,7 @@ class Sandbox:
         payments: int = 0,
         tenant: str = "uk",
         reload_apps: bool = True,
+        documents: dict[str, int] | None = None,
     ) -> dict:
         """Back to a clean demo state: books, tokens, apps, clock, limits, faults, counters and
         webhooks."""
@@ -70,7 +71,7 @@ class Sandbox:
         self.limiter.configure(**vars(self.config.limits))
         self.identity.access_ttl = self.config.access_token_ttl
         if seed:
-            return reset_and_seed(self.store, invoices, contacts, payments, tenant)
+            return reset_and_seed(self.store, invoices, contacts, payments, tenant, documents)
         self.store.reset(keep_apps=True)
         return {"tenants": []}
 

@@ -59,9 +59,15 @@ class QuickBooksControl:
             )
         return response.json()
 
-    def reset(self, invoices: int = 0, realm: str = "us") -> dict:
-        """Clean demo books (+ ``invoices`` bulk invoices for ``realm``), tokens dropped."""
-        return self._call("POST", "/reset", {"invoices": invoices, "realm": realm})
+    def reset(
+        self, invoices: int = 0, realm: str = "us", documents: dict[str, int] | None = None
+    ) -> dict:
+        """Clean demo books (+ ``invoices`` bulk invoices for ``realm``, and ``documents``:
+        bulk counts of ``credit_notes``, ``purchase_orders``, ``manual_journals``,
+        ``bank_transactions``, ``expenses``, ``bank_transfers``), tokens dropped."""
+        return self._call(
+            "POST", "/reset", {"invoices": invoices, "realm": realm, "documents": documents or {}}
+        )
 
     def companies(self) -> list[dict]:
         return self._call("GET", "/companies")

@@ -81,9 +81,16 @@ class SandboxControl:
         self.base = f"{base_url}/_sandbox"
         self.http = requests.Session()
 
-    def _call(self, method: str, path: str, body: dict | None = None, **params: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        timeout: float = 120,
+        **params: Any,
+    ) -> Any:
         response = self.http.request(
-            method, f"{self.base}{path}", json=body, params=params or None, timeout=120
+            method, f"{self.base}{path}", json=body, params=params or None, timeout=timeout
         )
         if response.status_code >= 400:
             raise AssertionError(
@@ -99,8 +106,11 @@ class SandboxControl:
         contacts: int = 0,
         payments: int = 0,
         tenant: str = "uk",
+        documents: dict[str, int] | None = None,
     ) -> dict:
-        """Clean demo state; optional bulk data (``tenant``: uk/us/au/all)."""
+        """Clean demo state; optional bulk data (``tenant``: uk/us/au/all). ``documents``:
+        bulk counts of the other documents (``credit_notes``, ``purchase_orders``,
+        ``manual_journals``, ``bank_transactions``, ``expenses``, ``bank_transfers``)."""
         return self._call(
             "POST",
             "/reset",
@@ -110,7 +120,11 @@ class SandboxControl:
                 "contacts": contacts,
                 "payments": payments,
                 "tenant": tenant,
+                "documents": documents or {},
             },
+            # Bulk data (a benchmark's 100,000 invoices and thousands of documents) takes
+            # minutes on a loaded machine.
+            timeout=1800,
         )
 
     seed = reset

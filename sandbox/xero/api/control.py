@@ -60,8 +60,9 @@ def reset() -> Response:
             payments=int(body.get("payments", 0)),
             tenant=str(body.get("tenant", "uk")),
             reload_apps=body.get("reload_apps", True),
+            documents={k: int(v) for k, v in (body.get("documents") or {}).items()},
         )
-    except ValueError as exc:
+    except (ValueError, TypeError, AttributeError) as exc:
         return _error(str(exc))
     return json_response(result)
 
