@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gateway.accounts",
     "gateway.records",
     "gateway.attachments",
+    "gateway.reports",
     "gateway.connect",
     "gateway.events",  # before gateway.sync: `account.linked` precedes the first sync's events
     "gateway.sync",
@@ -174,6 +175,10 @@ SYNC_WEBHOOK_TARGETED_MAX = env.int("SYNC_WEBHOOK_TARGETED_MAX", default=20)
 #: Grants whose refresh token was last used longer ago than this are refreshed (Xero's refresh
 #: tokens expire after 60 days unused).
 GRANT_REFRESH_AFTER_DAYS = env.int("GRANT_REFRESH_AFTER_DAYS", default=30)
+# Financial reports (gateway.reports): a fetched report is served from the cache for this long
+# (a request's `max_age` can only lower it; 0 disables the cache). A sync that stores ledger
+# changes drops the account's cached reports whatever their age.
+REPORTS_FRESHNESS_SECONDS = env.int("REPORTS_FRESHNESS_SECONDS", default=900)
 # Outbound webhooks (gateway.events).
 WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=IS_DEVELOPMENT)
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)

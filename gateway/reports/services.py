@@ -1,0 +1,112 @@
+"""Reports: check the request against the provider's rules, answer from the cache or fetch.
+
+Nothing here names a provider: what each offers comes from its ``report_rules``, and the
+report itself from its connector's ``fetch_report``, called like every live call (the account's
+credentials, token refresh and the shared rate limiter are the connector's; its errors become
+API errors in ``gateway.core.provider_errors``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from connectors.reports import ReportOffer
+from gateway.accounts.connections import connector_for, provider_for
+from gateway.accounts.models import LinkedAccount
+from gateway.core.errors import InvalidRequest, NotSupported, UnknownReference
+from gateway.reports import cache, generations, selectors
+from gateway.reports.params import ReportQuery
+from unified_models import ReportRequest, ReportType
+
+__all__ = ["offer_for", "report", "request_for"]
+
+
+def _label(report: ReportType) -> str:
+    return report.value.replace("_", " ").lower()
+
+
+def offer_for(account: LinkedAccount, report: ReportType) -> ReportOffer:
+    """How the account's provider serves ``report``, or 501 saying why it does not."""
+    provider = provider_for(account)
+    rules = provider.report_rules
+    if rules is None:
+        raise NotSupported(f"{provider.name} serves no financial reports through Ledgerlink.")
+    if report not in rules.offers:
+        reason = rules.missing.get(report)
+        raise NotSupported(
+            f"{provider.name} has no {_label(report)} report" + (f": {reason}" if reason else ".")
+        )
+    return rules.offers[report]
+
+
+def _request(query: ReportQuery, **remote: str | None) -> ReportRequest:
+    return ReportRequest(
+        type=query.type,
+        start_date=query.start_date,
+        end_date=query.end_date,
+        date=query.date,
+        periods=query.periods,
+        timeframe=query.timeframe,
+        basis=query.basis,
+        tracking_category_remote_id=remote.get("tracking_category"),
+        contact_remote_id=remote.get("contact"),
+    )
+
+
+def request_for(account: LinkedAccount, query: ReportQuery) -> ReportRequest:
+    """The connector's request: checked against the provider's limits (400), then references
+    resolved to provider ids (422 when the account has no such record)."""
+    provider = provider_for(account)
+    rules = provider.report_rules
+    given = {"tracking_category": query.tracking_category, "contact": query.contact}
+    problems = rules.problems(_request(query, **given)) if rules is not None else []
+    if problems:
+        raise InvalidRequest(
+            f"{provider.name} cannot compute this report as asked; see details.", details=problems
+        )
+    remote: dict[str, str | None] = {}
+    unknown = []
+    for name, value in given.items():
+        if value is None:
+            continue
+        remote[name] = selectors.remote_id_or_none(account, name, value)
+        if remote[name] is None:
+            unknown.append({"field": name, "message": f"No {name.replace('_', ' ')} {value}."})
+    if unknown:
+        raise UnknownReference(details=unknown)
+    return _request(query, **remote)
+
+
+def _fetch(account: LinkedAccount, request: ReportRequest) -> cache.Entry:
+    fetched = connector_for(account).fetch_report(request)
+    return cache.Entry(dt.datetime.now(dt.UTC), fetched.model_dump(mode="json"))
+
+
+def report(account: LinkedAccount, query: ReportQuery) -> dict[str, Any]:
+    """The answer's body: the report with Ledgerlink ids filled, when it was fetched, and
+    whether it came from the cache."""
+    offer_for(account, query.type)
+    request = request_for(account, query)
+    # Read before the fetch: a ledger change stored while the provider computes the report
+    # moves the generation on, so this (possibly older) report is never found afterwards.
+    key = cache.key_for(account.id, generations.current(account.id), request)
+    limit = cache.freshness() if query.max_age is None else min(query.max_age, cache.freshness())
+    entry = cache.load(key) if limit > 0 else None
+    cached = entry is not None and entry.age(dt.datetime.now(dt.UTC)) < limit
+    if not cached:
+        entry = _fetch(account, request)
+        cache.store(key, entry)
+    return _answer(account, entry, cached=cached, include_remote_data=query.include_remote_data)
+
+
+def _answer(
+    account: LinkedAccount, entry: cache.Entry, *, cached: bool, include_remote_data: bool
+) -> dict[str, Any]:
+    body = {"linked_account": str(account.id), **entry.report}
+    if not include_remote_data:
+        body.pop("remote_data", None)
+    selectors.fill_record_ids(account, body["rows"])
+    body["generated_at"] = entry.generated_at
+    body["cached"] = cached
+    return body
