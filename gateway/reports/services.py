@@ -72,7 +72,8 @@ def request_for(account: LinkedAccount, query: ReportQuery) -> ReportRequest:
             continue
         remote[name] = selectors.remote_id_or_none(account, name, value)
         if remote[name] is None:
-            unknown.append({"field": name, "message": f"No {name.replace('_', ' ')} {value}."})
+            label = name.replace("_", " ")
+            unknown.append({"field": name, "message": f"This linked account has no such {label}."})
     if unknown:
         raise UnknownReference(details=unknown)
     return _request(query, **remote)

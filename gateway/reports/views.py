@@ -73,8 +73,8 @@ _TYPES = {
     "end_date": OpenApiTypes.DATE,
     "date": OpenApiTypes.DATE,
     "as_of": OpenApiTypes.DATE,
-    "periods": OpenApiTypes.INT,
-    "max_age": OpenApiTypes.INT,
+    "periods": {"type": "integer", "minimum": 1, "maximum": params.MAX_PERIODS},
+    "max_age": {"type": "integer", "minimum": 0},
     "include_remote_data": OpenApiTypes.BOOL,
 }
 _ENUMS = {"timeframe": ["MONTH", "QUARTER", "YEAR"], "basis": ["ACCRUAL", "CASH"]}

@@ -66,6 +66,10 @@ RULES = ReportRules(
     },
     missing={ReportType.CASH_FLOW: "Report Books prints no cash flow statement."},
 )
+#: Every report offered (the fuzz run's provider: a 501 would be a "server error" to it).
+FULL_RULES = ReportRules(
+    offers={**RULES.offers, ReportType.CASH_FLOW: ReportOffer(max_periods=3, derived=True)}
+)
 
 
 def _row(remote_id: str, name: str, value: Decimal) -> ReportRow:
