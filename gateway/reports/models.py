@@ -8,6 +8,8 @@ process then caches in its own memory, still keyed by the database's counter).
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 
@@ -24,3 +26,31 @@ class ReportGeneration(models.Model):
 
     def __str__(self) -> str:
         return f"reports of {self.linked_account_id}: generation {self.generation}"
+
+
+class ReportSnapshot(models.Model):
+    """A month's report kept for dashboards: each linked account's profit and loss for every
+    completed calendar month and its balance sheet at the month's end (see snapshots.py)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    linked_account = models.ForeignKey(
+        "accounts.LinkedAccount", on_delete=models.CASCADE, related_name="+"
+    )
+    type = models.CharField(max_length=40)  # a ReportType
+    period_start = models.DateField(null=True)  # period reports only
+    period_end = models.DateField()  # the month's last day (the balance sheet's date)
+    generated_at = models.DateTimeField()
+    #: The unified report as fetched (provider ids; Ledgerlink ids are filled when served).
+    report = models.TextField()
+
+    class Meta:
+        db_table = "reports_snapshot"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["linked_account", "type", "period_end"], name="one_snapshot_per_month"
+            )
+        ]
+        indexes = [models.Index(fields=["linked_account", "-period_end"])]
+
+    def __str__(self) -> str:
+        return f"{self.type} to {self.period_end} of {self.linked_account_id}"

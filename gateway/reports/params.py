@@ -193,3 +193,46 @@ def parse(report: ReportType, params, *, today: dt.date | None = None) -> Report
     if problems.found:
         raise InvalidRequest(details=problems.found)
     return ReportQuery(**fields)
+
+
+#: Snapshots: at most this many per answer (two reports a month: five years).
+MAX_SNAPSHOTS = 120
+
+
+@dataclass(frozen=True)
+class SnapshotQuery:
+    type: ReportType | None = None
+    period_end_after: dt.date | None = None
+    period_end_before: dt.date | None = None
+    limit: int = 24
+    include_remote_data: bool = False
+
+
+SNAPSHOT_PARAMETERS = frozenset(
+    {"type", "period_end_after", "period_end_before", "limit", "include_remote_data"}
+)
+
+
+def parse_snapshots(params) -> SnapshotQuery:
+    problems = _Problems()
+    for name in sorted(set(params) - SNAPSHOT_PARAMETERS):
+        problems.add(name, "Not a parameter of this list.")
+    raw = {
+        name: _single(params, name, problems) for name in sorted(set(params) & SNAPSHOT_PARAMETERS)
+    }
+    raw = {name: value for name, value in raw.items() if value is not None}
+    fields: dict = {}
+    if "type" in raw:
+        fields["type"] = _choice(raw["type"], "type", ReportType, problems)
+    for name in ("period_end_after", "period_end_before"):
+        if name in raw:
+            fields[name] = _date(raw[name], name, problems)
+    if "limit" in raw:
+        fields["limit"] = _int(raw["limit"], "limit", 1, MAX_SNAPSHOTS, problems) or 1
+    if "include_remote_data" in raw:
+        fields["include_remote_data"] = _flag(
+            raw["include_remote_data"], "include_remote_data", problems
+        )
+    if problems.found:
+        raise InvalidRequest(details=problems.found)
+    return SnapshotQuery(**fields)

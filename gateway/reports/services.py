@@ -14,12 +14,14 @@ from typing import Any
 from connectors.reports import ReportOffer
 from gateway.accounts.connections import connector_for, provider_for
 from gateway.accounts.models import LinkedAccount
+from gateway.core import jsonutil
 from gateway.core.errors import InvalidRequest, NotSupported, UnknownReference
 from gateway.reports import cache, generations, selectors
-from gateway.reports.params import ReportQuery
+from gateway.reports.models import ReportSnapshot
+from gateway.reports.params import ReportQuery, SnapshotQuery
 from unified_models import ReportRequest, ReportType
 
-__all__ = ["offer_for", "report", "request_for"]
+__all__ = ["offer_for", "report", "request_for", "snapshots"]
 
 
 def _label(report: ReportType) -> str:
@@ -111,3 +113,35 @@ def _answer(
     body["generated_at"] = entry.generated_at
     body["cached"] = cached
     return body
+
+
+def snapshots(account: LinkedAccount, query: SnapshotQuery) -> dict[str, Any]:
+    """The account's kept monthly snapshots, newest month first (Ledgerlink ids filled in one
+    query for all of them)."""
+    rows = ReportSnapshot.objects.filter(linked_account=account)
+    if query.type is not None:
+        rows = rows.filter(type=query.type.value)
+    if query.period_end_after is not None:
+        rows = rows.filter(period_end__gte=query.period_end_after)
+    if query.period_end_before is not None:
+        rows = rows.filter(period_end__lte=query.period_end_before)
+    found = list(rows.order_by("-period_end", "type")[: query.limit])
+    reports = [jsonutil.loads(s.report) for s in found]
+    for report in reports:
+        if not query.include_remote_data:
+            report.pop("remote_data", None)
+    selectors.fill_record_ids(account, [row for report in reports for row in report["rows"]])
+    return {
+        "linked_account": str(account.id),
+        "results": [
+            {
+                "id": str(s.id),
+                "type": s.type,
+                "period_start": s.period_start,
+                "period_end": s.period_end,
+                "generated_at": s.generated_at,
+                "report": report,
+            }
+            for s, report in zip(found, reports, strict=True)
+        ],
+    }

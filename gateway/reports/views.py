@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from uuid import UUID
 
 from django.http import HttpResponse
@@ -17,7 +18,7 @@ from gateway.records.schemas import LINKED_ACCOUNT_HEADER
 from gateway.reports import examples, params, services
 from unified_models import REPORT_PATHS, Report, ReportType
 
-__all__ = ["ReportAnswer", "report_views"]
+__all__ = ["ReportAnswer", "ReportSnapshotList", "SnapshotListView", "report_views"]
 
 TAGS = ["reports"]
 
@@ -139,3 +140,59 @@ def report_views() -> list[tuple[str, str, type[ReportView]]]:
         (f"v1/reports/{path}", f"report-{path}", _view(report))
         for report, path in REPORT_PATHS.items()
     ]
+
+
+SnapshotSchema = create_model(
+    "ReportSnapshot",
+    __doc__="One month's report as kept for dashboards.",
+    id=(UUID, Field(description="The snapshot's id.")),
+    type=(ReportType, Field(description="PROFIT_AND_LOSS (the month) or BALANCE_SHEET (its end).")),
+    period_start=(dt.date | None, Field(description="The month's first day (P&L).")),
+    period_end=(dt.date, Field(description="The month's last day (the balance sheet's date).")),
+    generated_at=(str, Field(description="When Ledgerlink fetched it from the provider.")),
+    report=(Report, Field(description="The report, Ledgerlink ids on its rows.")),
+)
+ReportSnapshotList = create_model(
+    "ReportSnapshotList",
+    linked_account=(UUID, ...),
+    results=(list[SnapshotSchema], Field(description="Newest month first.")),
+)
+
+
+class SnapshotListView(APIView):
+    @extend_schema(
+        summary="List monthly report snapshots",
+        operation_id="reports_snapshots_list",
+        description="For dashboards: Ledgerlink keeps, per linked account, the profit and loss of "
+        "every completed calendar month and the balance sheet at its end, taken by a scheduled "
+        "task shortly after the month closes (where the provider offers those reports). They "
+        "are the reports as fetched then: later corrections at the provider do not change them "
+        "(ask `/v1/reports/...` for today's view). No provider call.",
+        parameters=[
+            LINKED_ACCOUNT_HEADER,
+            OpenApiParameter("type", OpenApiTypes.STR, enum=["PROFIT_AND_LOSS", "BALANCE_SHEET"]),
+            OpenApiParameter(
+                "period_end_after", OpenApiTypes.DATE, description="Months ending on or after."
+            ),
+            OpenApiParameter(
+                "period_end_before", OpenApiTypes.DATE, description="Months ending on or before."
+            ),
+            OpenApiParameter(
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": params.MAX_SNAPSHOTS},
+                description="At most this many (default 24).",
+            ),
+            OpenApiParameter(
+                "include_remote_data",
+                OpenApiTypes.BOOL,
+                description="Add the provider's own reports.",
+            ),
+        ],
+        responses={200: ReportSnapshotList},
+        tags=TAGS,
+    )
+    def get(self, request: Request) -> HttpResponse:
+        account = linked_account_from_header(request)
+        query = params.parse_snapshots(request.query_params)
+        body = services.snapshots(account, query)
+        return HttpResponse(jsonutil.dumps(body), content_type="application/json")
