@@ -28,7 +28,7 @@ ReportAnswer = create_model(
     __doc__="A financial report as the provider computed it, in Ledgerlink's shape.",
     linked_account=(UUID, Field(description="The linked account the report is of.")),
     generated_at=(
-        str,
+        dt.datetime,
         Field(
             description="When Ledgerlink fetched the report from the provider (ISO 8601, UTC); "
             "with `cached=true` the report is this old."
@@ -149,7 +149,7 @@ SnapshotSchema = create_model(
     type=(ReportType, Field(description="PROFIT_AND_LOSS (the month) or BALANCE_SHEET (its end).")),
     period_start=(dt.date | None, Field(description="The month's first day (P&L).")),
     period_end=(dt.date, Field(description="The month's last day (the balance sheet's date).")),
-    generated_at=(str, Field(description="When Ledgerlink fetched it from the provider.")),
+    generated_at=(dt.datetime, Field(description="When Ledgerlink fetched it from the provider.")),
     report=(Report, Field(description="The report, Ledgerlink ids on its rows.")),
 )
 ReportSnapshotList = create_model(
