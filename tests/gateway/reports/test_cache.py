@@ -162,3 +162,19 @@ def test_an_unreadable_entry_is_a_miss(report_client, report_provider):
     key = cache.key_for(account.id, generations.current(account.id), report_provider.requests[0][1])
     django_cache.set(key, b"{not json")
     assert report_client.get(PL, MONTH).json()["cached"] is False
+
+
+def test_an_api_write_drops_the_accounts_reports(report_client, report_provider):
+    contact_id = str(_record_id(report_client.account, "contact", "c0"))
+    report_client.get(PL, MONTH)
+    response = report_client.post(
+        "/v1/invoices",
+        {
+            "type": "ACCOUNTS_RECEIVABLE",
+            "contact": contact_id,
+            "line_items": [{"description": "Consulting", "quantity": "2", "unit_price": "150"}],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert report_client.get(PL, MONTH).json()["cached"] is False
