@@ -21,7 +21,10 @@ from django.core.cache import cache
 from gateway.core import jsonutil
 from unified_models import ReportRequest
 
-__all__ = ["Entry", "freshness", "key_for", "load", "store"]
+__all__ = ["Entry", "claim", "freshness", "key_for", "load", "release", "store"]
+
+#: How long a fetch may hold its key's claim (a crashed worker's claim lapses by itself).
+CLAIM_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -59,3 +62,12 @@ def store(key: str, entry: Entry) -> None:
         return
     body = {"generated_at": entry.generated_at.isoformat(), "report": entry.report}
     cache.set(key, jsonutil.dumps(body), timeout=freshness())
+
+
+def claim(key: str) -> bool:
+    """Claim the fetch of ``key``'s report (False: another request is fetching it now)."""
+    return bool(cache.add(f"{key}:fetching", 1, timeout=CLAIM_SECONDS))
+
+
+def release(key: str) -> None:
+    cache.delete(f"{key}:fetching")

@@ -9,6 +9,7 @@ API errors in ``gateway.core.provider_errors``).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from connectors.reports import ReportOffer
@@ -86,6 +87,38 @@ def _fetch(account: LinkedAccount, request: ReportRequest) -> cache.Entry:
     return cache.Entry(dt.datetime.now(dt.UTC), fetched.model_dump(mode="json"))
 
 
+#: A request finding the same report being fetched by another waits this long for its answer
+#: (then fetches it itself): concurrent dashboards cost the provider one call, not one each.
+SHARED_FETCH_WAIT_SECONDS = 10.0
+_POLL_SECONDS = 0.1
+
+
+def _fetch_once(
+    account: LinkedAccount, request: ReportRequest, key: str
+) -> tuple[cache.Entry, bool]:
+    """Fetch and cache the report, or take the one a concurrent request is fetching (only a
+    report fetched after this request began: as fresh as any ``max_age`` asks). Returns the
+    entry and whether it came from the other request."""
+    if cache.freshness() > 0 and not cache.claim(key):
+        began = dt.datetime.now(dt.UTC)
+        deadline = time.monotonic() + SHARED_FETCH_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_POLL_SECONDS)
+            entry = cache.load(key)
+            if entry is not None and entry.generated_at >= began:
+                return entry, True
+        # The other fetch is slow or died: ask the provider ourselves.
+        entry = _fetch(account, request)
+        cache.store(key, entry)
+        return entry, False
+    try:
+        entry = _fetch(account, request)
+        cache.store(key, entry)
+    finally:
+        cache.release(key)
+    return entry, False
+
+
 def report(account: LinkedAccount, query: ReportQuery) -> dict[str, Any]:
     """The answer's body: the report with Ledgerlink ids filled, when it was fetched, and
     whether it came from the cache."""
@@ -98,8 +131,7 @@ def report(account: LinkedAccount, query: ReportQuery) -> dict[str, Any]:
     entry = cache.load(key) if limit > 0 else None
     cached = entry is not None and entry.age(dt.datetime.now(dt.UTC)) < limit
     if not cached:
-        entry = _fetch(account, request)
-        cache.store(key, entry)
+        entry, cached = _fetch_once(account, request, key)
     return _answer(account, entry, cached=cached, include_remote_data=query.include_remote_data)
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache as django_cache
 
+from connectors import errors as ce
 from gateway.records.store import mark_deleted, upsert_records
 from gateway.reports import cache, generations
 from tests.gateway.builders import contact, invoice, make_linked_account, seed_store
@@ -178,3 +179,58 @@ def test_an_api_write_drops_the_accounts_reports(report_client, report_provider)
     )
     assert response.status_code == 201, response.content
     assert report_client.get(PL, MONTH).json()["cached"] is False
+
+
+def _key_of(report_client, request) -> str:
+    account = report_client.account
+    return cache.key_for(account.id, generations.current(account.id), request)
+
+
+def test_a_report_being_fetched_is_awaited_not_fetched_twice(report_client, report_provider):
+    import threading
+
+    report_client.get(PL, MONTH)  # learn the normalized request (and its key)
+    key = _key_of(report_client, report_provider.requests[0][1])
+    assert cache.claim(key)  # "another request" is fetching it now
+    entry = cache.load(key)
+
+    stored = []
+
+    def other_request_finishes():
+        stored.append(cache.Entry(dt.datetime.now(dt.UTC), entry.report))
+        cache.store(key, stored[0])
+        cache.release(key)
+
+    timer = threading.Timer(0.5, other_request_finishes)
+    timer.start()
+    try:
+        body = report_client.get(PL, {**MONTH, "max_age": "0"}).json()
+    finally:
+        timer.join()
+    assert body["cached"] is True  # the other request's fresh report, no second call
+    assert dt.datetime.fromisoformat(body["generated_at"]) == stored[0].generated_at
+    assert len(report_provider.requests) == 1
+
+
+def test_a_stuck_fetch_is_waited_for_a_bounded_time(report_client, report_provider, monkeypatch):
+    from gateway.reports import services
+
+    monkeypatch.setattr(services, "SHARED_FETCH_WAIT_SECONDS", 0.3)
+    report_client.get(PL, MONTH)
+    key = _key_of(report_client, report_provider.requests[0][1])
+    assert cache.claim(key)  # a fetch that never finishes (its worker died)
+    body = report_client.get(PL, {**MONTH, "max_age": "0"}).json()
+    assert body["cached"] is False
+    assert len(report_provider.requests) == 2
+    cache.release(key)
+
+
+def test_the_fetch_claim_is_released_after_success_and_failure(report_client, report_provider):
+    report_client.get(PL, MONTH)
+    key = _key_of(report_client, report_provider.requests[0][1])
+    assert cache.claim(key)
+    cache.release(key)
+    report_provider.fail = ce.ProviderError("boom")
+    assert report_client.get(PL, {**MONTH, "max_age": "0"}).status_code == 502
+    assert cache.claim(key)
+    cache.release(key)
