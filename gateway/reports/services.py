@@ -16,7 +16,7 @@ from connectors.reports import ReportOffer
 from gateway.accounts.connections import connector_for, provider_for
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
-from gateway.core.errors import InvalidRequest, NotSupported, UnknownReference
+from gateway.core.errors import InvalidRequest, NotSupported, ScopeNotGranted, UnknownReference
 from gateway.reports import cache, generations, selectors
 from gateway.reports.models import ReportSnapshot
 from gateway.reports.params import ReportQuery, SnapshotQuery
@@ -30,7 +30,8 @@ def _label(report: ReportType) -> str:
 
 
 def offer_for(account: LinkedAccount, report: ReportType) -> ReportOffer:
-    """How the account's provider serves ``report``, or 501 saying why it does not."""
+    """How the account's provider serves ``report``: 501 saying why it does not, 403 when the
+    account's consent lacks the scope its reports need."""
     provider = provider_for(account)
     rules = provider.report_rules
     if rules is None:
@@ -39,6 +40,14 @@ def offer_for(account: LinkedAccount, report: ReportType) -> ReportOffer:
         reason = rules.missing.get(report)
         raise NotSupported(
             f"{provider.name} has no {_label(report)} report" + (f": {reason}" if reason else ".")
+        )
+    granted = account.grant.scope.split()
+    # A grant whose scopes the provider did not report is taken to allow it (as for records).
+    if rules.scope is not None and granted and not rules.scope.allows(granted, write=False):
+        needed = ", ".join(rules.scope.accepted(write=False))
+        raise ScopeNotGranted(
+            "The linked account's consent does not permit reading reports: it grants none of "
+            f"the scopes {needed}. Relink the account with one of them to enable it."
         )
     return rules.offers[report]
 

@@ -243,3 +243,26 @@ def test_values_are_decimal_strings(report_client, report_provider):
     body = report_client.get("/v1/reports/profit-and-loss").json()
     net = next(r for r in _rows(body) if r["id"] == "net_profit")
     assert net["values"] == ["-399.90"]
+
+
+def test_a_consent_without_the_reports_scope_is_403_before_any_call(
+    report_client, report_provider, monkeypatch
+):
+    import dataclasses
+
+    from connectors.specs import ScopeNeed
+
+    needs = ScopeNeed({"granular": "accounting.reports"})
+    monkeypatch.setattr(
+        fakes.ReportBooks, "report_rules", dataclasses.replace(fakes.RULES, scope=needs)
+    )
+    response = report_client.get("/v1/reports/balance-sheet")
+    assert response.status_code == 403, response.content
+    error = response.json()["error"]
+    assert error["type"] == "permission_denied"
+    assert "accounting.reports.read" in error["message"]
+    assert report_provider.requests == []
+    grant = report_client.account.grant
+    grant.scope += " accounting.reports.read"
+    grant.save(update_fields=["scope"])
+    assert report_client.get("/v1/reports/balance-sheet").status_code == 200
