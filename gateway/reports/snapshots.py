@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 
 from connectors.errors import ConnectorError
 from gateway.accounts.connections import connector_for, provider_for
@@ -35,11 +36,17 @@ def last_month(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _offered(account: LinkedAccount) -> list[ReportType]:
+    """The snapshot reports the account's provider computes and its consent lets it read."""
     try:
         rules = provider_for(account).report_rules
-    except Exception:
+    except Exception:  # a provider no longer enabled: nothing to snapshot
         return []
-    return [t for t in SNAPSHOT_TYPES if rules is not None and t in rules.offers]
+    if rules is None:
+        return []
+    granted = account.grant.scope.split()
+    if rules.scope is not None and granted and not rules.scope.allows(granted, write=False):
+        return []  # would be refused: relinking with the scope starts the snapshots
+    return [t for t in SNAPSHOT_TYPES if t in rules.offers]
 
 
 def _missing(account: LinkedAccount, month_end: dt.date) -> list[ReportType]:
@@ -56,8 +63,20 @@ def schedule(today: dt.date | None = None) -> int:
     from gateway.reports.tasks import snapshot_account
 
     _, month_end = last_month(today or dt.datetime.now(dt.UTC).date())
+    complete = (
+        ReportSnapshot.objects.filter(period_end=month_end)
+        .values("linked_account_id")
+        .annotate(kinds=Count("type"))
+        .filter(kinds__gte=len(SNAPSHOT_TYPES))
+        .values("linked_account_id")
+    )
     queued = 0
-    for account in LinkedAccount.objects.filter(status=LinkedAccountStatus.ACTIVE).iterator():
+    candidates = (
+        LinkedAccount.objects.filter(status=LinkedAccountStatus.ACTIVE)
+        .exclude(id__in=complete)
+        .select_related("grant")
+    )
+    for account in candidates.iterator():
         if _missing(account, month_end):
             snapshot_account.delay(str(account.id), month_end.isoformat())
             queued += 1

@@ -114,3 +114,16 @@ def test_another_accounts_snapshots_are_not_listed(report_client, report_provide
     other = make_linked_account(report_client.account.customer, provider=fakes.KEY, end_user_id="o")
     snapshots.take(other, NOV[1])
     assert report_client.get("/v1/reports/snapshots").json()["results"] == []
+
+
+def test_accounts_whose_consent_lacks_the_reports_scope_are_skipped(
+    report_account, report_provider, monkeypatch
+):
+    import dataclasses
+
+    from connectors.specs import ScopeNeed
+
+    rules = dataclasses.replace(fakes.RULES, scope=ScopeNeed({"granular": "accounting.reports"}))
+    monkeypatch.setattr(fakes.ReportBooks, "report_rules", rules)
+    assert snapshots.schedule(TODAY) == 0
+    assert report_provider.requests == []
