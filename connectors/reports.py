@@ -16,6 +16,8 @@ from typing import Any
 
 from unified_models import ReportBasis, ReportRequest, ReportType
 
+from .specs import ScopeNeed
+
 __all__ = ["ReportOffer", "ReportRules"]
 
 
@@ -49,6 +51,9 @@ class ReportRules:
     offers: Mapping[ReportType, ReportOffer]
     #: Why a report type is not offered (shown in the 501 answer and ``/v1/providers``).
     missing: Mapping[ReportType, str] = field(default_factory=dict)
+    #: The OAuth scope reading reports needs (None: the base scopes cover it). The gateway
+    #: refuses with 403 before any call when the account's consent lacks it.
+    scope: ScopeNeed | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "offers", MappingProxyType(dict(self.offers)))

@@ -6,7 +6,7 @@ production section lists the command lines):
 
 - `ticks`: the beat's scheduling and upkeep (sync tick, grant refresh, link sessions), short;
 - `inbound`: processing provider webhooks (fetching the changed records);
-- `syncs`: sync runs, long;
+- `syncs`: sync runs, long (and the monthly report snapshots: provider calls too);
 - `deliveries`: sending outbound webhooks.
 """
 
@@ -18,9 +18,11 @@ ROUTES = {
     "gateway.sync.tasks.tick": "ticks",
     "gateway.sync.tasks.refresh_grants": "ticks",
     "gateway.connect.tasks.expire_link_sessions": "ticks",
+    "gateway.reports.tasks.schedule_snapshots": "ticks",
     "gateway.sync.tasks.process_inbound": "inbound",
     "gateway.sync.tasks.run_sync": "syncs",
     "gateway.sync.tasks.resume_sync": "syncs",
+    "gateway.reports.tasks.snapshot_account": "syncs",
     "gateway.events.tasks.deliver_webhooks": "deliveries",
 }
 

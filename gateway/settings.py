@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "gateway.accounts",
     "gateway.records",
     "gateway.attachments",
+    "gateway.reports",
     "gateway.connect",
     "gateway.events",  # before gateway.sync: `account.linked` precedes the first sync's events
     "gateway.sync",
@@ -174,6 +175,12 @@ SYNC_WEBHOOK_TARGETED_MAX = env.int("SYNC_WEBHOOK_TARGETED_MAX", default=20)
 #: Grants whose refresh token was last used longer ago than this are refreshed (Xero's refresh
 #: tokens expire after 60 days unused).
 GRANT_REFRESH_AFTER_DAYS = env.int("GRANT_REFRESH_AFTER_DAYS", default=30)
+# Financial reports (gateway.reports): a fetched report is served from the cache for this long
+# (a request's `max_age` can only lower it; 0 disables the cache). A sync that stores ledger
+# changes drops the account's cached reports whatever their age.
+REPORTS_FRESHNESS_SECONDS = env.int("REPORTS_FRESHNESS_SECONDS", default=900)
+#: How often the beat looks for linked accounts missing last month's report snapshots.
+REPORT_SNAPSHOT_SECONDS = env.float("REPORT_SNAPSHOT_SECONDS", default=21600.0)
 # Outbound webhooks (gateway.events).
 WEBHOOK_ALLOW_PRIVATE_URLS = env.bool("WEBHOOK_ALLOW_PRIVATE_URLS", default=IS_DEVELOPMENT)
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
@@ -194,6 +201,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": WEBHOOK_SWEEP_SECONDS,
     },
     "link-sessions": {"task": "gateway.connect.tasks.expire_link_sessions", "schedule": 300.0},
+    # Idempotent: queues only the accounts still missing last month's report snapshots.
+    "report-snapshots": {
+        "task": "gateway.reports.tasks.schedule_snapshots",
+        "schedule": REPORT_SNAPSHOT_SECONDS,
+    },
 }
 
 LANGUAGE_CODE = "en-gb"

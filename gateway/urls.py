@@ -15,6 +15,7 @@ from gateway.core import views as core_views
 from gateway.events import views as event_views
 from gateway.records.actions import action_urls
 from gateway.records.views import record_views
+from gateway.reports.views import SnapshotListView, report_views
 from gateway.sync import views as sync_views
 from unified_models import CATALOGUE
 
@@ -96,6 +97,10 @@ for model, (list_view, detail_view) in record_views().items():
         path(f"v1/{plural}/<str:record_id>", detail_view.as_view(), name=f"{model}-detail"),
     ]
 api_v1 += [path(route, view.as_view(), name=name) for route, name, view in action_urls()]
+api_v1 += [
+    path("v1/reports/snapshots", SnapshotListView.as_view(), name="report-snapshot-list"),
+    *(path(route, view.as_view(), name=name) for route, name, view in report_views()),
+]
 
 urlpatterns = [
     path("healthz", core_views.HealthView.as_view(), name="healthz"),

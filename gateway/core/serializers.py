@@ -26,6 +26,40 @@ class AttachmentRulesSerializer(serializers.Serializer):
     )
 
 
+class ReportOfferSerializer(serializers.Serializer):
+    offered = serializers.BooleanField(
+        help_text="Whether `/v1/reports/...` serves it (501 if not)."
+    )
+    reason = serializers.CharField(
+        required=False, allow_null=True, help_text="Not offered: why (also the 501's message)."
+    )
+    max_periods = serializers.IntegerField(
+        required=False, help_text="Most `periods` in one report (more: 400)."
+    )
+    bases = serializers.ListField(
+        child=serializers.ChoiceField(choices=["ACCRUAL", "CASH"]),
+        required=False,
+        help_text="The `basis` values it takes (empty: its own basis only; `basis` refused).",
+    )
+    tracking = serializers.BooleanField(
+        required=False, help_text="Whether `tracking_category` breaks the columns down."
+    )
+    derived = serializers.BooleanField(
+        required=False,
+        help_text="Computed by Ledgerlink from the provider's other reports (it has none).",
+    )
+    note = serializers.CharField(required=False, allow_null=True)
+
+
+class ReportRulesSerializer(serializers.Serializer):
+    BALANCE_SHEET = ReportOfferSerializer()
+    PROFIT_AND_LOSS = ReportOfferSerializer()
+    TRIAL_BALANCE = ReportOfferSerializer()
+    AGED_RECEIVABLES = ReportOfferSerializer()
+    AGED_PAYABLES = ReportOfferSerializer()
+    CASH_FLOW = ReportOfferSerializer()
+
+
 class ProviderSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="Identifier used in link tokens and linked accounts.")
     name = serializers.CharField()
@@ -48,6 +82,11 @@ class ProviderSerializer(serializers.Serializer):
     attachments = AttachmentRulesSerializer(
         allow_null=True,
         help_text="Files on records (`/v1/attachments`): where and what (null: none).",
+    )
+    reports = ReportRulesSerializer(
+        allow_null=True,
+        help_text="Per report type (`/v1/reports/...`), whether and how the provider serves it "
+        "(null: no reports at all).",
     )
 
 

@@ -11,6 +11,8 @@ EXPECTED = {
     "gateway.sync.tasks.tick": "ticks",
     "gateway.sync.tasks.refresh_grants": "ticks",
     "gateway.connect.tasks.expire_link_sessions": "ticks",
+    "gateway.reports.tasks.schedule_snapshots": "ticks",
+    "gateway.reports.tasks.snapshot_account": "syncs",
     "gateway.sync.tasks.process_inbound": "inbound",
     "gateway.sync.tasks.run_sync": "syncs",
     "gateway.sync.tasks.resume_sync": "syncs",

@@ -10,3 +10,8 @@ from tests.gateway.conftest import (  # noqa: F401
 )
 from tests.gateway.connect.conftest import customer_b, driver, xero_via_sandbox  # noqa: F401
 from tests.gateway.connect.test_connect_quickbooks import qbo  # noqa: F401
+from tests.gateway.reports.conftest import (  # noqa: F401
+    report_account,
+    report_client,
+    report_provider,
+)

@@ -61,6 +61,15 @@ def world(live_server, fake_provider, settings, monkeypatch):
     # The fake has no OAuth server to revoke at; deleting a linked account still runs for real.
     monkeypatch.setattr(FakeProvider, "revoke", lambda self, credentials: None)
     monkeypatch.setattr(FakeProvider, "disconnect", lambda self, credentials, cid: None)
+    # Reports: the fake computes every report type, so the fuzz reaches the parameter checks.
+    from tests.gateway.fakes import FakeConnector
+    from tests.gateway.reports import fakes as report_fakes
+
+    monkeypatch.setattr(FakeProvider, "report_rules", report_fakes.FULL_RULES)
+    monkeypatch.setattr(
+        FakeConnector, "fetch_report", report_fakes.ReportConnector.fetch_report, raising=False
+    )
+    report_fakes.ReportBackend.reset()
     from gateway.events.endpoints import create_endpoint
     from gateway.events.models import DeliveryStatus, WebhookDelivery
     from gateway.events.services import emit

@@ -313,3 +313,86 @@ def test_writes_cannot_point_at_other_customers_records(world):
     assert response.status_code == 400, response.content
     assert_reveals_nothing(response, world, "payment")
     assert snapshot(world) == before
+
+
+# -- reports: another customer's or linked account's reports are never served ----------------
+@pytest.fixture
+def report_world(settings):
+    from tests.gateway.reports import fakes
+
+    settings.LEDGERLINK_PROVIDERS = {
+        **settings.LEDGERLINK_PROVIDERS,
+        fakes.KEY: fakes.PROVIDER_PATH,
+    }
+    fakes.ReportBackend.reset()
+    alice, alice_key = make_customer("Alice Reports")
+    bob, bob_key = make_customer("Bob Reports")
+    a_account = make_linked_account(alice, provider=fakes.KEY, tenant_id="alice-secret-tenant")
+    seed_store(a_account)
+    seed_reference_data(a_account)
+    # Bob links the same organisation (a shared bookkeeper): same tenant, same parameters.
+    b_account = make_linked_account(bob, provider=fakes.KEY, tenant_id="alice-secret-tenant")
+    seed_store(b_account, contacts=1, invoices=1, payments=0)
+    yield {
+        "fakes": fakes,
+        "a": a_account,
+        "b": b_account,
+        "alice_key": alice_key,
+        "bob_key": bob_key,
+    }
+    fakes.ReportBackend.reset()
+
+
+def _report_client(key: str, account) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}", HTTP_X_LINKED_ACCOUNT=str(account.id))
+    return client
+
+
+def test_reports_of_another_customers_account_are_never_served(report_world):
+    from unified_models import REPORT_PATHS
+
+    fakes, a_account = report_world["fakes"], report_world["a"]
+    a_ids = [str(r.id) for r in Record.objects.filter(linked_account=a_account)]
+    bob = _report_client(report_world["bob_key"], a_account)  # Bob names Alice's account
+    for path in REPORT_PATHS.values():
+        response = bob.get(f"/v1/reports/{path}", {"max_age": "0"})
+        assert response.status_code == 404, (path, response.content)
+        assert response.json()["error"]["type"] == "not_found"
+        body = response.content.decode()
+        assert str(a_account.id) not in body and a_account.tenant_id not in body
+        assert not any(i in body for i in a_ids)
+    assert fakes.ReportBackend.requests == []
+
+
+def test_references_to_another_accounts_records_are_unknown(report_world):
+    fakes, a_account, b_account = report_world["fakes"], report_world["a"], report_world["b"]
+    bob = _report_client(report_world["bob_key"], b_account)
+    a_category = Record.objects.get(linked_account=a_account, model="tracking_category")
+    a_contact = Record.objects.filter(linked_account=a_account, model="contact").first()
+    for path, name, value in [
+        ("profit-and-loss", "tracking_category", a_category.id),
+        ("aged-receivables", "contact", a_contact.id),
+        ("aged-payables", "contact", a_contact.id),
+    ]:
+        response = bob.get(f"/v1/reports/{path}", {name: str(value)})
+        assert response.status_code == 422, (path, response.content)
+        assert str(value) not in response.content.decode()
+    assert fakes.ReportBackend.requests == []
+
+
+def test_one_accounts_cached_report_is_not_anothers(report_world):
+    """Same organisation, same parameters: Bob's first request still goes to the provider with
+    his own credentials, and his rows name his records, never Alice's."""
+    fakes, a_account, b_account = report_world["fakes"], report_world["a"], report_world["b"]
+    alice = _report_client(report_world["alice_key"], a_account)
+    params = {"as_of": "2026-11-30"}
+    assert alice.get("/v1/reports/aged-receivables", params).json()["cached"] is False
+    assert alice.get("/v1/reports/aged-receivables", params).json()["cached"] is True
+    bob = _report_client(report_world["bob_key"], b_account)
+    answer = bob.get("/v1/reports/aged-receivables", params).json()
+    assert answer["cached"] is False
+    assert answer["linked_account"] == str(b_account.id)
+    a_ids = {str(r.id) for r in Record.objects.filter(linked_account=a_account)}
+    assert not {r["contact"] for r in answer["rows"]} & a_ids
+    assert len(fakes.ReportBackend.requests) == 2
