@@ -1,0 +1,148 @@
+"""The books the sandbox's reports are computed from: every posting of every posted document.
+
+**Decision (reports and the bulk seed).** Records loaded by the bulk seed (``seed_bulk``) bypass
+the ledger and write no journals (``/Journals``). Reports are therefore NOT summed from the
+journals table: they are computed from the postings every posted document implies *now*, with
+the same rules the journals use (``journals._postings``: invoices and credit notes when
+AUTHORISED or PAID, payments when AUTHORISED, manual journals when POSTED), plus the postings of
+bank transactions and bank transfers (which write no journals in the sandbox). So the whole
+organisation ties out, bulk records included: every document's postings balance, hence the
+trial balance nets to zero and the balance sheet balances, whatever was loaded how.
+
+Amounts are in the base currency (a foreign document at its ``CurrencyRate``), debit positive.
+The sandbox books no realised currency gains: a foreign payment posts at the payment's rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .. import resources as R
+from ..ledger import Ledger
+from ..money import ZERO, dec, money
+from ..xdates import parse_day
+from . import journals
+
+__all__ = ["Posting", "postings"]
+
+#: Bank transaction types whose lines post like a bill (SPEND) or a sale (RECEIVE).
+_BANK_AS = {"SPEND": "ACCPAY", "RECEIVE": "ACCREC"}
+#: Overpayments and prepayments post to the contact's balance: (control account, bank sign).
+_BANK_CREDITS = {
+    "RECEIVE-OVERPAYMENT": ("DEBTORS", 1),
+    "RECEIVE-PREPAYMENT": ("DEBTORS", 1),
+    "SPEND-OVERPAYMENT": ("CREDITORS", -1),
+    "SPEND-PREPAYMENT": ("CREDITORS", -1),
+}
+
+
+@dataclass(frozen=True)
+class Posting:
+    day: date
+    account_id: str
+    amount: Decimal  # base currency, debit positive
+    #: Tracking option ids of the line (P&L lines of documents and journals only).
+    options: frozenset[str]
+    contact_id: str | None
+    source_kind: str
+    source_id: str
+
+
+def _contact(doc: dict) -> str | None:
+    contact = doc.get("Contact") or {}
+    return str(contact["ContactID"]).lower() if contact.get("ContactID") else None
+
+
+def _options(line: dict) -> frozenset[str]:
+    return frozenset(
+        str(t["TrackingOptionID"]).lower()
+        for t in line.get("TrackingCategories") or ()
+        if t.get("TrackingOptionID")
+    )
+
+
+def _emit(day, lines, contact, kind, source_id) -> Iterator[Posting]:
+    for line in lines:
+        # NetAmount excludes tax, which the document's GST line carries.
+        amount = dec(line["NetAmount"]) or ZERO
+        if amount:
+            yield Posting(
+                day,
+                str(line["AccountID"]).lower(),
+                amount,
+                _options(line),
+                contact,
+                kind,
+                source_id,
+            )
+
+
+def _bank_transaction(ledger: Ledger, doc: dict) -> list[dict]:
+    kind = doc.get("Type", "")
+    if doc.get("Status") != "AUTHORISED":
+        return []
+    bank = journals._account(
+        ledger,
+        (doc.get("BankAccount") or {}).get("Code"),
+        (doc.get("BankAccount") or {}).get("AccountID"),
+    )
+    if bank is None:
+        return []
+    rate = dec(doc.get("CurrencyRate"), Decimal(1)) or Decimal(1)
+    if kind in _BANK_AS:
+        lines = journals._document_lines(ledger, doc, _BANK_AS[kind])
+        rest = sum((line["NetAmount"] for line in lines), ZERO)
+        return [*lines, journals._ledger_line(bank, -rest)] if lines else []
+    if kind in _BANK_CREDITS:
+        control, sign = _BANK_CREDITS[kind]
+        total = journals._base(dec(doc.get("Total"), ZERO) or ZERO, rate)
+        return [
+            journals._ledger_line(bank, sign * total),
+            journals._ledger_line(journals._system(ledger, control), -sign * total),
+        ]
+    return []  # -TRANSFER sides: posted once, from their BankTransfer
+
+
+def _bank_transfer(ledger: Ledger, doc: dict, rates: dict[str, Decimal]) -> list[dict]:
+    if doc.get("Status", "AUTHORISED") != "AUTHORISED":
+        return []
+    source = journals._account(
+        ledger, doc["FromBankAccount"].get("Code"), doc["FromBankAccount"].get("AccountID")
+    )
+    target = journals._account(
+        ledger, doc["ToBankAccount"].get("Code"), doc["ToBankAccount"].get("AccountID")
+    )
+    if source is None or target is None:
+        return []
+    rate = rates.get(str(doc.get("FromBankTransactionID") or "").lower(), Decimal(1))
+    amount = money((dec(doc.get("Amount")) or ZERO) / rate)
+    return [journals._ledger_line(source, -amount), journals._ledger_line(target, amount)]
+
+
+def postings(ledger: Ledger) -> list[Posting]:
+    """Every posting of the organisation's books now (accrual basis), in no particular order."""
+    out: list[Posting] = []
+    for resource in (R.INVOICES, R.CREDIT_NOTES, R.PAYMENTS, R.MANUAL_JOURNALS):
+        for doc in ledger.records.all_docs(resource):
+            _, lines = journals._postings(ledger, resource.kind, doc)
+            if not lines:
+                continue
+            day = parse_day(doc.get("Date")) or ledger.clock.now().date()
+            contact = _contact(doc) or _contact(doc.get("Invoice") or doc.get("CreditNote") or {})
+            out += _emit(day, lines, contact, resource.kind, str(doc[resource.id_field]).lower())
+    rates: dict[str, Decimal] = {}
+    for doc in ledger.records.all_docs(R.BANK_TRANSACTIONS):
+        rates[str(doc["BankTransactionID"]).lower()] = dec(
+            doc.get("CurrencyRate"), Decimal(1)
+        ) or Decimal(1)
+        lines = _bank_transaction(ledger, doc)
+        day = parse_day(doc.get("Date")) or ledger.clock.now().date()
+        out += _emit(day, lines, _contact(doc), "BankTransaction", doc["BankTransactionID"].lower())
+    for doc in ledger.records.all_docs(R.BANK_TRANSFERS):
+        lines = _bank_transfer(ledger, doc, rates)
+        day = parse_day(doc.get("Date")) or ledger.clock.now().date()
+        out += _emit(day, lines, None, "BankTransfer", doc["BankTransferID"].lower())
+    return out
