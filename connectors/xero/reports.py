@@ -25,26 +25,28 @@ Scopes: ``accounting.reports.read`` (broad family) or the report's granular scop
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from unified_models import (
     Report,
-    ReportColumn,
-    ReportColumnKind,
     ReportRequest,
-    ReportRow,
-    ReportRowKind,
     ReportTimeframe,
     ReportType,
 )
 
 from ..errors import NotSupported, ProviderError
 from ..reports import ReportOffer, ReportRules
-from . import cash_flow, mappers_report
-from .dates import parse_datetime
+from . import cash_flow
+from .report_shapes import (
+    aged_from_xero,
+    balance_sheet_from_xero,
+    common,
+    month_end,
+    profit_and_loss_from_xero,
+    trial_balance_from_xero,
+)
 
 __all__ = ["MAX_AGED_CONTACTS", "RULES", "XeroReports"]
 
@@ -52,7 +54,6 @@ __all__ = ["MAX_AGED_CONTACTS", "RULES", "XeroReports"]
 MAX_AGED_CONTACTS = 100
 #: Xero's comparison periods (``periods`` 1..11) plus the period asked for.
 MAX_COLUMNS = 12
-_MONTHS = {ReportTimeframe.MONTH: 1, ReportTimeframe.QUARTER: 3, ReportTimeframe.YEAR: 12}
 
 RULES = ReportRules(
     offers={
@@ -92,35 +93,6 @@ _AGED = {
 }
 
 
-# -- dates -------------------------------------------------------------------------------------
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def shift(day: date, months: int, keep_month_end: bool = False) -> date:
-    """``day`` moved by ``months`` (day clipped; with ``keep_month_end`` a month's last day
-    stays a month's last day), as Xero moves its comparison periods."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    if keep_month_end and day == month_end(day.year, day.month):
-        return month_end(year, month + 1)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def period_spans(
-    start: date, end: date, periods: int, timeframe: ReportTimeframe
-) -> list[tuple[date, date]]:
-    step = _MONTHS[timeframe]
-    return [(shift(start, -i * step), shift(end, -i * step, True)) for i in range(periods)]
-
-
-def period_dates(day: date, periods: int, timeframe: ReportTimeframe) -> list[date]:
-    step = _MONTHS[timeframe]
-    return [shift(day, -i * step, True) for i in range(periods)]
-
-
 def _iso(day: date) -> str:
     return day.isoformat()
 
@@ -157,16 +129,8 @@ class XeroReports:
     def _today() -> date:
         return date.today()
 
-    def _base(self, request: ReportRequest, report: Mapping[str, Any] | None, **kw: Any) -> dict:
-        return {
-            "type": request.type,
-            "currency": self._currency(),
-            "basis": request.basis,
-            "remote_id": report.get("ReportID") if report else None,
-            "remote_name": report.get("ReportName") if report else None,
-            "remote_generated_at": parse_datetime(report.get("UpdatedDateUTC")) if report else None,
-            **kw,
-        }
+    def _resolved(self, request: ReportRequest, **update: Any) -> ReportRequest:
+        return request.model_copy(update=update)
 
     # -- dispatch ------------------------------------------------------------------------------
     def fetch_report(self, request: ReportRequest) -> Report:
@@ -191,26 +155,10 @@ class XeroReports:
         if request.periods > 1:
             params |= {"periods": str(request.periods - 1), "timeframe": timeframe.value}
         report = self._report("BalanceSheet", params)
-        labels = [c.get("Value", "") for c in (report["Rows"][0].get("Cells") or [])[1:]]
-        dates = period_dates(day, request.periods, timeframe)
-        if len(labels) != len(dates):
-            raise ProviderError(
-                f"Xero's balance sheet has {len(labels)} columns, {len(dates)} were asked for"
-            )
-        columns = [
-            ReportColumn(id=f"p{i}", kind=ReportColumnKind.PERIOD, label=label, end_date=d)
-            for i, (label, d) in enumerate(zip(labels, dates, strict=True))
-        ]
-        rows = mappers_report.period_rows(report["Rows"], len(columns))
-        return Report(
-            **self._base(request, report),
-            date=day,
-            periods=request.periods,
-            timeframe=timeframe if request.periods > 1 else request.timeframe,
-            columns=columns,
-            rows=rows,
-            remote_data=report,
+        resolved = self._resolved(
+            request, date=day, timeframe=timeframe if request.periods > 1 else request.timeframe
         )
+        return balance_sheet_from_xero(resolved, report, self._currency())
 
     # -- profit and loss -----------------------------------------------------------------------
     def _pl_span(self, request: ReportRequest) -> tuple[date, date]:
@@ -241,35 +189,19 @@ class XeroReports:
             options = self._tracking_options(category)
             params["trackingCategoryID"] = category
         report = self._report("ProfitAndLoss", params)
-        labels = [str(c.get("Value", "")) for c in (report["Rows"][0].get("Cells") or [])[1:]]
-        spans = period_spans(start, end, request.periods, timeframe)
-        columns = _pl_columns(labels, spans, category, options)
-        rows = mappers_report.period_rows(report["Rows"], len(columns))
-        return Report(
-            **self._base(request, report),
+        resolved = self._resolved(
+            request,
             start_date=start,
             end_date=end,
-            periods=request.periods,
             timeframe=timeframe if request.periods > 1 else request.timeframe,
-            columns=columns,
-            rows=rows,
-            remote_data=report,
         )
+        return profit_and_loss_from_xero(resolved, report, self._currency(), options)
 
     # -- trial balance -------------------------------------------------------------------------
     def _trial_balance(self, request: ReportRequest) -> Report:
         day = request.date or request.end_date or self._today()
         report = self._report("TrialBalance", {"date": _iso(day)})
-        label = report.get("ReportTitles", ["", "", ""])[-1] if report.get("ReportTitles") else ""
-        return Report(
-            **self._base(request, report),
-            date=day,
-            columns=[
-                ReportColumn(id="p0", kind=ReportColumnKind.PERIOD, label=label, end_date=day)
-            ],
-            rows=mappers_report.trial_balance_rows(report["Rows"]),
-            remote_data=report,
-        )
+        return trial_balance_from_xero(self._resolved(request, date=day), report, self._currency())
 
     # -- cash flow (derived) -------------------------------------------------------------------
     def _cash_flow(self, request: ReportRequest) -> Report:
@@ -296,9 +228,10 @@ class XeroReports:
         )
         rows = cash_flow.derive(pl, opening, closing)
         return Report(
-            **self._base(
+            **common(
                 request,
                 None,
+                self._currency(),
                 remote_name="Cash flow (derived by Ledgerlink from Xero's P&L and balance sheets)",
             ),
             start_date=start,
@@ -377,97 +310,17 @@ class XeroReports:
                     f"Xero ages one contact per call and {len(contacts)} contacts have "
                     f"documents (at most {MAX_AGED_CONTACTS} calls per report): ask per contact"
                 )
-        rows: list[ReportRow] = []
-        last: dict | None = None
-        for contact_id, contact_name in sorted(contacts.items(), key=lambda c: (c[1], c[0])):
-            report = self._report(name, {"contactId": contact_id, "date": _iso(as_of)})
-            last = report
-            items, closing = mappers_report.aged_items(report["Rows"])
-            if not items and not closing:
-                continue
-            titles = report.get("ReportTitles") or []
-            label = contact_name or (titles[1] if len(titles) > 1 else contact_id)
-            rows.append(mappers_report.contact_aged_row(contact_id, label, items, as_of))
-        columns = [
-            ReportColumn(
-                id=bucket_id,
-                kind=ReportColumnKind.BUCKET,
-                label=label,
-                end_date=as_of,
-                min_days=low,
-                max_days=high,
+        reports = [
+            (
+                contact_id,
+                contact_name,
+                self._report(name, {"contactId": contact_id, "date": _iso(as_of)}),
             )
-            for bucket_id, label, low, high in mappers_report.AGED_BUCKETS
+            for contact_id, contact_name in sorted(contacts.items(), key=lambda c: (c[1], c[0]))
         ]
-        columns.append(
-            ReportColumn(id="total", kind=ReportColumnKind.TOTAL, label="Total", end_date=as_of)
+        return aged_from_xero(
+            self._resolved(request, date=as_of),
+            reports,
+            self._currency(),
+            {"report": name, "contacts_called": len(contacts)},
         )
-        total = ReportRow(
-            id="total",
-            kind=ReportRowKind.TOTAL,
-            name="Total",
-            values=[
-                sum((r.values[i] or mappers_report.ZERO for r in rows), mappers_report.ZERO)
-                for i in range(len(columns))
-            ],
-            sum_of=[r.id for r in rows],
-        )
-        return Report(
-            **self._base(request, last),
-            date=as_of,
-            columns=columns,
-            rows=[*rows, total],
-            remote_data={"report": name, "contacts_called": len(contacts)},
-        )
-
-
-def _pl_columns(
-    labels: list[str],
-    spans: list[tuple[date, date]],
-    category: str | None,
-    options: Mapping[str, str],
-) -> list[ReportColumn]:
-    if not category:
-        if len(labels) != len(spans):
-            raise ProviderError(
-                f"Xero's profit and loss has {len(labels)} columns, {len(spans)} were asked for"
-            )
-        return [
-            ReportColumn(
-                id=f"p{i}", kind=ReportColumnKind.PERIOD, label=label, start_date=s, end_date=e
-            )
-            for i, (label, (s, e)) in enumerate(zip(labels, spans, strict=True))
-        ]
-    columns: list[ReportColumn] = []
-    period = 0
-    for label in labels:
-        if period >= len(spans):
-            raise ProviderError("Xero's profit and loss has more columns than periods")
-        s, e = spans[period]
-        if label == "Total":
-            columns.append(
-                ReportColumn(
-                    id=f"p{period}.total",
-                    kind=ReportColumnKind.TOTAL,
-                    label=label,
-                    start_date=s,
-                    end_date=e,
-                    tracking_category_remote_id=category,
-                )
-            )
-            period += 1
-            continue
-        option = options.get(label)
-        columns.append(
-            ReportColumn(
-                id=f"p{period}.{option or 'unassigned'}",
-                kind=ReportColumnKind.TRACKING,
-                label=label,
-                start_date=s,
-                end_date=e,
-                tracking_category_remote_id=category,
-                tracking_option_remote_id=option,
-                tracking_option_name=label,
-            )
-        )
-    return columns
