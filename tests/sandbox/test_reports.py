@@ -5,6 +5,7 @@ the control accounts), bulk-seeded books included; Xero's parameters, limits and
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -208,3 +209,45 @@ def test_reports_need_a_report_scope(xero_sandbox):
     assert (
         uk.get("Reports/AgedReceivablesByContact", params={"contactId": contact}).status_code == 200
     )
+
+
+def test_xero_python_sdk_reads_a_balance_sheet_and_an_aged_report(xero_sandbox):
+    """Xero's own SDK, an independent client, parses the sandbox's reports."""
+    from xero_python.accounting import AccountingApi
+    from xero_python.api_client import ApiClient
+    from xero_python.api_client.configuration import Configuration
+    from xero_python.api_client.oauth2 import OAuth2Token
+
+    tokens = xero_sandbox.connect(tenants=["uk"], scope=f"{DEFAULT_SCOPE} {REPORT_SCOPES}")
+    token = {**tokens, "scope": tokens["scope"].split(), "expires_at": time.time() + 600}
+    client = ApiClient(
+        Configuration(
+            oauth2_token=OAuth2Token(
+                client_id=xero_sandbox.client_id, client_secret=xero_sandbox.client_secret
+            )
+        ),
+        pool_threads=1,
+        oauth2_token_getter=lambda: token,
+        oauth2_token_saver=lambda new: token.update(new),
+    )
+    api = AccountingApi(client, base_url=xero_sandbox.api_url)
+    tenant = xero_sandbox.tenant_id("uk")
+    body = api.get_report_balance_sheet(tenant, date="2024-03-31", periods=2, timeframe="MONTH")
+    (bs,) = body.reports
+    assert bs.report_type == "BalanceSheet" and len(bs.rows[0].cells) == 4
+    sections = {row.title: row for row in bs.rows if row.row_type.value == "Section"}
+    bank = sections["Bank"].rows
+    assert bank[0].cells[0].attributes[0].id == "account"
+    totals = {
+        row.cells[0].value: Decimal(row.cells[1].value)
+        for section in bs.rows[1:]
+        for row in section.rows or []
+        if row.row_type.value == "SummaryRow"
+    }
+    assert totals["Total Assets"] == totals["Total Liabilities"] + totals["Total Equity"]
+    contact = xero_sandbox.api(tokens["access_token"], "uk").get("Contacts").json()["Contacts"][0]
+    aged = api.get_report_aged_receivables_by_contact(
+        tenant, contact_id=contact["ContactID"], date="2024-03-31"
+    ).reports[0]
+    assert aged.report_type == "AgedReceivablesByContact"
+    assert [c.value for c in aged.rows[0].cells][-1] == "Due"
