@@ -17,6 +17,7 @@ translated): which Xero reports serve which unified report, and how many calls e
   the count: ask per contact). Items are bucketed by days past due on ``as_of``.
 - Cash flow: derived (``cash_flow.py``): the P&L of the period(s) and the balance sheets at their
   ends and on the day before their starts (three calls).
+- Basis: accrual (Xero's default) or cash (``paymentsOnly=true``) for all but the aged reports.
 - Every report costs one ``GET Organisation`` per connector for the base currency.
 
 Scopes: ``accounting.reports.read`` (broad family) or the report's granular scope
@@ -31,6 +32,7 @@ from typing import Any
 
 from unified_models import (
     Report,
+    ReportBasis,
     ReportRequest,
     ReportTimeframe,
     ReportType,
@@ -55,11 +57,16 @@ MAX_AGED_CONTACTS = 100
 #: Xero's comparison periods (``periods`` 1..11) plus the period asked for.
 MAX_COLUMNS = 12
 
+#: Xero's ``paymentsOnly=true`` is the cash basis; accrual is its default.
+BASES = frozenset({ReportBasis.ACCRUAL, ReportBasis.CASH})
+
 RULES = ReportRules(
     offers={
-        ReportType.BALANCE_SHEET: ReportOffer(max_periods=MAX_COLUMNS),
-        ReportType.PROFIT_AND_LOSS: ReportOffer(max_periods=MAX_COLUMNS, tracking=True),
-        ReportType.TRIAL_BALANCE: ReportOffer(),
+        ReportType.BALANCE_SHEET: ReportOffer(max_periods=MAX_COLUMNS, bases=BASES),
+        ReportType.PROFIT_AND_LOSS: ReportOffer(
+            max_periods=MAX_COLUMNS, bases=BASES, tracking=True
+        ),
+        ReportType.TRIAL_BALANCE: ReportOffer(bases=BASES),
         ReportType.AGED_RECEIVABLES: ReportOffer(
             note="Xero ages one contact per call: without a contact, one call per contact "
             f"with receivables documents (at most {MAX_AGED_CONTACTS})."
@@ -70,6 +77,7 @@ RULES = ReportRules(
         ),
         ReportType.CASH_FLOW: ReportOffer(
             max_periods=MAX_COLUMNS,
+            bases=BASES,
             derived=True,
             note="Xero's accounting API has no cash flow statement: Ledgerlink derives it "
             "(indirect method) from Xero's profit and loss and two balance sheets.",
@@ -130,7 +138,13 @@ class XeroReports:
         return date.today()
 
     def _resolved(self, request: ReportRequest, **update: Any) -> ReportRequest:
-        return request.model_copy(update=update)
+        if request.type in (ReportType.AGED_RECEIVABLES, ReportType.AGED_PAYABLES):
+            return request.model_copy(update=update)
+        return request.model_copy(update={"basis": request.basis or ReportBasis.ACCRUAL, **update})
+
+    @staticmethod
+    def _basis_params(request: ReportRequest) -> dict[str, str]:
+        return {"paymentsOnly": "true"} if request.basis == ReportBasis.CASH else {}
 
     # -- dispatch ------------------------------------------------------------------------------
     def fetch_report(self, request: ReportRequest) -> Report:
@@ -151,7 +165,7 @@ class XeroReports:
         today = self._today()
         day = request.date or request.end_date or month_end(today.year, today.month)
         timeframe = request.timeframe or ReportTimeframe.MONTH
-        params = {"date": _iso(day)}
+        params = {"date": _iso(day), **self._basis_params(request)}
         if request.periods > 1:
             params |= {"periods": str(request.periods - 1), "timeframe": timeframe.value}
         report = self._report("BalanceSheet", params)
@@ -180,7 +194,7 @@ class XeroReports:
     def _profit_and_loss(self, request: ReportRequest) -> Report:
         start, end = self._pl_span(request)
         timeframe = request.timeframe or ReportTimeframe.MONTH
-        params = {"fromDate": _iso(start), "toDate": _iso(end)}
+        params = {"fromDate": _iso(start), "toDate": _iso(end), **self._basis_params(request)}
         if request.periods > 1:
             params |= {"periods": str(request.periods - 1), "timeframe": timeframe.value}
         category = request.tracking_category_remote_id
@@ -200,7 +214,7 @@ class XeroReports:
     # -- trial balance -------------------------------------------------------------------------
     def _trial_balance(self, request: ReportRequest) -> Report:
         day = request.date or request.end_date or self._today()
-        report = self._report("TrialBalance", {"date": _iso(day)})
+        report = self._report("TrialBalance", {"date": _iso(day), **self._basis_params(request)})
         return trial_balance_from_xero(self._resolved(request, date=day), report, self._currency())
 
     # -- cash flow (derived) -------------------------------------------------------------------
@@ -229,7 +243,7 @@ class XeroReports:
         rows = cash_flow.derive(pl, opening, closing)
         return Report(
             **common(
-                request,
+                self._resolved(request),
                 None,
                 self._currency(),
                 remote_name="Cash flow (derived by Ledgerlink from Xero's P&L and balance sheets)",

@@ -17,7 +17,14 @@ from connectors.errors import PermissionDenied
 from connectors.limiter import InProcessLimiter
 from connectors.oauth import new_code_verifier, new_state
 from connectors.xero import XeroProvider
-from unified_models import Report, ReportRequest, ReportRowKind, ReportTimeframe, ReportType
+from unified_models import (
+    Report,
+    ReportBasis,
+    ReportRequest,
+    ReportRowKind,
+    ReportTimeframe,
+    ReportType,
+)
 
 from .test_sandbox import Linked, settings_for
 
@@ -274,3 +281,30 @@ def test_rules_describe_what_xero_serves():
     assert rules.problems(
         ReportRequest(type=ReportType.BALANCE_SHEET, tracking_category_remote_id="x")
     )
+
+
+def test_cash_basis_through_payments_only(conn):
+    bs = fetch(conn, ReportType.BALANCE_SHEET, date=END, basis=ReportBasis.CASH)
+    accrual = fetch(conn, ReportType.BALANCE_SHEET, date=END)
+    assert bs.basis == ReportBasis.CASH and accrual.basis == ReportBasis.ACCRUAL
+    assert value(bs, "total.assets") == value(bs, "total.liabilities") + value(bs, "total.equity")
+    assert value(bs, "total.assets") != value(accrual, "total.assets")
+    pl = fetch(
+        conn,
+        ReportType.PROFIT_AND_LOSS,
+        start_date=YEAR_STARTS["uk"],
+        end_date=END,
+        basis=ReportBasis.CASH,
+    )
+    assert value(pl, "net_profit") == value(bs, "equity.current_year_earnings")
+    tb = fetch(conn, ReportType.TRIAL_BALANCE, date=END, basis=ReportBasis.CASH)
+    assert value(tb, "total") == ZERO
+    cf = fetch(
+        conn,
+        ReportType.CASH_FLOW,
+        start_date=date(2024, 1, 1),
+        end_date=END,
+        basis=ReportBasis.CASH,
+    )
+    assert cf.basis == ReportBasis.CASH
+    assert value(cf, "cash_at_end") == value(bs, "total.assets.bank")  # cash is cash

@@ -14,8 +14,8 @@ Parameters as Xero's OpenAPI names them (case-insensitive here, like the rest of
   to; default today), ``fromDate``, ``toDate``.
 
 Scopes: ``accounting.reports.read`` or the report's granular scope (``scopes.REPORT_SCOPES``),
-enforced by the guard like every endpoint. ``paymentsOnly=true`` is answered 400: the sandbox
-does not model cash-basis recognition (real Xero does).
+enforced by the guard like every endpoint. ``paymentsOnly=true``: the cash basis (see
+``domain/books.py``).
 """
 
 from __future__ import annotations
@@ -75,6 +75,11 @@ def _timeframe(args: dict) -> str:
     return value
 
 
+def _cash(args: dict) -> bool:
+    """``paymentsOnly=true``: the cash basis."""
+    return _flag(args, "paymentsOnly")
+
+
 def _option_ids(ledger: Ledger, *raw: str) -> set[str]:
     known = {
         str(o["TrackingOptionID"]).lower()
@@ -92,8 +97,6 @@ def _run(report: str, build) -> Response:
     if (denied := accounting_guard(f"GET /api.xro/2.0/Reports/{report}")) is not None:
         return _finish(denied)
     args = _args()
-    if _flag(args, "paymentsOnly"):
-        return _bad("paymentsOnly (cash basis) is not modelled by the Ledgerlink sandbox")
     ledger = Ledger(sandbox().store, sandbox().clock, g.tenant_id)
     try:
         body = build(ledger, args)
@@ -122,7 +125,9 @@ def balance_sheet() -> Response:
         options = _option_ids(
             ledger, args.get("trackingoptionid1", ""), args.get("trackingoptionid2", "")
         )
-        return reports.balance_sheet(ledger, day, _periods(args) + 1, _timeframe(args), options)
+        return reports.balance_sheet(
+            ledger, day, _periods(args) + 1, _timeframe(args), options, _cash(args)
+        )
 
     return _run("BalanceSheet", build)
 
@@ -153,7 +158,7 @@ def profit_and_loss() -> Response:
             ledger, args.get("trackingoptionid", ""), args.get("trackingoptionid2", "")
         )
         return reports.profit_and_loss(
-            ledger, start, end, _periods(args) + 1, _timeframe(args), category, options
+            ledger, start, end, _periods(args) + 1, _timeframe(args), category, options, _cash(args)
         )
 
     return _run("ProfitAndLoss", build)
@@ -163,7 +168,9 @@ def profit_and_loss() -> Response:
 @bp.get("/reports/trialbalance")
 def trial_balance() -> Response:
     def build(ledger: Ledger, args: dict):
-        return reports.trial_balance(ledger, _day(args, "date", ledger.clock.now().date()))
+        return reports.trial_balance(
+            ledger, _day(args, "date", ledger.clock.now().date()), _cash(args)
+        )
 
     return _run("TrialBalance", build)
 

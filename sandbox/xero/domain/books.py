@@ -11,6 +11,14 @@ trial balance nets to zero and the balance sheet balances, whatever was loaded h
 
 Amounts are in the base currency (a foreign document at its ``CurrencyRate``), debit positive.
 The sandbox books no realised currency gains: a foreign payment posts at the payment's rate.
+
+**Cash basis** (``paymentsOnly=true``; ``postings(ledger, cash=True)``): an invoice or credit note
+posts nothing when approved; each payment on it (and each dated allocation of a credit note,
+overpayment or prepayment to an invoice) recognises the document's lines (income, expense, tax)
+in proportion to what it settles, on its own date, against the bank (or, for an allocation, the
+credit it uses up). Bank transactions and transfers post as on accrual; manual journals only
+when ``ShowOnCashBasisReports``. Every such posting set balances, so the identities hold on the
+cash basis too.
 """
 
 from __future__ import annotations
@@ -122,11 +130,108 @@ def _bank_transfer(ledger: Ledger, doc: dict, rates: dict[str, Decimal]) -> list
     return [journals._ledger_line(source, -amount), journals._ledger_line(target, amount)]
 
 
-def postings(ledger: Ledger) -> list[Posting]:
-    """Every posting of the organisation's books now (accrual basis), in no particular order."""
-    out: list[Posting] = []
-    for resource in (R.INVOICES, R.CREDIT_NOTES, R.PAYMENTS, R.MANUAL_JOURNALS):
+def _scaled(lines: list[dict], control_id: str, fraction: Decimal) -> list[dict]:
+    """The document's non-control lines times ``fraction`` (each rounded)."""
+    return [
+        dict(line, NetAmount=money(dec(line["NetAmount"]) * fraction))
+        for line in lines
+        if line["AccountID"].lower() != control_id
+    ]
+
+
+def _balanced(lines: list[dict], counter: dict, counter_amount: Decimal) -> list[dict]:
+    """``lines`` plus the counter line; the rounding residue goes to the largest line."""
+    lines = [line for line in lines if line["NetAmount"]]
+    out = [*lines, journals._ledger_line(counter, counter_amount)]
+    residue = sum((line["NetAmount"] for line in out), ZERO)
+    if residue and lines:
+        largest = max(lines, key=lambda line: abs(line["NetAmount"]))
+        largest["NetAmount"] -= residue
+    return out
+
+
+def _cash_documents(ledger: Ledger) -> Iterator[tuple[str, dict, list[dict]]]:
+    """(kind, payment or allocation info, its cash-basis lines) of every settlement."""
+    docs: dict[str, tuple[str, dict, list[dict], Decimal]] = {}
+    for resource, kind in ((R.INVOICES, "Invoice"), (R.CREDIT_NOTES, "CreditNote")):
         for doc in ledger.records.all_docs(resource):
+            doc_type, lines = journals._postings(ledger, kind, doc)
+            if not lines:
+                continue
+            control = journals._system(ledger, journals._CONTROL[doc_type])
+            control_id = control["AccountID"].lower()
+            posted = sum(
+                (li["NetAmount"] for li in lines if li["AccountID"].lower() == control_id), ZERO
+            )
+            docs[str(doc[resource.id_field]).lower()] = (control_id, doc, lines, posted)
+    for payment in ledger.records.all_docs(R.PAYMENTS):
+        _, bank_lines = journals._postings(ledger, "Payment", payment)
+        target = payment.get("Invoice") or payment.get("CreditNote") or {}
+        found = docs.get(str(target.get("InvoiceID") or target.get("CreditNoteID") or "").lower())
+        if not bank_lines or found is None or not found[3]:
+            continue
+        control_id, _, lines, posted = found
+        bank = next(li for li in bank_lines if li["AccountID"].lower() != control_id)
+        settled = -bank["NetAmount"]  # what the payment takes off the control account
+        account = next(a for a in ledger.accounts.values() if a["AccountID"] == bank["AccountID"])
+        yield (
+            "Payment",
+            payment,
+            _balanced(
+                _scaled(lines, control_id, abs(settled / posted)), account, bank["NetAmount"]
+            ),
+        )
+    credits = {
+        str(doc.get(key) or "").lower(): doc
+        for doc in ledger.records.all_docs(R.BANK_TRANSACTIONS)
+        if doc.get("Status") == "AUTHORISED"
+        for key in ("OverpaymentID", "PrepaymentID")
+        if doc.get(key)
+    }
+    for invoice_id, (control_id, doc, lines, posted) in docs.items():
+        if "InvoiceID" not in doc or not posted:
+            continue
+        rate = dec(doc.get("CurrencyRate"), Decimal(1)) or Decimal(1)
+        for field, id_field in (
+            ("CreditNotes", "CreditNoteID"),
+            ("Overpayments", "OverpaymentID"),
+            ("Prepayments", "PrepaymentID"),
+        ):
+            for applied in doc.get(field) or ():
+                amount = journals._base(dec(applied.get("AppliedAmount"), ZERO) or ZERO, rate)
+                source_id = str(applied.get(id_field) or "").lower()
+                if not amount or not applied.get("Date"):
+                    continue
+                recognised = _scaled(lines, control_id, abs(amount / posted))
+                control = next(
+                    a for a in ledger.accounts.values() if a["AccountID"].lower() == control_id
+                )
+                sign = 1 if posted > 0 else -1
+                info = {"Date": applied["Date"], "ID": f"{invoice_id}:{source_id}"}
+                if source_id in docs:  # a credit note: its lines are recognised as well
+                    c_control, _, c_lines, c_posted = docs[source_id]
+                    recognised += _scaled(c_lines, c_control, abs(amount / c_posted))
+                    yield "Allocation", info, _balanced(recognised, control, ZERO)
+                elif source_id in credits:  # an overpayment or prepayment used up
+                    yield "Allocation", info, _balanced(recognised, control, sign * amount)
+
+
+def postings(ledger: Ledger, cash: bool = False) -> list[Posting]:
+    """Every posting of the organisation's books now (accrual basis, or with ``cash`` the cash
+    basis), in no particular order."""
+    out: list[Posting] = []
+    if cash:
+        for kind, doc, lines in _cash_documents(ledger):
+            day = parse_day(doc.get("Date")) or ledger.clock.now().date()
+            source = str(doc.get("PaymentID") or doc.get("ID") or "").lower()
+            out += _emit(day, lines, _contact(doc), kind, source)
+        resources: tuple[R.Resource, ...] = (R.MANUAL_JOURNALS,)
+    else:
+        resources = (R.INVOICES, R.CREDIT_NOTES, R.PAYMENTS, R.MANUAL_JOURNALS)
+    for resource in resources:
+        for doc in ledger.records.all_docs(resource):
+            if cash and doc.get("ShowOnCashBasisReports") is False:
+                continue
             _, lines = journals._postings(ledger, resource.kind, doc)
             if not lines:
                 continue

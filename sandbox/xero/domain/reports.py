@@ -9,8 +9,8 @@ Figures come from ``books.postings`` (every posted document, bulk-seeded ones in
 the balance sheet balances (assets = liabilities + equity, with Current Year Earnings the P&L
 accounts since the financial year started and Retained Earnings the earlier ones), the trial
 balance nets to zero, and the aged reports (``aged.open_items``) sum to the receivables and
-payables accounts. ``paymentsOnly`` (cash basis) is refused with a 400 by the API: the sandbox
-does not model cash-basis recognition (see docs-snippets/rxero.md).
+payables accounts. ``paymentsOnly`` computes the same reports on the cash basis
+(``books.postings(cash=True)``).
 
 Layout (``standardLayout`` is accepted; the sandbox has no custom layouts):
 
@@ -193,10 +193,10 @@ Filter = Callable[[Posting], bool]
 class Books:
     """The postings of one request, with the account lookups the reports need."""
 
-    def __init__(self, ledger: Ledger, keep: Filter | None = None) -> None:
+    def __init__(self, ledger: Ledger, keep: Filter | None = None, cash: bool = False) -> None:
         self.ledger = ledger
         self.accounts = {a["AccountID"].lower(): a for a in ledger.accounts.values()}
-        self.postings = [p for p in postings(ledger) if keep is None or keep(p)]
+        self.postings = [p for p in postings(ledger, cash) if keep is None or keep(p)]
 
     def balances(
         self, start: date | None, end: date, option: str | None = None
@@ -246,10 +246,10 @@ def _keep_options(options: set[str]) -> Filter | None:
 
 
 def balance_sheet(
-    ledger: Ledger, day: date, periods: int, timeframe: str, options: set[str]
+    ledger: Ledger, day: date, periods: int, timeframe: str, options: set[str], cash: bool = False
 ) -> dict:
     """``periods`` columns: ``day`` and the dates one ``timeframe`` apart before it."""
-    books = Books(ledger, _keep_options(options))
+    books = Books(ledger, _keep_options(options), cash)
     dates = period_ends(day, periods - 1, timeframe)
     closing = [books.balances(None, d) for d in dates]
     starts = [year_start(ledger, d) for d in dates]
@@ -326,10 +326,11 @@ def profit_and_loss(
     timeframe: str,
     category: dict | None,
     options: set[str],
+    cash: bool = False,
 ) -> dict:
     """One column per period (newest first); with ``category`` per (period, option), an
     ``Unassigned`` column and the period's ``Total``."""
-    books = Books(ledger, _keep_options(options))
+    books = Books(ledger, _keep_options(options), cash)
     spans = periods_between(start, end, periods - 1, timeframe)
     columns: list[dict[str, Decimal]] = []
     labels: list[str] = []
@@ -402,8 +403,8 @@ def _sides(value: Decimal) -> tuple[str, str]:
     return "", "0.00"
 
 
-def trial_balance(ledger: Ledger, day: date) -> dict:
-    books = Books(ledger)
+def trial_balance(ledger: Ledger, day: date, cash: bool = False) -> dict:
+    books = Books(ledger, cash=cash)
     fy_start = year_start(ledger, day)
     month = books.balances(date(day.year, day.month, 1), day)
     ever = books.balances(None, day)
