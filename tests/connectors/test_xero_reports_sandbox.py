@@ -308,3 +308,27 @@ def test_cash_basis_through_payments_only(conn):
     )
     assert cf.basis == ReportBasis.CASH
     assert value(cf, "cash_at_end") == value(bs, "total.assets.bank")  # cash is cash
+
+
+def test_injected_provider_errors_are_retried(xero_sandbox, conn):
+    """A 503 or 429 from Xero on the report endpoint goes through the client's retries."""
+    clean = fetch(conn, ReportType.PROFIT_AND_LOSS, start_date=date(2024, 1, 1), end_date=END)
+    xero_sandbox.control.faults(
+        [{"prefix": "/api.xro/2.0/Reports/ProfitAndLoss", "error_503": 0.4, "rate_429": 0.3}],
+        seed=7,
+    )
+    for _ in range(3):
+        again = fetch(conn, ReportType.PROFIT_AND_LOSS, start_date=date(2024, 1, 1), end_date=END)
+        assert [r.values for r in again.walk()] == [r.values for r in clean.walk()]
+    assert sum(xero_sandbox.control.counters()["faults"].values()) > 0
+
+
+def test_aged_report_without_contact_is_bounded(conn, monkeypatch):
+    from connectors.errors import NotSupported
+    from connectors.xero import reports
+
+    monkeypatch.setattr(reports, "MAX_AGED_CONTACTS", 2)
+    before = conn.calls
+    with pytest.raises(NotSupported, match="ask per contact"):
+        conn.fetch_report(ReportRequest(type=ReportType.AGED_RECEIVABLES, date=END))
+    assert conn.calls - before <= 4  # the listings (and the organisation), no report call
