@@ -218,7 +218,13 @@ def _cash_documents(ledger: Ledger) -> Iterator[tuple[str, dict, list[dict]]]:
 
 def postings(ledger: Ledger, cash: bool = False) -> list[Posting]:
     """Every posting of the organisation's books now (accrual basis, or with ``cash`` the cash
-    basis), in no particular order."""
+    basis), in no particular order (memoised while the books are unchanged)."""
+    from .books_cache import memo
+
+    return memo(ledger, ("postings", cash), lambda: _postings(ledger, cash))
+
+
+def _postings(ledger: Ledger, cash: bool) -> list[Posting]:
     out: list[Posting] = []
     if cash:
         for kind, doc, lines in _cash_documents(ledger):
