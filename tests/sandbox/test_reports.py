@@ -290,3 +290,43 @@ def test_xero_python_sdk_reads_a_balance_sheet_and_an_aged_report(xero_sandbox):
     ).reports[0]
     assert aged.report_type == "AgedReceivablesByContact"
     assert [c.value for c in aged.rows[0].cells][-1] == "Due"
+
+
+def test_an_invoice_moves_sales_receivables_and_the_contacts_aged_report(api):
+    uk = api()
+    contact = uk.get("Contacts").json()["Contacts"][0]["ContactID"]
+    sales = next(a for a in uk.get("Accounts").json()["Accounts"] if a["Code"] == "200")
+
+    def figures() -> tuple[Decimal, Decimal, Decimal]:
+        pl = report(uk, "ProfitAndLoss", fromDate="2024-03-01", toDate=END)
+        bs = report(uk, "BalanceSheet", date=END)
+        aged = report(uk, "AgedReceivablesByContact", contactId=contact, date=END)
+        try:
+            sold = line(pl, sales["Name"])[0]
+        except KeyError:  # no sales in the month yet: Xero prints no row
+            sold = ZERO
+        return (
+            sold,
+            line(bs, "Accounts Receivable")[0],
+            line(aged, "Closing Balance")[6],
+        )
+
+    before = figures()
+    invoice = {
+        "Type": "ACCREC",
+        "Status": "AUTHORISED",
+        "Contact": {"ContactID": contact},
+        "Date": "2024-03-10",
+        "DueDate": "2024-03-20",
+        "LineAmountTypes": "Exclusive",
+        "LineItems": [
+            {"Description": "Work", "Quantity": 2, "UnitAmount": 150, "AccountCode": "200"}
+        ],
+    }
+    created = uk.put("Invoices", json={"Invoices": [invoice]})
+    assert created.status_code == 200, created.text
+    total = Decimal(str(created.json()["Invoices"][0]["Total"]))
+    after = figures()
+    assert after[0] - before[0] == Decimal("300.00")  # net of tax, on the Sales line
+    assert after[1] - before[1] == total == after[2] - before[2]  # gross, receivable and aged
+    assert total > Decimal("300.00")  # the UK's default sales tax
