@@ -332,3 +332,16 @@ def test_aged_report_without_contact_is_bounded(conn, monkeypatch):
     with pytest.raises(NotSupported, match="ask per contact"):
         conn.fetch_report(ReportRequest(type=ReportType.AGED_RECEIVABLES, date=END))
     assert conn.calls - before <= 4  # the listings (and the organisation), no report call
+
+
+def test_cash_flow_across_the_financial_year_end(conn):
+    """The UK year ends on 31 March: on 1 April Xero's Current Year Earnings move into
+    Retained Earnings, which is no cash: the two changes cancel in financing."""
+    cf = fetch(conn, ReportType.CASH_FLOW, start_date=date(2024, 4, 1), end_date=date(2024, 4, 30))
+    rows = rows_by_id(cf)
+    moved = value(cf, "financing.current_year_earnings")
+    assert moved != ZERO
+    retained = [r for r in rows.values() if r.name == "Retained Earnings"]
+    assert [r.values[0] for r in retained] == [-moved]
+    assert value(cf, "net_change") == ZERO  # nothing happened in April
+    assert value(cf, "cash_at_end") == value(cf, "cash_at_start") != ZERO

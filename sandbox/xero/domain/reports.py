@@ -300,15 +300,15 @@ def balance_sheet(
     for account in books.ordered(("EQUITY",)):
         key = account["AccountID"].lower()
         values = [-c.get(key, ZERO) for c in closing]
-        if account is retained_account:
+        if account is retained_account:  # always printed, earlier years' earnings added
             values = [v + r for v, r in zip(values, retained, strict=True)]
-            retained_account_id = account["AccountID"]
-            equity_rows.append(_row(account["Name"], map(_fmt, values), retained_account_id))
-            other_equity.append(values)
+        elif not any(values):
             continue
-        if any(values):
-            equity_rows.append(_row(account["Name"], map(_fmt, values), account["AccountID"]))
-            other_equity.append(values)
+        equity_rows.append(_row(account["Name"], map(_fmt, values), account["AccountID"]))
+        other_equity.append(values)
+    if retained_account is None and any(retained):  # a chart without the system account
+        equity_rows.append(_row("Retained Earnings", map(_fmt, retained)))
+        other_equity.append(retained)
     total_equity = [e + sum((v[i] for v in other_equity), ZERO) for i, e in enumerate(earnings)]
     equity_rows.append(_row("Total Equity", map(_fmt, total_equity), kind="SummaryRow"))
     rows.append(_section("Equity", equity_rows))
