@@ -14,7 +14,8 @@ translated): which Xero reports serve which unified report, and how many calls e
   dated on or before ``as_of`` are listed (``Invoices`` with ``summaryOnly``, ``CreditNotes``,
   the overpayment/prepayment ``BankTransactions``: one call per 100 documents), then one report
   call per such contact, at most ``MAX_AGED_CONTACTS`` (beyond it the request is refused with
-  the count: ask per contact). Items are bucketed by days past due on ``as_of``.
+  the count, a 400 ``not_supported``: ask per contact). Items are bucketed by days past due on
+  ``as_of``. Contact and tracking category ids must be GUIDs (refused before any call).
 - Cash flow: derived (``cash_flow.py``): the P&L of the period(s) and the balance sheets at their
   ends and on the day before their starts (three calls).
 - Basis: accrual (Xero's default) or cash (``paymentsOnly=true``) for all but the aged reports.
@@ -26,6 +27,7 @@ Scopes: ``accounting.reports.read`` (broad family) or the report's granular scop
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -38,7 +40,7 @@ from unified_models import (
     ReportType,
 )
 
-from ..errors import NotSupported, ProviderError
+from ..errors import NotSupported, ProviderError, ValidationFailed
 from ..reports import ReportOffer, ReportRules
 from . import cash_flow
 from .report_shapes import (
@@ -103,6 +105,17 @@ _AGED = {
 
 def _iso(day: date) -> str:
     return day.isoformat()
+
+
+def _guid(value: str, field: str) -> str:
+    """Xero's ids are GUIDs: anything else (a path, a query) is refused before any call."""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValidationFailed(
+            f"{field} must be a Xero id (a GUID)",
+            details=[{"field": field, "message": "not a GUID"}],
+        ) from None
 
 
 class XeroReports:
@@ -182,7 +195,7 @@ class XeroReports:
         return start, end
 
     def _tracking_options(self, category_id: str) -> dict[str, str]:
-        body = self._get(f"TrackingCategories/{category_id}", {})
+        body = self._get(f"TrackingCategories/{_guid(category_id, 'tracking_category')}", {})
         categories = body.get("TrackingCategories") or []
         if not categories:
             raise ProviderError(f"Xero has no tracking category {category_id}", body=body)
@@ -200,6 +213,7 @@ class XeroReports:
         category = request.tracking_category_remote_id
         options: dict[str, str] = {}
         if category:
+            category = _guid(category, "tracking_category")
             options = self._tracking_options(category)
             params["trackingCategoryID"] = category
         report = self._report("ProfitAndLoss", params)
@@ -316,7 +330,7 @@ class XeroReports:
         name = _AGED[request.type][0]
         as_of = request.date or request.end_date or self._today()
         if request.contact_remote_id:
-            contacts = {request.contact_remote_id: ""}
+            contacts = {_guid(request.contact_remote_id, "contact"): ""}
         else:
             contacts = self._aged_contacts(request, as_of)
             if len(contacts) > MAX_AGED_CONTACTS:

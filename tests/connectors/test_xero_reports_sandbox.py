@@ -345,3 +345,21 @@ def test_cash_flow_across_the_financial_year_end(conn):
     assert [r.values[0] for r in retained] == [-moved]
     assert value(cf, "net_change") == ZERO  # nothing happened in April
     assert value(cf, "cash_at_end") == value(cf, "cash_at_start") != ZERO
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        ReportRequest(
+            type=ReportType.PROFIT_AND_LOSS, tracking_category_remote_id="../Invoices?x="
+        ),
+        ReportRequest(type=ReportType.AGED_RECEIVABLES, contact_remote_id="x&contactId=y"),
+    ],
+)
+def test_ids_that_are_not_xero_ids_never_reach_xero(conn, request_):
+    from connectors.errors import ValidationFailed
+
+    before = conn.calls
+    with pytest.raises(ValidationFailed, match="GUID"):
+        conn.fetch_report(request_)
+    assert conn.calls == before
