@@ -46,6 +46,7 @@ from .mappers_credit import (
 from .mappers_journal import journal_entry_to_xero, journal_validation_details
 from .mappers_purchase_order import purchase_order_to_xero
 from .mappers_reference import account_to_xero, item_to_xero
+from .reports import XeroReports
 from .spec import TENANT_HEADER
 
 __all__ = ["XeroConnector"]
@@ -92,7 +93,7 @@ _ITEM_ACCOUNTS = (
 _CODELESS_ACCOUNT_TYPES = frozenset({AccountType.BANK, AccountType.CREDIT_CARD})
 
 
-class XeroConnector(XeroAttachments, SpecConnector):
+class XeroConnector(XeroReports, XeroAttachments, SpecConnector):
     def default_headers(self) -> dict[str, str]:
         return {TENANT_HEADER: self.tenant_id}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..base import Provider, Tenant, WebhookBatch
@@ -11,6 +11,7 @@ from . import spec, webhooks
 from .attachments import RULES as ATTACHMENT_RULES
 from .connector import XeroConnector
 from .consent import auth_event_id
+from .reports import RULES as REPORT_RULES
 
 __all__ = ["XeroProvider"]
 
@@ -27,6 +28,7 @@ class XeroProvider(Provider):
     resources = spec.RESOURCES
     client_credentials_spec = spec.CUSTOM_CONNECTIONS
     attachment_rules = ATTACHMENT_RULES
+    report_rules = REPORT_RULES
 
     def consent_tenants(self, credentials: Credentials) -> list[Tenant]:
         """Xero's GET /connections lists every connection of the user and app; the tenants of
@@ -41,6 +43,15 @@ class XeroProvider(Provider):
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> XeroConnector:
         return XeroConnector(self, credential_store, tenant_id)
+
+    def scopes_for(self, models: Iterable[str] | None = None) -> tuple[str, ...]:
+        """The models' scopes, and (for every model, the default) the report scopes of the
+        configured family (``spec.REPORT_SCOPES``)."""
+        scopes = super().scopes_for(models)
+        if models is not None or self.settings.get("scopes") or self.scope_family is None:
+            return scopes
+        extra = spec.REPORT_SCOPES.get(self.scope_family, ())
+        return tuple(dict.fromkeys([*scopes, *extra]))
 
     @classmethod
     def verify_webhook(cls, raw_body: bytes, headers: Mapping[str, str], key: str) -> bool:

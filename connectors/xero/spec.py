@@ -34,6 +34,7 @@ __all__ = [
     "CUSTOM_CONNECTIONS",
     "OAUTH",
     "RATE_LIMITS",
+    "REPORT_SCOPES",
     "REQUEST_ID_HEADER",
     "RESOURCES",
     "TENANT_HEADER",
@@ -87,6 +88,18 @@ MANUAL_JOURNAL_SCOPE = _scope("accounting.manualjournals", "accounting.transacti
 JOURNAL_SCOPE = _scope("accounting.journals.read", "accounting.journals.read")
 #: BankTransactions and BankTransfers: accounting.banktransactions in the granular family.
 BANK_SCOPE = _scope("accounting.banktransactions", "accounting.transactions")
+
+#: Financial reports (``Reports/...``; ``reports.py``), per scope family: the granular scope of
+#: each report served (Xero's 2026 scopes), or the broad ``accounting.reports.read``.
+REPORT_SCOPES: dict[str, tuple[str, ...]] = {
+    "granular": (
+        "accounting.reports.balancesheet.read",
+        "accounting.reports.profitandloss.read",
+        "accounting.reports.trialbalance.read",
+        "accounting.reports.aged.read",
+    ),
+    "broad": ("accounting.reports.read",),
+}
 
 #: https://developer.xero.com/documentation/guides/oauth2/custom-connections/
 CUSTOM_CONNECTIONS = ClientCredentialsSpec(

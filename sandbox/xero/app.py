@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response
 
-from .api import accounting, attachments, control, identity, journals, negotiation
+from .api import accounting, attachments, control, identity, journals, negotiation, reports
 from .api.http import problem
 from .state import Sandbox
 
@@ -16,6 +16,7 @@ def create_app(sandbox: Sandbox) -> Flask:
     app.register_blueprint(control.bp)
     app.register_blueprint(identity.bp)
     app.register_blueprint(journals.bp)  # before accounting: its /<collection> is generic
+    app.register_blueprint(reports.bp)  # before accounting, likewise
     app.register_blueprint(accounting.bp)
     app.register_blueprint(attachments.bp)
     negotiation.install(app)

@@ -14,6 +14,7 @@ from connectors.quickbooks.attachments import RULES as QBO_ATTACHMENTS
 from connectors.registry import build_registry, default_registry
 from connectors.specs import OPERATIONS, RateLimits, ResourceSpec
 from connectors.xero.attachments import RULES as XERO_ATTACHMENTS
+from connectors.xero.reports import RULES as XERO_REPORTS
 from unified_models import INPUT_MODELS, MODELS, UnifiedInput, UnifiedRecord
 
 from .conftest import fresh_credentials
@@ -60,7 +61,9 @@ def test_registry_lookup_and_describe():
             "max_bytes": 10 * 1024 * 1024,
             "mime_types": sorted(XERO_ATTACHMENTS.mime_types),
         },
+        "reports": XERO_REPORTS.describe(),
     }
+    assert xero["reports"]["CASH_FLOW"]["derived"] is True
     (qbo,) = [d for d in REGISTRY.describe() if d["key"] == "quickbooks"]
     assert qbo == {
         "key": "quickbooks",

@@ -35,7 +35,9 @@ def test_authorization_url_has_state_and_pkce_s256(provider, fake):
         # files on records.
         "scope": "openid profile email offline_access accounting.attachments "
         "accounting.settings accounting.invoices accounting.contacts accounting.payments "
-        "accounting.manualjournals accounting.journals.read accounting.banktransactions",
+        "accounting.manualjournals accounting.journals.read accounting.banktransactions "
+        "accounting.reports.balancesheet.read accounting.reports.profitandloss.read "
+        "accounting.reports.trialbalance.read accounting.reports.aged.read",
         "state": state,
         "code_challenge": challenge.decode(),
         "code_challenge_method": "S256",

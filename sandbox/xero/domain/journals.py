@@ -11,7 +11,8 @@ posted or voided), the sandbox writes journals the way Xero does: a reversal of 
 last wrote for that document, then a journal of the new postings. Every journal balances (its
 ``NetAmount``s sum to zero), amounts are in the base currency, and journals are numbered in the
 order they were written (``JournalNumber``, what ``offset`` pages by). Records loaded by the bulk
-seed (``seed_bulk``) bypass the ledger and write no journals.
+seed (``seed_bulk``) bypass the ledger and write no journals; the financial reports are therefore
+computed from the postings of every posted document (``books.py``), not from these journals.
 """
 
 from __future__ import annotations
