@@ -141,7 +141,9 @@ def build_report(store: Store, realm: str, name: str, args: dict[str, str], now)
         m_start, m_end = _macro(
             macro or "This Fiscal Year-to-date", today, books.fiscal_start_month
         )
-        start, end = start or m_start, end or m_end
+        if start is None and end is not None:  # the fiscal year to that date
+            start = books.fiscal_year_start(end)
+        start, end = start or m_start, end or max(m_end, start or m_end)
     if start > end:
         raise ReportFault(
             "2170", "Invalid Date", "start_date must not be after end_date", "start_date"
