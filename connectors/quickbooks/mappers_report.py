@@ -293,9 +293,7 @@ class _Rows:
         if not head:  # a computed total (Gross Profit, Net Income, TOTAL …)
             rid = GROUP_IDS.get(group) or _slug(group or s_name)
             if rid == "total":  # trial balance / aged reports: everything above it
-                sum_of = [r.id for r in siblings if r.kind != ReportRowKind.SECTION]
-                sum_of += [_total_of(r) for r in siblings if r.kind == ReportRowKind.SECTION]
-                sum_of = [s for s in sum_of if s]
+                sum_of = [ident for r in siblings for ident in _operands(r)]
             else:
                 sum_of = [s for s in FORMULAS.get(rid, []) if s.lstrip("-") in self.used]
             inner = self.walk(list(((row.get("Rows") or {}).get("Row")) or ()), group)
@@ -318,14 +316,14 @@ class _Rows:
         rid = self.unique(wanted)
         children = self.walk(list(((row.get("Rows") or {}).get("Row")) or ()), group)
         if summary:
-            parts = [_total_of(c) if c.kind == ReportRowKind.SECTION else c.id for c in children]
+            parts = [ident for c in children for ident in _operands(c)]
             children.append(
                 ReportRow(
                     id=self.unique(f"total.{rid}"),
                     kind=ReportRowKind.TOTAL,
                     name=s_name,
                     values=self.values(summary),
-                    sum_of=[p for p in parts if p],
+                    sum_of=parts,
                     account_remote_id=str(ident) if ident else None,
                 )
             )
@@ -343,6 +341,17 @@ class _Rows:
 def _total_of(section: ReportRow) -> str | None:
     last = section.rows[-1] if section.rows else None
     return last.id if last is not None and last.kind == ReportRowKind.TOTAL else None
+
+
+def _operands(row: ReportRow) -> list[str]:
+    """What a total over ``row`` adds: the row itself, a section's total, or (a section
+    QuickBooks printed without a Summary) the operands of the section's rows."""
+    if row.kind != ReportRowKind.SECTION:
+        return [row.id]
+    total = _total_of(row)
+    if total:
+        return [total]
+    return [ident for child in row.rows for ident in _operands(child)]
 
 
 def report_from_qbo(body: Mapping[str, Any], request: ReportRequest) -> Report:

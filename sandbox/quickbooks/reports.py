@@ -2,7 +2,8 @@
 sandbox's books (reports_books.py), in Intuit's format (Header, Columns, Rows).
 
 Reports: ``ProfitAndLoss``, ``BalanceSheet``, ``TrialBalance``, ``CashFlow``,
-``AgedReceivables``, ``AgedPayables``. Parameters (Intuit's names):
+``AgedReceivables``, ``AgedPayables``, ``AgedReceivableDetail``, ``AgedPayableDetail``.
+Parameters (Intuit's names):
 
 - ``start_date`` / ``end_date`` (YYYY-MM-DD) or ``date_macro`` (``Today``, ``This Month``,
   ``This Month-to-date``, ``Last Month``, ``This Fiscal Year``, ``This Fiscal Year-to-date``,
@@ -23,7 +24,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from .reports_aged import aged
+from .reports_aged import aged, aged_detail
 from .reports_books import load_books
 from .reports_format import Col, header, period_columns
 from .reports_statements import balance_sheet, cash_flow, profit_and_loss, trial_balance
@@ -39,7 +40,15 @@ REPORTS = (
     "CashFlow",
     "AgedReceivables",
     "AgedPayables",
+    "AgedReceivableDetail",
+    "AgedPayableDetail",
 )
+AGED = {
+    "AgedReceivables": (False, False),
+    "AgedPayables": (True, False),
+    "AgedReceivableDetail": (False, True),
+    "AgedPayableDetail": (True, True),
+}
 PERIODS = ("Total", "Month", "Quarter", "Year")
 DIMENSIONS = ("Classes", "Departments", "Customers", "Vendors")
 NOT_SPECIFIED = "Not Specified"
@@ -104,7 +113,7 @@ def build_report(store: Store, realm: str, name: str, args: dict[str, str], now)
     books = load_books(store, realm, cash=method == "Cash")
     currency = company.currency
 
-    if name in ("AgedReceivables", "AgedPayables"):
+    if name in AGED:
         day = _date(args, "report_date") or _date(args, "end_date") or today
         try:
             period = int(args.get("aging_period") or 30)
@@ -113,12 +122,12 @@ def build_report(store: Store, realm: str, name: str, args: dict[str, str], now)
             raise _invalid("aging_period", args.get("aging_period")) from None
         if not (1 <= period <= 365 and 1 <= periods <= 12):
             raise _invalid("num_periods", periods)
-        payable = name == "AgedPayables"
+        payable, detail = AGED[name]
         only = args.get("vendor" if payable else "customer") or None
-        columns, rows, has = aged(
+        columns, rows, has = (aged_detail if detail else aged)(
             store, realm, payable=payable, day=day, period=period, periods=periods, only=only
         )
-        extra: dict[str, Any] = {"ReportDate": day.isoformat()}
+        extra: dict[str, Any] = {}
         if only:
             extra["Vendor" if payable else "Customer"] = only
         head = header(
@@ -132,6 +141,7 @@ def build_report(store: Store, realm: str, name: str, args: dict[str, str], now)
             has_data=has,
             extra=extra,
             date_macro="today" if day == today else None,
+            options=[{"Name": "report_date", "Value": day.isoformat()}],
         )
         return {"Header": head, "Columns": columns, "Rows": {"Row": rows}}
 

@@ -10,6 +10,7 @@ buckets of ``aging_period`` days, the last one open ("91 and over")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -19,14 +20,41 @@ from .reports_books import POSTING_ENTITIES, _applications, _d, _dimensions
 from .reports_format import cell, money
 from .store import Store
 
-__all__ = ["aged"]
+__all__ = ["OpenItem", "aged", "aged_detail", "open_items"]
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
 
-def _open_items(store: Store, realm: str, control: str, day: date, party: str):
-    """[(party id, due date, amount owed in home currency, customer (or vendor) positive)]."""
+#: How a detail report names each entity's transactions.
+TXN_TYPES = {
+    "Invoice": "Invoice",
+    "Payment": "Payment",
+    "CreditMemo": "Credit Memo",
+    "RefundReceipt": "Refund",
+    "JournalEntry": "Journal Entry",
+    "Bill": "Bill",
+    "BillPayment": "Bill Payment (Check)",
+    "VendorCredit": "Vendor Credit",
+    "Purchase": "Expense",
+    "Deposit": "Deposit",
+}
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    party: str  # customer / vendor id ("" when the document names none)
+    entity: str
+    doc_id: str
+    number: str
+    txn_date: date
+    due: date
+    amount: Decimal  # the document's amount on the control account (owed positive)
+    open: Decimal  # what is still open on the report date
+
+
+def open_items(store: Store, realm: str, control: str, day: date, party: str) -> list[OpenItem]:
+    """Documents dated by ``day`` still open on the control account then, owed positive."""
     applied = _applications(store, realm)
     sign = 1 if control == RECEIVABLE else -1
     out = []
@@ -51,13 +79,123 @@ def _open_items(store: Store, realm: str, control: str, day: date, party: str):
                     (a for d, a in applied.get((entity, str(doc["Id"])), []) if d <= day), ZERO
                 )
                 share = (total - paid) / total if total else ZERO
-            amount = (sign * on_control * share).quantize(CENT, rounding=ROUND_HALF_UP)
-            if not amount:
+            amount = sign * on_control
+            still = (amount * share).quantize(CENT, rounding=ROUND_HALF_UP)
+            if not still:
                 continue
-            who = dict(_dimensions(entity, doc)).get(party) or ""
             due = str(doc.get("DueDate") or txn)[:10]
-            out.append((who, date.fromisoformat(due), amount))
+            out.append(
+                OpenItem(
+                    party=dict(_dimensions(entity, doc)).get(party) or "",
+                    entity=entity,
+                    doc_id=str(doc["Id"]),
+                    number=str(doc.get("DocNumber") or ""),
+                    txn_date=date.fromisoformat(txn),
+                    due=date.fromisoformat(due),
+                    amount=amount,
+                    open=still,
+                )
+            )
     return out
+
+
+def _bucket(day: date, due: date, period: int, periods: int) -> int:
+    """0: current (not yet due), then 1..periods (the last one open-ended)."""
+    late = (day - due).days
+    return 0 if late <= 0 else min((late - 1) // period + 1, periods)
+
+
+def _titles(period: int, periods: int) -> list[str]:
+    titles = ["Current"] + [f"{n * period + 1} - {(n + 1) * period}" for n in range(periods)]
+    titles[-1] = f"{(periods - 1) * period + 1} and over"
+    return titles
+
+
+def _setting(payable: bool) -> tuple[str, str, str]:
+    return (PAYABLE, "Vendors", "Vendor") if payable else (RECEIVABLE, "Customers", "Customer")
+
+
+def aged_detail(
+    store: Store,
+    realm: str,
+    *,
+    payable: bool,
+    day: date,
+    period: int,
+    periods: int,
+    only: str | None,
+) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """AgedReceivableDetail / AgedPayableDetail: one section per bucket (oldest first), a row
+    per open transaction (date, type, number, name, due date, amount, open balance)."""
+    control, party, entity = _setting(payable)
+    name_key = "vend_name" if payable else "cust_name"
+    spec = [
+        ("tx_date", "Date"),
+        ("txn_type", "Transaction Type"),
+        ("doc_num", "Num"),
+        (name_key, entity),
+        ("due_date", "Due Date"),
+        ("subt_amount", "Amount"),
+        ("subt_open_bal", "Open Balance"),
+    ]
+    columns = {"Column": [{"ColTitle": title, "ColType": kind} for kind, title in spec]}
+    names = {str(d["Id"]): str(d.get("DisplayName") or d["Id"]) for d in store.docs(realm, entity)}
+    titles = _titles(period, periods)
+    labels = ["Current"] + [
+        f"{t} days past due" if "and over" not in t else f"{t.split()[0]} or more days past due"
+        for t in titles[1:]
+    ]
+    grouped: dict[int, list[OpenItem]] = {}
+    for item in open_items(store, realm, control, day, party):
+        if only and item.party != only:
+            continue
+        grouped.setdefault(_bucket(day, item.due, period, periods), []).append(item)
+    rows: list[dict[str, Any]] = []
+    grand_amount = grand_open = ZERO
+    for index in sorted(grouped, reverse=True):
+        items = sorted(grouped[index], key=lambda i: (i.txn_date, i.entity, int(i.doc_id)))
+        body = [
+            {
+                "ColData": [
+                    cell(i.txn_date.isoformat()),
+                    cell(TXN_TYPES.get(i.entity, i.entity), i.doc_id),
+                    cell(i.number),
+                    cell(names.get(i.party, ""), i.party or None),
+                    cell(i.due.isoformat()),
+                    cell(money(i.amount)),
+                    cell(money(i.open)),
+                ],
+                "type": "Data",
+            }
+            for i in items
+        ]
+        amount = sum((i.amount for i in items), ZERO)
+        still = sum((i.open for i in items), ZERO)
+        grand_amount, grand_open = grand_amount + amount, grand_open + still
+        rows.append(
+            {
+                "Header": {"ColData": [cell(labels[index])] + [cell("") for _ in spec[1:]]},
+                "Rows": {"Row": body},
+                "Summary": {
+                    "ColData": [cell(f"Total for {labels[index]}")]
+                    + [cell("") for _ in spec[1:-2]]
+                    + [cell(money(amount)), cell(money(still))]
+                },
+                "type": "Section",
+            }
+        )
+    rows.append(
+        {
+            "Summary": {
+                "ColData": [cell("TOTAL")]
+                + [cell("") for _ in spec[1:-2]]
+                + [cell(money(grand_amount)), cell(money(grand_open))]
+            },
+            "type": "Section",
+            "group": "GrandTotal",
+        }
+    )
+    return columns, rows, len(rows) > 1
 
 
 def aged(
@@ -71,11 +209,8 @@ def aged(
     only: str | None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """(Columns, Rows, has data) of the summary report."""
-    control, party, entity = (
-        (PAYABLE, "Vendors", "Vendor") if payable else (RECEIVABLE, "Customers", "Customer")
-    )
-    buckets = ["Current"] + [f"{n * period + 1} - {(n + 1) * period}" for n in range(periods)]
-    buckets[-1] = f"{(periods - 1) * period + 1} and over"
+    control, party, entity = _setting(payable)
+    buckets = _titles(period, periods)
     keys = ["current"] + [str(n) for n in range(periods)]
     columns = {
         "Column": [
@@ -94,13 +229,11 @@ def aged(
         ]
     }
     per: dict[str, list[Decimal]] = {}
-    for who, due, amount in _open_items(store, realm, control, day, party):
-        if only and who != only:
+    for item in open_items(store, realm, control, day, party):
+        if only and item.party != only:
             continue
-        late = (day - due).days
-        index = 0 if late <= 0 else min((late - 1) // period + 1, periods)
-        row = per.setdefault(who, [ZERO] * (periods + 1))
-        row[index] += amount
+        row = per.setdefault(item.party, [ZERO] * (periods + 1))
+        row[_bucket(day, item.due, period, periods)] += item.open
     names = {str(d["Id"]): str(d.get("DisplayName") or d["Id"]) for d in store.docs(realm, entity)}
     rows = []
     totals = [ZERO] * (periods + 2)

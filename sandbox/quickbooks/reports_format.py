@@ -98,6 +98,7 @@ def header(
     has_data: bool,
     extra: dict[str, Any] | None = None,
     date_macro: str | None = None,
+    options: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"Time": now.replace(microsecond=0).isoformat(), "ReportName": name}
     if date_macro:
@@ -113,10 +114,8 @@ def header(
         }
     )
     out.update(extra or {})
-    out["Option"] = [
-        {"Name": "AccountingStandard", "Value": "GAAP"},
-        {"Name": "NoReportData", "Value": "false" if has_data else "true"},
-    ]
+    first = options if options is not None else [{"Name": "AccountingStandard", "Value": "GAAP"}]
+    out["Option"] = [*first, {"Name": "NoReportData", "Value": "false" if has_data else "true"}]
     return out
 
 

@@ -255,3 +255,35 @@ def test_fetch_report_through_the_connector(quickbooks_sandbox):
     )
     queries = quickbooks_sandbox.control.counters()["requests"]
     assert queries.get("reports", 0) >= 3
+
+
+@pytest.mark.parametrize("kind", ["Receivable", "Payable"])
+def test_aged_detail_lists_the_open_transactions_of_the_summary(api, kind):
+    day = "2025-03-31"
+    detail = report(api, f"Aged{kind}Detail", report_date=day)
+    summary_body = report(api, f"Aged{kind}s", report_date=day)
+    titles = [c["ColTitle"] for c in detail["Columns"]["Column"]]
+    assert titles[:3] == ["Date", "Transaction Type", "Num"] and titles[-1] == "Open Balance"
+    sections = [r for r in detail["Rows"]["Row"] if "Header" in r]
+    opened = sum(_d(r["ColData"][-1]) for s in sections for r in s["Rows"]["Row"])
+    assert opened == summary(detail, "GrandTotal")[-1] == summary(summary_body, "GrandTotal")[-1]
+    assert {s["Header"]["ColData"][0]["value"] for s in sections} <= {
+        "Current",
+        "1 - 30 days past due",
+        "31 - 60 days past due",
+        "61 - 90 days past due",
+        "91 or more days past due",
+    }
+    header = {o["Name"]: o["Value"] for o in detail["Header"]["Option"]}
+    assert header["report_date"] == day
+
+
+def test_aged_report_narrowed_to_one_contact(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("us")
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    body = report(api, "AgedReceivables", report_date="2025-03-31", customer="8")
+    data = [r for r in body["Rows"]["Row"] if "ColData" in r]
+    assert [r["ColData"][0]["id"] for r in data] == ["8"]  # Maple Leaf Outfitters (CAD)
+    # the CAD invoice ages in home currency: 900.00 CAD at 0.7412
+    assert summary(body, "GrandTotal")[-1] == Decimal("667.08")
+    assert body["Header"]["Customer"] == "8"
