@@ -297,7 +297,7 @@ class _Rows:
             else:
                 sum_of = [s for s in FORMULAS.get(rid, []) if s.lstrip("-") in self.used]
             inner = self.walk(list(((row.get("Rows") or {}).get("Row")) or ()), group)
-            kind = ReportRowKind.TOTAL if (sum_of or rid in FORMULAS) else ReportRowKind.LINE
+            kind = ReportRowKind.TOTAL if sum_of else ReportRowKind.LINE  # operands known
             total = ReportRow(
                 id=self.unique(rid),
                 kind=kind,

@@ -263,3 +263,74 @@ def test_rules_describe_every_report():
     assert REPORT_RULES.problems(
         ReportRequest(type=ReportType.AGED_RECEIVABLES, basis=ReportBasis.CASH)
     )
+
+
+def test_intuit_shapes_without_summaries_or_row_types():
+    """Shapes Intuit's documentation shows: data rows without ``type``, an adjustments section
+    without its own Summary (its parent's total then names its rows), an id-less equity line."""
+    body = {
+        "Header": {
+            "ReportName": "CashFlow",
+            "StartPeriod": "2016-01-01",
+            "EndPeriod": "2016-10-31",
+            "SummarizeColumnsBy": "Total",
+            "Currency": "USD",
+            "Time": "2016-10-31T09:42:21-07:00",
+        },
+        "Columns": {
+            "Column": [
+                {"ColTitle": "", "ColType": "Account"},
+                {"ColTitle": "Total", "ColType": "Money"},
+            ]
+        },
+        "Rows": {
+            "Row": [
+                {
+                    "Header": {"ColData": [{"value": "OPERATING ACTIVITIES"}, {"value": ""}]},
+                    "Rows": {
+                        "Row": [
+                            {
+                                "ColData": [{"value": "Net Income"}, {"value": "100.00"}],
+                                "group": "NetIncome",
+                            },
+                            {
+                                "Header": {"ColData": [{"value": "Adjustments"}, {"value": ""}]},
+                                "Rows": {
+                                    "Row": [
+                                        {
+                                            "ColData": [
+                                                {"id": "33", "value": "A/P"},
+                                                {"value": "300.00"},
+                                            ]
+                                        }
+                                    ]
+                                },
+                                "type": "Section",
+                                "group": "OperatingAdjustments",
+                            },
+                        ]
+                    },
+                    "Summary": {"ColData": [{"value": "Net cash"}, {"value": "400.00"}]},
+                    "type": "Section",
+                    "group": "OperatingActivities",
+                },
+                {
+                    "Summary": {
+                        "ColData": [{"value": "Cash at end of period"}, {"value": "400.00"}]
+                    },
+                    "type": "Section",
+                    "group": "EndingCash",
+                },
+            ]
+        },
+    }
+    request = ReportRequest(
+        type=ReportType.CASH_FLOW, start_date=D(2016, 1, 1), end_date=D(2016, 10, 31)
+    )
+    report = report_from_qbo(body, request)
+    rows = _rows(report)
+    assert rows["total.operating"].sum_of == ["operating.net_income", "acct:33"]
+    assert rows["acct:33"].values == [Decimal("300.00")]
+    # its operands (cash at start, net change) are not in this report: a plain line
+    assert rows["cash_at_end"].kind == ReportRowKind.LINE and rows["cash_at_end"].sum_of == []
+    assert report.remote_generated_at is not None and report.columns[0].start_date == D(2016, 1, 1)
