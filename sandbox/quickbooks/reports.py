@@ -50,6 +50,10 @@ AGED = {
     "AgedPayableDetail": (True, True),
 }
 PERIODS = ("Total", "Month", "Quarter", "Year")
+#: The sandbox's bounds (Intuit documents none; they keep a request from running away): dates
+#: within these years, at most this many value columns.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+MAX_COLUMNS = 120
 DIMENSIONS = ("Classes", "Departments", "Customers", "Vendors")
 NOT_SPECIFIED = "Not Specified"
 
@@ -69,11 +73,14 @@ def _date(args: dict[str, str], name: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
+        day = None
+    if day is None or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
         raise ReportFault(
             "2170", "Invalid Date", f"Invalid date for {name}: {value} (YYYY-MM-DD)", name
-        ) from None
+        )
+    return day
 
 
 def _macro(name: str, today: date, fy_start_month: int) -> tuple[date, date]:
@@ -169,7 +176,14 @@ def build_report(store: Store, realm: str, name: str, args: dict[str, str], now)
     if by == "Total":
         cols = [total]
     elif by in PERIODS:
-        cols = period_columns(start, end, by)
+        cols = period_columns(start, end, by)  # dates bounded: at most 3,600 months
+        if len(cols) > MAX_COLUMNS:
+            raise ReportFault(
+                "2170",
+                "Invalid Date",
+                f"Too many columns: at most {MAX_COLUMNS} periods per report here",
+                "summarize_column_by",
+            )
         if name in ("ProfitAndLoss", "CashFlow"):
             cols.append(total)
     else:

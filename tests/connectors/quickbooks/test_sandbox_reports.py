@@ -287,3 +287,40 @@ def test_aged_report_narrowed_to_one_contact(quickbooks_sandbox):
     # the CAD invoice ages in home currency: 900.00 CAD at 0.7412
     assert summary(body, "GrandTotal")[-1] == Decimal("667.08")
     assert body["Header"]["Customer"] == "8"
+
+
+def test_runaway_requests_are_refused(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("us")
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    wide = api.get(
+        "reports/ProfitAndLoss",
+        params={
+            "start_date": "1900-01-01",
+            "end_date": "2199-12-31",
+            "summarize_column_by": "Month",
+        },
+    )
+    assert "Too many columns" in fault_of(wide)["Detail"]
+    far = api.get("reports/BalanceSheet", params={"end_date": "9999-12-31"})
+    assert fault_of(far)["element"] == "end_date"
+    aging = api.get("reports/AgedReceivables", params={"aging_period": "0"})
+    assert fault_of(aging)["code"] == "2170"
+
+
+def test_fetch_report_rides_out_throttling_and_outages(quickbooks_sandbox):
+    connector = link(quickbooks_sandbox, "us").connector()
+    ctl = quickbooks_sandbox.control
+    ctl.reset_counters()
+    ctl.faults(
+        [{"prefix": f"/v3/company/{connector.tenant_id}/reports", "status": 503, "times": 2}]
+    )
+    try:
+        report_ = connector.fetch_report(
+            ReportRequest(
+                type=ReportType.TRIAL_BALANCE, date=__import__("datetime").date(2025, 3, 31)
+            )
+        )
+    finally:
+        ctl.clear_faults()
+    assert {r.id: r for r in report_.walk()}["total"].values == [Decimal(0)]
+    assert ctl.counters()["faults"] == 2  # both outages were answered, then retried
