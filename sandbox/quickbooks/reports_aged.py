@@ -3,8 +3,9 @@
 
 Open items are the documents whose ledger lines (``ledger.postings``) touch the control account,
 each contributing its control line times the share still open on the report date: an invoice
-(bill, credit memo, vendor credit) less what Payment / BillPayment lines dated by then applied to
-it; a payment its unapplied amount; a journal entry line on A/R (A/P) in full. Ageing: days past
+(bill, credit memo, vendor credit, payment) less what Payment / BillPayment lines settled of it
+by then (``reports_books._applications`` says when a settlement takes effect: once every
+document it joins exists); a journal entry line on A/R (A/P) in full. Ageing: days past
 ``DueDate`` (``TxnDate`` when there is none): Current (not yet due), then ``num_periods``
 buckets of ``aging_period`` days, the last one open ("91 and over")."""
 
@@ -68,11 +69,7 @@ def open_items(store: Store, realm: str, control: str, day: date, party: str) ->
             if not on_control:
                 continue
             total = _d(doc.get("TotalAmt"))
-            if entity in ("Payment", "BillPayment"):
-                lines_paid = sum((_d(x.get("Amount")) for x in doc.get("Line") or ()), ZERO)
-                unapplied = _d(doc.get("UnappliedAmt", total - lines_paid))
-                share = unapplied / total if total else ZERO
-            elif entity == "JournalEntry":
+            if entity == "JournalEntry":
                 share = Decimal(1)
             else:
                 paid = sum(

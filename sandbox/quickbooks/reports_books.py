@@ -206,21 +206,47 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+#: What a payment's line can settle: the documents it pays (+) and the credits it uses (-).
+PAID = {"Invoice", "Bill"}
+
+
+def _txn_day(store: Store, realm: str, entity: str, doc_id: str) -> date | None:
+    doc = store.doc(realm, entity, doc_id) or {}
+    day = str(doc.get("TxnDate") or "")[:10]
+    return date.fromisoformat(day) if day else None
+
+
 def _applications(store: Store, realm: str) -> dict[tuple[str, str], list[tuple[date, Decimal]]]:
-    """(entity, id) of an invoice or bill → [(payment date, amount applied)] by Payment /
-    BillPayment lines (zero-total credit applications included)."""
+    """(entity, id) → [(date it takes effect, amount settled)], from Payment / BillPayment lines:
+    for every invoice or bill paid, every credit used, and the payment itself (what of it was
+    applied: invoices paid less credits used).
+
+    A settlement takes effect when every document it joins exists: a line on the later of the
+    payment's and its document's dates; a zero-total payment applying a credit to an invoice
+    (QuickBooks' way) on the latest date of all its documents, both sides at once. So on any
+    day the open amounts of the documents add up to the control account's ledger balance."""
     out: dict[tuple[str, str], list[tuple[date, Decimal]]] = {}
     for payer in ("Payment", "BillPayment"):
         for pay in store.docs(realm, payer):
             day = str(pay.get("TxnDate") or "")[:10]
             if not day or not _funded(store, realm, pay):
                 continue
+            paid_on = date.fromisoformat(day)
+            links = []
             for line in pay.get("Line") or ():
                 for link in line.get("LinkedTxn") or ():
-                    key = (str(link.get("TxnType")), str(link.get("TxnId")))
-                    out.setdefault(key, []).append(
-                        (date.fromisoformat(day), _d(line.get("Amount")))
-                    )
+                    kind, ident = str(link.get("TxnType")), str(link.get("TxnId"))
+                    when = _txn_day(store, realm, kind, ident) or paid_on
+                    links.append((kind, ident, max(paid_on, when), _d(line.get("Amount"))))
+            if not links:
+                continue
+            if not _d(pay.get("TotalAmt")):
+                latest = max(w for _, _, w, _ in links)
+                links = [(k, i, latest, a) for k, i, _, a in links]
+            for kind, ident, when, amount in links:
+                out.setdefault((kind, ident), []).append((when, amount))
+                sign = 1 if kind in PAID else -1
+                out.setdefault((payer, str(pay["Id"])), []).append((when, sign * amount))
     return out
 
 

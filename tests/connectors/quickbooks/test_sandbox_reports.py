@@ -284,9 +284,13 @@ def test_aged_report_narrowed_to_one_contact(quickbooks_sandbox):
     body = report(api, "AgedReceivables", report_date="2025-03-31", customer="8")
     data = [r for r in body["Rows"]["Row"] if "ColData" in r]
     assert [r["ColData"][0]["id"] for r in data] == ["8"]  # Maple Leaf Outfitters (CAD)
-    # the CAD invoice ages in home currency: 900.00 CAD at 0.7412
-    assert summary(body, "GrandTotal")[-1] == Decimal("667.08")
     assert body["Header"]["Customer"] == "8"
+    detail = report(api, "AgedReceivableDetail", report_date="2025-03-31", customer="8")
+    items = [r["ColData"] for s in detail["Rows"]["Row"] if "Header" in s for r in s["Rows"]["Row"]]
+    # the CAD invoice ages in home currency: 900.00 CAD at 0.7412
+    invoice = next(i for i in items if i[2]["value"] == "1008")
+    assert invoice[-1]["value"] == "667.08" and invoice[3]["id"] == "8"
+    assert sum(_d(i[-1]) for i in items) == summary(body, "GrandTotal")[-1]
 
 
 def test_runaway_requests_are_refused(quickbooks_sandbox):
