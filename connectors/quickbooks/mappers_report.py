@@ -33,6 +33,7 @@ from unified_models import (
     ReportType,
 )
 
+from ..errors import ProviderError
 from . import ids
 
 __all__ = ["report_from_qbo"]
@@ -144,6 +145,8 @@ def _columns(
         column = ReportColumn(
             id=str(end), kind=ReportColumnKind.PERIOD, label=str(end), end_date=end
         )
+        if "Debit" not in titles or "Credit" not in titles:
+            raise ProviderError("QuickBooks' trial balance came without Debit and Credit columns")
         return [column], [(titles.index("Debit"), titles.index("Credit"))]
     cols: list[tuple[ReportColumn, tuple[int, ...]]] = []
     for n, col in enumerate(source):
@@ -355,7 +358,19 @@ def _operands(row: ReportRow) -> list[str]:
 
 
 def report_from_qbo(body: Mapping[str, Any], request: ReportRequest) -> Report:
-    """The unified report of a QuickBooks report answer to ``request``."""
+    """The unified report of a QuickBooks report answer to ``request`` (``ProviderError`` for
+    an answer that is no report)."""
+    if not isinstance(body, Mapping) or not isinstance(body.get("Header") or {}, Mapping):
+        raise ProviderError("QuickBooks answered a report request with no report")
+    try:
+        return _report(body, request)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        # A shape no QuickBooks report has (a list where a section is, …): the answer, not
+        # the request, is wrong.
+        raise ProviderError(f"QuickBooks' report is malformed ({type(exc).__name__})") from None
+
+
+def _report(body: Mapping[str, Any], request: ReportRequest) -> Report:
     head = body.get("Header") or {}
     report = request.type
     tracking_prefix = (
