@@ -6,7 +6,8 @@
   "Current", "1 - 30", …, "91 and over" are BUCKET columns (min/max days from the titles); the
   trial balance's Debit and Credit become one signed column (debit positive).
 - Rows: a ``Section`` with a ``Header`` is a SECTION (its id from Intuit's ``group``, else
-  ``sect:<account id>`` for a parent account with sub-accounts, else its title), its ``Summary``
+  ``sect:<account id>`` for a parent account with sub-accounts, whose SECTION row carries the
+  parent's ``account_remote_id``, else its title), its ``Summary``
   the section's last row, a TOTAL (``total.<section id>``) summing its direct rows; a ``Section``
   with only a ``Summary`` (Gross Profit, Net Income, …) is a TOTAL whose ``sum_of`` is the
   formula QuickBooks computes it by. ``Data`` rows with a ``ColData`` id are ACCOUNT rows
@@ -327,7 +328,6 @@ class _Rows:
                     name=s_name,
                     values=self.values(summary),
                     sum_of=parts,
-                    account_remote_id=str(ident) if ident else None,
                 )
             )
         return [
