@@ -328,3 +328,17 @@ def test_fetch_report_rides_out_throttling_and_outages(quickbooks_sandbox):
         ctl.clear_faults()
     assert {r.id: r for r in report_.walk()}["total"].values == [Decimal(0)]
     assert ctl.counters()["faults"] == 2  # both outages were answered, then retried
+
+
+def test_date_macros_and_defaults(quickbooks_sandbox):
+    tokens, realm = quickbooks_sandbox.connect("uk")  # fiscal year from April
+    api = quickbooks_sandbox.api(tokens["access_token"], realm)
+    body = report(api, "ProfitAndLoss", date_macro="Last Calendar Year")
+    head = body["Header"]
+    assert head["DateMacro"] == "last calendar year" and head["Currency"] == "GBP"
+    assert int(head["StartPeriod"][:4]) == int(head["EndPeriod"][:4])
+    assert head["StartPeriod"][5:] == "01-01" and head["EndPeriod"][5:] == "12-31"
+    only_end = report(api, "BalanceSheet", end_date="2025-06-30")["Header"]
+    assert only_end["StartPeriod"] == "2025-04-01"  # the fiscal year to that date
+    bad = api.get("reports/ProfitAndLoss", params={"date_macro": "Someday"})
+    assert fault_of(bad)["element"] == "date_macro"
