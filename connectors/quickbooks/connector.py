@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from unified_models import InvoiceType, UnifiedInput, UnifiedRecord
+from unified_models import InvoiceType, Report, ReportRequest, UnifiedInput, UnifiedRecord
 
 from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
 from ..http import STATUS_ERRORS, Response
@@ -24,6 +24,7 @@ from .mappers_credit import REFUND_RECEIPT, credit_note_to_qbo
 from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
+from .reports import fetch_report
 from .spec import MINOR_VERSION
 
 __all__ = ["QuickBooksConnector", "fault_errors"]
@@ -133,6 +134,11 @@ ELEMENT_FIELDS = {
 
 
 class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
+    def fetch_report(self, request: ReportRequest) -> Report:
+        """One ``GET reports/<name>`` (connectors/quickbooks/reports.py); "today" for a report
+        without a date is the UTC date, as the gateway's defaults."""
+        return fetch_report(self.client, request, datetime.now(UTC).date())
+
     def translate_error(self, response: Response, context: str | None) -> ConnectorError | None:
         body = response.json()
         fault_type, errors = fault_errors(body)

@@ -16,6 +16,7 @@ from ..jsonutil import loads
 from . import spec
 from .attachments import RULES as ATTACHMENT_RULES
 from .connector import QuickBooksConnector, fault_errors
+from .reports import REPORT_RULES
 
 __all__ = ["QuickBooksProvider"]
 
@@ -42,6 +43,7 @@ class QuickBooksProvider(Provider):
     resources = spec.RESOURCES
     batch = spec.BATCH
     attachment_rules = ATTACHMENT_RULES
+    report_rules = REPORT_RULES
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:
         return QuickBooksConnector(self, credential_store, tenant_id)

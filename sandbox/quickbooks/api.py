@@ -399,6 +399,21 @@ def journal_report(realm: str) -> Response:
     return json_response(build(sandbox().store, realm, start, end))
 
 
+@bp.route("/reports/<name>", methods=["GET"])
+def financial_report(realm: str, name: str) -> Response:
+    """The financial reports (sandbox/quickbooks/reports.py)."""
+    from .reports import ReportFault, build_report
+
+    sb = sandbox()
+    try:
+        body = build_report(sb.store, realm, name, dict(request.args), _now())
+    except ReportFault as exc:
+        return fault(
+            400, "ValidationFault", exc.code, exc.message, exc.detail, _now(), element=exc.element
+        )
+    return json_response(body)
+
+
 def _not_found(entity: str, entity_id: str) -> Response:
     return fault(
         400,
