@@ -11,6 +11,7 @@ from connectors.credentials import InMemoryCredentialStore
 from connectors.cursor import InvalidCursor
 from connectors.errors import NotSupported, UnknownProvider
 from connectors.quickbooks.attachments import RULES as QBO_ATTACHMENTS
+from connectors.quickbooks.reports import REPORT_RULES as QBO_REPORTS
 from connectors.registry import build_registry, default_registry
 from connectors.specs import OPERATIONS, RateLimits, ResourceSpec
 from connectors.xero.attachments import RULES as XERO_ATTACHMENTS
@@ -94,7 +95,9 @@ def test_registry_lookup_and_describe():
             "max_bytes": 100 * 1024 * 1024,
             "mime_types": sorted(QBO_ATTACHMENTS.mime_types),
         },
+        "reports": QBO_REPORTS.describe(),
     }
+    assert qbo["reports"]["CASH_FLOW"]["derived"] is False  # QuickBooks computes its own
 
 
 def test_registry_rejects_non_providers():
