@@ -9,7 +9,7 @@ not offer is a 501 and a parameter beyond the provider's limits a 400, both with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -35,6 +35,10 @@ class ReportOffer:
     derived: bool = False
     #: Shown in ``/v1/providers`` and the 501 answer when a feature is missing.
     note: str | None = None
+    #: The OAuth scopes this report needs, every one of them (Xero's granular family has one
+    #: per report; its derived cash flow reads a P&L and balance sheets). Empty: the rules'
+    #: ``scope`` (if any) covers it.
+    scopes: tuple[ScopeNeed, ...] = ()
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -58,6 +62,21 @@ class ReportRules:
     def __post_init__(self) -> None:
         object.__setattr__(self, "offers", MappingProxyType(dict(self.offers)))
         object.__setattr__(self, "missing", MappingProxyType(dict(self.missing)))
+
+    def scopes_for(self, report: ReportType) -> tuple[ScopeNeed, ...]:
+        """The scopes reading ``report`` needs, all of them."""
+        offer = self.offers.get(report)
+        if offer is not None and offer.scopes:
+            return offer.scopes
+        return (self.scope,) if self.scope is not None else ()
+
+    def missing_scopes(self, report: ReportType, granted: Collection[str]) -> list[str]:
+        """For each needed scope the grant lacks: the scopes that would allow it, joined."""
+        return [
+            " or ".join(need.accepted(write=False))
+            for need in self.scopes_for(report)
+            if not need.allows(granted, write=False)
+        ]
 
     def describe(self) -> dict[str, Any]:
         return {

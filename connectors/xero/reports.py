@@ -42,6 +42,7 @@ from unified_models import (
 
 from ..errors import NotSupported, ProviderError, ValidationFailed
 from ..reports import ReportOffer, ReportRules
+from ..specs import ScopeNeed
 from . import cash_flow
 from .report_shapes import (
     aged_from_xero,
@@ -62,25 +63,41 @@ MAX_COLUMNS = 12
 #: Xero's ``paymentsOnly=true`` is the cash basis; accrual is its default.
 BASES = frozenset({ReportBasis.ACCRUAL, ReportBasis.CASH})
 
+
+def _scope(report: str) -> ScopeNeed:
+    """A report's scope: granular apps (from March 2026) one per report, older apps the broad
+    ``accounting.reports.read``."""
+    return ScopeNeed(
+        {"granular": f"accounting.reports.{report}.read", "broad": "accounting.reports.read"}
+    )
+
+
+BALANCE_SHEET, PROFIT_AND_LOSS = _scope("balancesheet"), _scope("profitandloss")
+
 RULES = ReportRules(
     offers={
-        ReportType.BALANCE_SHEET: ReportOffer(max_periods=MAX_COLUMNS, bases=BASES),
-        ReportType.PROFIT_AND_LOSS: ReportOffer(
-            max_periods=MAX_COLUMNS, bases=BASES, tracking=True
+        ReportType.BALANCE_SHEET: ReportOffer(
+            max_periods=MAX_COLUMNS, bases=BASES, scopes=(BALANCE_SHEET,)
         ),
-        ReportType.TRIAL_BALANCE: ReportOffer(bases=BASES),
+        ReportType.PROFIT_AND_LOSS: ReportOffer(
+            max_periods=MAX_COLUMNS, bases=BASES, tracking=True, scopes=(PROFIT_AND_LOSS,)
+        ),
+        ReportType.TRIAL_BALANCE: ReportOffer(bases=BASES, scopes=(_scope("trialbalance"),)),
         ReportType.AGED_RECEIVABLES: ReportOffer(
+            scopes=(_scope("aged"),),
             note="Xero ages one contact per call: without a contact, one call per contact "
-            f"with receivables documents (at most {MAX_AGED_CONTACTS})."
+            f"with receivables documents (at most {MAX_AGED_CONTACTS}).",
         ),
         ReportType.AGED_PAYABLES: ReportOffer(
+            scopes=(_scope("aged"),),
             note="Xero ages one contact per call: without a contact, one call per contact "
-            f"with payables documents (at most {MAX_AGED_CONTACTS})."
+            f"with payables documents (at most {MAX_AGED_CONTACTS}).",
         ),
         ReportType.CASH_FLOW: ReportOffer(
             max_periods=MAX_COLUMNS,
             bases=BASES,
             derived=True,
+            scopes=(PROFIT_AND_LOSS, BALANCE_SHEET),
             note="Xero's accounting API has no cash flow statement: Ledgerlink derives it "
             "(indirect method) from Xero's profit and loss and two balance sheets.",
         ),

@@ -43,11 +43,11 @@ def offer_for(account: LinkedAccount, report: ReportType) -> ReportOffer:
         )
     granted = account.grant.scope.split()
     # A grant whose scopes the provider did not report is taken to allow it (as for records).
-    if rules.scope is not None and granted and not rules.scope.allows(granted, write=False):
-        needed = ", ".join(rules.scope.accepted(write=False))
+    lacking = rules.missing_scopes(report, granted) if granted else []
+    if lacking:
         raise ScopeNotGranted(
-            "The linked account's consent does not permit reading reports: it grants none of "
-            f"the scopes {needed}. Relink the account with one of them to enable it."
+            f"The linked account's consent does not permit reading the {_label(report)} "
+            f"report: it needs {'; and '.join(lacking)}. Relink the account to grant it."
         )
     return rules.offers[report]
 

@@ -44,9 +44,12 @@ def _offered(account: LinkedAccount) -> list[ReportType]:
     if rules is None:
         return []
     granted = account.grant.scope.split()
-    if rules.scope is not None and granted and not rules.scope.allows(granted, write=False):
-        return []  # would be refused: relinking with the scope starts the snapshots
-    return [t for t in SNAPSHOT_TYPES if t in rules.offers]
+    # A report the consent does not permit would be refused: relinking with it starts it.
+    return [
+        t
+        for t in SNAPSHOT_TYPES
+        if t in rules.offers and not (granted and rules.missing_scopes(t, granted))
+    ]
 
 
 def _missing(account: LinkedAccount, month_end: dt.date) -> list[ReportType]:

@@ -171,3 +171,38 @@ def test_writes_move_the_p_and_l_and_the_example_finds_them(client):
     ) in found
     printed = "\n".join(answer.lines())
     assert top.name in printed and "Documents of this quarter" in printed
+
+
+def test_each_xero_report_needs_its_own_granular_scope(authed_client, customer_with_key, request):
+    """Xero's granular scopes name one report each: a consent with only the P&L scope reads the
+    P&L and is refused the balance sheet and the derived cash flow (which reads balance sheets)
+    with 403 naming the scope, before any call to Xero (whose own refusal would be a 401 and
+    say nothing of relinking)."""
+    from tests.gateway.builders import make_linked_account
+
+    sandbox = request.getfixturevalue("xero_settings")
+    scope = "openid offline_access accounting.settings accounting.reports.profitandloss.read"
+    tokens = sandbox.connect(tenants=["uk"], scope=scope)
+    account = make_linked_account(
+        customer_with_key[0],
+        provider="xero",
+        tenant_id=sandbox.tenant_id("uk"),
+        access_token=tokens["access_token"],
+        refresh_token=tokens["refresh_token"],
+        expires_in=timedelta(seconds=int(tokens["expires_in"])),
+        scope=tokens["scope"],
+    )
+    authed_client.credentials(
+        HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_LINKED_ACCOUNT=str(account.id),
+    )
+    assert authed_client.get("/v1/reports/profit-and-loss").status_code == 200
+    for path in ("balance-sheet", "cash-flow", "aged-receivables", "trial-balance"):
+        refused = authed_client.get(f"/v1/reports/{path}")
+        assert refused.status_code == 403, (path, refused.content)
+        message = refused.json()["error"]["message"]
+        assert "accounting.reports." in message and "Relink" in message, message
+    assert (
+        "accounting.reports.balancesheet.read"
+        in authed_client.get("/v1/reports/cash-flow").json()["error"]["message"]
+    )
