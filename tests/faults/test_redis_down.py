@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rest_framework.throttling import SimpleRateThrottle
 
 from gateway.sync.models import SyncRun
 from tests.faults.services import refused_port
@@ -50,10 +51,9 @@ def assert_unavailable(response):
 
 
 def test_reads_are_served_and_still_throttled(redis_down, account_client, monkeypatch):
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", api_settings.DEFAULT_THROTTLE_RATES)
+    # DRF binds THROTTLE_RATES when rest_framework.throttling is first imported: this module
+    # imports it at collection time, so the class keeps the suite's own rates once restored.
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"api_key": "3/min"})
     assert account_client.get("/v1/invoices").status_code == 200
     assert account_client.get(f"/v1/linked-accounts/{account_client.account.id}").status_code == 200
     assert account_client.get("/v1/contacts").status_code == 200
