@@ -127,7 +127,7 @@ def test_api_writes_and_user_edits_are_notified_in_one_signed_batch(
 def test_the_connector_reads_what_the_sandbox_sends_in_both_formats(
     quickbooks_sandbox, hooked, receiver
 ):
-    api, realm = hooked
+    _, realm = hooked
     control = quickbooks_sandbox.control
     for fmt in ("classic", "cloudevents"):
         control.set_webhook(receiver.url, webhook_format=fmt)
