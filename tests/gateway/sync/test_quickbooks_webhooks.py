@@ -1,0 +1,126 @@
+"""QuickBooks webhooks end to end: a change in the QuickBooks sandbox → its signed webhook (classic
+or CloudEvents) → `/webhooks/quickbooks/` on a live gateway → a targeted fetch → the event at
+the SaaS app's endpoint; a deletion marks the record deleted; a burst becomes incremental reads.
+Eager Celery: the gateway processes each delivery while answering it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gateway.events.models import Event
+from gateway.records.models import Record
+from gateway.sync import services
+from gateway.sync.models import InboundEvent, RunTrigger, SyncRun
+from tests.gateway.events.receiver import Receiver
+
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def qbo(settings, live_server, quickbooks_account, quickbooks_sandbox):
+    """The linked US company, synced once, the sandbox's webhooks pointed at the gateway."""
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
+    run = services.request_sync(quickbooks_account, "full", RunTrigger.API)
+    assert SyncRun.objects.get(pk=run.pk).status == "succeeded"
+    control = quickbooks_sandbox.control
+    control.webhook_config(retry_delays=[], batch_window=0.05)
+    return quickbooks_account, control, f"{live_server.url}/webhooks/quickbooks/"
+
+
+def received_events(receiver: Receiver, count: int) -> list[dict]:
+    hits = receiver.wait_for(count, timeout=30)
+    assert len(hits) >= count, hits
+    return [json.loads(hit.body) for hit in hits]
+
+
+@pytest.mark.parametrize("webhook_format", ["classic", "cloudevents"])
+def test_a_change_in_quickbooks_reaches_the_saas_app(qbo, authed_client, webhook_format):
+    account, control, hook_url = qbo
+    control.set_webhook(hook_url, webhook_format=webhook_format)
+    bill = Record.objects.filter(linked_account=account, model="invoice", remote_id__startswith="Bill:")
+    remote_id = bill.values_list("remote_id", flat=True).first()
+    with Receiver() as receiver:
+        response = authed_client.post(
+            "/v1/webhook-endpoints",
+            {"url": receiver.url, "event_types": ["invoice.updated"]},
+            format="json",
+        )
+        assert response.status_code == 201, response.content
+        control.edit("us", "Bill", remote_id.removeprefix("Bill:"), DocNumber="HOOK-1")
+        assert control.flush_webhooks()
+        deliveries = control.deliveries()
+        assert [(d["format"], d["status"]) for d in deliveries] == [(webhook_format, 200)]
+        body = received_events(receiver, 1)[0]
+    assert body["type"] == "invoice.updated"
+    assert body["data"]["remote_id"] == remote_id
+    assert body["data"]["number"] == "HOOK-1"
+    inbound = InboundEvent.objects.get()
+    assert (inbound.provider, inbound.tenant_id, inbound.model, inbound.status) == (
+        "quickbooks",
+        account.tenant_id,
+        "invoice",
+        "done",
+    )
+    # A targeted fetch: no sync ran after the first one.
+    assert SyncRun.objects.filter(linked_account=account).count() == 1
+
+
+def test_a_deleted_and_a_voided_record(qbo):
+    account, control, hook_url = qbo
+    control.set_webhook(hook_url)
+    invoices = Record.objects.filter(linked_account=account, model="invoice")
+    gone = invoices.filter(remote_id__startswith="Bill:").values_list("remote_id", flat=True)[0]
+    payment = (
+        Record.objects.filter(linked_account=account, model="payment")
+        .exclude(remote_id__contains=":")
+        .values_list("remote_id", flat=True)[0]
+    )
+    Event.objects.all().delete()
+    control.delete("us", "Bill", gone.removeprefix("Bill:"))
+    control.void("us", "Payment", payment)
+    assert control.flush_webhooks()
+    assert [d["status"] for d in control.deliveries()] == [200]
+    assert Record.objects.get(linked_account=account, remote_id=gone).remote_was_deleted
+    assert set(Event.objects.values_list("type", flat=True)) == {
+        "invoice.deleted",
+        "payment.updated",
+    }
+    voided = Record.objects.get(linked_account=account, model="payment", remote_id=payment)
+    assert json.loads(voided.document)["total_amount"] in ("0", "0.00")
+
+
+def test_forged_signatures_reach_nothing(qbo):
+    account, control, hook_url = qbo
+    control.set_webhook(hook_url, webhook_verifier_token="not-the-gateways-token")
+    invoice = Record.objects.filter(linked_account=account, model="invoice").first()
+    control.edit("us", "Invoice", invoice.remote_id, DocNumber="FORGED")
+    assert control.flush_webhooks()
+    assert [d["status"] for d in control.deliveries()] == [401]
+    assert not InboundEvent.objects.exists()
+
+
+def test_a_burst_of_changes_becomes_incremental_reads(qbo, settings, quickbooks_sandbox):
+    account, control, hook_url = qbo
+    control.set_webhook(hook_url)
+    control.webhook_config(retry_delays=[], batch_window=0.5, max_entities=1000)
+    invoices = control.records("us", "Invoice")[:25]
+    settings.SYNC_WEBHOOK_TARGETED_MAX = 10
+    control.reset_counters()
+    for invoice in invoices:
+        control.edit("us", "Invoice", invoice["Id"], DocNumber=f"BURST-{invoice['Id']}")
+    assert control.flush_webhooks(timeout=60)
+    runs = SyncRun.objects.filter(linked_account=account, trigger="webhook")
+    assert [(r.mode, r.only_models, r.status) for r in runs] == [
+        ("incremental", ["invoice"], "succeeded")
+    ]
+    stored = Record.objects.filter(linked_account=account, model="invoice")
+    for invoice in invoices:
+        record = stored.get(remote_id=invoice["Id"])
+        assert json.loads(record.document)["number"] == f"BURST-{invoice['Id']}"
+    # Read as a query of changed invoices, never one GET per invoice.
+    queries = " ".join(str(q) for q in control.counters()["queries"])
+    assert "LastUpdatedTime" in queries
+    assert InboundEvent.objects.filter(status="done").count() == len(invoices)
+    assert Event.objects.filter(type="invoice.updated").count() == len(invoices)
