@@ -140,6 +140,9 @@ class WebhookDispatcher:
         self.batch_window = float(batch_window)
         self.max_entities = max(int(max_entities), 1)
         self.enabled = bool(enabled)
+        if hasattr(self, "_thread"):
+            with self._cond:
+                self._cond.notify_all()
         return self.settings()
 
     def settings(self) -> dict[str, Any]:
@@ -174,8 +177,11 @@ class WebhookDispatcher:
             with self._cond:
                 while not self._pending and not self._ready_retry():
                     self._cond.wait(timeout=self._next_wait())
-                if self._pending:
-                    self._cond.wait(timeout=self.batch_window)  # the aggregation window
+                if self._pending:  # the aggregation window (new changes do not end it; a
+                    # shorter ``batch_window`` set meanwhile does)
+                    opened = time.monotonic()
+                    while (left := opened + self.batch_window - time.monotonic()) > 0:
+                        self._cond.wait(timeout=left)
                 changes, self._pending = self._pending, []
                 retries = self._take_retries()
                 self._busy += 1
