@@ -173,3 +173,72 @@ def test_a_burst_of_1000_changes_becomes_incremental_reads(bulk_account, setting
     # Each change is one event for the SaaS app.
     updated = Event.objects.filter(linked_account=account, type="invoice.updated")
     assert updated.count() == BURST
+
+
+# -- in a real worker (Redis broker, PostgreSQL), as the Xero webhook test in test_worker.py ---
+@pytest.mark.slow
+def test_quickbooks_webhook_to_signed_delivery_in_a_worker(
+    live, quickbooks_sandbox, customer_with_key, live_server, authed_client
+):
+    from datetime import timedelta
+
+    from gateway.events.delivery import verify_signature
+    from tests.gateway.builders import make_linked_account
+    from tests.gateway.sync.worker import Worker
+
+    providers = {"xero": live.provider, "quickbooks": quickbooks_sandbox.provider_settings()}
+    live.settings.LEDGERLINK_PROVIDER_SETTINGS = providers
+    worker = Worker(
+        database_url=live.db_url,
+        broker_url=live.redis_url,
+        queue=live.queue,
+        provider_settings=providers,
+        log_dir=live.tmp_path,
+        name="qbo",
+    )
+    live.workers.append(worker)
+    worker.start()
+    tokens, realm = quickbooks_sandbox.connect("us")
+    account = make_linked_account(
+        customer_with_key[0],
+        provider="quickbooks",
+        tenant_id=realm,
+        access_token=tokens["access_token"],
+        refresh_token=tokens["refresh_token"],
+        expires_in=timedelta(seconds=int(tokens["expires_in"])),
+    )
+    account.grant.token_extra = json.dumps({"realm_id": realm})
+    account.grant.save(update_fields=["token_extra"])
+    live.wait_for_run(services.request_sync(account, "full", RunTrigger.API).id)
+
+    control = quickbooks_sandbox.control
+    control.set_webhook(f"{live_server.url}/webhooks/quickbooks/", webhook_format="cloudevents")
+    control.webhook_config(retry_delays=[], batch_window=0.05)
+    with Receiver() as receiver:
+        response = authed_client.post(
+            "/v1/webhook-endpoints",
+            {"url": receiver.url, "event_types": ["invoice.updated"]},
+            format="json",
+        )
+        secret = response.json()["secret"]
+        invoice = Record.objects.filter(
+            linked_account=account, model="invoice", remote_id__startswith="Bill:"
+        ).first()
+        control.edit("us", "Bill", invoice.remote_id.removeprefix("Bill:"), DocNumber="W-1")
+        assert control.flush_webhooks()
+        assert [d["status"] for d in control.deliveries()] == [200]
+        hit = receiver.wait_for(1, timeout=60)[0]
+    body = json.loads(hit.body)
+    assert (body["type"], body["data"]["remote_id"], body["data"]["number"]) == (
+        "invoice.updated",
+        invoice.remote_id,
+        "W-1",
+    )
+    assert verify_signature(
+        secret,
+        hit.headers["ledgerlink-event-id"],
+        hit.headers["ledgerlink-timestamp"],
+        hit.body,
+        hit.headers["ledgerlink-signature"],
+    )
+    assert SyncRun.objects.filter(linked_account=account).count() == 1  # a targeted fetch
