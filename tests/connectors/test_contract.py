@@ -61,6 +61,7 @@ def test_registry_lookup_and_describe():
             "max_bytes": 10 * 1024 * 1024,
             "mime_types": sorted(XERO_ATTACHMENTS.mime_types),
         },
+        "reports": None,
     }
     (qbo,) = [d for d in REGISTRY.describe() if d["key"] == "quickbooks"]
     assert qbo == {
@@ -92,6 +93,7 @@ def test_registry_lookup_and_describe():
             "max_bytes": 100 * 1024 * 1024,
             "mime_types": sorted(QBO_ATTACHMENTS.mime_types),
         },
+        "reports": None,
     }
 
 
