@@ -5,9 +5,13 @@ Eager Celery: the gateway processes each delivery while answering it."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 
 import pytest
+import requests
 
 from gateway.events.models import Event
 from gateway.records.models import Record
@@ -36,7 +40,9 @@ def received_events(receiver: Receiver, count: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("webhook_format", ["classic", "cloudevents"])
-def test_a_change_in_quickbooks_reaches_the_saas_app(qbo, authed_client, webhook_format):
+def test_a_change_in_quickbooks_reaches_the_saas_app(
+    qbo, authed_client, quickbooks_sandbox, webhook_format
+):
     account, control, hook_url = qbo
     control.set_webhook(hook_url, webhook_format=webhook_format)
     bill = Record.objects.filter(
@@ -67,6 +73,16 @@ def test_a_change_in_quickbooks_reaches_the_saas_app(qbo, authed_client, webhook
     )
     # A targeted fetch: no sync ran after the first one.
     assert SyncRun.objects.filter(linked_account=account).count() == 1
+
+    # The same delivery captured and replayed: accepted (Intuit resends too), nothing happens.
+    payload = deliveries[0]["payload"].encode()
+    events, queries = Event.objects.count(), len(control.counters()["queries"])
+    token = quickbooks_sandbox.webhook_verifier_token
+    signature = base64.b64encode(hmac.new(token.encode(), payload, hashlib.sha256).digest())
+    replay = requests.post(hook_url, data=payload, headers={"intuit-signature": signature})
+    assert replay.status_code == 200
+    assert InboundEvent.objects.count() == 1
+    assert (Event.objects.count(), len(control.counters()["queries"])) == (events, queries)
 
 
 def test_a_deleted_and_a_voided_record(qbo):
