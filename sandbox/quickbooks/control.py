@@ -213,8 +213,8 @@ def flush_webhooks() -> Response:
 
 @bp.route("/webhooks/config", methods=["GET", "PUT"])
 def webhook_config() -> Response:
-    """``{"retry_delays": [1, 5, 30, 120, 600], "batch_window": 0.05, "max_entities": 100,
-    "enabled": true}`` (until the next reset)."""
+    """``{"retry_delays": [10, 20, 30, 300, …], "batch_window": 0.05, "max_entities": 100,
+    "enabled": true, "timeout": 3}`` (until the next reset)."""
     hooks = sandbox().webhooks
     if request.method == "PUT":
         body = {**hooks.settings(), **_body()}
@@ -225,6 +225,7 @@ def webhook_config() -> Response:
                     batch_window=float(body["batch_window"]),
                     max_entities=int(body["max_entities"]),
                     enabled=bool(body["enabled"]),
+                    timeout=float(body["timeout"]),
                 )
             )
         except (TypeError, ValueError) as exc:

@@ -9,10 +9,11 @@ verifier token and no URL until a test or the demo registers one. ``webhook_form
 {"entities": [{"name", "id", "operation", "lastUpdated"}]}}]}``, one notification per company)
 or ``cloudevents`` (a JSON array of CloudEvents, ``type`` ``qbo.<entity>.<verb>.v1``).
 
-Changes are batched as Intuit batches them: everything that happened within ``batch_window``
-seconds goes in one delivery (several entities, several companies), at most ``max_entities``
-entities each. A delivery answered with anything but 2xx (or not answered) is sent again, the
-same bytes, after each of ``retry_delays`` in turn, then dropped. Every attempt is logged
+Changes are batched as Intuit batches them: everything that happened to one company within
+``batch_window`` seconds goes in one delivery (Intuit sends one realm at a time), at most
+``max_entities`` entities each. A delivery answered with anything but 2xx within ``timeout``
+seconds (Intuit: 3) is sent again, the same bytes, after each of ``retry_delays`` in turn
+(Intuit's 10 s, 20 s, 30 s, 5 min, 20 min, 2 h, 4 h, 6 h), then dropped. Every attempt is logged
 (``GET /_sandbox/webhooks/deliveries``).
 """
 
@@ -37,8 +38,11 @@ from .clock import Clock
 from .store import Store
 
 FORMATS = ("classic", "cloudevents")
-#: The sandbox's own choice (Intuit does not publish its schedule): seconds before each retry.
-RETRY_DELAYS = (1.0, 5.0, 30.0, 120.0, 600.0)
+#: Intuit's schedule (webhooks best practices): 10 s, 20 s, 30 s, 5 min, 20 min, 2 h, 4 h, 6 h,
+#: then every 6 h; the sandbox stops after the last.
+RETRY_DELAYS = (10.0, 20.0, 30.0, 300.0, 1200.0, 7200.0, 14400.0, 21600.0)
+#: Intuit wants a 200 within 3 seconds; a slower answer counts as a failure.
+TIMEOUT = 3.0
 BATCH_WINDOW = 0.05
 MAX_ENTITIES = 100
 
@@ -124,7 +128,6 @@ class WebhookDispatcher:
         self._busy = 0
         self.deliveries: deque[dict[str, Any]] = deque(maxlen=5000)
         self.configure()
-        self.timeout = 10.0  # Intuit expects an answer within 10 seconds
         self.http = requests.Session()
         self._thread = threading.Thread(target=self._run, name="qbo-webhooks", daemon=True)
         self._thread.start()
@@ -135,8 +138,10 @@ class WebhookDispatcher:
         batch_window: float = BATCH_WINDOW,
         max_entities: int = MAX_ENTITIES,
         enabled: bool = True,
+        timeout: float = TIMEOUT,
     ) -> dict[str, Any]:
         self.retry_delays = [float(d) for d in retry_delays]
+        self.timeout = float(timeout)
         self.batch_window = float(batch_window)
         self.max_entities = max(int(max_entities), 1)
         self.enabled = bool(enabled)
@@ -151,6 +156,7 @@ class WebhookDispatcher:
             "batch_window": self.batch_window,
             "max_entities": self.max_entities,
             "enabled": self.enabled,
+            "timeout": self.timeout,
         }
 
     def reset(self) -> None:
@@ -209,16 +215,21 @@ class WebhookDispatcher:
         return ready
 
     def _batches(self, changes: list[Change]) -> list[Delivery]:
-        """Per app with a webhook: the changes of the companies it is connected to, in
-        deliveries of at most ``max_entities``."""
+        """Per app with a webhook and per company it is connected to (Intuit sends one realm
+        at a time), deliveries of at most ``max_entities`` changes."""
         if not changes:
             return []
         out = []
         for app in self._subscribers():
             realms = self._connected_realms(app["client_id"])
-            mine = [c for c in changes if c.realm in realms]
-            for start in range(0, len(mine), self.max_entities):
-                out.append(Delivery(app["client_id"], mine[start : start + self.max_entities]))
+            by_realm: dict[str, list[Change]] = {}
+            for c in changes:
+                if c.realm in realms:
+                    by_realm.setdefault(c.realm, []).append(c)
+            for mine in by_realm.values():
+                for start in range(0, len(mine), self.max_entities):
+                    chunk = mine[start : start + self.max_entities]
+                    out.append(Delivery(app["client_id"], chunk))
         return out
 
     def _subscribers(self) -> list[dict[str, Any]]:

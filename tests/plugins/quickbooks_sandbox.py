@@ -155,7 +155,8 @@ class QuickBooksControl:
         return self._call("POST", "/webhooks/flush", body)["flushed"]
 
     def webhook_config(self, **settings: Any) -> dict:
-        """``retry_delays``, ``batch_window``, ``max_entities``, ``enabled`` (until a reset)."""
+        """``retry_delays``, ``batch_window``, ``max_entities``, ``enabled``, ``timeout`` (until
+        a reset)."""
         return self._call("PUT", "/webhooks/config", settings)
 
 

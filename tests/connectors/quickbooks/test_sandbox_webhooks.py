@@ -99,6 +99,7 @@ def test_api_writes_and_user_edits_are_notified_in_one_signed_batch(
 ):
     api, realm = hooked
     control = quickbooks_sandbox.control
+    control.webhook_config(batch_window=2.0)  # Intuit gathers changes of a few minutes
     account = post(
         api,
         "Account",
@@ -119,7 +120,7 @@ def test_api_writes_and_user_edits_are_notified_in_one_signed_batch(
         (realm, "Payment", payment["Id"], "Void"),
     ]
     # Batched as Intuit does: changes within the window share a delivery.
-    assert len(receiver.requests) < 4
+    assert len(receiver.requests) == 1
     entity = receiver.bodies()[0]["eventNotifications"][0]["dataChangeEvent"]["entities"][0]
     assert entity["lastUpdated"].endswith("Z")
 
@@ -129,6 +130,7 @@ def test_the_connector_reads_what_the_sandbox_sends_in_both_formats(
 ):
     _, realm = hooked
     control = quickbooks_sandbox.control
+    control.webhook_config(batch_window=1.0)  # both edits in one delivery
     for fmt in ("classic", "cloudevents"):
         control.set_webhook(receiver.url, webhook_format=fmt)
         bill = control.records("us", "Bill")[0]
@@ -166,6 +168,20 @@ def test_only_connected_companies_and_subscribed_entities(quickbooks_sandbox, ho
         control.edit("us", "TaxCode", code[0]["Id"], Description="x")
     assert control.flush_webhooks()
     assert receiver.requests == []
+
+
+def test_one_company_a_delivery(quickbooks_sandbox, hooked, receiver):
+    _, us_realm = hooked
+    control = quickbooks_sandbox.control
+    _, uk_realm = quickbooks_sandbox.connect("uk")
+    control.webhook_config(batch_window=0.3)
+    for company in ("us", "uk", "us"):
+        invoice = control.records(company, "Invoice")[0]
+        control.edit(company, "Invoice", invoice["Id"], PrivateNote="two companies")
+    assert control.flush_webhooks()
+    realms = [[n["realmId"] for n in body["eventNotifications"]] for body in receiver.bodies()]
+    assert sorted(realms) == sorted([[us_realm], [uk_realm]])
+    assert len(receiver.entities()) == 3
 
 
 def test_many_changes_are_split_into_deliveries(quickbooks_sandbox, hooked, receiver):

@@ -29,7 +29,8 @@ def qbo(settings, live_server, quickbooks_account, quickbooks_sandbox):
     run = services.request_sync(quickbooks_account, "full", RunTrigger.API)
     assert SyncRun.objects.get(pk=run.pk).status == "succeeded"
     control = quickbooks_sandbox.control
-    control.webhook_config(retry_delays=[], batch_window=0.05)
+    # Eager Celery: the gateway fetches while answering, slower than Intuit's 3 seconds.
+    control.webhook_config(retry_delays=[], batch_window=0.05, timeout=60)
     return quickbooks_account, control, f"{live_server.url}/webhooks/quickbooks/"
 
 
@@ -145,7 +146,7 @@ def bulk_account(settings, live_server, customer_with_key, quickbooks_settings):
     account.grant.save(update_fields=["token_extra"])
     services.request_sync(account, "full", RunTrigger.API)
     sandbox.control.set_webhook(f"{live_server.url}/webhooks/quickbooks/")
-    sandbox.control.webhook_config(retry_delays=[])
+    sandbox.control.webhook_config(retry_delays=[], timeout=60)  # eager: fetched in the answer
     return account, sandbox.control
 
 
@@ -229,7 +230,7 @@ def test_quickbooks_webhook_to_signed_delivery_in_a_worker(
 
     control = quickbooks_sandbox.control
     control.set_webhook(f"{live_server.url}/webhooks/quickbooks/", webhook_format="cloudevents")
-    control.webhook_config(retry_delays=[], batch_window=0.05)
+    control.webhook_config(retry_delays=[], batch_window=0.05, timeout=10)  # a loaded machine
     with Receiver() as receiver:
         response = authed_client.post(
             "/v1/webhook-endpoints",
