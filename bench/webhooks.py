@@ -350,9 +350,12 @@ def quickbooks(args: argparse.Namespace) -> int:
             if rid in receiver.arrivals and rid in received
         )
         deliveries = sandbox.control.deliveries()
+        answers = sorted(d["ms"] for d in deliveries)
         print(
             f"sandbox deliveries: {len(deliveries)} "
-            f"(answered 200: {sum(1 for d in deliveries if d['status'] == 200)})"
+            f"(answered 200: {sum(1 for d in deliveries if d['status'] == 200)}; "
+            f"gateway answered in {answers[len(answers) // 2]} ms median, {answers[-1]} ms max; "
+            f"Intuit's limit 3000 ms)"
         )
         pending = WebhookDelivery.objects.exclude(status="succeeded").count()
         runs = SyncRun.objects.filter(trigger="webhook").count()

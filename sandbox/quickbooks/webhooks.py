@@ -256,9 +256,11 @@ class WebhookDispatcher:
                 else classic(delivery.changes)
             )
             delivery.body = json.dumps(payload, separators=(",", ":")).encode()
+        started = time.monotonic()
         status, error = self._post(
             row["url"], delivery.body, sign(row["verifier_token"], delivery.body)
         )
+        answered_in = round((time.monotonic() - started) * 1000)
         delivery.attempt += 1
         ok = status is not None and 200 <= status < 300
         will_retry = not ok and delivery.attempt <= len(self.retry_delays)
@@ -270,6 +272,7 @@ class WebhookDispatcher:
                 "format": row["format"],
                 "attempt": delivery.attempt,
                 "status": status,
+                "ms": answered_in,
                 "ok": ok,
                 "error": error,
                 "entities": len(delivery.changes),
