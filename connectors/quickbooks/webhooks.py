@@ -114,7 +114,7 @@ def verify(raw_body: bytes, headers: Mapping[str, str], verifier_token: str) -> 
 def parse(raw_body: bytes) -> WebhookBatch:
     payload = _decode(raw_body)
     if isinstance(payload, list):
-        items: Iterator[tuple[int, Any]] = enumerate(payload)
+        items: Iterator[tuple[int, Any, Any]] = ((i, e, None) for i, e in enumerate(payload))
         reader = _cloud_event
     elif isinstance(payload, Mapping) and isinstance(payload.get("eventNotifications"), list):
         items = _classic_entities(payload["eventNotifications"])
@@ -122,14 +122,14 @@ def parse(raw_body: bytes) -> WebhookBatch:
     else:
         raise ValidationFailed("webhook body is neither eventNotifications nor CloudEvents")
     batch = WebhookBatch()
-    for index, raw in items:
+    for index, raw, realm in items:
         if index >= MAX_EVENTS:
             batch.rejected.append(
                 RejectedWebhookEvent(f"more than {MAX_EVENTS} events", excerpt(raw), index)
             )
             break
         try:
-            batch.events.extend(reader(raw))
+            batch.events.extend(reader(raw, realm))
         except BadEvent as exc:
             batch.rejected.append(RejectedWebhookEvent(str(exc), excerpt(raw), index))
     return batch
@@ -149,38 +149,35 @@ def _decode(raw_body: bytes) -> Any:
 
 
 # -- the classic format ------------------------------------------------------------------------
-class _Notification(dict):
-    """A notification's entity, with the notification's realmId beside it (``index`` counts
-    entities across the whole delivery)."""
+_NO_ENTITIES = object()
 
 
-def _classic_entities(notifications: list[Any]) -> Iterator[tuple[int, Any]]:
+def _classic_entities(notifications: list[Any]) -> Iterator[tuple[int, Any, Any]]:
+    """``(index, entity, its notification's realmId)``, ``index`` counting entities across the
+    whole delivery (a notification without an entities list counts as one, unusable)."""
     index = 0
     for notification in notifications:
         if not isinstance(notification, Mapping):
-            yield index, notification
+            yield index, notification, None
             index += 1
             continue
         change = notification.get("dataChangeEvent")
         entities = change.get("entities") if isinstance(change, Mapping) else None
         if not isinstance(entities, list):
-            yield index, {"realmId": notification.get("realmId"), "dataChangeEvent": change}
+            yield index, notification, _NO_ENTITIES
             index += 1
             continue
         for entity in entities:
-            if isinstance(entity, Mapping):
-                yield index, _Notification({**entity, "__realm": notification.get("realmId")})
-            else:
-                yield index, entity
+            yield index, entity, notification.get("realmId")
             index += 1
 
 
-def _classic_entity(raw: Any) -> list[WebhookEvent]:
-    if not isinstance(raw, _Notification):
-        if isinstance(raw, Mapping) and "dataChangeEvent" in raw:
-            raise BadEvent("the notification has no dataChangeEvent.entities list")
+def _classic_entity(raw: Any, realm_id: Any) -> list[WebhookEvent]:
+    if realm_id is _NO_ENTITIES:
+        raise BadEvent("the notification has no dataChangeEvent.entities list")
+    if not isinstance(raw, dict):
         raise BadEvent("the entity is not an object")
-    realm = _realm(raw, "__realm", "realmId")
+    realm = _realm({"realmId": realm_id}, "realmId")
     name = text_field(raw, "name", max_length=MAX_NAME_LENGTH)
     entity_id = _id(raw, "id")
     operation = text_field(raw, "operation", max_length=MAX_NAME_LENGTH)
@@ -200,7 +197,7 @@ def _classic_entity(raw: Any) -> list[WebhookEvent]:
 
 
 # -- CloudEvents ----------------------------------------------------------------------------
-def _cloud_event(raw: Any) -> list[WebhookEvent]:
+def _cloud_event(raw: Any, _realm_id: None = None) -> list[WebhookEvent]:
     if not isinstance(raw, dict):
         raise BadEvent("the event is not an object")
     cloud_id = text_field(raw, "id", max_length=MAX_NAME_LENGTH * 2)
@@ -222,14 +219,13 @@ def _cloud_event(raw: Any) -> list[WebhookEvent]:
 
 
 # -- shared ------------------------------------------------------------------------------------
-def _realm(raw: Mapping[str, Any], *names: str) -> str:
-    for name in names:
-        value = raw.get(name)
-        if value not in (None, ""):
-            realm = text_field({name: value}, name, max_length=MAX_ID_LENGTH)
-            assert realm is not None
-            return realm
-    raise BadEvent(f"{names[-1]} is missing")
+def _realm(raw: Mapping[str, Any], name: str) -> str:
+    value = raw.get(name)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    realm = text_field({name: value}, name, max_length=MAX_ID_LENGTH)
+    assert realm is not None
+    return realm
 
 
 def _id(raw: Mapping[str, Any], name: str, *, required: bool = True) -> str | None:
