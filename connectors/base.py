@@ -271,6 +271,9 @@ class Provider(ABC):
     #: Settings without which nobody can be linked (the OAuth app's credentials): a provider
     #: missing any is not offered (`/v1/providers`, link tokens).
     required_settings: ClassVar[tuple[str, ...]] = ("client_id", "client_secret")
+    #: The setting holding the key the provider signs its webhooks with (Xero: ``webhook_key``,
+    #: from ``XERO_WEBHOOK_KEY``; QuickBooks: ``webhook_verifier_token``).
+    webhook_key_setting: ClassVar[str] = "webhook_key"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -321,6 +324,11 @@ class Provider(ABC):
     @property
     def missing_settings(self) -> list[str]:
         return [name for name in self.required_settings if not self.settings.get(name)]
+
+    @property
+    def webhook_key(self) -> str:
+        """The configured webhook signing key ("" when none is set: every delivery is refused)."""
+        return str(self.settings.get(self.webhook_key_setting) or "")
 
     @property
     def is_configured(self) -> bool:

@@ -63,6 +63,10 @@ def demo_environment(args: argparse.Namespace) -> dict[str, str]:
     qbo = f"http://{args.host}:{args.quickbooks_sandbox_port}"
     env.setdefault("QUICKBOOKS_CLIENT_ID", "ledgerlink-qbo-demo")
     env.setdefault("QUICKBOOKS_CLIENT_SECRET", "qbo-demo-secret-not-for-production-0000")
+    # The sandbox demo app's webhooks verifier token (register its webhook_url to get them).
+    env.setdefault(
+        "QUICKBOOKS_WEBHOOK_VERIFIER_TOKEN", "qbo-demo-verifier-token-not-for-production-0000"
+    )
     env.setdefault("QUICKBOOKS_AUTHORIZE_URL", f"{qbo}/connect/oauth2")
     env.setdefault("QUICKBOOKS_TOKEN_URL", f"{qbo}/oauth2/v1/tokens/bearer")
     env.setdefault("QUICKBOOKS_REVOKE_URL", f"{qbo}/v2/oauth2/tokens/revoke")

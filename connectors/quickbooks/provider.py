@@ -9,11 +9,11 @@ from collections.abc import Mapping
 
 import requests
 
-from ..base import Provider, Tenant
+from ..base import Provider, Tenant, WebhookBatch
 from ..credentials import Credentials, CredentialStore
 from ..errors import ProviderUnavailable, RateLimited
 from ..jsonutil import loads
-from . import spec
+from . import spec, webhooks
 from .attachments import RULES as ATTACHMENT_RULES
 from .connector import QuickBooksConnector, fault_errors
 from .reports import REPORT_RULES
@@ -29,7 +29,8 @@ class QuickBooksProvider(Provider):
     """Settings keys: ``client_id``, ``client_secret``, ``scopes``, ``authorize_url``,
     ``token_url``, ``revoke_url``, ``api_url`` (``{tenant_id}`` stands for the realmId; default:
     Intuit's production URLs), ``allow_insecure_transport``, ``rate_limits``, ``http``,
-    ``refresh_leeway_seconds``."""
+    ``refresh_leeway_seconds``, ``webhook_verifier_token`` (the verifier token of the app's
+    webhooks page at developer.intuit.com: ``QUICKBOOKS_WEBHOOK_VERIFIER_TOKEN``)."""
 
     key = "quickbooks"
     name = "QuickBooks Online"
@@ -44,9 +45,19 @@ class QuickBooksProvider(Provider):
     batch = spec.BATCH
     attachment_rules = ATTACHMENT_RULES
     report_rules = REPORT_RULES
+    webhook_key_setting = "webhook_verifier_token"
 
     def connect(self, credential_store: CredentialStore, tenant_id: str) -> QuickBooksConnector:
         return QuickBooksConnector(self, credential_store, tenant_id)
+
+    # -- webhooks (connectors/quickbooks/webhooks.py) -------------------------------------------
+    @classmethod
+    def verify_webhook(cls, raw_body: bytes, headers: Mapping[str, str], key: str) -> bool:
+        return webhooks.verify(raw_body, headers, key)
+
+    @classmethod
+    def parse_webhook(cls, raw_body: bytes) -> WebhookBatch:
+        return webhooks.parse(raw_body)
 
     # -- OAuth: the company comes on the callback ----------------------------------------------
     def exchange_code(

@@ -55,7 +55,7 @@ def receive(provider_key: str, raw_body: bytes, headers: Mapping[str, str]) -> i
     if provider_key not in registry:
         return 404
     provider = registry.get(provider_key)
-    key = str(provider.settings.get("webhook_key") or "")
+    key = provider.webhook_key
     try:
         if not key or not provider.verify_webhook(raw_body, headers, key):
             return 401

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, request
 from .current import sandbox
 from .errors import json_response
 from .query import ENTITIES
-from .seed import BY_REALM, COMPANIES, company, register_app, stamp, void
+from .seed import BY_REALM, COMPANIES, WEBHOOK_FIELDS, company, register_app, stamp, void
 from .state import SCOPE, Fault
 
 bp = Blueprint("control", __name__, url_prefix="/_sandbox")
@@ -65,7 +65,11 @@ def add_app() -> Response:
     body = _body()
     if not body.get("client_id") or not body.get("client_secret"):
         return _error(400, "client_id and client_secret are required")
-    return json_response(register_app(sandbox().store, body), 201)
+    try:
+        register_app(sandbox().store, body)
+    except ValueError as exc:
+        return _error(400, str(exc))
+    return json_response(sandbox().app(body["client_id"]), 201)
 
 
 @bp.patch("/apps/<client_id>")
@@ -74,8 +78,13 @@ def update_app(client_id: str) -> Response:
     if app is None:
         return _error(404, "no such app")
     body = _body()
-    app.update({k: body[k] for k in ("client_secret", "name", "redirect_uris") if k in body})
-    return json_response(register_app(sandbox().store, app))
+    fields = ("client_secret", "name", "redirect_uris", *WEBHOOK_FIELDS)
+    app.update({k: body[k] for k in fields if k in body})
+    try:
+        register_app(sandbox().store, app)
+    except ValueError as exc:
+        return _error(400, str(exc))
+    return json_response(sandbox().app(client_id))
 
 
 @bp.post("/authorize")
@@ -190,6 +199,46 @@ def reset_counters() -> Response:
     sb.counters = Counters()
     sb.limiter.max_active = 0
     return json_response({"ok": True})
+
+
+# -- webhooks (sandbox/quickbooks/webhooks.py) -------------------------------------------------
+@bp.get("/webhooks/deliveries")
+def webhook_deliveries() -> Response:
+    """Every delivery attempt, oldest first (the payload as sent, status, retry planned)."""
+    return json_response(list(sandbox().webhooks.deliveries))
+
+
+@bp.post("/webhooks/flush")
+def flush_webhooks() -> Response:
+    """``{"timeout": 10, "include_retries": false}`` → ``{"flushed": true}`` once every queued
+    change is delivered (and retries done, if asked)."""
+    body = _body()
+    done = sandbox().webhooks.flush(
+        float(body.get("timeout") or 10), include_retries=bool(body.get("include_retries"))
+    )
+    return json_response({"flushed": done})
+
+
+@bp.route("/webhooks/config", methods=["GET", "PUT"])
+def webhook_config() -> Response:
+    """``{"retry_delays": [10, 20, 30, 300, …], "batch_window": 0.05, "max_entities": 100,
+    "enabled": true, "timeout": 3}`` (until the next reset)."""
+    hooks = sandbox().webhooks
+    if request.method == "PUT":
+        body = {**hooks.settings(), **_body()}
+        try:
+            return json_response(
+                hooks.configure(
+                    retry_delays=list(body["retry_delays"]),
+                    batch_window=float(body["batch_window"]),
+                    max_entities=int(body["max_entities"]),
+                    enabled=bool(body["enabled"]),
+                    timeout=float(body["timeout"]),
+                )
+            )
+        except (TypeError, ValueError) as exc:
+            return _error(400, f"bad webhook settings: {exc}")
+    return json_response(hooks.settings())
 
 
 # -- books, as a QuickBooks user would change them --------------------------------------------

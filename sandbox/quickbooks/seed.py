@@ -25,6 +25,8 @@ DEMO_APP = {
         "http://127.0.0.1:8000/connect/callback",
         "http://localhost:8000/connect/callback",
     ],
+    # Its webhooks page: a verifier token, no endpoint until one is registered (PATCH /apps).
+    "webhook_verifier_token": "qbo-demo-verifier-token-not-for-production-0000",
 }
 
 
@@ -916,4 +918,27 @@ def register_app(store: Store, app: dict[str, Any]) -> dict[str, Any]:
                 json.dumps(list(app.get("redirect_uris") or [])),
             ),
         )
+        if any(k in app for k in WEBHOOK_FIELDS):
+            current = store.db.execute(
+                "SELECT url, verifier_token, format FROM webhooks WHERE client_id = ?",
+                (app["client_id"],),
+            ).fetchone()
+            url, token, fmt = current if current else (None, "", "classic")
+            fmt = app.get("webhook_format", fmt) or "classic"
+            if fmt not in ("classic", "cloudevents"):
+                raise ValueError("webhook_format must be classic or cloudevents")
+            store.db.execute(
+                "INSERT OR REPLACE INTO webhooks (client_id, url, verifier_token, format)"
+                " VALUES (?, ?, ?, ?)",
+                (
+                    app["client_id"],
+                    app.get("webhook_url", url) or None,
+                    app.get("webhook_verifier_token", token) or "",
+                    fmt,
+                ),
+            )
     return app
+
+
+#: An app's webhook settings (sandbox/quickbooks/webhooks.py).
+WEBHOOK_FIELDS = ("webhook_url", "webhook_verifier_token", "webhook_format")

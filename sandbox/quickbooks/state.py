@@ -16,6 +16,7 @@ from typing import Any
 from .clock import Clock
 from .seed import DEMO_APP, company, register_app, reset_and_seed
 from .store import Store
+from .webhooks import WebhookDispatcher
 
 CODE_TTL = 300.0
 REFRESH_TTL = 8_726_400  # Intuit: about 101 days, rolling
@@ -146,18 +147,38 @@ class Sandbox:
         #: (realm, requestid) → (status, body) of writes already answered (Intuit's guard
         #: against duplicate requests: a retried write is answered again, not written again).
         self.answered: dict[tuple[str, str], tuple[int, Any]] = {}
+        #: Every change to the books after seeding is sent to the apps' webhooks.
+        self.webhooks = WebhookDispatcher(self.store, self.clock)
+        self.store.on_change = self.webhooks.changed
 
     # -- lifecycle --------------------------------------------------------------------------
     def ensure_seeded(self) -> None:
         if not self.store.one("SELECT 1 FROM entities LIMIT 1"):
-            reset_and_seed(self.store)
+            self._seed()
         elif not self.store.one("SELECT 1 FROM apps WHERE client_id = ?", DEMO_APP["client_id"]):
             register_app(self.store, DEMO_APP)
+        else:  # a database from before webhooks: give the demo app its verifier token
+            with self.store.lock:
+                self.store.db.execute(
+                    "INSERT OR IGNORE INTO webhooks (client_id, verifier_token) VALUES (?, ?)",
+                    (DEMO_APP["client_id"], DEMO_APP["webhook_verifier_token"]),
+                )
+
+    def _seed(
+        self, invoices: int = 0, realm: str = "us", documents: dict[str, int] | None = None
+    ) -> None:
+        """Seeding is not a change anyone is told about."""
+        self.store.on_change = None
+        try:
+            reset_and_seed(self.store, invoices=invoices, realm=realm, documents=documents)
+        finally:
+            self.store.on_change = self.webhooks.changed
 
     def reset(
         self, invoices: int = 0, realm: str = "us", documents: dict[str, int] | None = None
     ) -> None:
-        reset_and_seed(self.store, invoices=invoices, realm=realm, documents=documents)
+        self.webhooks.reset()
+        self._seed(invoices=invoices, realm=realm, documents=documents)
         self.clock.reset()
         self.limiter = Limiter(self.clock, self.config.rate_minute, self.config.rate_concurrent)
         self.faults = []
@@ -169,7 +190,14 @@ class Sandbox:
         row = self.store.one("SELECT * FROM apps WHERE client_id = ?", client_id or "")
         if row is None:
             return None
-        return {**dict(row), "redirect_uris": json.loads(row["redirect_uris"])}
+        hook = self.store.one("SELECT * FROM webhooks WHERE client_id = ?", row["client_id"])
+        return {
+            **dict(row),
+            "redirect_uris": json.loads(row["redirect_uris"]),
+            "webhook_url": hook["url"] if hook else None,
+            "webhook_verifier_token": hook["verifier_token"] if hook else None,
+            "webhook_format": hook["format"] if hook else "classic",
+        }
 
     def apps(self) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT client_id FROM apps ORDER BY client_id")

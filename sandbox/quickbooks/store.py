@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,10 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS apps (
     client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT NOT NULL,
     redirect_uris TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS webhooks (
+    client_id TEXT PRIMARY KEY, url TEXT, verifier_token TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT 'classic'
 );
 CREATE TABLE IF NOT EXISTS codes (
     code TEXT PRIMARY KEY, client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL,
@@ -53,7 +57,21 @@ def _key(entity_id: Any) -> int | str:
     return int(text) if text.isdigit() else text
 
 
+#: ``(realm, entity, id, operation, LastUpdatedTime or None)`` after each change to the books.
+ChangeListener = Callable[[str, str, str, str, "str | None"], None]
+
+
+def _voided(doc: dict[str, Any] | None) -> bool:
+    return bool(doc) and str(doc.get("PrivateNote") or "").startswith("Voided")
+
+
 class Store:
+    """``on_change`` (None while seeding) hears of every record written one by one (``put``:
+    Create, Update, or Void when the record became voided) or removed (``remove``: Delete);
+    ``put_many`` is the seed's bulk load and is not reported."""
+
+    on_change: ChangeListener | None = None
+
     def __init__(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = str(path)
@@ -100,10 +118,21 @@ class Store:
 
     def put(self, realm: str, entity: str, doc: dict[str, Any]) -> None:
         with self.lock:
+            listener = self.on_change
+            before = self.doc(realm, entity, doc["Id"]) if listener else None
             self.db.execute(
                 "INSERT OR REPLACE INTO entities (realm, entity, id, doc) VALUES (?, ?, ?, ?)",
                 (realm, entity, _key(doc["Id"]), json.dumps(doc, separators=(",", ":"))),
             )
+            if listener:
+                if before is None:
+                    operation = "Create"
+                elif _voided(doc) and not _voided(before):
+                    operation = "Void"
+                else:
+                    operation = "Update"
+                stamp = (doc.get("MetaData") or {}).get("LastUpdatedTime")
+                listener(realm, entity, str(doc["Id"]), operation, stamp)
 
     def put_many(self, realm: str, entity: str, docs: list[dict[str, Any]]) -> None:
         with self.lock:
@@ -128,6 +157,8 @@ class Store:
                     "VALUES (?, ?, ?, ?)",
                     (realm, entity, _key(entity_id), deleted_at),
                 )
+                if self.on_change:
+                    self.on_change(realm, entity, str(entity_id), "Delete", deleted_at)
             return cur.rowcount > 0
 
     def tombstones(self, realm: str, entity: str) -> list[tuple[str, str]]:
@@ -155,5 +186,12 @@ class Store:
                 self.db.execute("DELETE FROM tombstones")
                 self.db.execute("DELETE FROM files")
             if oauth:
-                for table in ("codes", "grants", "access_tokens", "refresh_tokens", "apps"):
+                for table in (
+                    "codes",
+                    "grants",
+                    "access_tokens",
+                    "refresh_tokens",
+                    "apps",
+                    "webhooks",
+                ):
                     self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from connectors.base import Connector, Provider, Tenant, WebhookBatch
 from connectors.credentials import InMemoryCredentialStore
 from connectors.cursor import InvalidCursor
-from connectors.errors import NotSupported, UnknownProvider
+from connectors.errors import NotSupported, UnknownProvider, ValidationFailed
 from connectors.quickbooks.attachments import RULES as QBO_ATTACHMENTS
 from connectors.quickbooks.reports import REPORT_RULES as QBO_REPORTS
 from connectors.registry import build_registry, default_registry
@@ -88,7 +89,7 @@ def test_registry_lookup_and_describe():
             "expense": ["list", "get", "create"],
             "bank_transfer": ["list", "get", "create"],
         },
-        "webhooks": False,
+        "webhooks": True,
         "client_credentials": False,
         "attachments": {
             "models": ["contact", "invoice"],
@@ -199,7 +200,14 @@ def test_webhook_helpers(provider):
     if not provider.describe()["webhooks"]:
         pytest.skip("no webhooks")
     assert provider.verify_webhook(b"{}", {}, "key") is False
-    assert provider.parse_webhook(b'{"events": []}') == WebhookBatch()
+    with pytest.raises(ValidationFailed):  # the gateway keeps it as rejected, answers 200
+        provider.parse_webhook(b"not json")
+    # An empty delivery (Xero's intent-to-receive; an empty CloudEvents array) has no events.
+    empties = []
+    for body in (b'{"events": []}', b"[]"):
+        with contextlib.suppress(ValidationFailed):
+            empties.append(provider.parse_webhook(body))
+    assert WebhookBatch() in empties
 
 
 def test_mappers_return_unified_records(provider):

@@ -42,6 +42,7 @@ DEMO_CLIENT_ID = "ledgerlink-qbo-demo"
 DEMO_CLIENT_SECRET = "qbo-demo-secret-not-for-production-0000"
 DEMO_REDIRECT_URI = "http://127.0.0.1:8000/connect/callback"
 SCOPE = "com.intuit.quickbooks.accounting"
+DEMO_VERIFIER_TOKEN = "qbo-demo-verifier-token-not-for-production-0000"
 
 
 class QuickBooksControl:
@@ -138,6 +139,32 @@ class QuickBooksControl:
     def delete(self, company: str, entity: str, entity_id: str) -> dict:
         return self._call("POST", f"/companies/{company}/{entity}/{entity_id}/delete")
 
+    # webhooks
+    def set_webhook(
+        self,
+        url: str | None,
+        webhook_format: str | None = None,
+        client_id: str = DEMO_CLIENT_ID,
+        **fields: Any,
+    ) -> dict:
+        """Register (or, with None, remove) the app's webhook endpoint; ``webhook_format``
+        ``classic`` or ``cloudevents``; ``webhook_verifier_token=`` to change the token."""
+        if webhook_format is not None:
+            fields["webhook_format"] = webhook_format
+        return self.update_app(client_id, webhook_url=url, **fields)
+
+    def deliveries(self) -> list[dict]:
+        return self._call("GET", "/webhooks/deliveries")
+
+    def flush_webhooks(self, timeout: float = 10, include_retries: bool = False) -> bool:
+        body = {"timeout": timeout, "include_retries": include_retries}
+        return self._call("POST", "/webhooks/flush", body)["flushed"]
+
+    def webhook_config(self, **settings: Any) -> dict:
+        """``retry_delays``, ``batch_window``, ``max_entities``, ``enabled``, ``timeout`` (until
+        a reset)."""
+        return self._call("PUT", "/webhooks/config", settings)
+
 
 class QuickBooksApi:
     """``requests`` bound to one access token and company, rooted at ``/v3/company/{realm}``."""
@@ -171,6 +198,7 @@ class QuickBooksSandbox:
     client_id: str = DEMO_CLIENT_ID
     client_secret: str = DEMO_CLIENT_SECRET
     redirect_uri: str = DEMO_REDIRECT_URI
+    webhook_verifier_token: str = DEMO_VERIFIER_TOKEN
 
     def __post_init__(self) -> None:
         self.control = QuickBooksControl(self.base_url)
@@ -207,6 +235,7 @@ class QuickBooksSandbox:
             "token_url": self.token_url,
             "revoke_url": self.revoke_url,
             "api_url": self.api_url,
+            "webhook_verifier_token": self.webhook_verifier_token,
             "http": {"backoff_initial": 0.01, "backoff_max": 0.05, "read_timeout": 10},
             **extra,
         }
