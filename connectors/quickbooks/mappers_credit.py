@@ -23,9 +23,13 @@ Choices (documented for users):
   the transactions they link, hence by contact. Why this and not a join with the payments of the
   same sync: payments sync after credit notes, and a credit is changed (``RemainingCredit`` and
   ``LastUpdatedTime`` move) whenever a payment applies it, so an incremental sync re-reads
-  exactly the credits whose applications changed; a sync with nothing changed reads no credit
-  and costs no join call (the one call per model of BENCHMARKS.md holds). A full sync pays one
-  extra call per page that has used credits.
+  exactly the credits whose applications changed, and a sync with nothing changed costs no join
+  call (the one call per model of BENCHMARKS.md holds): QuickBooks' queries are inclusive, so the
+  newest credit of the last pass comes back on every incremental read; when it is a used one it
+  is left out rather than joined again (the pass that set the gateway's bookmark stored it as it
+  still is: see ``QuickBooksConnector._joined``). A full sync pays one extra call per page that
+  has used credits. Left stale until the credit itself changes: an edit of an applying payment
+  that leaves the credit untouched (e.g. its date).
   Each allocation: the invoice/bill the credit went to (remote id as ``ids.py``), the amount,
   ``applied_date`` the payment's ``TxnDate``, ``remote_id`` the payment's remote id. When one
   payment links several invoices and credits, QuickBooks does not say which credit paid which
