@@ -406,3 +406,20 @@ def test_providers_list_what_quickbooks_offers_on_credit_notes(qbo):
     quickbooks = providers["quickbooks"]
     assert quickbooks["models"]["credit_note"] == ["list", "get", "create", "update", "delete"]
     assert quickbooks["actions"]["credit_note"] == ["allocations"]
+
+
+def test_a_retried_allocation_with_the_same_key_is_applied_once(qbo):
+    """The caller's Idempotency-Key goes to QuickBooks as the payment's requestid, which
+    QuickBooks answers once: a retry applies no more credit."""
+    client, sandbox, _ = qbo
+    note = by_remote_id(client, "/v1/credit-notes", "1")
+    invoice = by_remote_id(client, "/v1/invoices", "10")
+    before = len(sandbox.control.records("us", "Payment"))
+    path = f"/v1/credit-notes/{note['id']}/allocations"
+    body = {"invoice": invoice["id"], "amount": "5.00"}
+    first = client.post(path, body, format="json", HTTP_IDEMPOTENCY_KEY="qbo-alloc-1")
+    assert first.status_code == 200, first.content
+    again = client.post(path, body, format="json", HTTP_IDEMPOTENCY_KEY="qbo-alloc-1")
+    assert again.status_code == 200, again.content
+    assert len(sandbox.control.records("us", "Payment")) == before + 1
+    assert again.json()["remaining_credit"] == "45.00"
