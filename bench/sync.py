@@ -45,6 +45,11 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_syncbench"
 #: The models the catalogue added in issue 14 (served from reference data).
 REFERENCE_MODELS = ("company_info", "tax_rate", "account", "tracking_category", "item")
 _FROM = re.compile(r"\bFROM\s+(\w+)", re.IGNORECASE)
+#: The QuickBooks connector's reads of the payments applying credit notes (their ``applied_to``),
+#: counted with the credit notes rather than the payments.
+_CREDIT_JOIN = re.compile(
+    r"\bFROM\s+(Payment|BillPayment)\s+WHERE\s+(CustomerRef|VendorRef)\s*=", re.IGNORECASE
+)
 
 from bench.stack import link_sandbox_account, setup_django, xero_settings  # noqa: E402
 
@@ -113,7 +118,10 @@ def qbo_api_calls(counters: dict) -> dict[str, int]:
         )
     for q in counters["queries"]:
         found = _FROM.search(q.get("query") or "")
-        calls[f"query {found.group(1) if found else '?'}"] += 1
+        join = _CREDIT_JOIN.search(q.get("query") or "")
+        calls[
+            f"credit join {join.group(1)}" if join else f"query {found.group(1) if found else '?'}"
+        ] += 1
     if sum(1 for q in counters["queries"]) != counters["requests"].get("query", 0):
         calls["query (not in the sandbox's 500-entry log)"] += counters["requests"].get(
             "query", 0
@@ -123,6 +131,8 @@ def qbo_api_calls(counters: dict) -> dict[str, int]:
 
 def batch_key(items: list[str]) -> str:
     """``batch Invoice+Bill+cdc`` for a batch call's items (as the sandbox logs them)."""
+    if items and all(_CREDIT_JOIN.search(item) for item in items):
+        return "batch credit join"
     names = []
     for item in items:
         found = _FROM.search(item)
@@ -152,7 +162,10 @@ def qbo_model_calls(calls: dict[str, int], model: str) -> dict[str, int]:
         parts = set(key.removeprefix("batch ").split("+"))
         return key.startswith("batch ") and parts <= names and bool(parts & names - {"cdc"})
 
-    return {k: n for k, n in calls.items() if k in mine or batch_of_mine(k)}
+    def credit_join(key: str) -> bool:
+        return model == "credit_note" and key.startswith(("credit join ", "batch credit join"))
+
+    return {k: n for k, n in calls.items() if k in mine or batch_of_mine(k) or credit_join(k)}
 
 
 def incremental_per_model(label, account, models, counters_of, reset, timeout) -> bool:

@@ -78,7 +78,7 @@ def fault_errors(body: Any) -> tuple[str | None, list[dict[str, Any]]]:
 
 #: The error context of an allocation's write (its fault elements name the action's fields).
 ALLOCATIONS = "credit_note.allocations"
-#: Queries of one batch call joining credit notes' applications (Intuit: 30 items a batch).
+#: Rows a plain query page of the applications' join asks for (Intuit's most).
 _QUERY_PAGE = 1000
 
 #: Unified model → (endpoint, body mapper) for the models QuickBooks writes.
