@@ -62,8 +62,18 @@ def path_groups(specs: Mapping[str, ResourceSpec]) -> list[tuple[list[str], set[
     return groups
 
 
+#: The QuickBooks connector's reads of the payments applying credit notes (their ``applied_to``),
+#: counted with the credit notes rather than the payments.
+_CREDIT_JOIN = re.compile(
+    r"\bFROM\s+(Payment|BillPayment)\s+WHERE\s+(CustomerRef|VendorRef)\s*=", re.IGNORECASE
+)
+
+
 def batch_key(items: Iterable[str]) -> str:
     """``batch Invoice+Bill+cdc`` for a batch call's items (as the sandbox logs them)."""
+    items = list(items)
+    if items and all(_CREDIT_JOIN.search(item) for item in items):
+        return "batch credit join"
     names = []
     for item in items:
         found = _FROM.search(item)
@@ -88,7 +98,10 @@ def qbo_api_calls(counters: Mapping) -> dict[str, int]:
         calls["batch (not in the sandbox's 500-entry log)"] += requests.get("batch", 0) - logged
     for q in counters["queries"]:
         found = _FROM.search(q.get("query") or "")
-        calls[f"query {found.group(1) if found else '?'}"] += 1
+        join = _CREDIT_JOIN.search(q.get("query") or "")
+        calls[
+            f"credit join {join.group(1)}" if join else f"query {found.group(1) if found else '?'}"
+        ] += 1
     if len(counters["queries"]) != requests.get("query", 0):
         calls["query (not in the sandbox's 500-entry log)"] += requests.get("query", 0) - len(
             counters["queries"]
@@ -138,4 +151,7 @@ def qbo_model_calls(calls: Mapping[str, int], spec: ResourceSpec) -> dict[str, i
         parts = set(key.removeprefix("batch ").split("+"))
         return key.startswith("batch ") and parts <= names and bool(parts & names - {"cdc"})
 
-    return {k: n for k, n in calls.items() if k in mine or batch_of_mine(k)}
+    def credit_join(key: str) -> bool:
+        return spec.model == "credit_note" and key.startswith(("credit join ", "batch credit join"))
+
+    return {k: n for k, n in calls.items() if k in mine or batch_of_mine(k) or credit_join(k)}

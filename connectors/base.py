@@ -264,6 +264,9 @@ class Provider(ABC):
     #: Set when an end user can link with an app of their own bound to one tenant, by pasting
     #: its client id and secret (Xero custom connections); None where the provider has none.
     client_credentials_spec: ClassVar[ClientCredentialsSpec | None] = None
+    #: ``(model, action)`` pairs its connector performs (``Connector.perform_action``; the
+    #: catalogue declares the actions, e.g. credit notes' ``allocations``).
+    actions: ClassVar[frozenset[tuple[str, str]]] = frozenset()
     #: What this provider accepts as attachments (None: it has none; see connectors/attachments).
     attachment_rules: ClassVar[AttachmentRules | None] = None
     #: The financial reports this provider computes (None: none; see connectors/reports).
@@ -303,6 +306,14 @@ class Provider(ABC):
         }
 
     @classmethod
+    def supported_actions(cls) -> dict[str, list[str]]:
+        """Per model, the actions its connector performs (sorted)."""
+        found: dict[str, list[str]] = {}
+        for model, action in sorted(cls.actions):
+            found.setdefault(model, []).append(action)
+        return found
+
+    @classmethod
     def describe(cls) -> dict[str, Any]:
         return {
             "key": cls.key,
@@ -310,6 +321,7 @@ class Provider(ABC):
             "auth_type": cls.auth_type,
             "tenant_concept": cls.tenant_concept,
             "models": cls.supported_operations(),
+            "actions": cls.supported_actions(),
             # Compare the functions: a classmethod gives a new bound method on every access.
             "webhooks": cls.verify_webhook.__func__ is not Provider.verify_webhook.__func__,
             "client_credentials": cls.client_credentials_spec is not None,

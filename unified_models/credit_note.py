@@ -149,7 +149,8 @@ def allocation_problems(
 ) -> list[dict[str, str]]:
     """What the gateway can refuse before calling the provider, from the stored documents:
     a credit note or invoice not open, more than the remaining credit or the invoice's balance,
-    another currency, an invoice of the other side (a sales credit to a bill)."""
+    another currency, another contact, an invoice of the other side (a sales credit to a
+    bill). Every provider gets these checks (Xero and QuickBooks alike)."""
     problems: list[dict[str, str]] = []
     if credit_note.get("status") not in (None, "OPEN", "PARTIALLY_APPLIED"):
         problems.append(
@@ -190,6 +191,12 @@ def allocation_problems(
             and invoice["currency"] != credit_note["currency"]
         ):
             problems.append({"field": "invoice", "message": "The invoice is in another currency."})
+        if (
+            invoice.get("contact_remote_id")
+            and credit_note.get("contact_remote_id")
+            and invoice["contact_remote_id"] != credit_note["contact_remote_id"]
+        ):
+            problems.append({"field": "invoice", "message": "The invoice is of another contact."})
     return problems
 
 
@@ -200,10 +207,11 @@ ALLOCATE = Action(
     check=allocation_problems,
     summary="Allocate credit to an invoice",
     description="Applies part of the credit note's remaining credit to an invoice of the same "
-    "contact and currency (Xero PUT /CreditNotes/{id}/Allocations). Amounts above the "
-    "remaining credit or the invoice's balance are refused with 422 before the provider is "
-    "called; the refreshed credit note is returned and the invoice is stored again "
-    "(`invoice.updated` follows).",
+    "contact and currency (Xero PUT /CreditNotes/{id}/Allocations; QuickBooks a Payment, or "
+    "BillPayment, of total 0 linking the invoice and the credit, which is stored as a payment "
+    "too). Amounts above the remaining credit or the invoice's balance, another contact or "
+    "currency are refused with 422 before the provider is called; the refreshed credit note is "
+    "returned and the invoice is stored again (`invoice.updated` follows).",
 )
 
 _EXAMPLE = {

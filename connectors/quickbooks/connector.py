@@ -1,26 +1,50 @@
-"""What QuickBooks' data can't say: its ``Fault`` error bodies, and writes. Reads are all
-spec-driven. Writes: accounts, items and purchase orders (``POST /account``, ``POST /item``,
-``POST /purchaseorder``: a create, or a
-sparse update carrying the record's current ``SyncToken``, read first); the caller's
-idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Other models'
-writes are not supported (``NotSupported``, which the gateway answers with 501)."""
+"""What QuickBooks' data can't say: its ``Fault`` error bodies, writes, and credit notes'
+applications. Reads are spec-driven, except that credit notes get their ``applied_to`` from the
+payments that apply them (``_with_applications``; why and at what cost: ``mappers_credit``).
+Writes: a create, or a sparse update carrying the record's current ``SyncToken``, read first
+(``POST /account``, ``/item``, ``/purchaseorder``, ``/creditmemo``, ...); the caller's
+idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Credit notes:
+``allocations`` creates the Payment / BillPayment that applies the credit; delete is
+``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Other
+models' writes are not supported (``NotSupported``, which the gateway answers with 501)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
-from unified_models import InvoiceType, Report, ReportRequest, UnifiedInput, UnifiedRecord
+from unified_models import (
+    CreditNote,
+    CreditNoteAllocation,
+    CreditNoteAllocationInput,
+    CreditNoteStatus,
+    InvoiceType,
+    Report,
+    ReportRequest,
+    UnifiedInput,
+    UnifiedRecord,
+)
 
+from .. import batching
+from ..base import Page
+from ..cursor import ListCursor
 from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
 from ..http import STATUS_ERRORS, Response
-from ..rest import SpecConnector
-from ..specs import ResourceSpec
+from ..rest import SpecConnector, _dig
+from ..specs import BatchRead, ResourceSpec
+from . import ids
 from .attachments import QuickBooksAttachments
 from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
-from .mappers_credit import REFUND_RECEIPT, credit_note_to_qbo
+from .mappers_credit import (
+    REFUND_RECEIPT,
+    allocation_to_qbo,
+    applications_from_payments,
+    credit_note_to_qbo,
+)
 from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
@@ -54,6 +78,11 @@ def fault_errors(body: Any) -> tuple[str | None, list[dict[str, Any]]]:
         )
     return (str(fault.get("type")) if fault.get("type") else None), errors
 
+
+#: The error context of an allocation's write (its fault elements name the action's fields).
+ALLOCATIONS = "credit_note.allocations"
+#: Rows a plain query page of the applications' join asks for (Intuit's most).
+_QUERY_PAGE = 1000
 
 #: Unified model → (endpoint, body mapper) for the models QuickBooks writes.
 WRITERS: Mapping[str, tuple[str, Callable[..., dict[str, Any]]]] = {
@@ -104,6 +133,20 @@ MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
         "AccountRef": "lines",
         "PostingType": "lines",
         "TxnDate": "transaction_date",
+    },
+    # The Payment / BillPayment an allocation writes.
+    ALLOCATIONS: {
+        "Line": "amount",
+        "TotalAmt": "amount",
+        "LinkedTxn": "invoice",
+        "TxnType": "invoice",
+        "CustomerRef": "invoice",
+        "VendorRef": "invoice",
+        "CurrencyRef": "invoice",
+        "TxnDate": "date",
+        "PayType": "",
+        "CheckPayment.BankAccountRef": "",
+        "BankAccountRef": "",
     },
 }
 
@@ -166,6 +209,248 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
             )
         cls = STATUS_ERRORS.get(response.status, ProviderError)
         return cls(message or f"HTTP {response.status}", status=response.status, body=body)
+
+    # -- reads: credit notes' applications ------------------------------------------------------
+    def get(self, model: str, remote_id: str) -> UnifiedRecord:
+        record = super().get(model, remote_id)
+        if model == "credit_note":
+            return self._with_applications([record])[0]
+        return record
+
+    def list(
+        self,
+        model: str,
+        *,
+        modified_since: datetime | None = None,
+        cursor: str | None = None,
+    ) -> Iterator[Page]:
+        pages = super().list(model, modified_since=modified_since, cursor=cursor)
+        if model != "credit_note":
+            return pages
+        since = ListCursor.decode(cursor).modified_since if cursor else modified_since
+        return self._joined(pages, since)
+
+    def _joined(self, pages: Iterator[Page], since: datetime | None) -> Iterator[Page]:
+        """Each page's credit notes with their applications. On an incremental read, a credit
+        changed exactly at ``since`` (QuickBooks' queries are inclusive, so the newest credit of
+        the last pass comes back on every read) whose applications would cost a call is left
+        out: the pass that set the bookmark read and stored it as it still is (the gateway's
+        bookmark is never later than that pass's start less the clock skew, and a credit whose
+        applications change is changed itself), so a read with nothing changed costs no join."""
+        for page in pages:
+            records = page.records
+            if since is not None:
+                records = [
+                    r
+                    for r in records
+                    if not (
+                        r.remote_updated_at is not None
+                        and r.remote_updated_at <= since
+                        and self._has_applications(r)
+                    )
+                ]
+            before = self.client.calls
+            records = self._with_applications(records)
+            yield replace(page, records=records, calls=page.calls + self.client.calls - before)
+
+    @staticmethod
+    def _has_applications(record: UnifiedRecord) -> bool:
+        return (
+            isinstance(record, CreditNote)
+            and not (record.remote_id or "").startswith(REFUND_RECEIPT)
+            and record.status is not CreditNoteStatus.VOID
+            and (record.applied_amount or Decimal(0)) > 0
+        )
+
+    def _with_applications(self, records: list[UnifiedRecord]) -> list[UnifiedRecord]:
+        """``applied_to`` of the credit notes that have used credit, from the payments of their
+        customers and vendors (one batch call; see ``mappers_credit``)."""
+        wanted = [r for r in records if self._has_applications(r)]
+        if not wanted:
+            return records
+        statements: list[tuple[str, str]] = []
+        for entity, key, prefix, notes in (
+            (
+                "Payment",
+                "CustomerRef",
+                ids.CUSTOMER,
+                [r for r in wanted if r.type == "ACCOUNTS_RECEIVABLE"],
+            ),
+            (
+                "BillPayment",
+                "VendorRef",
+                ids.VENDOR,
+                [r for r in wanted if r.type == "ACCOUNTS_PAYABLE"],
+            ),
+        ):
+            contacts = sorted(
+                {
+                    (r.contact_remote_id or "").removeprefix(prefix).replace("'", "")
+                    for r in notes
+                    if r.contact_remote_id
+                }
+            )
+            statements += [
+                (entity, f"SELECT * FROM {entity} WHERE {key} = '{c}'")  # noqa: S608
+                for c in contacts
+            ]
+        found = applications_from_payments(self._query_all(statements))
+        out: list[UnifiedRecord] = []
+        wanted_ids = {id(r) for r in wanted}
+        for record in records:
+            if id(record) in wanted_ids:
+                applied = [
+                    CreditNoteAllocation.model_validate(a)
+                    for a in found.get(record.remote_id or "", [])
+                ]
+                record = record.model_copy(update={"applied_to": applied})
+            out.append(record)
+        return out
+
+    def _query_all(self, statements: list[tuple[str, str]]) -> list[tuple[str, Any]]:
+        """Every row of each ``(entity, statement)``: the first pages in one batch call per 30
+        (a single statement, or no batch call left this minute: plain queries), then plain
+        paged queries for a statement whose page was full or that the batch refused."""
+        rows: list[tuple[str, Any]] = []
+        pending: list[tuple[str, str, int]] = []  # (entity, statement, next start position)
+        batch = self.provider.batch
+        if batch is None or len(statements) < 2 or not batching.slot(self):
+            pending = [(entity, statement, 1) for entity, statement in statements]
+        else:
+            size = max(batch.max_rows // min(len(statements), batch.max_reads), 1)
+            for start in range(0, len(statements), batch.max_reads):
+                chunk = statements[start : start + batch.max_reads]
+                if start and not batching.slot(self):
+                    pending += [(entity, statement, 1) for entity, statement in chunk]
+                    continue
+                reads = [
+                    BatchRead(id=f"a{i}", statement=f"{statement} MAXRESULTS {size}")
+                    for i, (_, statement) in enumerate(chunk)
+                ]
+                response = self.client.request(
+                    "POST", batch.path, params=dict(batch.params), json=batch.body(reads)
+                )
+                answers = batch.answers(response.json())
+                for i, (entity, statement) in enumerate(chunk):
+                    answer = answers.get(f"a{i}")
+                    if answer is None or isinstance(answer, ConnectorError):
+                        pending.append((entity, statement, 1))
+                        continue
+                    got = _dig(answer, ("QueryResponse", entity)) or []
+                    rows += [(entity, row) for row in got]
+                    if len(got) >= size:
+                        pending.append((entity, statement, size + 1))
+        for entity, statement, position in pending:
+            while True:
+                response = self.client.request(
+                    "GET",
+                    "query",
+                    params={
+                        "query": f"{statement} STARTPOSITION {position} MAXRESULTS {_QUERY_PAGE}",
+                        "minorversion": MINOR_VERSION,
+                    },
+                )
+                got = _dig(response.json(), ("QueryResponse", entity)) or []
+                rows += [(entity, row) for row in got]
+                if len(got) < _QUERY_PAGE:
+                    break
+                position += _QUERY_PAGE
+        return rows
+
+    # -- actions: allocate a credit note -------------------------------------------------------
+    #: (model, action) pairs ``perform_action`` serves (the catalogue declares the actions).
+    ACTIONS = frozenset({("credit_note", "allocations")})
+
+    def perform_action(
+        self,
+        model: str,
+        action: str,
+        remote_id: str,
+        data: UnifiedInput,
+        *,
+        idempotency_key: str | None = None,
+    ) -> dict[str, list[UnifiedRecord]]:
+        """``credit_note``/``allocations``: QuickBooks applies credit with a payment (a Payment
+        linking the invoice and the credit memo, a BillPayment the bill and the vendor credit,
+        ``TotalAmt`` 0), then the credit note and the invoice are read back; the new payment is
+        returned too (it is a record of its own at QuickBooks)."""
+        if (model, action) not in self.ACTIONS:
+            raise NotSupported(f"QuickBooks has no {action} on {model}")
+        assert isinstance(data, CreditNoteAllocationInput)
+        spec = self.provider.resource("credit_note", "update")
+        part, own_id = spec.source_for(remote_id)
+        if part.id_prefix == REFUND_RECEIPT:
+            raise ValidationFailed(
+                "a refund receipt has no credit to allocate",
+                details=[{"field": "status", "message": "A refund receipt is all refunded."}],
+            )
+        receivable = part.query is not None and part.query.entity == "CreditMemo"
+        invoice_remote_id = data.invoice_remote_id or ""
+        invoice_spec = self.provider.resource("invoice", "get")
+        try:
+            invoice_part, invoice_id = invoice_spec.source_for(invoice_remote_id)
+        except KeyError:
+            invoice_part, invoice_id = None, ""
+        wanted = "Invoice" if receivable else "Bill"
+        if invoice_part is None or invoice_part.resource_name != wanted:
+            message = "The invoice is of the other side (AR/AP)."
+            raise ValidationFailed(message, details=[{"field": "invoice", "message": message}])
+        note = super().get("credit_note", remote_id)
+        raw = note.remote_data or {}
+        contact_key = "CustomerRef" if receivable else "VendorRef"
+        contact = raw.get(contact_key) or {}
+        currency = (raw.get("CurrencyRef") or {}).get("value")
+        body = allocation_to_qbo(
+            receivable=receivable,
+            credit_id=own_id,
+            invoice_id=invoice_id,
+            contact_id=str(contact.get("value") or ""),
+            value=data.amount or Decimal(0),
+            currency=currency,
+            txn_date=data.date,
+            bank_account_id=None if receivable else self._bank_account(currency),
+        )
+        payments = self.provider.resource("payment", "get")
+        entity = "Payment" if receivable else "BillPayment"
+        payment_part = next(p for p in payments.sources if p.resource_name == entity)
+        key = (idempotency_key or uuid.uuid4().hex)[:50]
+        response = self.client.request(
+            "POST",
+            entity.lower(),
+            params={"minorversion": MINOR_VERSION, "requestid": key},
+            json=body,
+            headers={"Idempotency-Key": key},
+            error_context=ALLOCATIONS,
+        )
+        row = (response.json() or {}).get(entity)
+        if not isinstance(row, Mapping):
+            raise ProviderError(f"QuickBooks answered POST {entity.lower()} without a {entity}")
+        return {
+            "credit_note": [self.get("credit_note", remote_id)],
+            "invoice": [self.get("invoice", invoice_remote_id)],
+            "payment": [payment_part.to_unified(row)],
+        }
+
+    def _bank_account(self, currency: str | None) -> str:
+        """A bank account to write a zero BillPayment from (QuickBooks requires one): the first
+        active one in the credit's currency, else the first active one."""
+        response = self.client.request(
+            "GET",
+            "query",
+            params={
+                "query": "SELECT * FROM Account WHERE AccountType = 'Bank' MAXRESULTS 1000",
+                "minorversion": MINOR_VERSION,
+            },
+        )
+        accounts = _dig(response.json(), ("QueryResponse", "Account")) or []
+        same = [a for a in accounts if (a.get("CurrencyRef") or {}).get("value") == currency]
+        chosen = (same or accounts or [None])[0]
+        if not chosen:
+            message = (
+                "QuickBooks needs a bank account to apply a vendor credit; the company has none."
+            )
+            raise ValidationFailed(message, details=[{"field": "", "message": message}])
+        return str(chosen["Id"])
 
     # -- writes ---------------------------------------------------------------------------------
     def create(
@@ -270,7 +555,7 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
                 "a credit note's type cannot change",
                 details=[{"field": "type", "message": "The type cannot change."}],
             )
-        current = self.get("credit_note", remote_id)
+        current = super().get("credit_note", remote_id)
         token = str((current.remote_data or {}).get("SyncToken", "0"))
         body = credit_note_to_qbo(
             data,
@@ -278,7 +563,47 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
             remote_id=own_id,
             sync_token=token,
         )
-        return self._post(part, part.query.entity.lower(), body, idempotency_key)
+        saved = self._post(part, part.query.entity.lower(), body, idempotency_key)
+        return self._with_applications([saved])[0]
+
+    def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
+        """Credit notes only: QuickBooks has no void for a CreditMemo or VendorCredit (Intuit's
+        API reference offers create, read, query, update, delete; a credit memo also send and
+        pdf), so the credit is deleted (``POST /creditmemo?operation=delete`` with ``Id`` and
+        ``SyncToken``) and the gateway keeps it flagged ``remote_was_deleted``. A credit already
+        applied by a payment is refused (422, as Xero refuses to void one): deleting it would
+        silently reopen the invoices it paid. Refund receipts are read only here (501)."""
+        spec = self.provider.resource(model, "delete")
+        if model != "credit_note":
+            raise NotSupported(f"{self.provider.name} does not support delete on {model}")
+        part, own_id = spec.source_for(remote_id)
+        if part.id_prefix == REFUND_RECEIPT:
+            raise NotSupported("QuickBooks refund receipts are read only here")
+        current = super().get("credit_note", remote_id)
+        assert isinstance(current, CreditNote)
+        if (current.applied_amount or Decimal(0)) > 0:
+            message = (
+                "QuickBooks credit notes are deleted (QuickBooks has no void for them), and one "
+                "with credit applied cannot be: delete the payments applying it first"
+            )
+            raise ValidationFailed(
+                message,
+                details=[{"field": "status", "message": "Credit note has credit applied."}],
+            )
+        raw = current.remote_data or {}
+        entity = part.resource_name
+        key = uuid.uuid4().hex[:50]
+        response = self.client.request(
+            "POST",
+            entity.lower(),
+            params={"operation": "delete", "minorversion": MINOR_VERSION, "requestid": key},
+            json={"Id": own_id, "SyncToken": str(raw.get("SyncToken", "0"))},
+            error_context=model,
+        )
+        answer = (response.json() or {}).get(entity) or {}
+        if answer.get("status") != "Deleted":
+            raise ProviderError(f"QuickBooks did not delete {entity} {own_id}")
+        return None
 
     @staticmethod
     def _qbo_required(model: str, data: Any) -> list[str]:

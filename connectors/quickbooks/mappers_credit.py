@@ -10,9 +10,36 @@ Choices (documented for users):
 - Status (QuickBooks has none): voided (PrivateNote "Voided…", TotalAmt 0) → VOID; no credit left
   (``RemainingCredit``, or ``Balance`` on vendor credits, is 0) → APPLIED; some used →
   PARTIALLY_APPLIED; else OPEN. ``status_raw`` is null.
-- ``applied_to`` is empty: QuickBooks records a credit's use on the Payment / BillPayment that
-  applies it (their ``applied_to`` carry the CREDIT_NOTE id); ``applied_amount`` is
-  ``TotalAmt - RemainingCredit``.
+- ``applied_amount`` is ``TotalAmt - RemainingCredit`` (vendor credits: ``- Balance``).
+- ``applied_to``: QuickBooks records a credit's use only on the Payment / BillPayment that applies
+  it (a line whose ``LinkedTxn`` is the CreditMemo / VendorCredit beside lines linking the
+  invoices / bills; the credit itself links nothing), so the mapper cannot fill it from the credit
+  alone: ``applications_from_payments`` reads it from those payments and the connector joins it
+  (``QuickBooksConnector._with_applications``). How it is read: after each page of credit notes
+  (and after a read by id), only for the credits that have some credit used (``applied_amount``
+  > 0, not void), one query per customer / vendor of those credits (``SELECT * FROM Payment
+  WHERE CustomerRef = '…'``, ``… BillPayment WHERE VendorRef = '…'``), all in one batch call
+  (30 a call; one alone is a plain query). QuickBooks' query language cannot filter payments by
+  the transactions they link, hence by contact. Why this and not a join with the payments of the
+  same sync: payments sync after credit notes, and a credit is changed (``RemainingCredit`` and
+  ``LastUpdatedTime`` move) whenever a payment applies it, so an incremental sync re-reads
+  exactly the credits whose applications changed, and a sync with nothing changed costs no join
+  call (the one call per model of BENCHMARKS.md holds): QuickBooks' queries are inclusive, so the
+  newest credit of the last pass comes back on every incremental read; when it is a used one it
+  is left out rather than joined again (the pass that set the gateway's bookmark stored it as it
+  still is: see ``QuickBooksConnector._joined``). A full sync pays one extra call per page that
+  has used credits. Left stale until the credit itself changes: an edit of an applying payment
+  that leaves the credit untouched (e.g. its date).
+  Each allocation: the invoice/bill the credit went to (remote id as ``ids.py``), the amount,
+  ``applied_date`` the payment's ``TxnDate``, ``remote_id`` the payment's remote id. When one
+  payment links several invoices and credits, QuickBooks does not say which credit paid which
+  invoice: credits are spread over the invoices in line order (each credit fills the first
+  invoice with something left, then the next); a line linking both a credit and an invoice pairs
+  them directly. With one invoice (what ``allocations`` writes) this is exact.
+- Allocating (``POST /v1/credit-notes/{id}/allocations``): ``allocation_to_qbo``, a Payment with a
+  line linking the invoice and a line linking the credit memo, both of the amount, ``TotalAmt``
+  0 (the credit pays it all); a BillPayment likewise for a vendor credit and a bill, ``PayType``
+  Check from a bank account (QuickBooks requires one even when no money moves).
 - Lines, tax, currency, memo as for invoices and bills (``mappers._lines``); memo is a credit
   memo's ``CustomerMemo``, a vendor credit's ``PrivateNote``.
 - Writes: CreditMemo (AR) and VendorCredit (AP), create and sparse update; the unified
@@ -21,7 +48,8 @@ Choices (documented for users):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +63,8 @@ from .mappers_reference import _update_header, _values
 
 __all__ = [
     "REFUND_RECEIPT",
+    "allocation_to_qbo",
+    "applications_from_payments",
     "credit_memo_from_qbo",
     "credit_note_to_qbo",
     "refund_receipt_from_qbo",
@@ -243,4 +273,109 @@ def credit_note_to_qbo(
             out["PrivateNote"] = v["memo"]
     if v.get("line_items") is not None:
         out["Line"] = [_line_to_qbo(line, receivable) for line in v["line_items"]]
+    return out
+
+
+# -- applications: credit used by payments ---------------------------------------------------------
+#: Payment entity → (the LinkedTxn type of its credits, of its charges, their id prefixes).
+_APPLYING = {
+    "Payment": ("CreditMemo", "Invoice", ids.CREDIT_MEMO, ids.INVOICE, ids.PAYMENT),
+    "BillPayment": ("VendorCredit", "Bill", ids.VENDOR_CREDIT, ids.BILL, ids.BILL_PAYMENT),
+}
+
+
+def _linked_ids(line: Mapping[str, Any], txn_type: str) -> list[str]:
+    return [
+        str(t["TxnId"])
+        for t in line.get("LinkedTxn") or ()
+        if isinstance(t, Mapping) and t.get("TxnType") == txn_type and t.get("TxnId")
+    ]
+
+
+def _pairs(raw: Mapping[str, Any], credit: str, charge: str) -> list[tuple[str, str, Decimal]]:
+    """``(credit id, invoice id, amount)`` of one payment: a line linking both pairs them;
+    otherwise the credits are spread over the invoices in line order."""
+    out: list[tuple[str, str, Decimal]] = []
+    credits: list[list[Any]] = []
+    charges: list[list[Any]] = []
+    for line in raw.get("Line") or ():
+        if not isinstance(line, Mapping):
+            continue
+        value = _dec(line.get("Amount")) or Decimal(0)
+        if value <= 0:
+            continue
+        used, paid = _linked_ids(line, credit), _linked_ids(line, charge)
+        if used and paid:
+            out.append((used[0], paid[0], value))
+            continue
+        credits += [[txn, value] for txn in used]
+        charges += [[txn, value] for txn in paid]
+    c = i = 0
+    while c < len(credits) and i < len(charges):
+        take = min(credits[c][1], charges[i][1])
+        out.append((credits[c][0], charges[i][0], take))
+        credits[c][1] -= take
+        charges[i][1] -= take
+        c += credits[c][1] <= 0
+        i += charges[i][1] <= 0
+    return out
+
+
+def applications_from_payments(
+    payments: Iterable[tuple[str, Mapping[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Credit note remote id → its allocations, from ``(entity, raw)`` Payments and
+    BillPayments (see the module docstring), oldest payment first."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    rows = sorted(
+        ((entity, raw) for entity, raw in payments if entity in _APPLYING),
+        key=lambda p: (str(p[1].get("TxnDate") or ""), int(str(p[1].get("Id") or 0))),
+    )
+    for entity, raw in rows:
+        credit, charge, credit_prefix, charge_prefix, own_prefix = _APPLYING[entity]
+        currency = _ref(raw, "CurrencyRef")
+        for credit_id, charge_id, value in _pairs(raw, credit, charge):
+            found.setdefault(f"{credit_prefix}{credit_id}", []).append(
+                {
+                    "remote_id": ids.remote_id(own_prefix, raw.get("Id")),
+                    "invoice_remote_id": f"{charge_prefix}{charge_id}",
+                    "applied_amount": amount(value, currency),
+                    "applied_date": parse_date(raw.get("TxnDate")),
+                }
+            )
+    return found
+
+
+def allocation_to_qbo(
+    *,
+    receivable: bool,
+    credit_id: str,
+    invoice_id: str,
+    contact_id: str,
+    value: Decimal,
+    currency: str | None,
+    txn_date: date | None,
+    bank_account_id: str | None = None,
+) -> dict[str, Any]:
+    """The Payment (``receivable``) or BillPayment applying ``value`` of a credit memo / vendor
+    credit to an invoice / bill: QuickBooks' own ids, no prefixes."""
+    credit, charge = ("CreditMemo", "Invoice") if receivable else ("VendorCredit", "Bill")
+    line_amount = value.quantize(Decimal("0.01"))
+    out: dict[str, Any] = {
+        ("CustomerRef" if receivable else "VendorRef"): {"value": contact_id},
+        "TotalAmt": Decimal("0.00"),
+        "Line": [
+            {"Amount": line_amount, "LinkedTxn": [{"TxnId": invoice_id, "TxnType": charge}]},
+            {"Amount": line_amount, "LinkedTxn": [{"TxnId": credit_id, "TxnType": credit}]},
+        ],
+    }
+    if currency:
+        out["CurrencyRef"] = {"value": currency}
+    if txn_date is not None:
+        out["TxnDate"] = txn_date.isoformat()
+    if not receivable:
+        if not bank_account_id:
+            raise _refuse("invoice", "QuickBooks needs a bank account to apply a vendor credit")
+        out["PayType"] = "Check"
+        out["CheckPayment"] = {"BankAccountRef": {"value": bank_account_id}}
     return out

@@ -42,6 +42,7 @@ class QuickBooksProvider(Provider):
     rate_limits = spec.RATE_LIMITS
     request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
+    actions = QuickBooksConnector.ACTIONS
     batch = spec.BATCH
     attachment_rules = ATTACHMENT_RULES
     report_rules = REPORT_RULES

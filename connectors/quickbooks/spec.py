@@ -150,6 +150,7 @@ def _query_resource(
 #: The JournalReport's date range: every transaction the books can hold.
 JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
 _CREATE = frozenset({"list", "get", "create"})
+_CREDIT_WRITES = frozenset({"list", "get", "create", "update", "delete"})
 
 _DOCUMENTS = MappingProxyType(
     {
@@ -162,33 +163,36 @@ _DOCUMENTS = MappingProxyType(
             _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL),
             deletions=DELETIONS,
         ),
-        # CreditMemo (AR) and VendorCredit (AP) are read and written; RefundReceipt (money paid
-        # back, an AR credit note whose credit is all refunded) is read only.
+        # CreditMemo (AR) and VendorCredit (AP) are read, written and deleted (QuickBooks has no
+        # void for them: the connector's delete); RefundReceipt (money paid back, an AR credit
+        # note whose credit is all refunded) is read only. Applying credit to an invoice is the
+        # connector's ``allocations`` action (a Payment / BillPayment).
         "credit_note": ResourceSpec.union(
             _query_resource(
                 "credit_note",
                 "CreditMemo",
                 credit_memo_from_qbo,
                 ids.CREDIT_MEMO,
-                operations=frozenset({"list", "get", "create", "update"}),
+                operations=_CREDIT_WRITES,
             ),
             _query_resource(
                 "credit_note",
                 "VendorCredit",
                 vendor_credit_from_qbo,
                 ids.VENDOR_CREDIT,
-                operations=frozenset({"list", "get", "create", "update"}),
+                operations=_CREDIT_WRITES,
             ),
             # The union's operations must hold for every part (the contract); the connector
-            # refuses to update a refund receipt (NotSupported, 501) and creates by type.
+            # refuses to update or delete a refund receipt (NotSupported, 501) and creates by
+            # type.
             _query_resource(
                 "credit_note",
                 "RefundReceipt",
                 refund_receipt_from_qbo,
                 REFUND_RECEIPT,
-                operations=frozenset({"list", "get", "create", "update"}),
+                operations=_CREDIT_WRITES,
             ),
-            operations=frozenset({"list", "get", "create", "update"}),
+            operations=_CREDIT_WRITES,
             deletions=DELETIONS,
         ),
         "payment": ResourceSpec.union(

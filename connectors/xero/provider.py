@@ -26,6 +26,7 @@ class XeroProvider(Provider):
     rate_limits = spec.RATE_LIMITS
     request_id_header = spec.REQUEST_ID_HEADER
     resources = spec.RESOURCES
+    actions = XeroConnector.ACTIONS
     client_credentials_spec = spec.CUSTOM_CONNECTIONS
     attachment_rules = ATTACHMENT_RULES
     report_rules = REPORT_RULES

@@ -79,6 +79,12 @@ class ProviderSerializer(serializers.Serializer):
         "whenever it can `list`: records are read from the store). The record endpoints answer "
         "405 for any other.",
     )
+    actions = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Per unified model, the record actions (`POST /v1/<plural>/{id}/<action>`, e.g. "
+        "credit notes' `allocations`) this provider performs; the others answer 405. Models "
+        "with none are left out.",
+    )
     attachments = AttachmentRulesSerializer(
         allow_null=True,
         help_text="Files on records (`/v1/attachments`): where and what (null: none).",

@@ -45,7 +45,8 @@ class ProviderListView(APIView):
         summary="List providers",
         description="The accounting systems this gateway can connect to (enabled and configured "
         "with their app credentials) and, per unified model, the operations the API offers for "
-        "each: those the model's catalogue entry allows and the provider's connector declares.",
+        "each: those the model's catalogue entry allows and the provider's connector declares, "
+        "and the record actions it performs (`POST /v1/<plural>/{id}/<action>`).",
         responses={200: ProviderListSerializer},
         tags=["providers"],
     )
@@ -58,4 +59,14 @@ class ProviderListView(APIView):
                 for model in CATALOGUE.names()
                 if model in declared
             }
+            performed = provider.get("actions") or {}
+            provider["actions"] = {}
+            for model in provider["models"]:
+                names = [
+                    action.name
+                    for action in CATALOGUE[model].actions
+                    if action.name in performed.get(model, [])
+                ]
+                if names:
+                    provider["actions"][model] = names
         return Response({"results": providers})

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, request
 
+from . import applications
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -56,6 +57,8 @@ WRITABLE = (
     "Purchase",
     "Deposit",
     "Transfer",
+    "Payment",
+    "BillPayment",
 )
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
@@ -321,11 +324,19 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 @bp.route("/<entity_path>", methods=["POST"])
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
-    update) an Account or Item; ``?operation=delete`` is refused (archive with ``Active``). A
-    ``requestid`` already answered gets the same answer again, nothing written."""
+    update) a writable entity; a Payment/BillPayment (create only) applies the credit it links
+    (``applications.py``); ``?operation=delete`` removes a CreditMemo or VendorCredit and is
+    refused elsewhere (accounts and items are archived with ``Active``), as is every other
+    operation (``void`` among them). A ``requestid`` already answered gets the same answer
+    again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
-    if entity not in WRITABLE or request.args.get("operation"):
-        return _unsupported(entity_path)
+    operation = request.args.get("operation")
+    if entity not in WRITABLE or operation not in (None, "delete"):
+        return _unsupported(
+            entity_path if not operation else f"{entity_path}?operation={operation}"
+        )
+    if operation == "delete" and entity not in applications.DELETABLE:
+        return _unsupported(f"{entity_path}?operation=delete")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return fault(
@@ -344,6 +355,8 @@ def write(realm: str, entity_path: str) -> Response:
             status, answer = sb.answered[key]
             return json_response({**answer, "time": intuit_time(_now())}, status)
         try:
+            if operation == "delete":
+                return _delete(realm, entity, body, key)
             doc, created = save(sb.store, realm, entity, body)
         except WriteFault as exc:
             response = fault(
@@ -368,9 +381,23 @@ def write(realm: str, entity_path: str) -> Response:
             doc["MetaData"] = {**doc.get("MetaData", {}), "LastUpdatedTime": when}
         doc.update({"domain": "QBO", "sparse": False})
         sb.store.put(realm, entity, doc)
+        if created and entity in applications.ENTITIES:
+            applications.apply(sb.store, realm, entity, doc, when)
         if key:
             sb.answered[key] = (200, {entity: doc})
     return json_response({entity: doc, "time": intuit_time(_now())})
+
+
+def _delete(realm: str, entity: str, body: dict[str, Any], key: Any) -> Response:
+    """``?operation=delete`` (credits): gone from queries, a tombstone for change data capture
+    (``applications.check_delete``); called with the store's lock held."""
+    sb = sandbox()
+    current = applications.check_delete(sb.store, realm, entity, body)
+    sb.store.remove(realm, entity, str(current["Id"]), stamp(_now(), BY_REALM[realm].tz))
+    answer = {entity: {"status": "Deleted", "domain": "QBO", "Id": str(current["Id"])}}
+    if key:
+        sb.answered[key] = (200, answer)
+    return json_response({**answer, "time": intuit_time(_now())})
 
 
 @bp.route("/reports/JournalReport", methods=["GET"])

@@ -1,8 +1,10 @@
 """Create and update for ``Account``, ``Item`` and ``PurchaseOrder`` (its checks in
-``purchase_orders.py``) as Intuit does them: ``POST /account`` with no
-``Id`` creates; with ``Id`` and ``SyncToken`` it updates, sparsely (``"sparse": true``: only the
-properties sent change) or fully (writable properties not sent are cleared). Neither entity can
-be deleted: ``"Active": false`` archives it. Refusals are Intuit's ``ValidationFault``s:
+``purchase_orders.py``), and the checks of the other writable entities (credits in
+``credits.py``, payments applying credit in ``applications.py``, ...) as Intuit does them:
+``POST /account`` with no ``Id`` creates; with ``Id`` and ``SyncToken`` it updates, sparsely
+(``"sparse": true``: only the properties sent change) or fully (writable properties not sent are
+cleared). Neither accounts nor items can be deleted: ``"Active": false`` archives them.
+Refusals are Intuit's ``ValidationFault``s:
 
 - 2020 "Required param missing, need to supply the required value for the API";
 - 6240 "Duplicate Name Exists Error" (names are unique per list, case-insensitive, on the
@@ -22,7 +24,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from . import credits
+from . import applications, credits
 from .reference import ACCOUNT_TYPES
 from .store import Store
 
@@ -166,6 +168,26 @@ def _enumeration(element: str, value: Any) -> WriteFault:
     return WriteFault("2170", "Invalid Enumeration", f"Invalid Enumeration : {value}", element)
 
 
+def unknown(entity: str, entity_id: Any) -> WriteFault:
+    """610 for an ``Id`` that names no record."""
+    return WriteFault(
+        "610",
+        "Object Not Found",
+        "Object Not Found : Something you're trying to use has been made inactive or "
+        f"is not found: {entity} {entity_id}",
+    )
+
+
+def stale() -> WriteFault:
+    """5010 for a ``SyncToken`` that is not the record's current one."""
+    return WriteFault(
+        "5010",
+        "Stale Object Error",
+        "Stale Object Error : You and another user were working on the same thing. "
+        "The other user finished before you did, so your work was not saved.",
+    )
+
+
 def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[dict, bool]:
     """(the record as stored, created?) for a create (no ``Id``) or an update. The caller
     stamps ``MetaData`` and stores it."""
@@ -176,21 +198,11 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
     else:
         current = store.doc(realm, entity, str(body["Id"]))
         if current is None:
-            raise WriteFault(
-                "610",
-                "Object Not Found",
-                "Object Not Found : Something you're trying to use has been made inactive or "
-                f"is not found: {entity} {body['Id']}",
-            )
+            raise unknown(entity, body["Id"])
         if body.get("SyncToken") in (None, ""):
             raise _missing("SyncToken")
         if str(body["SyncToken"]) != str(current.get("SyncToken")):
-            raise WriteFault(
-                "5010",
-                "Stale Object Error",
-                "Stale Object Error : You and another user were working on the same thing. "
-                "The other user finished before you did, so your work was not saved.",
-            )
+            raise stale()
         kept = {k: v for k, v in current.items() if k in READ_ONLY}
         # A full update clears what it does not send; a sparse one keeps it.
         doc = {**current, **_writable(body)} if body.get("sparse") is True else _writable(body)
@@ -209,6 +221,17 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
             check_journal_entry(store, realm, doc)
         except JournalFault as exc:
             raise WriteFault(exc.code, exc.message, exc.detail, exc.element) from None
+        return doc, created
+    if entity in applications.ENTITIES:
+        from .seed import BY_REALM
+
+        if not created:
+            raise WriteFault(
+                "500",
+                "Unsupported Operation",
+                f"Operation update of {entity} is not supported by this sandbox.",
+            )
+        applications.check(store, realm, BY_REALM[realm], entity, doc)
         return doc, created
     if entity in credits.WRITABLE:
         from .seed import BY_REALM  # local: the branches above import it locally too

@@ -56,6 +56,7 @@ def test_registry_lookup_and_describe():
             "expense": ["list", "get", "create"],
             "bank_transfer": ["list", "get", "create"],
         },
+        "actions": {"credit_note": ["allocations"]},
         "webhooks": True,
         "client_credentials": True,
         "attachments": {
@@ -80,7 +81,7 @@ def test_registry_lookup_and_describe():
             "item": ["list", "get", "create", "update"],
             "contact": ["list", "get"],
             "invoice": ["list", "get"],
-            "credit_note": ["list", "get", "create", "update"],
+            "credit_note": ["list", "get", "create", "update", "delete"],
             "payment": ["list", "get"],
             "purchase_order": ["list", "get", "create", "update"],
             "journal_entry": ["list", "get", "create", "update"],
@@ -89,6 +90,7 @@ def test_registry_lookup_and_describe():
             "expense": ["list", "get", "create"],
             "bank_transfer": ["list", "get", "create"],
         },
+        "actions": {"credit_note": ["allocations"]},
         "webhooks": True,
         "client_credentials": False,
         "attachments": {

@@ -45,6 +45,12 @@ def test_more_than_the_remaining_credit_or_the_balance():
         (NOTE, {**INVOICE, "status": "PAID"}, ["invoice"]),
         (NOTE, {**INVOICE, "type": "ACCOUNTS_PAYABLE"}, ["invoice"]),
         (NOTE, {**INVOICE, "currency": "USD"}, ["invoice"]),
+        (
+            {**NOTE, "contact_remote_id": "c-1"},
+            {**INVOICE, "contact_remote_id": "c-2"},
+            ["invoice"],
+        ),
+        ({**NOTE, "contact_remote_id": "c-1"}, {**INVOICE, "contact_remote_id": "c-1"}, []),
     ],
 )
 def test_documents_that_cannot_take_part(note, invoice, expected):
