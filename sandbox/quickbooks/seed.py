@@ -868,6 +868,7 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
     from .credits import seed_credits
     from .purchase_orders import seed as seed_purchase_orders
     from .reference import REFERENCE_LISTS, ledger_balances
+    from .seed_cases import seed_cases
 
     for c in COMPANIES:
         store.put_many(c.realm, "Item", items(c))
@@ -881,6 +882,8 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         ledger_balances(store, c)
         seed_purchase_orders(store, c)
         seed_banking(store, c)
+        seed_cases(store, c)
+        ledger_balances(store, c)  # again: the last cases apply credits
     from .attachments import seed_files
 
     for c in COMPANIES:

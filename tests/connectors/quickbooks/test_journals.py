@@ -36,7 +36,7 @@ def _record(api_body: dict, name: str) -> None:
 
 def test_seeded_journal_entries_read_with_debits_credits_contacts_and_classes(wired):
     entries, calls, pages = read_all(wired, "journal_entry")
-    assert (calls, len(pages)) == (1, 1) and len(entries) == 2
+    assert (calls, len(pages)) == (1, 1) and len(entries) == 3
     accrual = next(e for e in entries if e.number == "JE-1")
     assert accrual.status is JournalEntryStatus.POSTED and accrual.memo.startswith("Insurance")
     debit, credit = accrual.lines
@@ -45,6 +45,9 @@ def test_seeded_journal_entries_read_with_debits_credits_contacts_and_classes(wi
     assert credit.contact_remote_id.startswith("Vendor:")
     assert debit.tracking_categories[0].category_remote_id == "5000000000000018"
     assert accrual.total_debit == accrual.total_credit == Decimal("150.00")
+    fee = next(e for e in entries if e.number == "JE-3")  # in the foreign bank's currency
+    assert (fee.currency, fee.exchange_rate) == ("CAD", Decimal("0.7412"))
+    assert fee.total_debit == fee.total_credit == Decimal("15.00")
 
 
 def test_journal_entry_create_by_account_number_and_sparse_update(wired):
@@ -111,7 +114,7 @@ def test_sandbox_refuses_an_unbalanced_entry_as_intuit_does(quickbooks_sandbox):
     assert error["code"] == "6000" and "must be balanced" in error["Detail"]
     _record(response.json(), "journal_sandbox_post_journalentry_400")
     listed = api.query("SELECT * FROM JournalEntry")["QueryResponse"]["JournalEntry"]
-    assert len(listed) == 2
+    assert len(listed) == 3
 
 
 def test_unbalanced_input_never_reaches_the_connector():
