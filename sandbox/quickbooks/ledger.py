@@ -14,12 +14,23 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .ledger_lines import FAMILIES, total
+from .ledger_lines import (  # the control accounts, kept importable from here
+    FAMILIES,
+    PAYABLE,
+    RECEIVABLE,
+    TAX,
+    UNDEPOSITED,
+    total,
+)
 from .store import Store
 
 __all__ = [
+    "PAYABLE",
+    "RECEIVABLE",
     "REPORT_COLUMNS",
     "REPORT_TYPES",
+    "TAX",
+    "UNDEPOSITED",
     "check_journal_entry",
     "journal_report",
     "postings",

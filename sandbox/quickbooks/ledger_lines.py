@@ -31,7 +31,17 @@ from typing import Any
 
 from .store import Store
 
-__all__ = ["FAMILIES", "Line", "amount", "ref", "total"]
+__all__ = [
+    "FAMILIES",
+    "PAYABLE",
+    "RECEIVABLE",
+    "TAX",
+    "UNDEPOSITED",
+    "Line",
+    "amount",
+    "ref",
+    "total",
+]
 
 RECEIVABLE, PAYABLE, TAX, UNDEPOSITED = "84", "33", "95", "4"
 
