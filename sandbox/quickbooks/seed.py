@@ -879,11 +879,10 @@ def reset_and_seed(store: Store, *, invoices: int = 0, realm: str = "us") -> Non
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
         seed_credits(store, c)
-        ledger_balances(store, c)
         seed_purchase_orders(store, c)
         seed_banking(store, c)
         seed_cases(store, c)
-        ledger_balances(store, c)  # again: the last cases apply credits
+        ledger_balances(store, c)  # A/R and A/P as the ledger holds them, every document in
     from .attachments import seed_files
 
     for c in COMPANIES:

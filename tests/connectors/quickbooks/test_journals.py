@@ -253,6 +253,9 @@ def test_receivable_is_open_invoices_less_unapplied_credits(books):
     assert remaining > 0 and any(0 < c.remaining_credit < c.total_amount for c in credits)
     expected = open_invoices - unapplied - remaining + _journal_moves(records, RECEIVABLE)
     assert _moves(ledger, RECEIVABLE) == expected
+    # The chart of accounts says the same.
+    account = next(a for a in records["account"] if a.remote_id == RECEIVABLE)
+    assert _home(account.remote_data["CurrentBalance"], 1) == expected
 
 
 def test_payable_is_open_bills_less_unapplied_vendor_credits(books):
@@ -271,6 +274,8 @@ def test_payable_is_open_bills_less_unapplied_vendor_credits(books):
     # A/P is a credit balance: the ledger's net is negative by what is owed.
     expected = -open_bills + remaining + _journal_moves(records, PAYABLE)
     assert _moves(ledger, PAYABLE) == expected
+    account = next(a for a in records["account"] if a.remote_id == PAYABLE)
+    assert -_home(account.remote_data["CurrentBalance"], 1) == expected  # owed: positive
 
 
 def test_each_bank_and_card_account_moves_by_its_documents(books):
