@@ -7,10 +7,12 @@ Credit and whose ``Amount`` is positive; ``Entity`` names a customer or vendor, 
 
 **The ledger view.** QuickBooks has no list of system journals. Ledgerlink reads the
 ``JournalReport`` report (``GET reports/JournalReport``), which prints every posted transaction
-(invoices, bills, payments, bill payments, journal entries, ...) with its balanced ledger lines,
-one section per transaction; each section is one general ledger transaction. The columns are
-asked for by name (``REPORT_COLUMNS``), so the mapper knows where each value is. The report is
-neither paged nor incremental: every sync reads it whole (for the date range in the spec).
+(invoices, bills, payments, bill payments, journal entries, credit memos, vendor credits,
+refunds, expenses, deposits, transfers) with its balanced ledger lines, one section per
+transaction; each section is one general ledger transaction (``REPORT_SOURCES`` maps its type to
+the unified source). The columns are asked for by name (``REPORT_COLUMNS``), so the mapper knows
+where each value is. The report is neither paged nor incremental: every sync reads it whole (for
+the date range in the spec).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from unified_models import (
 from ..money import amount
 from . import ids
 from .mappers import _dec, _ref, _s, _tracking, _updated, parse_date
+from .mappers_credit import REFUND_RECEIPT
 
 __all__ = [
     "REPORT_COLUMNS",
@@ -49,7 +52,10 @@ REPORT_COLUMNS = (
     "debt_amt",
     "credt_amt",
 )
-#: Report transaction type → (unified source type, id prefix of the unified record it is).
+#: Report transaction type → (unified source type, id prefix of the unified record it is). A
+#: Purchase is named by its PaymentType ("Expense" is Cash, "Credit Card Credit" a card refund):
+#: all are unified expenses (the same ids are bank transactions too); a Deposit is a bank
+#: transaction, a RefundReceipt ("Refund") a credit note of its own.
 REPORT_SOURCES: Mapping[str, tuple[LedgerSourceType, str]] = {
     "Invoice": (LedgerSourceType.INVOICE, ids.INVOICE),
     "Bill": (LedgerSourceType.INVOICE, ids.BILL),
@@ -59,9 +65,13 @@ REPORT_SOURCES: Mapping[str, tuple[LedgerSourceType, str]] = {
     "Journal Entry": (LedgerSourceType.JOURNAL_ENTRY, ""),
     "Credit Memo": (LedgerSourceType.CREDIT_NOTE, ids.CREDIT_MEMO),
     "Vendor Credit": (LedgerSourceType.CREDIT_NOTE, ids.VENDOR_CREDIT),
-    "Deposit": (LedgerSourceType.BANK_TRANSACTION, "Deposit:"),
-    "Expense": (LedgerSourceType.EXPENSE, ""),
-    "Transfer": (LedgerSourceType.BANK_TRANSFER, ""),
+    "Refund": (LedgerSourceType.CREDIT_NOTE, REFUND_RECEIPT),
+    "Expense": (LedgerSourceType.EXPENSE, ids.PURCHASE),
+    "Check": (LedgerSourceType.EXPENSE, ids.PURCHASE),
+    "Credit Card Expense": (LedgerSourceType.EXPENSE, ids.PURCHASE),
+    "Credit Card Credit": (LedgerSourceType.EXPENSE, ids.PURCHASE),
+    "Deposit": (LedgerSourceType.BANK_TRANSACTION, ids.DEPOSIT),
+    "Transfer": (LedgerSourceType.BANK_TRANSFER, ids.TRANSFER),
 }
 
 

@@ -231,18 +231,28 @@ def _chunks(path: str, rowid: int, size: int) -> Iterator[bytes]:
 
 _PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 _PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24
+_JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+_XLSX = b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + b"\x00" * 20  # a zip's first bytes
+_XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def seed_files(store, realm: str, tz: Any, now: Any) -> None:
     """Demo files: a PDF and a PNG on the first invoice, a spreadsheet (CSV) on the first bill,
-    an XML file on the first customer."""
+    an XML file on the first customer; a photo (JPEG) on the first credit memo, a PDF quote on
+    the first purchase order, a receipt (JPEG) on the first purchase and a workbook (XLSX) on
+    the first journal entry."""
     when = stamp(now, tz)
-    firsts = {e: (store.docs(realm, e) or [None])[0] for e in ("Invoice", "Bill", "Customer")}
+    entities = ("Invoice", "Bill", "Customer", "CreditMemo", "PurchaseOrder", "Purchase")
+    firsts = {e: (store.docs(realm, e) or [None])[0] for e in (*entities, "JournalEntry")}
     files = [
         ("Invoice", "signed-order.pdf", "application/pdf", _PDF),
         ("Invoice", "delivery-photo.png", "image/png", _PNG),
         ("Bill", "supplier-lines.csv", "text/csv", b"line,amount\nconsulting,450.00\n"),
         ("Customer", "terms.xml", "application/xml", b"<terms><net>30</net></terms>\n"),
+        ("CreditMemo", "returned-goods.jpg", "image/jpeg", _JPEG),
+        ("PurchaseOrder", "supplier-quote.pdf", "application/pdf", _PDF),
+        ("Purchase", "receipt.jpg", "image/jpeg", _JPEG),
+        ("JournalEntry", "accrual-workings.xlsx", _XLSX_TYPE, _XLSX),
     ]
     for entity, name, mime, content in files:
         target = firsts[entity]

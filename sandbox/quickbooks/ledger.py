@@ -1,35 +1,43 @@
 """The books' double entry: journal entries (written and checked as Intuit does) and the balanced
 ledger lines every posted document produces, served as the ``JournalReport`` report.
 
-Ledger lines per document, in home currency (foreign amounts x ``ExchangeRate``; the control
-line takes the rounding so every transaction balances):
-
-- Invoice: A/R (84) debit the total; each item line credits its item's income account
-  (``ItemAccountRef``, else the item's ``IncomeAccountRef``); discounts debit their account; tax
-  credits Sales Tax Payable (95).
-- Bill: each expense line debits its account (``AccountBasedExpenseLineDetail.AccountRef``, or
-  the item's ``ExpenseAccountRef``); A/P (33) credit the total (``APAccountRef`` when given).
-- Payment: ``DepositToAccountRef`` (default Undeposited Funds, 4) debit; A/R credit.
-- BillPayment: A/P debit; the bank (``CheckPayment.BankAccountRef``) or card
-  (``CreditCardPayment.CCAccountRef``) credit.
-- JournalEntry: its own lines (Debit/Credit).
-
-Voided documents (total 0) post nothing.
+Ledger lines per document family are in ``ledger_lines.py`` (Invoice, CreditMemo, RefundReceipt,
+Bill, VendorCredit, Purchase, Payment, BillPayment, Deposit, Transfer, JournalEntry). Here they
+are turned into home currency (foreign amounts x ``ExchangeRate``; the control line takes the
+rounding so every transaction balances). Voided documents (total 0) post nothing, and neither do
+PurchaseOrder and Estimate (non-posting).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .ledger_lines import (  # the control accounts, kept importable from here
+    FAMILIES,
+    PAYABLE,
+    RECEIVABLE,
+    TAX,
+    UNDEPOSITED,
+    total,
+)
 from .store import Store
 
-__all__ = ["REPORT_COLUMNS", "check_journal_entry", "journal_report", "postings"]
+__all__ = [
+    "PAYABLE",
+    "RECEIVABLE",
+    "REPORT_COLUMNS",
+    "REPORT_TYPES",
+    "TAX",
+    "UNDEPOSITED",
+    "check_journal_entry",
+    "journal_report",
+    "postings",
+    "report_type",
+]
 
 CENT = Decimal("0.01")
-RECEIVABLE, PAYABLE, TAX, UNDEPOSITED = "84", "33", "95", "4"
 #: Report columns in Intuit's names (the connector asks for them in this order).
 REPORT_COLUMNS = (
     ("tx_date", "Date", "Date"),
@@ -41,13 +49,20 @@ REPORT_COLUMNS = (
     ("debt_amt", "Debit", "Money"),
     ("credt_amt", "Credit", "Money"),
 )
-#: Entities in the report, and the name the report gives their type.
+#: Entities in the report (every one that posts), and the name the report gives their type
+#: (``report_type`` names a Purchase by its PaymentType, a card BillPayment "(Credit Card)").
 REPORT_TYPES = {
     "Invoice": "Invoice",
     "Bill": "Bill",
     "Payment": "Payment",
     "BillPayment": "Bill Payment (Check)",
     "JournalEntry": "Journal Entry",
+    "CreditMemo": "Credit Memo",
+    "VendorCredit": "Vendor Credit",
+    "RefundReceipt": "Refund",
+    "Purchase": "Expense",
+    "Deposit": "Deposit",
+    "Transfer": "Transfer",
 }
 
 
@@ -141,85 +156,35 @@ def _account_name(store: Store, realm: str, account_id: str) -> str:
     return str(account.get("FullyQualifiedName") or account.get("Name") or account_id)
 
 
-def _ref(obj: Any, key: str) -> str | None:
-    ref = obj.get(key) if isinstance(obj, dict) else None
-    return str(ref["value"]) if isinstance(ref, dict) and ref.get("value") else None
-
-
-def _item_account(store: Store, realm: str, detail: dict, key: str) -> str | None:
-    found = _ref(detail, "ItemAccountRef")
-    if found:
-        return found
-    item = store.doc(realm, "Item", _ref(detail, "ItemRef") or "") or {}
-    return _ref(item, key)
-
-
-def _sales_lines(rows: list) -> Iterator[dict]:
-    for row in rows or ():
-        if row.get("DetailType") == "GroupLineDetail":
-            yield from _sales_lines((row.get("GroupLineDetail") or {}).get("Line") or [])
-        else:
-            yield row
-
-
 def postings(store: Store, realm: str, entity: str, doc: dict) -> list[tuple[str, Decimal, str]]:
-    """``[(account id, signed home-currency amount (debit +), description)]``, balanced."""
-    rate = _d(doc.get("ExchangeRate")) or Decimal(1)
-    out: list[tuple[str, Decimal, str]] = []
-
-    def add(account: str | None, value: Decimal, memo: str = "") -> None:
-        if account and value:
-            out.append((account, _cents(value * rate), memo))
-
-    if entity == "JournalEntry":
-        for line in doc.get("Line") or ():
-            detail = line.get("JournalEntryLineDetail") or {}
-            sign = 1 if detail.get("PostingType") == "Debit" else -1
-            add(
-                _ref(detail, "AccountRef"),
-                sign * _d(line.get("Amount")),
-                line.get("Description") or "",
-            )
-        control = None
-    elif _d(doc.get("TotalAmt")) == 0:
-        return []  # voided
-    elif entity == "Invoice":
-        for line in _sales_lines(doc.get("Line") or []):
-            kind = line.get("DetailType")
-            if kind == "SalesItemLineDetail":
-                detail = line["SalesItemLineDetail"]
-                account = _item_account(store, realm, detail, "IncomeAccountRef")
-                add(account, -_d(line.get("Amount")), line.get("Description") or "")
-            elif kind == "DiscountLineDetail":
-                add(_ref(line["DiscountLineDetail"], "DiscountAccountRef"), _d(line.get("Amount")))
-        add(TAX, -_d((doc.get("TxnTaxDetail") or {}).get("TotalTax")))
-        control = RECEIVABLE
-    elif entity == "Bill":
-        for line in doc.get("Line") or ():
-            kind = line.get("DetailType")
-            if kind == "AccountBasedExpenseLineDetail":
-                account = _ref(line[kind], "AccountRef")
-            elif kind == "ItemBasedExpenseLineDetail":
-                account = _item_account(store, realm, line[kind], "ExpenseAccountRef")
-            else:
-                continue
-            add(account, _d(line.get("Amount")), line.get("Description") or "")
-        add(TAX, _d((doc.get("TxnTaxDetail") or {}).get("TotalTax")))
-        control = _ref(doc, "APAccountRef") or PAYABLE
-    elif entity == "Payment":
-        add(_ref(doc, "DepositToAccountRef") or UNDEPOSITED, _d(doc.get("TotalAmt")))
-        control = RECEIVABLE
-    elif entity == "BillPayment":
-        paid_from = _ref(doc.get("CheckPayment") or {}, "BankAccountRef") or _ref(
-            doc.get("CreditCardPayment") or {}, "CCAccountRef"
-        )
-        add(paid_from, -_d(doc.get("TotalAmt")))
-        control = PAYABLE
-    else:
+    """``[(account id, signed home-currency amount (debit +), description)]``, balanced; empty
+    for an entity that does not post, a voided document, or one naming no control account."""
+    family = FAMILIES.get(entity)
+    if family is None or (entity != "JournalEntry" and total(entity, doc) == 0):
         return []
+    rate = _d(doc.get("ExchangeRate")) or Decimal(1)
+    lines, control = family(store, realm, doc)
+    if control is None and entity != "JournalEntry":
+        return []
+    out = [(account, _cents(value * rate), memo) for account, value, memo in lines if account]
+    out = [line for line in out if line[1]]
     if control is not None and out:
         out.append((control, -sum((v for _, v, _ in out), Decimal(0)), ""))
-    return out
+    return [line for line in out if line[1]]
+
+
+def report_type(entity: str, doc: dict) -> str:
+    """The transaction type Intuit's JournalReport prints for a document."""
+    if entity == "Purchase":
+        kind = doc.get("PaymentType")
+        if kind == "CreditCard":
+            return "Credit Card Credit" if doc.get("Credit") is True else "Credit Card Expense"
+        return "Check" if kind == "Check" else "Expense"
+    if entity == "BillPayment" and (
+        doc.get("PayType") == "CreditCard" or doc.get("CreditCardPayment")
+    ):
+        return "Bill Payment (Credit Card)"
+    return REPORT_TYPES[entity]
 
 
 def _cell(value: Any, ident: str | None = None) -> dict[str, str]:
@@ -230,7 +195,7 @@ def _cell(value: Any, ident: str | None = None) -> dict[str, str]:
 
 
 def _name(doc: dict) -> tuple[str, str | None]:
-    for key in ("CustomerRef", "VendorRef"):
+    for key in ("CustomerRef", "VendorRef", "EntityRef"):
         ref = doc.get(key)
         if isinstance(ref, dict) and ref.get("value"):
             return str(ref.get("name") or ""), str(ref["value"])
@@ -240,7 +205,7 @@ def _name(doc: dict) -> tuple[str, str | None]:
 def journal_report(store: Store, realm: str, start: date, end: date) -> dict[str, Any]:
     """Intuit's ``JournalReport`` shape: one section per posted transaction, dated in range."""
     sections = []
-    for entity, label in REPORT_TYPES.items():
+    for entity in REPORT_TYPES:
         for doc in store.docs(realm, entity):
             day = str(doc.get("TxnDate") or "")[:10]
             if not day or not (start.isoformat() <= day <= end.isoformat()):
@@ -249,6 +214,7 @@ def journal_report(store: Store, realm: str, start: date, end: date) -> dict[str
             if not lines:
                 continue
             name, name_id = _name(doc)
+            label = report_type(entity, doc)
             rows = []
             for account, value, memo in lines:
                 rows.append(

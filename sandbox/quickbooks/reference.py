@@ -348,23 +348,19 @@ RECEIVABLE, PAYABLE = "84", "33"
 
 
 def ledger_balances(store: Store, c: Company) -> None:
-    """A/R and A/P balances from the open invoices (in home currency) and bills, less the
-    credit still open on credit memos and vendor credits."""
+    """A/R and A/P balances as the books hold them: the sum of every posted document's ledger
+    lines on each (``ledger.postings``; A/P, a liability, shown positive when owed). That is the
+    open invoices less unapplied payments and open credit, the open bills less open vendor
+    credit, plus journal lines on either."""
+    from .ledger import REPORT_TYPES, postings
 
-    def open_amount(entity: str, key: str = "Balance") -> Decimal:
-        return sum(
-            (
-                Decimal(str(d.get(key, d.get("Balance")) or 0))
-                * Decimal(str(d.get("ExchangeRate") or 1))
-                for d in store.docs(c.realm, entity)
-            ),
-            Decimal(0),
-        )
-
-    owed = {
-        RECEIVABLE: open_amount("Invoice") - open_amount("CreditMemo", "RemainingCredit"),
-        PAYABLE: open_amount("Bill") - open_amount("VendorCredit"),
-    }
+    held = {RECEIVABLE: Decimal(0), PAYABLE: Decimal(0)}
+    for entity in REPORT_TYPES:
+        for doc in store.docs(c.realm, entity):
+            for account, value, _ in postings(store, c.realm, entity, doc):
+                if account in held:
+                    held[account] += value
+    owed = {RECEIVABLE: held[RECEIVABLE], PAYABLE: -held[PAYABLE]}
     for account_id, balance in owed.items():
         doc = store.doc(c.realm, "Account", account_id)
         if doc is not None:

@@ -877,6 +877,7 @@ def reset_and_seed(
     from .credits import seed_credits
     from .purchase_orders import seed as seed_purchase_orders
     from .reference import REFERENCE_LISTS, ledger_balances
+    from .seed_cases import seed_cases
 
     for c in COMPANIES:
         store.put_many(c.realm, "Item", items(c))
@@ -887,9 +888,10 @@ def reset_and_seed(
         for entity, build in REFERENCE_LISTS.items():
             store.put_many(c.realm, entity, build(c))
         seed_credits(store, c)
-        ledger_balances(store, c)
         seed_purchase_orders(store, c)
         seed_banking(store, c)
+        seed_cases(store, c)
+        ledger_balances(store, c)  # A/R and A/P as the ledger holds them, every document in
     from .attachments import seed_files
 
     for c in COMPANIES:

@@ -18,7 +18,8 @@ from .money import money
 from .records import row_tuple
 from .seed_bank import seed_bank
 from .seed_bulk_documents import seed_bulk_documents
-from .seed_journals import seed_manual_journals
+from .seed_credits import credit_note_statuses
+from .seed_journals import deleted_manual_journal, seed_manual_journals
 from .seed_purchase_orders import seed_purchase_orders
 from .store import Store
 from .xdates import day_fields, ms_date
@@ -72,6 +73,9 @@ def seed_org(store: Store, org: dict) -> None:
         seed_purchase_orders(ledger, country)
         seed_manual_journals(ledger, country)
         seed_bank(ledger, org, country)
+        # Last, so every other record keeps its id, number and timestamps.
+        credit_note_statuses(ledger, date(2024, 3, 20))
+        deleted_manual_journal(ledger)
     store.set_sequence(tenant_id, "INV-", 100)
     store.set_sequence(tenant_id, "CN-", 100)
     store.set_sequence(tenant_id, "PO-", 100)

@@ -1,6 +1,7 @@
 """Seed: a foreign-currency sales credit note, approved and partly allocated to the invoice in
-the same currency (Xero allocates only within one currency). Seeded after everything else, so
-the ids and timestamps of the rest of the demo books stay as they were."""
+the same currency (Xero allocates only within one currency), and the statuses the demo books
+lack (SUBMITTED, DELETED). Seeded after everything else, so the ids and timestamps of the rest
+of the demo books stay as they were."""
 
 from __future__ import annotations
 
@@ -62,3 +63,35 @@ def foreign_credit_note(ledger: Ledger, contact_id: str, currency: str, day: dat
             },
         )
     return note
+
+
+def credit_note_statuses(ledger: Ledger, day: date) -> None:
+    """The credit note statuses the demo books lack: a supplier credit awaiting approval
+    (SUBMITTED) and a draft sales credit deleted (DELETED). Seeded after every other record."""
+
+    def note(kind: str, status: str, contact: str, description: str, amount: str) -> dict:
+        (row,) = ledger.records.by_column(R.CONTACTS, "name", contact)
+        return transactions.upsert(
+            ledger,
+            transactions.CREDIT_NOTE,
+            {
+                "Type": kind,
+                "Status": status,
+                "Contact": {"ContactID": row["id"]},
+                "Date": day.isoformat(),
+                "LineAmountTypes": "Exclusive",
+                "LineItems": [
+                    {
+                        "Description": description,
+                        "Quantity": Decimal(1),
+                        "UnitAmount": Decimal(amount),
+                        "AccountCode": "400" if kind == "ACCPAYCREDIT" else "200",
+                    }
+                ],
+            },
+            None,
+        )
+
+    note("ACCPAYCREDIT", "SUBMITTED", "PowerDirect", "Meter misread: credit due", "38.40")
+    dropped = note("ACCRECCREDIT", "DRAFT", "Bayside Club", "Drafted by mistake", "12.00")
+    transactions.upsert(ledger, transactions.CREDIT_NOTE, {"Status": "DELETED"}, dropped)

@@ -62,3 +62,21 @@ def seed_manual_journals(ledger: Ledger, country: dict) -> None:
         None,
     )
     del posted
+
+
+def deleted_manual_journal(ledger: Ledger) -> None:
+    """A draft manual journal deleted (DELETED), seeded after every other record. (An unbalanced
+    journal is refused with Xero's 400 and never stored: the tests attempt one.)"""
+    draft = journals.upsert_manual_journal(
+        ledger,
+        {
+            "Narration": "Accrual drafted twice",
+            "Date": date(2024, 3, 29).isoformat(),
+            "JournalLines": [
+                {"LineAmount": "80.00", "AccountCode": "429"},
+                {"LineAmount": "-80.00", "AccountCode": "090"},
+            ],
+        },
+        None,
+    )
+    journals.upsert_manual_journal(ledger, {"Status": "DELETED"}, draft)

@@ -42,7 +42,17 @@ def test_seed_is_deterministic_and_covers_every_case(connected):
     assert any(i["AmountCredited"] > 0 for i in invoices)
     assert any(i.get("IsDiscounted") for i in invoices)
     notes = api.get("CreditNotes").json()["CreditNotes"]
-    assert {n["Status"] for n in notes} == {"DRAFT", "AUTHORISED", "PAID", "VOIDED"}
+    assert {n["Status"] for n in notes} == {
+        "DRAFT",
+        "SUBMITTED",
+        "AUTHORISED",
+        "PAID",
+        "VOIDED",
+        "DELETED",
+    }
+    assert {n["CurrencyCode"] for n in notes} == {"GBP", "USD"}
+    assert any(0 < n["RemainingCredit"] < n["Total"] for n in notes)  # partly allocated
+    assert any(n.get("Payments") for n in notes)  # refunded in cash
     contacts = api.get("Contacts", params={"includeArchived": "true"}).json()["Contacts"]
     assert any(c["IsCustomer"] for c in contacts) and any(c["IsSupplier"] for c in contacts)
     assert all(c["Addresses"] and c["Phones"] for c in contacts)

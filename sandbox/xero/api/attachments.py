@@ -295,6 +295,7 @@ _PNG = (
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
     b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
 )
+_JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 _PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
     b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -303,7 +304,8 @@ _PDF = (
 
 def seed_demo_attachments(store, tenant_id: str, created_ms: int) -> list[str]:
     """Files of several types on the first sales invoice (a PDF shown online and a PNG), the
-    first bill (a CSV) and the first contact (a text note)."""
+    first bill (a CSV), the first contact (a text note) and the first sales credit note (a JPEG
+    photo of the returned goods)."""
 
     def first(kind: str, **where: str):
         clauses = " ".join(f"AND {k}=?" for k in where)
@@ -313,10 +315,11 @@ def seed_demo_attachments(store, tenant_id: str, created_ms: int) -> list[str]:
         )
 
     made = []
-    sale, bill, contact = (
+    sale, bill, contact, credit = (
         first("Invoice", type="ACCREC"),
         first("Invoice", type="ACCPAY"),
         first("Contact"),
+        first("CreditNote", type="ACCRECCREDIT"),
     )
     files = [
         (sale, "Invoices", "signed-order.pdf", "application/pdf", _PDF, True),
@@ -330,6 +333,7 @@ def seed_demo_attachments(store, tenant_id: str, created_ms: int) -> list[str]:
             None,
         ),
         (contact, "Contacts", "notes.txt", "text/plain", b"Prefers email; net 30.\n", None),
+        (credit, "CreditNotes", "returned-goods.jpg", "image/jpeg", _JPEG, None),
     ]
     for row, collection, name, mime, content, online in files:
         if row is None:

@@ -184,7 +184,9 @@ def _all(conn, model, **kw) -> list:
 
 def test_reads(wired):
     transactions = _all(wired, "bank_transaction")
-    assert sum(1 for t in transactions if t.remote_id.startswith("Deposit:")) == 1
+    deposits = [t for t in transactions if t.remote_id.startswith("Deposit:")]
+    assert len(deposits) == 2  # into checking, and into the CAD account (seed_cases.py)
+    assert {t.currency for t in deposits} == {"USD", "CAD"}
     expenses = _all(wired, "expense")
     assert {e.remote_id for e in expenses} == {
         t.remote_id for t in transactions if not t.remote_id.startswith("Deposit:")

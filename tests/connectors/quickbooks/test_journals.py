@@ -36,7 +36,7 @@ def _record(api_body: dict, name: str) -> None:
 
 def test_seeded_journal_entries_read_with_debits_credits_contacts_and_classes(wired):
     entries, calls, pages = read_all(wired, "journal_entry")
-    assert (calls, len(pages)) == (1, 1) and len(entries) == 2
+    assert (calls, len(pages)) == (1, 1) and len(entries) == 3
     accrual = next(e for e in entries if e.number == "JE-1")
     assert accrual.status is JournalEntryStatus.POSTED and accrual.memo.startswith("Insurance")
     debit, credit = accrual.lines
@@ -45,6 +45,9 @@ def test_seeded_journal_entries_read_with_debits_credits_contacts_and_classes(wi
     assert credit.contact_remote_id.startswith("Vendor:")
     assert debit.tracking_categories[0].category_remote_id == "5000000000000018"
     assert accrual.total_debit == accrual.total_credit == Decimal("150.00")
+    fee = next(e for e in entries if e.number == "JE-3")  # in the foreign bank's currency
+    assert (fee.currency, fee.exchange_rate) == ("CAD", Decimal("0.7412"))
+    assert fee.total_debit == fee.total_credit == Decimal("15.00")
 
 
 def test_journal_entry_create_by_account_number_and_sparse_update(wired):
@@ -111,7 +114,7 @@ def test_sandbox_refuses_an_unbalanced_entry_as_intuit_does(quickbooks_sandbox):
     assert error["code"] == "6000" and "must be balanced" in error["Detail"]
     _record(response.json(), "journal_sandbox_post_journalentry_400")
     listed = api.query("SELECT * FROM JournalEntry")["QueryResponse"]["JournalEntry"]
-    assert len(listed) == 2
+    assert len(listed) == 3
 
 
 def test_unbalanced_input_never_reaches_the_connector():
@@ -122,50 +125,201 @@ def test_unbalanced_input_never_reaches_the_connector():
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the QuickBooks sandbox's JournalReport does not post credit memos yet, while the "
-    "seeded credit applied to an invoice lowers its balance (issue 15 left open)",
-)
-def test_every_posted_transaction_is_one_balanced_ledger_transaction(wired, quickbooks_sandbox):
-    ledger, calls, pages = read_all(wired, "general_ledger_transaction")
+CENT = Decimal("0.01")
+RECEIVABLE, PAYABLE = "84", "33"
+#: Every kind of posting document each seeded company holds, as the JournalReport names it.
+KINDS = {
+    "Invoice",
+    "Bill",
+    "Payment",
+    "Bill Payment (Check)",
+    "Journal Entry",
+    "Credit Memo",
+    "Vendor Credit",
+    "Refund",
+    "Expense",
+    "Check",
+    "Credit Card Expense",
+    "Credit Card Credit",
+    "Deposit",
+    "Transfer",
+}
+
+
+def _home(value, rate) -> Decimal:
+    return (Decimal(value or 0) * Decimal(rate or 1)).quantize(CENT)
+
+
+def _moves(ledger, account: str) -> Decimal:
+    return sum(
+        (li.net_amount for tx in ledger for li in tx.lines if li.account_remote_id == account),
+        Decimal(0),
+    )
+
+
+@pytest.fixture(params=["us", "uk"])
+def books(request, quickbooks_sandbox):
+    """Each seeded company, linked: (connector, {model: records}, ledger)."""
+    conn = link(quickbooks_sandbox, request.param).connector()
+    ledger, calls, pages = read_all(conn, "general_ledger_transaction")
     assert (calls, len(pages)) == (1, 1)
+    models = (
+        "invoice",
+        "payment",
+        "journal_entry",
+        "credit_note",
+        "expense",
+        "bank_transaction",
+        "bank_transfer",
+        "account",
+    )
+    return conn, {m: read_all(conn, m)[0] for m in models}, ledger
+
+
+def test_every_posted_transaction_is_one_balanced_ledger_transaction(books):
+    _, records, ledger = books
     for tx in ledger:
         assert tx.total_debit == tx.total_credit > 0, tx.remote_id
         assert sum((li.net_amount for li in tx.lines), Decimal(0)) == 0
-    kinds = {tx.source_type_raw for tx in ledger}
-    assert {"Invoice", "Bill", "Payment", "Journal Entry"} <= kinds
-    invoices = {i.remote_id for i in read_all(wired, "invoice")[0]}
-    payments = {p.remote_id for p in read_all(wired, "payment")[0]}
-    journals = {j.remote_id for j in read_all(wired, "journal_entry")[0]}
-    for tx in ledger:
-        target = {
-            LedgerSourceType.INVOICE: invoices,
-            LedgerSourceType.PAYMENT: payments,
-            LedgerSourceType.JOURNAL_ENTRY: journals,
-        }[tx.source_type]
-        assert tx.source_remote_id in target, tx.remote_id
-    # The books balance as a whole, and A/R holds what the open invoices owe.
-    receivable = sum(
-        (li.net_amount for tx in ledger for li in tx.lines if li.account_remote_id == "84"),
-        Decimal(0),
+    assert {tx.source_type_raw for tx in ledger} >= KINDS
+    # Each posted (not voided) document is the source of exactly one ledger transaction, and
+    # every ledger transaction's source is a document the connector serves.
+    posted = {
+        LedgerSourceType.INVOICE: [r for r in records["invoice"] if r.total_amount],
+        LedgerSourceType.PAYMENT: [r for r in records["payment"] if r.total_amount],
+        LedgerSourceType.JOURNAL_ENTRY: records["journal_entry"],
+        LedgerSourceType.CREDIT_NOTE: [r for r in records["credit_note"] if r.total_amount],
+        LedgerSourceType.EXPENSE: [r for r in records["expense"] if r.total_amount],
+        LedgerSourceType.BANK_TRANSACTION: [
+            r
+            for r in records["bank_transaction"]
+            if r.remote_id.startswith("Deposit:") and r.total_amount
+        ],
+        LedgerSourceType.BANK_TRANSFER: records["bank_transfer"],
+    }
+    sources = [(tx.source_type, tx.source_remote_id) for tx in ledger]
+    assert len(sources) == len(set(sources))
+    assert set(sources) == {(kind, r.remote_id) for kind, rs in posted.items() for r in rs}
+    # The voided purchase and the zero-total payment that applies a credit memo post nothing.
+    assert any(not r.total_amount for r in records["expense"])
+    assert any(not r.total_amount for r in records["payment"])
+
+
+def test_the_books_balance_as_a_whole(books):
+    _, _, ledger = books
+    lines = [li for tx in ledger for li in tx.lines]
+    assert sum((li.net_amount for li in lines), Decimal(0)) == 0
+    assert sum((li.debit_amount or 0 for li in lines), Decimal(0)) == sum(
+        (li.credit_amount or 0 for li in lines), Decimal(0)
     )
-    open_invoices = [
-        i for i in read_all(wired, "invoice")[0] if not i.remote_id.startswith("Bill:")
-    ]
-    owed = sum(
-        ((i.balance or 0) * (i.exchange_rate or 1) for i in open_invoices), Decimal(0)
-    ).quantize(Decimal("0.01"))
-    # A payment's unapplied part is a credit the customer holds: it sits in A/R too.
-    unapplied = sum(
+
+
+def _journal_moves(records, account: str) -> Decimal:
+    """What journal entries put straight on an account (on A/R or A/P with a name, QuickBooks
+    keeps them as open items of that customer or vendor)."""
+    return sum(
         (
-            Decimal(str(p.remote_data.get("UnappliedAmt") or 0))
-            for p in read_all(wired, "payment")[0]
-            if not p.remote_id.startswith("BillPayment:")
+            _home(li.net_amount, je.exchange_rate)
+            for je in records["journal_entry"]
+            for li in je.lines
+            if li.account_remote_id == account
         ),
         Decimal(0),
     )
-    assert receivable == owed - unapplied
+
+
+def test_receivable_is_open_invoices_less_unapplied_credits(books):
+    _, records, ledger = books
+    open_invoices = sum(
+        (
+            _home(i.balance, i.exchange_rate)
+            for i in records["invoice"]
+            if i.type == "ACCOUNTS_RECEIVABLE"
+        ),
+        Decimal(0),
+    )
+    # A payment's unapplied part and a credit memo's remaining credit are what the customer
+    # holds: both sit in A/R against what the invoices owe.
+    unapplied = sum(
+        (
+            _home(p.remote_data.get("UnappliedAmt"), p.exchange_rate)
+            for p in records["payment"]
+            if p.type == "ACCOUNTS_RECEIVABLE"
+        ),
+        Decimal(0),
+    )
+    credits = [c for c in records["credit_note"] if c.type == "ACCOUNTS_RECEIVABLE"]
+    remaining = sum((_home(c.remaining_credit, c.exchange_rate) for c in credits), Decimal(0))
+    assert remaining > 0 and any(0 < c.remaining_credit < c.total_amount for c in credits)
+    expected = open_invoices - unapplied - remaining + _journal_moves(records, RECEIVABLE)
+    assert _moves(ledger, RECEIVABLE) == expected
+    # The chart of accounts says the same.
+    account = next(a for a in records["account"] if a.remote_id == RECEIVABLE)
+    assert _home(account.remote_data["CurrentBalance"], 1) == expected
+
+
+def test_payable_is_open_bills_less_unapplied_vendor_credits(books):
+    _, records, ledger = books
+    open_bills = sum(
+        (
+            _home(i.balance, i.exchange_rate)
+            for i in records["invoice"]
+            if i.type == "ACCOUNTS_PAYABLE"
+        ),
+        Decimal(0),
+    )
+    credits = [c for c in records["credit_note"] if c.type == "ACCOUNTS_PAYABLE"]
+    remaining = sum((_home(c.remaining_credit, c.exchange_rate) for c in credits), Decimal(0))
+    assert remaining > 0
+    # A/P is a credit balance: the ledger's net is negative by what is owed.
+    expected = -open_bills + remaining + _journal_moves(records, PAYABLE)
+    assert _moves(ledger, PAYABLE) == expected
+    account = next(a for a in records["account"] if a.remote_id == PAYABLE)
+    assert -_home(account.remote_data["CurrentBalance"], 1) == expected  # owed: positive
+
+
+def test_each_bank_and_card_account_moves_by_its_documents(books):
+    """A bank or card account's ledger movement, recomputed from the documents that name it:
+    deposits and payments in, expenses and bill payments out (a card refund back in), transfers
+    to and from, refunds paid out, journal lines on it."""
+    _, records, ledger = books
+    expected: dict[str, Decimal] = {}
+
+    def move(account, value, rate=None) -> None:
+        if account and value:
+            expected[account] = expected.get(account, Decimal(0)) + _home(value, rate)
+
+    for e in records["expense"]:
+        move(
+            e.account_remote_id, e.total_amount if e.is_refund else -e.total_amount, e.exchange_rate
+        )
+    for b in records["bank_transaction"]:
+        if b.remote_id.startswith("Deposit:"):
+            move(b.account_remote_id, b.total_amount, b.exchange_rate)
+    for t in records["bank_transfer"]:
+        move(t.to_account_remote_id, t.amount, t.exchange_rate)
+        move(t.from_account_remote_id, -t.amount, t.exchange_rate)
+    for p in records["payment"]:
+        sign = 1 if p.type == "ACCOUNTS_RECEIVABLE" else -1
+        move(p.account_remote_id, sign * (p.total_amount or 0), p.exchange_rate)
+    for c in records["credit_note"]:
+        if c.remote_id.startswith("RefundReceipt:"):
+            paid_from = (c.remote_data.get("DepositToAccountRef") or {}).get("value")
+            move(paid_from, -c.total_amount, c.exchange_rate)
+    for je in records["journal_entry"]:
+        for li in je.lines:
+            move(li.account_remote_id, li.net_amount, je.exchange_rate)
+    kinds = {a.remote_id: a.type_raw for a in records["account"]}
+    banks = {a for a, kind in kinds.items() if kind in ("Bank", "Credit Card")}
+    assert {"35", "41"} < banks and len(banks) >= 4  # checking, card, savings, foreign
+    home = next(a.currency for a in records["account"] if a.remote_id == "35")
+    foreign = [
+        a.remote_id for a in records["account"] if a.remote_id in banks and a.currency != home
+    ]
+    assert foreign
+    for account in banks:
+        assert _moves(ledger, account) == expected.get(account, Decimal(0)), account
+    assert all(expected.get(a) for a in ("35", "41", *foreign))
 
 
 def test_a_new_journal_entry_appears_in_the_ledger(wired):

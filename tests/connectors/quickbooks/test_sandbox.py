@@ -21,7 +21,14 @@ from connectors.oauth import new_code_verifier, new_state
 from connectors.quickbooks import QuickBooksProvider
 from connectors.quickbooks.spec import REALM_KEY
 from connectors.waiting import wait_budget
-from unified_models import ContactStatus, InvoiceInput, InvoiceStatus, InvoiceType, PaymentType
+from unified_models import (
+    ContactStatus,
+    InvoiceInput,
+    InvoiceStatus,
+    InvoiceType,
+    PaymentType,
+    RelatedObjectType,
+)
 
 
 @dataclass
@@ -175,16 +182,29 @@ def test_contacts_include_inactive_names(quickbooks_sandbox):
 
 def test_payments_of_both_kinds_reference_synced_records(quickbooks_sandbox):
     conn = link(quickbooks_sandbox).connector()
-    invoices = {r.remote_id for r in read_all(conn, "invoice")[0]}
+    targets = {
+        RelatedObjectType.INVOICE: {r.remote_id for r in read_all(conn, "invoice")[0]},
+        RelatedObjectType.CREDIT_NOTE: {r.remote_id for r in read_all(conn, "credit_note")[0]},
+    }
     contacts = {r.remote_id for r in read_all(conn, "contact")[0]}
     payments, _, _ = read_all(conn, "payment")
     assert {p.type for p in payments} == {
         PaymentType.ACCOUNTS_RECEIVABLE,
         PaymentType.ACCOUNTS_PAYABLE,
     }
+    applied = [a for p in payments for a in p.applied_to]
     for payment in payments:
         assert payment.contact_remote_id in contacts
-        assert {a.related_object_remote_id for a in payment.applied_to} <= invoices
+    for a in applied:
+        assert a.related_object_remote_id in targets[a.related_object_type]
+    # Credits applied QuickBooks' way: a credit memo on a payment, a vendor credit on a bill
+    # payment (seed: credits.py, seed_cases.py).
+    credits = {
+        a.related_object_remote_id
+        for a in applied
+        if a.related_object_type is RelatedObjectType.CREDIT_NOTE
+    }
+    assert {"2", "VendorCredit:2"} <= credits
 
 
 def test_incremental_read_returns_what_changed_since(quickbooks_sandbox):

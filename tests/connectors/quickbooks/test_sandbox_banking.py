@@ -26,7 +26,9 @@ def test_seed_covers_every_payment_type_a_refund_a_void_and_a_foreign_currency(a
     assert foreign and all(p["CurrencyRef"]["value"] in ("CAD", "EUR") for p in foreign)
     assert home
     deposits = rows(api, "SELECT * FROM Deposit")
-    assert len(deposits) == 1 and deposits[0]["TotalAmt"] > 0
+    # Into checking, and into the foreign-currency account (seed_cases.py).
+    assert len(deposits) == 2 and all(d["TotalAmt"] > 0 for d in deposits)
+    assert [d["ExchangeRate"] != 1 for d in deposits] == [False, True]
     transfers = rows(api, "SELECT * FROM Transfer")
     assert len(transfers) == 2
     assert any(t["CurrencyRef"]["value"] != "USD" for t in transfers if "ExchangeRate" in t)

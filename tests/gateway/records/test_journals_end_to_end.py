@@ -100,7 +100,7 @@ def test_journal_entry_round_trip_and_its_ledger_transaction(client):
     assert events(account, "journal_entry") == ["journal_entry.created"]
 
     # The sync reads it back unchanged, and the ledger holds Xero's journal for it.
-    assert pull(account, "journal_entry") == 4  # three seeded, one ours
+    assert pull(account, "journal_entry") == 5  # four seeded (a DELETED draft among them), one ours
     assert client.get(f"/v1/journal-entries/{entry['id']}").json()["lines"] == entry["lines"]
     pull(account, "general_ledger_transaction")
     ledger = all_results(client, "/v1/general-ledger-transactions", source_type="JOURNAL_ENTRY")
@@ -116,8 +116,9 @@ def test_journal_entry_round_trip_and_its_ledger_transaction(client):
     voided = client.patch(f"/v1/journal-entries/{entry['id']}", {"status": "VOID"}, format="json")
     assert voided.status_code == 200, voided.content
     assert voided.json()["status"] == "VOID"
-    # Ours once (the sync found it unchanged), the three seeded ones, then the void.
-    assert events(account, "journal_entry") == ["journal_entry.created"] * 4 + [
+    # Ours once (the sync found it unchanged), the four seeded ones (the DELETED draft is
+    # stored too, as deleted), then the void.
+    assert events(account, "journal_entry") == ["journal_entry.created"] * 5 + [
         "journal_entry.updated"
     ]
 
@@ -201,7 +202,7 @@ def test_quickbooks_journal_entry_round_trip_and_the_ledger(qbo_client, quickboo
     assert entry["status"] == "POSTED" and entry["lines"][0]["contact"] == vendor["id"]
     assert events(account, "journal_entry") == ["journal_entry.created"]
 
-    assert pull(account, "journal_entry") == 3  # two seeded, one ours
+    assert pull(account, "journal_entry") == 4  # three seeded, one ours
     assert qbo_client.get(f"/v1/journal-entries/{entry['id']}").json()["lines"] == entry["lines"]
     pull(account, "general_ledger_transaction")
     ledger = all_results(qbo_client, "/v1/general-ledger-transactions", source_type="JOURNAL_ENTRY")

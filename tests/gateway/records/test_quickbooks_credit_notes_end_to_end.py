@@ -59,7 +59,11 @@ def test_synced_credits_of_all_three_entities(qbo):
     memos = sandbox.control.records("us", "CreditMemo")
     assert {m["Id"] for m in memos} <= set(listed)
     assert "VendorCredit:1" in listed and "RefundReceipt:1" in listed
-    partly = next(c for c in listed.values() if c["status"] == "PARTIALLY_APPLIED")
+    partly = next(
+        c
+        for c in listed.values()
+        if c["status"] == "PARTIALLY_APPLIED" and c["type"] == "ACCOUNTS_RECEIVABLE"
+    )
     assert Decimal(partly["applied_amount"]) + Decimal(partly["remaining_credit"]) == Decimal(
         partly["total_amount"]
     )
@@ -72,11 +76,25 @@ def test_synced_credits_of_all_three_entities(qbo):
     assert refund["status"] == "APPLIED" and refund["remaining_credit"] == "0.00"
     assert refund["refunds"][0]["amount"] == refund["total_amount"]
     ap = results(client, "/v1/credit-notes", type="ACCOUNTS_PAYABLE")
-    assert [c["remote_id"] for c in ap] == ["VendorCredit:1"]
-    # The payment applying the partly used credit memo points at it by gateway id.
+    # Open, partly applied to a bill, and in CAD (seed: credits.py, seed_cases.py).
+    assert sorted(c["remote_id"] for c in ap) == [
+        "VendorCredit:1",
+        "VendorCredit:2",
+        "VendorCredit:3",
+    ]
+    assert [c["status"] for c in sorted(ap, key=lambda c: c["remote_id"])] == [
+        "OPEN",
+        "PARTIALLY_APPLIED",
+        "OPEN",
+    ]
+    # The payments applying credit point at it by gateway id: the partly used credit memo,
+    # the one applied in full (CM-1004) and the vendor credit applied to a bill.
     applied = [a for p in results(client, "/v1/payments") for a in p["applied_to"]]
     on_credit = [a for a in applied if a["related_object_type"] == "CREDIT_NOTE"]
-    assert [a["related_object_id"] for a in on_credit] == [partly["id"]]
+    assert partly["remote_id"] == "2" and listed["4"]["status"] == "APPLIED"
+    assert sorted(a["related_object_id"] for a in on_credit) == sorted(
+        [partly["id"], listed["4"]["id"], listed["VendorCredit:2"]["id"]]
+    )
 
 
 def test_create_and_update_both_sides(qbo):
