@@ -37,22 +37,27 @@ def _example():
     return module
 
 
+def _xero_account(request, customer, scope: str):
+    """A linked account on the Xero sandbox's UK organisation, consented with ``scope``."""
+    from tests.gateway.builders import make_linked_account
+
+    sandbox = request.getfixturevalue("xero_settings")
+    tokens = sandbox.connect(tenants=["uk"], scope=scope)
+    return make_linked_account(
+        customer,
+        provider="xero",
+        tenant_id=sandbox.tenant_id("uk"),
+        access_token=tokens["access_token"],
+        refresh_token=tokens["refresh_token"],
+        expires_in=timedelta(seconds=int(tokens["expires_in"])),
+        scope=tokens["scope"],
+    )
+
+
 @pytest.fixture(params=["xero", "quickbooks"])
 def client(request, authed_client, customer_with_key):
     if request.param == "xero":
-        from tests.gateway.builders import make_linked_account
-
-        sandbox = request.getfixturevalue("xero_settings")
-        tokens = sandbox.connect(tenants=["uk"], scope=XERO_SCOPE)
-        account = make_linked_account(
-            customer_with_key[0],
-            provider="xero",
-            tenant_id=sandbox.tenant_id("uk"),
-            access_token=tokens["access_token"],
-            refresh_token=tokens["refresh_token"],
-            expires_in=timedelta(seconds=int(tokens["expires_in"])),
-            scope=tokens["scope"],
-        )
+        account = _xero_account(request, customer_with_key[0], XERO_SCOPE)
     else:
         account = request.getfixturevalue("quickbooks_account")
     authed_client.credentials(
@@ -178,20 +183,8 @@ def test_each_xero_report_needs_its_own_granular_scope(authed_client, customer_w
     P&L and is refused the balance sheet and the derived cash flow (which reads balance sheets)
     with 403 naming the scope, before any call to Xero (whose own refusal would be a 401 and
     say nothing of relinking)."""
-    from tests.gateway.builders import make_linked_account
-
-    sandbox = request.getfixturevalue("xero_settings")
     scope = "openid offline_access accounting.settings accounting.reports.profitandloss.read"
-    tokens = sandbox.connect(tenants=["uk"], scope=scope)
-    account = make_linked_account(
-        customer_with_key[0],
-        provider="xero",
-        tenant_id=sandbox.tenant_id("uk"),
-        access_token=tokens["access_token"],
-        refresh_token=tokens["refresh_token"],
-        expires_in=timedelta(seconds=int(tokens["expires_in"])),
-        scope=tokens["scope"],
-    )
+    account = _xero_account(request, customer_with_key[0], scope)
     authed_client.credentials(
         HTTP_AUTHORIZATION=authed_client._credentials["HTTP_AUTHORIZATION"],
         HTTP_X_LINKED_ACCOUNT=str(account.id),
