@@ -155,6 +155,6 @@ def test_credits_are_deleted_not_voided(api):
         operation="delete",
     )
     assert response.status_code == 200, response.text
-    assert rows(api, "select * from VendorCredit") == []
+    assert "1" not in {c["Id"] for c in rows(api, "select * from VendorCredit")}
     # Refund receipts and invoices keep Intuit's other operations unemulated.
     assert fault_of(post(api, "invoice", {"Id": "1"}, operation="delete"))["code"] == "500"

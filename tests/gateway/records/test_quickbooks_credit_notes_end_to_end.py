@@ -364,7 +364,7 @@ def test_delete_is_quickbooks_void_of_a_credit_note(qbo):
     assert types(account) == ["credit_note.deleted"]
     supplier = by_remote_id(client, "/v1/credit-notes", "VendorCredit:1")
     assert client.delete(f"/v1/credit-notes/{supplier['id']}").status_code == 200
-    assert sandbox.control.records("us", "VendorCredit") == []
+    assert "1" not in {c["Id"] for c in sandbox.control.records("us", "VendorCredit")}
     # A sync after it keeps the deletion (change data capture reports it).
     sync(account)
     listed = results(client, "/v1/credit-notes", include_deleted="true")
