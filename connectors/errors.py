@@ -10,6 +10,7 @@ from typing import Any
 __all__ = [
     "AuthExpired",
     "ClientCredentialsRejected",
+    "Conflict",
     "ConnectorError",
     "DailyLimitReached",
     "NotFound",
@@ -142,6 +143,19 @@ class ValidationFailed(ConnectorError):
             {"field": str(d.get("field") or ""), "message": str(d.get("message") or "")}
             for d in details
         ]
+
+
+class Conflict(ConnectorError):
+    """The record changed at the provider since the write read it (QuickBooks' stale
+    ``SyncToken``, fault 5010): nothing was written. ``current`` is the record as it now is
+    when the connector could read it (the gateway stores it, so the caller reads it again)."""
+
+    code = "conflict"
+    http_status = 409
+
+    def __init__(self, message: str = "", *, current: Any = None, **kw: Any):
+        super().__init__(message or "the record changed at the provider", **kw)
+        self.current = current
 
 
 class NotSupported(ConnectorError):

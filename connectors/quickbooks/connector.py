@@ -32,7 +32,14 @@ from unified_models import (
 from .. import batching
 from ..base import Page
 from ..cursor import ListCursor
-from ..errors import ConnectorError, NotSupported, ProviderError, ValidationFailed
+from ..errors import (
+    Conflict,
+    ConnectorError,
+    NotFound,
+    NotSupported,
+    ProviderError,
+    ValidationFailed,
+)
 from ..http import STATUS_ERRORS, Response
 from ..rest import SpecConnector, _dig
 from ..specs import BatchRead, ResourceSpec
@@ -78,6 +85,9 @@ def fault_errors(body: Any) -> tuple[str | None, list[dict[str, Any]]]:
         )
     return (str(fault.get("type")) if fault.get("type") else None), errors
 
+
+#: Intuit's fault code for a write carrying a ``SyncToken`` that is no longer the record's.
+STALE_OBJECT = "5010"
 
 #: The error context of an allocation's write (its fault elements name the action's fields).
 ALLOCATIONS = "credit_note.allocations"
@@ -191,6 +201,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         message = "; ".join(
             f"{e['message']}: {e['detail']}" if e["detail"] else e["message"] for e in errors
         )
+        if any(e["code"] == STALE_OBJECT for e in errors):
+            return Conflict(message, status=response.status, body=body)
         if response.status == 400 and fault_type == "ValidationFault":
             fields = {**ELEMENT_FIELDS, **MODEL_ELEMENT_FIELDS.get(context or "", {})}
             return ValidationFailed(
@@ -579,7 +591,10 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         part, own_id = spec.source_for(remote_id)
         if part.id_prefix == REFUND_RECEIPT:
             raise NotSupported("QuickBooks refund receipts are read only here")
-        current = super().get("credit_note", remote_id)
+        try:
+            current = super().get("credit_note", remote_id)
+        except NotFound:
+            return None  # deleted already: a second delete answers as the first did
         assert isinstance(current, CreditNote)
         if (current.applied_amount or Decimal(0)) > 0:
             message = (
@@ -617,6 +632,17 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
                 needed.append(f"line_items[{i}].account_remote_id")
         return needed
 
+    def _current(self, spec: ResourceSpec, path: str, body: Mapping[str, Any]) -> Any:
+        """The record a stale write meant to change, as it is now (None if it cannot be read):
+        the 409 tells the caller when it changed, and the gateway stores it."""
+        part = next((p for p in spec.sources if p.resource_name.lower() == path), spec)
+        if not body.get("Id"):
+            return None
+        try:
+            return self.get(spec.model, f"{part.id_prefix}{body['Id']}")
+        except ConnectorError:
+            return None
+
     def _writer(self, model: str) -> tuple[str, Callable[..., dict[str, Any]]]:
         writer = WRITERS.get(model)
         if writer is None:
@@ -627,14 +653,18 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         self, spec: ResourceSpec, path: str, body: dict[str, Any], idempotency_key: str | None
     ) -> UnifiedRecord:
         key = (idempotency_key or uuid.uuid4().hex)[:50]
-        response = self.client.request(
-            "POST",
-            path,
-            params={"minorversion": MINOR_VERSION, "requestid": key},
-            json=body,
-            headers={"Idempotency-Key": key},  # lets the client retry: Intuit dedupes requestid
-            error_context=spec.model,
-        )
+        try:
+            response = self.client.request(
+                "POST",
+                path,
+                params={"minorversion": MINOR_VERSION, "requestid": key},
+                json=body,
+                headers={"Idempotency-Key": key},  # lets the client retry: Intuit dedupes it
+                error_context=spec.model,
+            )
+        except Conflict as exc:
+            exc.current = self._current(spec, path, body)
+            raise
         entity = spec.resource_name
         row = (response.json() or {}).get(entity)
         if not isinstance(row, Mapping):

@@ -19,6 +19,7 @@ from unified_models import (
     ItemInput,
     JournalEntryInput,
     PaymentInput,
+    PaymentStatus,
     PurchaseOrderInput,
     UnifiedInput,
     UnifiedRecord,
@@ -191,6 +192,9 @@ class XeroConnector(XeroReports, XeroAttachments, SpecConnector):
         if model == "contact":
             body: dict[str, Any] = {"ContactID": remote_id, "ContactStatus": "ARCHIVED"}
         elif model == "payment":
+            payment = self.get("payment", remote_id)
+            if payment.remote_was_deleted or getattr(payment, "status", None) is PaymentStatus.VOID:
+                return payment   # already deleted: Xero refuses a second delete
             body = {"PaymentID": remote_id, "Status": "DELETED"}
         elif model == "credit_note":
             note = self.get("credit_note", remote_id)

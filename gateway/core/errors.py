@@ -53,6 +53,21 @@ class Conflict(ApiError):
     default_message = "The request conflicts with the current state of the resource."
 
 
+class StaleWrite(Conflict):
+    """The record changed at the provider after the write read it; nothing was written."""
+
+    default_message = (
+        "The record changed at the provider while this write was made; nothing was written. "
+        "Read it again and retry."
+    )
+
+    def __init__(self, modified_at: str | None):
+        details = []
+        if modified_at:
+            details = [{"field": "modified_at", "message": modified_at}]
+        super().__init__(details=details)
+
+
 class RelinkRequired(ApiError):
     status_code = 409
     type = "relink_required"

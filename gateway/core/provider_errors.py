@@ -23,6 +23,8 @@ def translate_connector_error(exc: Exception) -> api.ApiError | None:
         return None
     if isinstance(exc, ce.ValidationFailed):
         return api.ValidationFailed(str(exc) or None, details=list(exc.details))
+    if isinstance(exc, ce.Conflict):
+        return api.StaleWrite(None)
     if isinstance(exc, ce.NotFound):
         err = api.ApiError("The record does not exist at the provider.")
         err.status_code, err.type = 404, "not_found"

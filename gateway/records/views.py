@@ -198,6 +198,12 @@ def _documented(model: str):
             tags=tags,
         )(_own(RecordDetailView.get)),
     }
+    stale = {
+        **NOT_OFFERED,
+        409: "`conflict`: the record changed at the provider while this write was made "
+        "(QuickBooks' SyncToken); nothing was written, the record as it now is was stored and "
+        "`details` carries its `modified_at`: read it again and retry. Or `relink_required`.",
+    }
     if "update" in declared:
         detail_methods["patch"] = extend_schema(
             summary=f"Update {_article(label)}",
@@ -206,7 +212,7 @@ def _documented(model: str):
             "405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
             request=body,
-            responses={200: record, **provider_error_responses(NOT_OFFERED)},
+            responses={200: record, **provider_error_responses(stale)},
             tags=tags,
         )(_own(RecordDetailView.patch))
     if "delete" in declared:
@@ -216,7 +222,7 @@ def _documented(model: str):
             description="As the provider allows (draft invoices deleted, approved ones voided, "
             "contacts archived). 405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
-            responses={200: record, **provider_error_responses(NOT_OFFERED)},
+            responses={200: record, **provider_error_responses(stale)},
             tags=tags,
         )(_own(RecordDetailView.delete))
 

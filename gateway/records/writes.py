@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import orjson
 from pydantic import ValidationError as PydanticValidationError
 
+from connectors.errors import Conflict
 from gateway.accounts.connections import connector_for, missing_scope_reason
 from gateway.accounts.models import LinkedAccount
 from gateway.core.errors import (
     InvalidRequest,
     ScopeNotGranted,
+    StaleWrite,
     UnknownReference,
     pydantic_error,
 )
@@ -107,6 +112,30 @@ def require_permission(account: LinkedAccount, model: str, operation: str) -> No
         raise ScopeNotGranted(reason)
 
 
+@contextmanager
+def _stale_writes_refused(account: LinkedAccount, model: str) -> Iterator[None]:
+    """A write the provider refused because the record changed meanwhile (another user or
+    process wrote first): nothing was written; the record as it now is gets stored and the
+    caller gets a 409 naming its ``modified_at``, to read it again and retry."""
+    try:
+        yield
+    except Conflict as exc:
+        current = exc.current
+        if current is None or current.remote_id is None:
+            raise StaleWrite(None) from exc
+        upsert_records(account, model, [current])
+        document = Record.objects.values_list("document", flat=True).get(
+            id=record_id(account.id, model, current.remote_id)
+        )
+        raise StaleWrite(_modified_at(document)) from exc
+
+
+def _modified_at(document: Any) -> str | None:
+    if isinstance(document, str | bytes):
+        document = orjson.loads(document)
+    return document.get("modified_at") if isinstance(document, dict) else None
+
+
 def create(account: LinkedAccount, model: str, body: Any, idempotency_key: str | None) -> str:
     require_permission(account, model, "create")
     data = parse_input(model, body)
@@ -127,14 +156,16 @@ def update(account: LinkedAccount, model: str, remote_id: str, body: Any) -> str
     if not data.model_fields_set:
         raise InvalidRequest("The body changes no field.")
     resolve_references(account, model, data)
-    record = connector_for(account).update(model, remote_id, data)
+    with _stale_writes_refused(account, model):
+        record = connector_for(account).update(model, remote_id, data)
     upsert_records(account, model, [record])
     return _stored_document(account, model, record.remote_id)
 
 
 def delete(account: LinkedAccount, model: str, remote_id: str) -> str:
     require_permission(account, model, "delete")
-    record = connector_for(account).delete(model, remote_id)
+    with _stale_writes_refused(account, model):
+        record = connector_for(account).delete(model, remote_id)
     if record is None:
         mark_deleted(account, model, remote_id)
     else:
