@@ -8,16 +8,20 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+import requests
 from intuitlib.enums import Scopes
 from intuitlib.exceptions import AuthClientError
 from quickbooks.cdc import change_data_capture
 from quickbooks.exceptions import QuickbooksException
 from quickbooks.objects.account import Account
-from quickbooks.objects.base import Ref
+from quickbooks.objects.attachable import Attachable
+from quickbooks.objects.base import AttachableRef, Ref
 from quickbooks.objects.bill import Bill
+from quickbooks.objects.billpayment import BillPayment
 from quickbooks.objects.company_info import CompanyInfo
 from quickbooks.objects.creditmemo import CreditMemo
 from quickbooks.objects.customer import Customer
+from quickbooks.objects.department import Department
 from quickbooks.objects.detailline import (
     AccountBasedExpenseLine,
     AccountBasedExpenseLineDetail,
@@ -28,8 +32,12 @@ from quickbooks.objects.invoice import Invoice
 from quickbooks.objects.item import Item
 from quickbooks.objects.journalentry import JournalEntry, JournalEntryLine, JournalEntryLineDetail
 from quickbooks.objects.payment import Payment
+from quickbooks.objects.preferences import Preferences
 from quickbooks.objects.purchaseorder import PurchaseOrder
+from quickbooks.objects.taxcode import TaxCode
+from quickbooks.objects.trackingclass import Class
 from quickbooks.objects.vendor import Vendor
+from quickbooks.objects.vendorcredit import VendorCredit
 
 from tests.sandbox.python_quickbooks_sdk import (
     auth_client,
@@ -245,3 +253,36 @@ def _journal_line(posting: str, account: str, amount: int) -> JournalEntryLine:
     line.JournalEntryLineDetail.PostingType = posting
     line.JournalEntryLineDetail.AccountRef = ref(account)
     return line
+
+
+def test_an_attachable_uploads_base64_without_a_filename_and_downloads_as_sent(us):
+    """python-quickbooks sends the file as Intuit's example does, base64 under
+    ``Content-Transfer-Encoding: base64``, and without a ``filename`` on the part."""
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 40
+    target = AttachableRef()
+    target.EntityRef = ref("1")
+    target.EntityRef.type = "Invoice"
+    upload = Attachable()
+    upload.FileName = "signed-contract.pdf"
+    upload.ContentType = "application/pdf"
+    upload.AttachableRef = [target]
+    upload._FileBytes = pdf
+    made = upload.save(qb=us.qb)
+    assert made.Id and made.Size == len(pdf) and made.FileName == "signed-contract.pdf"
+    assert requests.get(made.TempDownloadUri, timeout=30).content == pdf
+    fetched = Attachable.get(made.Id, qb=us.qb)
+    assert fetched.AttachableRef[0].EntityRef.value == "1"
+
+
+def test_reference_lists_preferences_and_other_documents(us):
+    qb = us.qb
+    prefs = Preferences.get(qb=qb)
+    assert prefs.CurrencyPrefs.HomeCurrency.value == "USD"
+    assert {t.Id for t in TaxCode.all(qb=qb)} >= {"TAX", "NON"}
+    assert Class.all(qb=qb) and Department.all(qb=qb)
+    assert [c.Id for c in Customer.choose(["1", "2"], qb=qb)] == ["1", "2"]
+    for entity in (VendorCredit, BillPayment, PurchaseOrder, JournalEntry, CreditMemo):
+        found = entity.all(qb=qb)
+        assert found and entity.get(found[0].Id, qb=qb).Id == found[0].Id
+    sheet = us.qb.get_report("BalanceSheet", {"date_macro": "This Fiscal Year"})
+    assert sheet["Header"]["ReportName"] == "BalanceSheet"
