@@ -52,6 +52,8 @@ def qb(quickbooks_sandbox):
 
 
 def _sale(amount: int, item: str = "1") -> SalesItemLine:
+    """As python-quickbooks' own integration tests build it against Intuit: ``Amount`` only,
+    the detail's ``Qty`` and ``UnitPrice`` left at the library's 0 (Intuit accepts that)."""
     line = SalesItemLine()
     line.Amount = amount
     line.SalesItemLineDetail = SalesItemLineDetail()
@@ -119,7 +121,7 @@ def test_invoice_create_update_void_and_delete(qb):
     invoice.CustomerRef = ref("1")
     invoice.Line = [_sale(100)]
     invoice = invoice.save(qb=qb)
-    assert invoice.Id and invoice.DocNumber
+    assert invoice.Id and invoice.SyncToken == "0"
     assert Decimal(str(invoice.TotalAmt)) == Decimal(str(invoice.Balance)) > 0
 
     invoice.Line = [_sale(100), _sale(50)]
@@ -168,13 +170,19 @@ def test_payment_create_update_void_and_delete(qb):
     assert payment.Id and Decimal(str(payment.TotalAmt)) == balance
     assert Invoice.get(invoice.Id, qb=qb).Balance == 0
 
+    unapplied = Payment()  # no lines: all of it unapplied (a credit), as Intuit takes it
+    unapplied.CustomerRef = ref(invoice.CustomerRef.value)
+    unapplied.TotalAmt = 140.0
+    unapplied = unapplied.save(qb=qb)
+    assert unapplied.TotalAmt == 140 and unapplied.UnappliedAmt == 140
+
     payment.PrivateNote = "Cheque 1042"
     payment = payment.save(qb=qb)
     assert payment.SyncToken == "1" and payment.PrivateNote == "Cheque 1042"
 
     payment.void(qb=qb)
     voided = Payment.get(payment.Id, qb=qb)
-    assert voided.TotalAmt == 0
+    assert voided.TotalAmt == 0 and "Voided" in (voided.PrivateNote or "")
     assert Decimal(str(Invoice.get(invoice.Id, qb=qb).Balance)) == balance
 
     answer = voided.delete(qb=qb)
@@ -201,7 +209,7 @@ def test_bill_payment_create_void_and_delete(qb):
 
     payment.void(qb=qb)
     voided = BillPayment.get(payment.Id, qb=qb)
-    assert voided.TotalAmt == 0
+    assert voided.TotalAmt == 0 and "Voided" in (voided.PrivateNote or "")
     assert Decimal(str(Bill.get(bill.Id, qb=qb).Balance)) == balance
 
     answer = voided.delete(qb=qb)
