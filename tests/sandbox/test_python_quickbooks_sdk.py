@@ -4,8 +4,11 @@ writes the sandbox emulates (Account, Item, PurchaseOrder, JournalEntry, CreditM
 
 from __future__ import annotations
 
+import json
+import threading
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
@@ -286,3 +289,65 @@ def test_reference_lists_preferences_and_other_documents(us):
         assert found and entity.get(found[0].Id, qb=qb).Id == found[0].Id
     sheet = us.qb.get_report("BalanceSheet", {"date_macro": "This Fiscal Year"})
     assert sheet["Header"]["ReportName"] == "BalanceSheet"
+
+
+def test_a_repeated_request_id_writes_once(us):
+    """python-quickbooks' ``request_id`` is Intuit's ``requestid`` duplicate-request guard."""
+    account = Account()
+    account.Name = "SDK Idempotent"
+    account.AccountType = "Expense"
+    first = account.save(qb=us.qb, request_id="sdk-request-1")
+    again = Account()
+    again.Name = "SDK Idempotent"
+    again.AccountType = "Expense"
+    second = again.save(qb=us.qb, request_id="sdk-request-1")
+    assert first.Id == second.Id
+    assert len(Account.filter(Name="SDK Idempotent", qb=us.qb)) == 1
+
+
+@pytest.fixture
+def webhook_inbox():
+    """A local endpoint recording each delivery's body and ``intuit-signature``."""
+    received: list[tuple[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            received.append((body.decode(), self.headers.get("intuit-signature", "")))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/webhooks/quickbooks", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_library_validates_the_sandbox_webhook_signature(quickbooks_sandbox, us, webhook_inbox):
+    url, received = webhook_inbox
+    quickbooks_sandbox.control.set_webhook(url)
+    item = Item()
+    item.Name = "SDK Webhook Item"
+    item.Type = "Service"
+    item.IncomeAccountRef = ref("1")
+    item = item.save(qb=us.qb)
+    assert quickbooks_sandbox.control.flush_webhooks()
+    assert received
+    token = quickbooks_sandbox.webhook_verifier_token
+    for body, signature in received:
+        assert us.qb.validate_webhook_signature(body, signature, token)
+        assert not us.qb.validate_webhook_signature(body, signature, "another-token")
+    entities = [
+        (e["name"], e["id"], e["operation"])
+        for body, _ in received
+        for note in json.loads(body)["eventNotifications"]
+        for e in note["dataChangeEvent"]["entities"]
+    ]
+    assert ("Item", item.Id, "Create") in entities
