@@ -119,7 +119,8 @@ def ensure_redirect_url(env: dict[str, str]) -> None:
 
 
 def register_callback(sandbox_url: str, env: dict[str, str]) -> None:
-    """Make sure the sandbox's demo app accepts this gateway's OAuth callback URL."""
+    """Register this gateway's OAuth callback with the Xero sandbox's demo app: needed only for
+    a non-loopback PUBLIC_BASE_URL (a loopback one is admitted on any port, RFC 8252 §7.3)."""
     callback = f"{env['PUBLIC_BASE_URL']}/connect/callback"
     _, apps = get_json(f"{sandbox_url}/_sandbox/apps")
     for app in apps if isinstance(apps, list) else []:
@@ -131,8 +132,8 @@ def register_callback(sandbox_url: str, env: dict[str, str]) -> None:
 
 
 def register_quickbooks_callback(sandbox_url: str, env: dict[str, str]) -> None:
-    """The QuickBooks sandbox's demo app is seeded with port 8000's callback only: a gateway on
-    another port must add its own, or Intuit's consent page refuses the redirect_uri."""
+    """The QuickBooks sandbox's demo app is seeded with port 8000's callbacks, which it admits on
+    any port (loopback, RFC 8252 §7.3); a non-loopback PUBLIC_BASE_URL must be registered."""
     callback = f"{env['PUBLIC_BASE_URL']}/connect/callback"
     _, apps = get_json(f"{sandbox_url}/_sandbox/apps")
     for app in apps if isinstance(apps, list) else []:
@@ -235,7 +236,7 @@ def start_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.P
 
 def start_quickbooks_sandbox(args: argparse.Namespace, env: dict[str, str]) -> subprocess.Popen:
     """The QuickBooks Online sandbox (`register_quickbooks_callback` adds this gateway's
-    callback to its demo app, which is seeded with port 8000's)."""
+    callback to its demo app when it is not a loopback URL)."""
     command = [
         PYTHON, "-m", "sandbox.quickbooks",
         "--host", args.host,

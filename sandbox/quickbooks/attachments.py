@@ -2,8 +2,9 @@
 
 - ``POST /v3/company/<realm>/upload``: multipart, each file a pair of parts ``file_metadata_NN``
   (the Attachable's JSON: ``AttachableRef`` [{``EntityRef``: {type, value}}], ``FileName``,
-  ``ContentType``) and ``file_content_NN`` (the bytes); answers ``{"AttachableResponse":
-  [{"Attachable": {...}} or {"Fault": {...}}]}``.
+  ``ContentType``) and ``file_content_NN`` (the bytes, or base64 under
+  ``Content-Transfer-Encoding: base64``; with or without a ``filename``: ``multipart.py``);
+  answers ``{"AttachableResponse": [{"Attachable": {...}} or {"Fault": {...}}]}``.
 - ``GET /attachable/<id>`` (and queries on ``Attachable``): the entity, with a fresh
   ``TempDownloadUri`` (a pre-signed link, valid for 15 minutes, fetched without credentials).
 - ``GET /download-file/<token>``: the bytes, read from SQLite in chunks (incremental BLOB I/O).
@@ -24,6 +25,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
+from . import multipart
 from .api import bp as api_bp
 from .current import sandbox
 from .errors import fault, intuit_time, json_response
@@ -106,23 +108,21 @@ def upload(realm: str) -> Response:
     if request.content_length is not None and request.content_length > MAX_BYTES + 64 * 1024:
         return _file_fault("Request entity too large", "The file is larger than 100 MB.", 413)
     answers = []
-    contents = sorted(k for k in request.files if k.startswith("file_content_"))
-    if not contents:
-        return _file_fault("Invalid Request Body", "No file_content part in the request.", 400)
-    for key in contents:
-        suffix = key[len("file_content_") :]
-        part = request.files[key]
-        meta_key = f"file_metadata_{suffix}"
-        raw = (
-            request.files[meta_key].read()
-            if meta_key in request.files
-            else request.form.get(meta_key, "").encode()
-        )
-        try:
-            meta = json.loads(raw) if raw else {}
-        except ValueError:
-            meta = None
-        answers.append(_store_file(realm, meta, part))
+    try:
+        parts = multipart.parse(request.stream, request.content_type)
+        contents = sorted(k for k in parts if k.startswith("file_content_"))
+        if not contents:
+            return _file_fault("Invalid Request Body", "No file_content part in the request.", 400)
+        for key in contents:
+            meta_part = parts.get(f"file_metadata_{key[len('file_content_') :]}")
+            raw = meta_part.read(MAX_BYTES) if meta_part else b""
+            try:
+                meta = json.loads(raw) if raw else {}
+            except ValueError:
+                meta = None
+            answers.append(_store_file(realm, meta, parts[key]))
+    except ValueError as exc:  # multipart.MultipartError, or werkzeug's on a malformed body
+        return _file_fault("Invalid Request Body", f"Unreadable multipart body: {exc}", 400)
     return json_response({"AttachableResponse": answers, "time": intuit_time(_now())})
 
 

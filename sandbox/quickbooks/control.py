@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
+from ..redirects import redirect_uri_allowed
 from .current import sandbox
 from .errors import json_response
 from .query import ENTITIES
@@ -97,7 +98,7 @@ def authorize() -> Response:
     if app is None:
         return _error(400, "unknown client_id")
     redirect_uri = body.get("redirect_uri") or app["redirect_uris"][0]
-    if redirect_uri not in app["redirect_uris"]:
+    if not redirect_uri_allowed(redirect_uri, app["redirect_uris"]):
         return _error(400, "redirect_uri not registered")
     found = company(body.get("realm") or "us")
     if found is None:

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, redirect, render_template, request
 
+from ..redirects import redirect_uri_allowed
 from .current import sandbox
 from .errors import json_response
 from .seed import COMPANIES
@@ -49,7 +50,7 @@ def authorize() -> Response | tuple[str, int]:
     if app is None:
         return _error_page("The client_id is not registered with this sandbox.")
     redirect_uri = values["redirect_uri"] or ""
-    if redirect_uri not in app["redirect_uris"]:
+    if not redirect_uri_allowed(redirect_uri, app["redirect_uris"]):
         return _error_page(
             "The redirect_uri does not match the app's redirect URIs (Intuit: "
             '"The redirect_uri query parameter value is invalid").'

@@ -6,6 +6,7 @@ import secrets
 
 from flask import Blueprint, Response, request
 
+from ...redirects import redirect_uri_allowed
 from .. import resources as R
 from ..domain import catalog, contacts, transactions
 from ..domain.errors import ValidationFailed
@@ -132,7 +133,7 @@ def authorize() -> Response:
     if app is None:
         return _error("unknown client_id", 404)
     uri = body.get("redirect_uri") or app["redirect_uris"][0]
-    if uri not in app["redirect_uris"]:
+    if not redirect_uri_allowed(uri, app["redirect_uris"]):
         return _error("redirect_uri not registered")
     scope = body.get("scope") or DEFAULT_CONSENT_SCOPE
     if (scope_error := family_error(app, scope.split())) is not None:

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, redirect, render_template, request
 
+from ...redirects import redirect_uri_allowed
 from ..oauth import DEMO_USER, OAuthError
 from ..orgdata import ORGS, TENANTS
 from ..scopes import family_error
@@ -41,7 +42,7 @@ def _check_client(values) -> tuple[dict | None, Response | None]:
     app = sandbox().apps.get(values.get("client_id"))
     if app is None:
         return None, _error_page("unauthorized_client", "Unknown client or client not enabled.")
-    if values.get("redirect_uri") not in app["redirect_uris"]:
+    if not redirect_uri_allowed(values.get("redirect_uri"), app["redirect_uris"]):
         return None, _error_page("invalid_request", "Invalid redirect_uri for this client.")
     return app, None
 
