@@ -19,8 +19,9 @@ them (``apply(..., before)``); a delete or void gives it all back (``payments.py
 A payment with money: ``TotalAmt`` is required (Intuit: "Required"); a Payment's ``TotalAmt``
 beyond what its lines take net of credit is ``UnappliedAmt`` (a Payment with no line is all
 unapplied); a BillPayment needs a line and its ``TotalAmt`` is what its lines pay net of credit.
-``DepositToAccountRef`` (Payment; Undeposited Funds when left out) must name an account; a
-payment in a foreign currency without ``ExchangeRate`` takes the first linked document's (the
+``DepositToAccountRef`` (Payment; Undeposited Funds when left out) must name an account, and
+it or the bank/card account in the payment's currency or the home currency; a payment in a
+foreign currency without ``ExchangeRate`` takes the first linked document's (the
 sandbox has no rate feed).
 
 Refusals (400 ValidationFault): 2020 a missing ``CustomerRef``/``VendorRef``, ``TotalAmt``,
@@ -138,9 +139,19 @@ def check(
     currency = _ref_id(doc, "CurrencyRef") or _ref_id(contact, "CurrencyRef") or company.currency
     doc["CurrencyRef"] = {"value": currency}
     if entity == "BillPayment":
-        _pay_from(store, realm, doc)
+        account = _pay_from(store, realm, doc)
     else:
-        _deposit_to(store, realm, doc)
+        account = _deposit_to(store, realm, doc)
+    if account is not None and _ref_id(account, "CurrencyRef") not in (
+        None,
+        currency,
+        company.currency,
+    ):
+        raise _business(
+            f"The account {account['Id']} is in {_ref_id(account, 'CurrencyRef')}, neither the "
+            f"payment's currency ({currency}) nor the home currency.",
+            "BankAccountRef" if entity == "BillPayment" else "DepositToAccountRef",
+        )
     uses = _uses(doc, linkable)
     if not uses and entity == "BillPayment":
         raise _missing("Line")
@@ -205,21 +216,24 @@ def _today(company: Company) -> str:
     return sandbox().clock.now().astimezone(company.tz).date().isoformat()
 
 
-def _deposit_to(store: Store, realm: str, doc: dict[str, Any]) -> None:
+def _deposit_to(store: Store, realm: str, doc: dict[str, Any]) -> dict[str, Any] | None:
     """A Payment's ``DepositToAccountRef``: Undeposited Funds when left out, else an account."""
     account_id = _ref_id(doc, "DepositToAccountRef")
     if account_id is None:
         doc["DepositToAccountRef"] = {"value": "4", "name": "Undeposited Funds"}
-    elif store.doc(realm, "Account", account_id) is None:
+        return None
+    account = store.doc(realm, "Account", account_id)
+    if account is None:
         raise _fault(
             "2500",
             "Invalid Reference Id",
             f"Invalid Reference Id : Accounts element id {account_id} not found",
             "DepositToAccountRef",
         )
+    return account
 
 
-def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> None:
+def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> dict[str, Any]:
     kind = doc.get("PayType")
     if kind not in ("Check", "CreditCard"):
         raise _missing("PayType")
@@ -239,6 +253,7 @@ def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> None:
             f"Invalid Reference Id : Accounts element id {account_id} not found",
             key,
         )
+    return account
 
 
 def _uses(doc: dict[str, Any], linkable: dict[str, tuple[str, bool]]) -> list[_Use]:
