@@ -211,3 +211,15 @@ def test_quickbooks_own_refusal_names_the_unified_field(conn, quickbooks_sandbox
         conn.create("payment", applied(("10", "100")))
     assert [d["field"] for d in info.value.details] == ["applied_to"]
     assert "exceeds its open balance (5.00)" in info.value.details[0]["message"]
+
+
+def test_a_retried_create_with_the_same_key_pays_once(conn, quickbooks_sandbox):
+    """The idempotency key goes to QuickBooks as ``requestid``: a retry gets the same payment
+    and the invoice is paid once."""
+    ctl = quickbooks_sandbox.control
+    before = len(ctl.records("us", "Payment"))
+    first = conn.create("payment", applied(("10", "25")), idempotency_key="qbo-pay-1")
+    again = conn.create("payment", applied(("10", "25")), idempotency_key="qbo-pay-1")
+    assert again.remote_id == first.remote_id
+    assert len(ctl.records("us", "Payment")) == before + 1
+    assert conn.get("invoice", "10").balance == D("395.00")
