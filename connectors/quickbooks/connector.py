@@ -5,8 +5,9 @@ Writes: a create, or a sparse update carrying the record's current ``SyncToken``
 (``POST /account``, ``/item``, ``/purchaseorder``, ``/creditmemo``, ...); the caller's
 idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Credit notes:
 ``allocations`` creates the Payment / BillPayment that applies the credit; delete is
-``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Other
-models' writes are not supported (``NotSupported``, which the gateway answers with 501)."""
+``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Payments:
+created and deleted (``payment_writes.py``). Other models' writes are not supported
+(``NotSupported``, which the gateway answers with 501)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ from .mappers_credit import (
 from .mappers_journal import journal_entry_to_qbo
 from .mappers_purchase_order import purchase_order_to_qbo
 from .mappers_reference import account_to_qbo, item_to_qbo
+from .payment_writes import create_payment, delete_payment
 from .reports import fetch_report
 from .spec import MINOR_VERSION
 
@@ -143,6 +145,26 @@ MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
         "AccountRef": "lines",
         "PostingType": "lines",
         "TxnDate": "transaction_date",
+    },
+    # A payment with money (payment_writes.py).
+    "payment": {
+        "CustomerRef": "applied_to",
+        "VendorRef": "applied_to",
+        "Line": "applied_to",
+        "LinkedTxn": "applied_to",
+        "TxnType": "applied_to",
+        "CurrencyRef": "applied_to",
+        "TotalAmt": "total_amount",
+        "ExchangeRate": "exchange_rate",
+        "TxnDate": "transaction_date",
+        "PaymentRefNum": "reference",
+        "DocNumber": "reference",
+        "DepositToAccountRef": "account",
+        "PayType": "account",
+        "CheckPayment.BankAccountRef": "account",
+        "BankAccountRef": "account",
+        "CreditCardPayment.CCAccountRef": "account",
+        "CCAccountRef": "account",
     },
     # The Payment / BillPayment an allocation writes.
     ALLOCATIONS: {
@@ -469,6 +491,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "create")
+        if model == "payment":
+            return create_payment(self, data, idempotency_key)
         path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
         missing = data.missing_for_create() + self._qbo_required(model, data)
         refused = [
@@ -586,6 +610,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         applied by a payment is refused (422, as Xero refuses to void one): deleting it would
         silently reopen the invoices it paid. Refund receipts are read only here (501)."""
         spec = self.provider.resource(model, "delete")
+        if model == "payment":
+            return delete_payment(self, remote_id)  # payment_writes.py
         if model != "credit_note":
             raise NotSupported(f"{self.provider.name} does not support delete on {model}")
         part, own_id = spec.source_for(remote_id)

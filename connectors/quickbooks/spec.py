@@ -151,6 +151,7 @@ def _query_resource(
 JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
 _CREATE = frozenset({"list", "get", "create"})
 _CREDIT_WRITES = frozenset({"list", "get", "create", "update", "delete"})
+_PAYMENT_WRITES = frozenset({"list", "get", "create", "delete"})
 
 _DOCUMENTS = MappingProxyType(
     {
@@ -195,9 +196,19 @@ _DOCUMENTS = MappingProxyType(
             operations=_CREDIT_WRITES,
             deletions=DELETIONS,
         ),
+        # Created (a Payment pays invoices, a BillPayment bills) and deleted: the connector's
+        # payment_writes.py.
         "payment": ResourceSpec.union(
-            _query_resource("payment", "Payment", payment_from_qbo, ids.PAYMENT),
-            _query_resource("payment", "BillPayment", bill_payment_from_qbo, ids.BILL_PAYMENT),
+            _query_resource(
+                "payment", "Payment", payment_from_qbo, ids.PAYMENT, operations=_PAYMENT_WRITES
+            ),
+            _query_resource(
+                "payment",
+                "BillPayment",
+                bill_payment_from_qbo,
+                ids.BILL_PAYMENT,
+                operations=_PAYMENT_WRITES,
+            ),
             deletions=DELETIONS,
         ),
         # One entity; written like accounts and items (sparse updates with the SyncToken).

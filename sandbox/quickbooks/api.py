@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, request
 
-from . import applications
+from . import applications, payments
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -324,18 +324,22 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 @bp.route("/<entity_path>", methods=["POST"])
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
-    update) a writable entity; a Payment/BillPayment (create only) applies the credit it links
-    (``applications.py``); ``?operation=delete`` removes a CreditMemo or VendorCredit and is
-    refused elsewhere (accounts and items are archived with ``Active``), as is every other
-    operation (``void`` among them). A ``requestid`` already answered gets the same answer
-    again, nothing written."""
+    update) a writable entity; a Payment/BillPayment moves the documents it links
+    (``applications.py``); ``?operation=delete`` removes a CreditMemo, VendorCredit, Payment or
+    BillPayment and is refused elsewhere (accounts and items are archived with ``Active``);
+    ``?operation=update&include=void`` voids a Payment or BillPayment (``payments.py``); every
+    other operation is refused (``void`` among them). A ``requestid`` already answered gets the
+    same answer again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     operation = request.args.get("operation")
+    voiding = payments.voids(entity, request.args)  # Intuit voids them with a sparse update
+    if operation == "update" and entity in payments.ENTITIES:
+        operation = None
     if entity not in WRITABLE or operation not in (None, "delete"):
         return _unsupported(
             entity_path if not operation else f"{entity_path}?operation={operation}"
         )
-    if operation == "delete" and entity not in applications.DELETABLE:
+    if operation == "delete" and entity not in (*applications.DELETABLE, *payments.ENTITIES):
         return _unsupported(f"{entity_path}?operation=delete")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
@@ -357,6 +361,14 @@ def write(realm: str, entity_path: str) -> Response:
         try:
             if operation == "delete":
                 return _delete(realm, entity, body, key)
+            if voiding:
+                doc = payments.void(
+                    sb.store, realm, entity, body, stamp(_now(), BY_REALM[realm].tz)
+                )
+                if key:
+                    sb.answered[key] = (200, {entity: doc})
+                return json_response({entity: doc, "time": intuit_time(_now())})
+            before = sb.store.doc(realm, entity, str(body["Id"])) if body.get("Id") else None
             doc, created = save(sb.store, realm, entity, body)
         except WriteFault as exc:
             response = fault(
@@ -381,19 +393,25 @@ def write(realm: str, entity_path: str) -> Response:
             doc["MetaData"] = {**doc.get("MetaData", {}), "LastUpdatedTime": when}
         doc.update({"domain": "QBO", "sparse": False})
         sb.store.put(realm, entity, doc)
-        if created and entity in applications.ENTITIES:
-            applications.apply(sb.store, realm, entity, doc, when)
+        if entity in applications.ENTITIES:
+            applications.apply(sb.store, realm, entity, doc, when, before)
         if key:
             sb.answered[key] = (200, {entity: doc})
     return json_response({entity: doc, "time": intuit_time(_now())})
 
 
 def _delete(realm: str, entity: str, body: dict[str, Any], key: Any) -> Response:
-    """``?operation=delete`` (credits): gone from queries, a tombstone for change data capture
-    (``applications.check_delete``); called with the store's lock held."""
+    """``?operation=delete`` (credits, payments): gone from queries, a tombstone for change
+    data capture (``applications.check_delete``, ``payments.check_delete``); called with the
+    store's lock held."""
     sb = sandbox()
-    current = applications.check_delete(sb.store, realm, entity, body)
-    sb.store.remove(realm, entity, str(current["Id"]), stamp(_now(), BY_REALM[realm].tz))
+    when = stamp(_now(), BY_REALM[realm].tz)
+    if entity in payments.ENTITIES:  # the documents it paid get their balance back
+        current = payments.check_delete(sb.store, realm, entity, body)
+        payments.remove(sb.store, realm, entity, current, when)
+    else:
+        current = applications.check_delete(sb.store, realm, entity, body)
+        sb.store.remove(realm, entity, str(current["Id"]), when)
     answer = {entity: {"status": "Deleted", "domain": "QBO", "Id": str(current["Id"])}}
     if key:
         sb.answered[key] = (200, answer)

@@ -7,18 +7,29 @@ vendor credit by a ``BillPayment`` linking the ``Bill`` and the ``VendorCredit``
 Check with a ``CheckPayment.BankAccountRef``, or CreditCard with a
 ``CreditCardPayment.CCAccountRef``, even at ``TotalAmt`` 0). A line may link both at once.
 
-``POST /payment`` and ``POST /billpayment`` (create only here): the checks, then the effects,
-made in the same lock as the write: each invoice's/bill's ``Balance`` drops by what its lines
-take and it gains a ``LinkedTxn`` to the payment; each credit memo's ``RemainingCredit`` (and
-``Balance``), each vendor credit's ``Balance``, drops by what its lines use; every document
-touched gets a new ``SyncToken`` and ``LastUpdatedTime`` (so an incremental read sees it).
+``POST /payment`` and ``POST /billpayment`` (create, and update with ``Id`` + ``SyncToken``,
+sparse or full): the checks, then the effects, made in the same lock as the write: each
+invoice's/bill's ``Balance`` drops by what its lines take and it gains a ``LinkedTxn`` to the
+payment; each credit memo's ``RemainingCredit`` (and ``Balance``), each vendor credit's
+``Balance``, drops by what its lines use; every document touched gets a new ``SyncToken`` and
+``LastUpdatedTime`` (so an incremental read sees it). An update first gives back what the
+payment held on each document (``check(..., current)``), and only the net difference moves
+them (``apply(..., before)``); a delete or void gives it all back (``payments.py``).
 
-Refusals (400 ValidationFault): 2020 a missing ``CustomerRef``/``VendorRef``, ``Line``,
-``PayType`` or the bank/card account; 2500 a reference to nothing; 6000 "A business validation
-error ..." when a line takes more than an invoice's balance or a credit's remaining credit,
-links a document of another customer/vendor or currency, or the credits exceed what the
-invoices take. Intuit documents the rules but not every wording: these details are the
-sandbox's own.
+A payment with money: ``TotalAmt`` is required (Intuit: "Required"); a Payment's ``TotalAmt``
+beyond what its lines take net of credit is ``UnappliedAmt`` (a Payment with no line is all
+unapplied); a BillPayment needs a line and its ``TotalAmt`` is what its lines pay net of credit.
+``DepositToAccountRef`` (Payment; Undeposited Funds when left out) must name an account, and
+it or the bank/card account in the payment's currency or the home currency; a payment in a
+foreign currency without ``ExchangeRate`` takes the first linked document's (the
+sandbox has no rate feed).
+
+Refusals (400 ValidationFault): 2020 a missing ``CustomerRef``/``VendorRef``, ``TotalAmt``,
+``Line`` (BillPayment), ``PayType`` or the bank/card account; 2500 a reference to nothing; 6000
+"A business validation error ..." when a line takes more than an invoice's balance or a credit's
+remaining credit, links a document of another customer/vendor or currency, the credits exceed
+what the invoices take, or the total is below (or, for a BillPayment, not) what the lines take.
+Intuit documents the rules but not every wording: these details are the sandbox's own.
 
 ``POST /creditmemo?operation=delete`` and ``POST /vendorcredit?operation=delete`` (``Id`` and the
 current ``SyncToken``): the record leaves every query (a change data capture tombstone keeps it)
@@ -101,9 +112,19 @@ class _Use:
     is_credit: bool
 
 
-def check(store: Store, realm: str, company: Company, entity: str, doc: dict[str, Any]) -> None:
-    """Check a new Payment/BillPayment; fill ``TotalAmt``, ``UnappliedAmt``, ``CurrencyRef``."""
+def check(
+    store: Store,
+    realm: str,
+    company: Company,
+    entity: str,
+    doc: dict[str, Any],
+    current: dict[str, Any] | None = None,
+) -> None:
+    """Check a Payment/BillPayment write (``current``: the stored one an update replaces, whose
+    applications are given back first); fill ``UnappliedAmt``, ``CurrencyRef``, ...."""
     contact_key, contact_entity, linkable = ENTITIES[entity]
+    if doc.get("TotalAmt") in (None, ""):
+        raise _missing("TotalAmt")
     contact_id = _ref_id(doc, contact_key)
     if contact_id is None:
         raise _missing(contact_key)
@@ -118,13 +139,28 @@ def check(store: Store, realm: str, company: Company, entity: str, doc: dict[str
     currency = _ref_id(doc, "CurrencyRef") or _ref_id(contact, "CurrencyRef") or company.currency
     doc["CurrencyRef"] = {"value": currency}
     if entity == "BillPayment":
-        _pay_from(store, realm, doc)
+        account = _pay_from(store, realm, doc)
     else:
-        doc.setdefault("DepositToAccountRef", {"value": "4", "name": "Undeposited Funds"})
+        account = _deposit_to(store, realm, doc)
+    if account is not None and _ref_id(account, "CurrencyRef") not in (
+        None,
+        currency,
+        company.currency,
+    ):
+        raise _business(
+            f"The account {account['Id']} is in {_ref_id(account, 'CurrencyRef')}, neither the "
+            f"payment's currency ({currency}) nor the home currency.",
+            "BankAccountRef" if entity == "BillPayment" else "DepositToAccountRef",
+        )
     uses = _uses(doc, linkable)
-    if not uses and doc.get("TotalAmt") in (None, ""):
+    if not uses and entity == "BillPayment":
         raise _missing("Line")
+    held: dict[tuple[str, str], Decimal] = {}
+    for use in _uses(current or {}, linkable):
+        key = (use.entity, use.doc_id)
+        held[key] = held.get(key, Decimal(0)) + use.amount
     taken: dict[tuple[str, str], Decimal] = {}
+    rate: Any = None
     for use in uses:
         target = store.doc(realm, use.entity, use.doc_id)
         if target is None:
@@ -142,7 +178,8 @@ def check(store: Store, realm: str, company: Company, entity: str, doc: dict[str
             raise _business(f"{use.entity} {use.doc_id} is in another currency than the payment.")
         key = (use.entity, use.doc_id)
         taken[key] = taken.get(key, Decimal(0)) + use.amount
-        left = _open(target, use.is_credit)
+        left = _open(target, use.is_credit) + held.get(key, Decimal(0))
+        rate = rate if rate is not None else target.get("ExchangeRate")
         if taken[key] > left:
             what = "remaining credit" if use.is_credit else "open balance"
             raise _business(
@@ -157,13 +194,16 @@ def check(store: Store, realm: str, company: Company, entity: str, doc: dict[str
             f"{'invoices' if entity == 'Payment' else 'bills'} paid ({charges:.2f})."
         )
     due = charges - credits
-    total = _dec(doc["TotalAmt"]) if doc.get("TotalAmt") not in (None, "") else due
-    if total < due:
+    total = _dec(doc["TotalAmt"])
+    if total < due or (entity == "BillPayment" and total != due):
+        relation = "is less than" if total < due else "is not"
         raise _business(
-            f"TotalAmt ({total:.2f}) is less than the lines take net of credit ({due:.2f}).",
+            f"TotalAmt ({total:.2f}) {relation} what the lines take net of credit ({due:.2f}).",
             "TotalAmt",
         )
     doc["TotalAmt"] = money(total)
+    if currency != company.currency and doc.get("ExchangeRate") in (None, "") and rate:
+        doc["ExchangeRate"] = rate
     if entity == "Payment":
         doc["UnappliedAmt"] = money(total - due)
         doc.setdefault("ProcessPayment", False)
@@ -176,7 +216,24 @@ def _today(company: Company) -> str:
     return sandbox().clock.now().astimezone(company.tz).date().isoformat()
 
 
-def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> None:
+def _deposit_to(store: Store, realm: str, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """A Payment's ``DepositToAccountRef``: Undeposited Funds when left out, else an account."""
+    account_id = _ref_id(doc, "DepositToAccountRef")
+    if account_id is None:
+        doc["DepositToAccountRef"] = {"value": "4", "name": "Undeposited Funds"}
+        return None
+    account = store.doc(realm, "Account", account_id)
+    if account is None:
+        raise _fault(
+            "2500",
+            "Invalid Reference Id",
+            f"Invalid Reference Id : Accounts element id {account_id} not found",
+            "DepositToAccountRef",
+        )
+    return account
+
+
+def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> dict[str, Any]:
     kind = doc.get("PayType")
     if kind not in ("Check", "CreditCard"):
         raise _missing("PayType")
@@ -196,6 +253,7 @@ def _pay_from(store: Store, realm: str, doc: dict[str, Any]) -> None:
             f"Invalid Reference Id : Accounts element id {account_id} not found",
             key,
         )
+    return account
 
 
 def _uses(doc: dict[str, Any], linkable: dict[str, tuple[str, bool]]) -> list[_Use]:
@@ -216,22 +274,52 @@ def _uses(doc: dict[str, Any], linkable: dict[str, tuple[str, bool]]) -> list[_U
     return uses
 
 
-def apply(store: Store, realm: str, entity: str, doc: dict[str, Any], when: str) -> None:
-    """The stored payment's effects on what it links (``check`` passed; same lock)."""
+def apply(
+    store: Store,
+    realm: str,
+    entity: str,
+    doc: dict[str, Any] | None,
+    when: str,
+    before: dict[str, Any] | None = None,
+) -> None:
+    """The effects of a stored payment ``doc`` (``check`` passed; same lock) that replaced
+    ``before`` (an update), or of removing ``before`` (``doc`` None: a delete or void): each
+    document it links moves by the net difference of what the two take, and an invoice/bill
+    gains or loses its ``LinkedTxn`` to the payment."""
     _, _, linkable = ENTITIES[entity]
-    for use in _uses(doc, linkable):
-        target = store.doc(realm, use.entity, use.doc_id)
-        assert target is not None  # checked
-        left = money(_open(target, use.is_credit) - use.amount)
-        if use.is_credit and "RemainingCredit" in target:
+    payment_id = str((doc or before or {}).get("Id"))
+    moved: dict[tuple[str, str], Decimal] = {}
+    credit: dict[tuple[str, str], bool] = {}
+    for sign, side in ((-1, before), (1, doc)):
+        for use in _uses(side or {}, linkable):
+            key = (use.entity, use.doc_id)
+            moved[key] = moved.get(key, Decimal(0)) + sign * use.amount
+            credit[key] = use.is_credit
+    linked = {(u.entity, u.doc_id) for u in _uses(doc or {}, linkable) if not u.is_credit}
+    for key, delta in moved.items():
+        target = store.doc(realm, *key)
+        if target is None:
+            continue  # removed since (nothing left to move)
+        is_credit = credit[key]
+        links = list(target.get("LinkedTxn") or [])
+        mine = [
+            t for t in links if str(t.get("TxnId")) == payment_id and t.get("TxnType") == entity
+        ]
+        if key in linked and not mine:
+            links.append({"TxnId": payment_id, "TxnType": entity})
+        elif key not in linked and mine:
+            links = [t for t in links if t not in mine]
+        if delta == 0 and links == (target.get("LinkedTxn") or []):
+            continue
+        left = money(_open(target, is_credit) - delta)
+        if is_credit and "RemainingCredit" in target:
             target["RemainingCredit"] = left
         target["Balance"] = left
-        if not use.is_credit:
-            links = [t for t in target.get("LinkedTxn") or [] if t.get("TxnId") != doc["Id"]]
-            target["LinkedTxn"] = [*links, {"TxnId": doc["Id"], "TxnType": entity}]
+        if not is_credit:
+            target["LinkedTxn"] = links
         target["SyncToken"] = str(int(target.get("SyncToken") or 0) + 1)
         target["MetaData"] = {**target.get("MetaData", {}), "LastUpdatedTime": when}
-        store.put(realm, use.entity, target)
+        store.put(realm, key[0], target)
 
 
 def check_delete(store: Store, realm: str, entity: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -225,13 +225,7 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
     if entity in applications.ENTITIES:
         from .seed import BY_REALM
 
-        if not created:
-            raise WriteFault(
-                "500",
-                "Unsupported Operation",
-                f"Operation update of {entity} is not supported by this sandbox.",
-            )
-        applications.check(store, realm, BY_REALM[realm], entity, doc)
+        applications.check(store, realm, BY_REALM[realm], entity, doc, current)
         return doc, created
     if entity in credits.WRITABLE:
         from .seed import BY_REALM  # local: the branches above import it locally too

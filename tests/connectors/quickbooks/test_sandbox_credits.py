@@ -69,6 +69,7 @@ def test_a_zero_payment_applies_a_credit_memo_to_an_invoice(api):
         (
             {
                 "CustomerRef": {"value": "1"},
+                "TotalAmt": 0,
                 "Line": [
                     {"Amount": 10.0, "LinkedTxn": [{"TxnId": "10", "TxnType": "Invoice"}]},
                     {"Amount": 20.0, "LinkedTxn": [{"TxnId": "1", "TxnType": "CreditMemo"}]},
