@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, request
 
-from . import applications
+from . import applications, invoices
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -59,6 +59,8 @@ WRITABLE = (
     "Transfer",
     "Payment",
     "BillPayment",
+    "Invoice",
+    "Bill",
 )
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
@@ -325,18 +327,20 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
     update) a writable entity; a Payment/BillPayment (create only) applies the credit it links
-    (``applications.py``); ``?operation=delete`` removes a CreditMemo or VendorCredit and is
-    refused elsewhere (accounts and items are archived with ``Active``), as is every other
-    operation (``void`` among them). A ``requestid`` already answered gets the same answer
-    again, nothing written."""
+    (``applications.py``); ``?operation=delete`` removes a CreditMemo, VendorCredit, Invoice or
+    Bill and ``?operation=void`` voids an Invoice (``invoices.py``); both are refused elsewhere
+    (accounts and items are archived with ``Active``), as is every other operation. A
+    ``requestid`` already answered gets the same answer again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     operation = request.args.get("operation")
-    if entity not in WRITABLE or operation not in (None, "delete"):
+    if entity not in WRITABLE or operation not in (None, "delete", "void"):
         return _unsupported(
             entity_path if not operation else f"{entity_path}?operation={operation}"
         )
-    if operation == "delete" and entity not in applications.DELETABLE:
+    if operation == "delete" and entity not in (*applications.DELETABLE, *invoices.ENTITIES):
         return _unsupported(f"{entity_path}?operation=delete")
+    if operation == "void" and entity != "Invoice":  # Intuit voids invoices, not bills
+        return _unsupported(f"{entity_path}?operation=void")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return fault(
@@ -357,7 +361,10 @@ def write(realm: str, entity_path: str) -> Response:
         try:
             if operation == "delete":
                 return _delete(realm, entity, body, key)
-            doc, created = save(sb.store, realm, entity, body)
+            if operation == "void":
+                doc, created = invoices.check_void(sb.store, realm, entity, body), False
+            else:
+                doc, created = save(sb.store, realm, entity, body)
         except WriteFault as exc:
             response = fault(
                 400,
@@ -392,7 +399,8 @@ def _delete(realm: str, entity: str, body: dict[str, Any], key: Any) -> Response
     """``?operation=delete`` (credits): gone from queries, a tombstone for change data capture
     (``applications.check_delete``); called with the store's lock held."""
     sb = sandbox()
-    current = applications.check_delete(sb.store, realm, entity, body)
+    check = invoices.check_delete if entity in invoices.ENTITIES else applications.check_delete
+    current = check(sb.store, realm, entity, body)
     sb.store.remove(realm, entity, str(current["Id"]), stamp(_now(), BY_REALM[realm].tz))
     answer = {entity: {"status": "Deleted", "domain": "QBO", "Id": str(current["Id"])}}
     if key:
