@@ -82,12 +82,14 @@ def _invalid_ref(what: str, value: Any, element: str):
 
 
 def _inactive(element: str):
+    """Intuit's answer to a reference to an inactive name list object: no ``element``, the
+    detail naming what kind of reference it was."""
+    what = {"CustomerRef": "customers", "VendorRef": "vendors", "ItemRef": "items"}
     return _fault(
         "610",
         "Object Not Found",
         "Object Not Found : Something you're trying to use has been made inactive. "
-        "Check the fields with accounts, customers, items, vendors or employees.",
-        element,
+        f"Check the fields with {what.get(element, 'accounts')}.",
     )
 
 
