@@ -3,8 +3,9 @@
 ``POST /invoice`` and ``POST /bill``: create (no ``Id``), sparse or full update (``Id`` + the
 current ``SyncToken``) through ``writes.save``, which calls ``complete``. QuickBooks fills:
 
-- each line's ``Id``/``LineNum``, its ``Amount`` (``Qty`` (default 1) x ``UnitPrice``; a missing
-  ``UnitPrice`` is the item's ``UnitPrice`` (invoices) or ``PurchaseCost`` (bills)); an invoice's
+- each line's ``Id``/``LineNum``, its ``Amount`` (``Qty`` (default 1) x ``UnitPrice``; with
+  neither ``UnitPrice`` nor ``Amount``, the item's ``UnitPrice`` (invoices) or ``PurchaseCost``
+  (bills); ``Amount`` and ``Qty`` alone give ``UnitPrice`` = ``Amount`` / ``Qty``); an invoice's
   ``SubTotalLineDetail`` line (sent ones are recomputed);
 - ``TxnTaxDetail.TotalTax`` from the line tax codes as the seed computes it: a US company charges
   its one rate on lines coded ``TAX``; a UK company charges each line's code's rates (sales rates
@@ -303,19 +304,25 @@ def _totals(store: Store, realm: str, company: Company, entity: str, doc: dict) 
 
 
 def _amount(store: Store, realm: str, entity: str, line: dict, detail: dict) -> Decimal:
-    if "ItemRef" in detail and detail.get("UnitPrice") in (None, ""):
-        item = store.doc(realm, "Item", _ref_id(detail, "ItemRef") or "") or {}
-        price = item.get("UnitPrice" if entity == "Invoice" else "PurchaseCost")
-        if price is not None and (line.get("Amount") is None or detail.get("Qty") is not None):
-            detail["UnitPrice"] = price
+    """The line's ``Amount``: ``Qty`` (default 1) x ``UnitPrice``, checked when both are sent
+    (6070). Without a ``UnitPrice``: a sent ``Amount`` stands (its ``UnitPrice`` is ``Amount``
+    / ``Qty`` when ``Qty`` is sent), else the item's price is taken."""
     has_qty = detail.get("Qty") not in (None, "")
     qty = _dec(detail.get("Qty"), "Qty") if has_qty else Decimal(1)
+    sent = line.get("Amount") not in (None, "")
     if detail.get("UnitPrice") in (None, ""):
-        if line.get("Amount") in (None, ""):
+        if sent:
+            given = _dec(line["Amount"]).quantize(CENT, ROUND_HALF_UP)
+            if has_qty and qty:
+                detail["UnitPrice"] = float(given / qty)
+            return given
+        item = store.doc(realm, "Item", _ref_id(detail, "ItemRef") or "") or {}
+        price = item.get("UnitPrice" if entity == "Invoice" else "PurchaseCost")
+        if price is None:
             raise _missing("Amount")
-        return _dec(line["Amount"]).quantize(CENT, ROUND_HALF_UP)
+        detail["UnitPrice"] = price
     computed = (qty * _dec(detail["UnitPrice"], "UnitPrice")).quantize(CENT, ROUND_HALF_UP)
-    if line.get("Amount") in (None, ""):
+    if not sent:
         return computed
     given = _dec(line["Amount"]).quantize(CENT, ROUND_HALF_UP)
     if given != computed:

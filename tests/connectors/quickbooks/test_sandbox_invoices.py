@@ -115,6 +115,12 @@ def test_a_missing_unit_price_is_the_items(api):
     invoice = ok(api, "Invoice", {"CustomerRef": {"value": "2"}, "Line": [sales(3, None)]})
     assert invoice["Line"][0]["SalesItemLineDetail"]["UnitPrice"] == 75.0
     assert invoice["TotalAmt"] == 225.0
+    # An Amount and a Qty without a UnitPrice: the price is Amount / Qty.
+    invoice = ok(
+        api, "Invoice", {"CustomerRef": {"value": "2"}, "Line": [{**sales(4, None), "Amount": 90}]}
+    )
+    assert invoice["Line"][0]["SalesItemLineDetail"]["UnitPrice"] == 22.5
+    assert invoice["TotalAmt"] == 90.0
 
 
 def test_uk_vat_from_each_lines_code(uk_api):
