@@ -59,6 +59,7 @@ from .mappers_reference import account_to_qbo, item_to_qbo
 from .payment_writes import create_payment, delete_payment
 from .reports import fetch_report
 from .spec import MINOR_VERSION
+from .writes_invoice import InvoiceWrites
 
 __all__ = ["QuickBooksConnector", "fault_errors"]
 
@@ -140,6 +141,26 @@ MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
         "POStatus": "status",
         "Line": "line_items",
     },
+    "invoice": {
+        "CustomerRef": "contact",
+        "VendorRef": "contact",
+        "Line": "line_items",
+        "DetailType": "line_items",
+        "Amount": "line_items",
+        "Qty": "line_items",
+        "UnitPrice": "line_items",
+        "ItemRef": "line_items",
+        "AccountRef": "line_items",
+        "TaxCodeRef": "line_items",
+        "ClassRef": "line_items",
+        "DocNumber": "number",
+        "TxnDate": "issue_date",
+        "DueDate": "due_date",
+        "CurrencyRef": "currency",
+        "ExchangeRate": "exchange_rate",
+        "APAccountRef": "",
+        "DepartmentRef": "",
+    },
     "journal_entry": {
         "Line": "lines",
         "AccountRef": "lines",
@@ -208,7 +229,7 @@ ELEMENT_FIELDS = {
 }
 
 
-class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
+class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
     def fetch_report(self, request: ReportRequest) -> Report:
         """One ``GET reports/<name>`` (connectors/quickbooks/reports.py); "today" for a report
         without a date is the UTC date, as the gateway's defaults."""
@@ -493,6 +514,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         spec = self.provider.resource(model, "create")
         if model == "payment":
             return create_payment(self, data, idempotency_key)
+        if model == "invoice":  # Invoice or Bill by type: writes_invoice.py
+            return self._create_invoice(data, idempotency_key)
         path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
         missing = data.missing_for_create() + self._qbo_required(model, data)
         refused = [
@@ -526,6 +549,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         spec = self.provider.resource(model, "update")
         if model == "credit_note":
             return self._update_credit(spec, remote_id, data, idempotency_key)
+        if model == "invoice":
+            return self._update_invoice(remote_id, data, idempotency_key)
         path, to_qbo = self._writer(model)
         data = self._journal_accounts(model, data)
         current = self.get(model, remote_id)  # its SyncToken: QuickBooks refuses stale writes
@@ -603,15 +628,18 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         return self._with_applications([saved])[0]
 
     def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
-        """Credit notes only: QuickBooks has no void for a CreditMemo or VendorCredit (Intuit's
-        API reference offers create, read, query, update, delete; a credit memo also send and
-        pdf), so the credit is deleted (``POST /creditmemo?operation=delete`` with ``Id`` and
-        ``SyncToken``) and the gateway keeps it flagged ``remote_was_deleted``. A credit already
-        applied by a payment is refused (422, as Xero refuses to void one): deleting it would
-        silently reopen the invoices it paid. Refund receipts are read only here (501)."""
+        """Invoices: ``writes_invoice`` (an Invoice is voided, a Bill deleted). Credit notes:
+        QuickBooks has no void for a CreditMemo or VendorCredit (Intuit's API reference offers
+        create, read, query, update, delete; a credit memo also send and pdf), so the credit is
+        deleted (``POST /creditmemo?operation=delete`` with ``Id`` and ``SyncToken``) and the
+        gateway keeps it flagged ``remote_was_deleted``. A credit already applied by a payment
+        is refused (422, as Xero refuses to void one): deleting it would silently reopen the
+        invoices it paid. Refund receipts are read only here (501)."""
         spec = self.provider.resource(model, "delete")
         if model == "payment":
             return delete_payment(self, remote_id)  # payment_writes.py
+        if model == "invoice":  # void an Invoice, delete a Bill: writes_invoice.py
+            return self._delete_invoice(remote_id)
         if model != "credit_note":
             raise NotSupported(f"{self.provider.name} does not support delete on {model}")
         part, own_id = spec.source_for(remote_id)

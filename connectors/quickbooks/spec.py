@@ -159,9 +159,14 @@ _DOCUMENTS = MappingProxyType(
             _query_resource("contact", "Customer", customer_from_qbo, ids.CUSTOMER, ALL_NAMES),
             _query_resource("contact", "Vendor", vendor_from_qbo, ids.VENDOR, ALL_NAMES),
         ),
+        # Written by type (connectors/quickbooks/writes_invoice.py): an Invoice is voided on
+        # delete, a Bill deleted (QuickBooks has no bill void).
         "invoice": ResourceSpec.union(
-            _query_resource("invoice", "Invoice", invoice_from_qbo, ids.INVOICE),
-            _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL),
+            _query_resource(
+                "invoice", "Invoice", invoice_from_qbo, ids.INVOICE, operations=_CREDIT_WRITES
+            ),
+            _query_resource("invoice", "Bill", bill_from_qbo, ids.BILL, operations=_CREDIT_WRITES),
+            operations=_CREDIT_WRITES,
             deletions=DELETIONS,
         ),
         # CreditMemo (AR) and VendorCredit (AP) are read, written and deleted (QuickBooks has no

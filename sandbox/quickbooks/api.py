@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, g, request
 
-from . import applications, payments
+from . import applications, invoices, payments
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -59,6 +59,8 @@ WRITABLE = (
     "Transfer",
     "Payment",
     "BillPayment",
+    "Invoice",
+    "Bill",
 )
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
@@ -325,22 +327,26 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
     update) a writable entity; a Payment/BillPayment moves the documents it links
-    (``applications.py``); ``?operation=delete`` removes a CreditMemo, VendorCredit, Payment or
-    BillPayment and is refused elsewhere (accounts and items are archived with ``Active``);
-    ``?operation=update&include=void`` voids a Payment or BillPayment (``payments.py``); every
-    other operation is refused (``void`` among them). A ``requestid`` already answered gets the
-    same answer again, nothing written."""
+    (``applications.py``); ``?operation=delete`` removes a CreditMemo, VendorCredit, Invoice,
+    Bill, Payment or BillPayment and is refused elsewhere (accounts and items are archived with
+    ``Active``); ``?operation=void`` voids an Invoice (``invoices.py``) and
+    ``?operation=update&include=void`` a Payment or BillPayment (``payments.py``); every other
+    operation is refused. A ``requestid`` already answered gets the same answer again, nothing
+    written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     operation = request.args.get("operation")
     voiding = payments.voids(entity, request.args)  # Intuit voids them with a sparse update
     if operation == "update" and entity in payments.ENTITIES:
         operation = None
-    if entity not in WRITABLE or operation not in (None, "delete"):
+    if entity not in WRITABLE or operation not in (None, "delete", "void"):
         return _unsupported(
             entity_path if not operation else f"{entity_path}?operation={operation}"
         )
-    if operation == "delete" and entity not in (*applications.DELETABLE, *payments.ENTITIES):
+    deletable = (*applications.DELETABLE, *invoices.ENTITIES, *payments.ENTITIES)
+    if operation == "delete" and entity not in deletable:
         return _unsupported(f"{entity_path}?operation=delete")
+    if operation == "void" and entity != "Invoice":  # Intuit voids invoices, not bills
+        return _unsupported(f"{entity_path}?operation=void")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return fault(
@@ -369,7 +375,10 @@ def write(realm: str, entity_path: str) -> Response:
                     sb.answered[key] = (200, {entity: doc})
                 return json_response({entity: doc, "time": intuit_time(_now())})
             before = sb.store.doc(realm, entity, str(body["Id"])) if body.get("Id") else None
-            doc, created = save(sb.store, realm, entity, body)
+            if operation == "void":
+                doc, created = invoices.check_void(sb.store, realm, entity, body), False
+            else:
+                doc, created = save(sb.store, realm, entity, body)
         except WriteFault as exc:
             response = fault(
                 400,
@@ -410,7 +419,8 @@ def _delete(realm: str, entity: str, body: dict[str, Any], key: Any) -> Response
         current = payments.check_delete(sb.store, realm, entity, body)
         payments.remove(sb.store, realm, entity, current, when)
     else:
-        current = applications.check_delete(sb.store, realm, entity, body)
+        check = invoices.check_delete if entity in invoices.ENTITIES else applications.check_delete
+        current = check(sb.store, realm, entity, body)
         sb.store.remove(realm, entity, str(current["Id"]), when)
     answer = {entity: {"status": "Deleted", "domain": "QBO", "Id": str(current["Id"])}}
     if key:

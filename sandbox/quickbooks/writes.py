@@ -24,7 +24,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from . import applications, credits
+from . import applications, credits, invoices
 from .reference import ACCOUNT_TYPES
 from .store import Store
 
@@ -226,6 +226,11 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         from .seed import BY_REALM
 
         applications.check(store, realm, BY_REALM[realm], entity, doc, current)
+        return doc, created
+    if entity in invoices.ENTITIES:
+        from .seed import BY_REALM
+
+        invoices.complete(store, realm, BY_REALM[realm], entity, doc, None if created else current)
         return doc, created
     if entity in credits.WRITABLE:
         from .seed import BY_REALM  # local: the branches above import it locally too

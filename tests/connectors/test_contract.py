@@ -80,7 +80,7 @@ def test_registry_lookup_and_describe():
             "tracking_category": ["list", "get"],
             "item": ["list", "get", "create", "update"],
             "contact": ["list", "get"],
-            "invoice": ["list", "get"],
+            "invoice": ["list", "get", "create", "update", "delete"],
             "credit_note": ["list", "get", "create", "update", "delete"],
             "payment": ["list", "get"],
             "purchase_order": ["list", "get", "create", "update"],

@@ -273,14 +273,16 @@ def test_get_routes_by_id_prefix(quickbooks_sandbox):
 
 
 def test_writes_are_not_supported(quickbooks_sandbox):
+    """Models QuickBooks does not write here (invoices are: test_quickbooks_invoices_end_to_end)."""
     conn = link(quickbooks_sandbox).connector()
     with pytest.raises(NotSupported):
-        conn.create("invoice", InvoiceInput(type="ACCOUNTS_RECEIVABLE", contact_remote_id="1"))
+        conn.create("tax_rate", InvoiceInput(type="ACCOUNTS_RECEIVABLE", contact_remote_id="1"))
     with pytest.raises(NotSupported):
-        conn.update("invoice", "1", InvoiceInput(memo="x"))
+        conn.update("tax_rate", "1", InvoiceInput(memo="x"))
     with pytest.raises(NotSupported):
-        conn.delete("invoice", "1")
-    assert quickbooks_sandbox.control.counters()["requests"].get("invoice") is None
+        conn.delete("purchase_order", "1")
+    requests = quickbooks_sandbox.control.counters()["requests"]
+    assert requests.get("taxcode") is None and requests.get("purchaseorder") is None
 
 
 def test_concurrency_stays_under_the_limit(quickbooks_sandbox):

@@ -157,5 +157,5 @@ def test_credits_are_deleted_not_voided(api):
     )
     assert response.status_code == 200, response.text
     assert "1" not in {c["Id"] for c in rows(api, "select * from VendorCredit")}
-    # Refund receipts and invoices keep Intuit's other operations unemulated.
-    assert fault_of(post(api, "invoice", {"Id": "1"}, operation="delete"))["code"] == "500"
+    # Refund receipts keep Intuit's other operations unemulated; bills have no void.
+    assert fault_of(post(api, "bill", {"Id": "1"}, operation="void"))["code"] == "500"

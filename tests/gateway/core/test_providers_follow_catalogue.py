@@ -67,7 +67,7 @@ def test_what_the_catalogue_and_the_connectors_declare_together(authed_client):
         assert listed[provider]["tracking_category"] == ["list", "get"]
     # Xero cannot edit a payment (the catalogue would allow it).
     assert listed["xero"]["payment"] == ["list", "get", "create", "delete"]
-    assert listed["quickbooks"]["invoice"] == ["list", "get"]
+    assert listed["quickbooks"]["invoice"] == ["list", "get", "create", "update", "delete"]
 
 
 def test_a_narrower_catalogue_entry_narrows_v1_providers_and_the_endpoints(
