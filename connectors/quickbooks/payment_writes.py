@@ -211,7 +211,10 @@ def delete_payment(conn: QuickBooksConnector, remote_id: str) -> None:
         part, own_id = spec.source_for(remote_id)
     except KeyError:
         raise NotFound(f"payment {remote_id} not found") from None
-    current = conn.get("payment", remote_id)
+    try:
+        current = conn.get("payment", remote_id)
+    except NotFound:
+        return None  # deleted already: a second delete answers as the first did
     raw = current.remote_data or {}
     entity = part.resource_name
     key = uuid.uuid4().hex[:50]

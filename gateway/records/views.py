@@ -201,7 +201,7 @@ def _documented(model: str):
     stale = {
         **NOT_OFFERED,
         409: "`conflict`: the record changed at the provider while this write was made "
-        "(QuickBooks' SyncToken); nothing was written, the record as it now is was stored and "
+        "(its version there moved on); nothing was written, the record as it now is was stored and "
         "`details` carries its `modified_at`: read it again and retry. Or `relink_required`.",
     }
     if "update" in declared:

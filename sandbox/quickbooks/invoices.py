@@ -303,10 +303,24 @@ def _totals(store: Store, realm: str, company: Company, entity: str, doc: dict) 
     doc["TotalAmt"] = money(subtotal + tax)
 
 
+def sent_zeroes(line: dict, detail: dict) -> bool:
+    if line.get("Amount") in (None, ""):
+        return False
+    try:
+        return all(Decimal(str(detail.get(k))) == 0 for k in ("Qty", "UnitPrice"))
+    except ArithmeticError:
+        return False
+
+
 def _amount(store: Store, realm: str, entity: str, line: dict, detail: dict) -> Decimal:
     """The line's ``Amount``: ``Qty`` (default 1) x ``UnitPrice``, checked when both are sent
     (6070). Without a ``UnitPrice``: a sent ``Amount`` stands (its ``UnitPrice`` is ``Amount``
-    / ``Qty`` when ``Qty`` is sent), else the item's price is taken."""
+    / ``Qty`` when ``Qty`` is sent), else the item's price is taken. ``Qty`` and ``UnitPrice``
+    both 0 beside an ``Amount`` count as not sent: Intuit's clients (python-quickbooks) send
+    those defaults, and Intuit keeps the ``Amount``."""
+    if sent_zeroes(line, detail):
+        detail.pop("Qty", None)
+        detail.pop("UnitPrice", None)
     has_qty = detail.get("Qty") not in (None, "")
     qty = _dec(detail.get("Qty"), "Qty") if has_qty else Decimal(1)
     sent = line.get("Amount") not in (None, "")
