@@ -1,6 +1,6 @@
 """The accounting API under ``/v3/company/<realmId>/``: the query endpoint, reads by id,
-CompanyInfo and Preferences, change data capture, and writes of Account, Item and
-PurchaseOrder. Every call:
+CompanyInfo and Preferences, change data capture, and writes (Account, Item, Customer,
+Vendor, PurchaseOrder, the documents). Every call:
 injected faults, bearer auth (401, Intuit gateway form), the realm the grant covers (403),
 throttling per app and realm (429), then the handler. Responses are JSON whatever ``Accept``
 says (Intuit defaults to XML)."""
@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, g, request
 
 from . import applications
+from . import names as name_lists
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -59,6 +60,8 @@ WRITABLE = (
     "Transfer",
     "Payment",
     "BillPayment",
+    "Customer",
+    "Vendor",
 )
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
@@ -324,17 +327,20 @@ def read(realm: str, entity_path: str, entity_id: str) -> Response:
 @bp.route("/<entity_path>", methods=["POST"])
 def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
-    update) a writable entity; a Payment/BillPayment (create only) applies the credit it links
-    (``applications.py``); ``?operation=delete`` removes a CreditMemo or VendorCredit and is
-    refused elsewhere (accounts and items are archived with ``Active``), as is every other
-    operation (``void`` among them). A ``requestid`` already answered gets the same answer
-    again, nothing written."""
+        update) a writable entity; a Payment/BillPayment (create only) applies the credit it links
+        (``applications.py``); ``?operation=delete`` removes a CreditMemo or VendorCredit and is
+        refused elsewhere (accounts, items, customers and vendors are archived with ``Active``;
+    QuickBooks' own refusal for the names), as is every other
+        operation (``void`` among them). A ``requestid`` already answered gets the same answer
+        again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     operation = request.args.get("operation")
     if entity not in WRITABLE or operation not in (None, "delete"):
         return _unsupported(
             entity_path if not operation else f"{entity_path}?operation={operation}"
         )
+    if operation == "delete" and entity in name_lists.ENTITIES:
+        return fault(400, "ValidationFault", "500", *name_lists.DELETE_REFUSAL, _now())
     if operation == "delete" and entity not in applications.DELETABLE:
         return _unsupported(f"{entity_path}?operation=delete")
     body = request.get_json(silent=True)
