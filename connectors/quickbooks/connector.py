@@ -5,8 +5,9 @@ Writes: a create, or a sparse update carrying the record's current ``SyncToken``
 (``POST /account``, ``/item``, ``/purchaseorder``, ``/creditmemo``, ...); the caller's
 idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Credit notes:
 ``allocations`` creates the Payment / BillPayment that applies the credit; delete is
-``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Other
-models' writes are not supported (``NotSupported``, which the gateway answers with 501)."""
+``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Contacts:
+a Customer or a Vendor, archived on delete (``contacts``). Other models' writes are not
+supported (``NotSupported``, which the gateway answers with 501)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from ..rest import SpecConnector, _dig
 from ..specs import BatchRead, ResourceSpec
 from . import ids
 from .attachments import QuickBooksAttachments
+from .contacts import archive_contact, create_contact, update_contact
 from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
 from .mappers_credit import (
     REFUND_RECEIPT,
@@ -104,6 +106,27 @@ UNSUPPORTED_FIELDS: Mapping[str, Mapping[str, str]] = {
 
 #: Fault ``element`` → unified field, where a model reads it differently from ELEMENT_FIELDS.
 MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "contact": {
+        "DisplayName": "name",
+        "CompanyName": "name",
+        "Title": "name",
+        "MiddleName": "name",
+        "Suffix": "name",
+        "GivenName": "first_name",
+        "FamilyName": "last_name",
+        "PrimaryEmailAddr": "email_address",
+        "PrimaryTaxIdentifier": "tax_number",
+        "TaxIdentifier": "tax_number",
+        "AcctNum": "account_number",
+        "Active": "status",
+        "CurrencyRef": "currency",
+        "BillAddr": "addresses",
+        "ShipAddr": "addresses",
+        "PrimaryPhone": "phone_numbers",
+        "AlternatePhone": "phone_numbers",
+        "Mobile": "phone_numbers",
+        "Fax": "phone_numbers",
+    },
     "expense": {
         "AccountRef": "account",
         "EntityRef": "contact",
@@ -457,6 +480,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         self, model: str, data: UnifiedInput, *, idempotency_key: str | None = None
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "create")
+        if model == "contact":
+            return create_contact(self, data, idempotency_key)
         path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
         missing = data.missing_for_create() + self._qbo_required(model, data)
         refused = [
@@ -488,6 +513,8 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         idempotency_key: str | None = None,
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "update")
+        if model == "contact":
+            return update_contact(self, remote_id, data, idempotency_key)
         if model == "credit_note":
             return self._update_credit(spec, remote_id, data, idempotency_key)
         path, to_qbo = self._writer(model)
@@ -567,13 +594,16 @@ class QuickBooksConnector(QuickBooksAttachments, SpecConnector):
         return self._with_applications([saved])[0]
 
     def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
-        """Credit notes only: QuickBooks has no void for a CreditMemo or VendorCredit (Intuit's
-        API reference offers create, read, query, update, delete; a credit memo also send and
-        pdf), so the credit is deleted (``POST /creditmemo?operation=delete`` with ``Id`` and
-        ``SyncToken``) and the gateway keeps it flagged ``remote_was_deleted``. A credit already
-        applied by a payment is refused (422, as Xero refuses to void one): deleting it would
-        silently reopen the invoices it paid. Refund receipts are read only here (501)."""
+        """Contacts are archived (``contacts.archive_contact``). Credit notes: QuickBooks has no
+        void for a CreditMemo or VendorCredit (Intuit's API reference offers create, read,
+        query, update, delete; a credit memo also send and pdf), so the credit is deleted
+        (``POST /creditmemo?operation=delete`` with ``Id`` and ``SyncToken``) and the gateway
+        keeps it flagged ``remote_was_deleted``. A credit already applied by a payment is
+        refused (422, as Xero refuses to void one): deleting it would silently reopen the
+        invoices it paid. Refund receipts are read only here (501)."""
         spec = self.provider.resource(model, "delete")
+        if model == "contact":
+            return archive_contact(self, remote_id)
         if model != "credit_note":
             raise NotSupported(f"{self.provider.name} does not support delete on {model}")
         part, own_id = spec.source_for(remote_id)

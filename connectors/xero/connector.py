@@ -55,7 +55,8 @@ __all__ = ["XeroConnector"]
 UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "invoice": frozenset({"memo"}),
     "credit_note": frozenset({"memo"}),
-    "contact": frozenset(),
+    # Xero derives them from the contact's transactions.
+    "contact": frozenset({"is_customer", "is_supplier"}),
     "payment": frozenset(),
     # Xero has no sub-accounts, and no item types or statuses (tracked inventory is told by
     # its inventory asset account).
@@ -71,6 +72,12 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     # the bank account's business.
     "expense": frozenset({"memo", "number", "payment_method"}),
     "bank_transfer": frozenset(),
+}
+
+#: Refused fields Xero has, but sets itself.
+_DERIVED = {
+    "is_customer": "Xero sets it from the contact's transactions.",
+    "is_supplier": "Xero sets it from the contact's transactions.",
 }
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
@@ -276,7 +283,9 @@ class XeroConnector(XeroReports, XeroAttachments, SpecConnector):
         if bad:
             raise ValidationFailed(
                 "fields not supported by Xero",
-                details=[{"field": f, "message": "Xero has no such field."} for f in bad],
+                details=[
+                    {"field": f, "message": _DERIVED.get(f, "Xero has no such field.")} for f in bad
+                ],
             )
         return data
 
