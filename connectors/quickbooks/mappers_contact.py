@@ -84,7 +84,8 @@ def contact_role(data: Any) -> bool:
 def role_change(data: Any, *, vendor: bool) -> None:
     """Refuse an update whose ``is_customer`` / ``is_supplier`` would move the contact to the
     other list (QuickBooks cannot turn a customer into a vendor)."""
-    contact_role(data)
+    if getattr(data, "is_customer", None) is True and getattr(data, "is_supplier", None) is True:
+        contact_role(data)  # refuses both
     what = "vendor" if vendor else "customer"
     other = "customer" if vendor else "vendor"
     message = (

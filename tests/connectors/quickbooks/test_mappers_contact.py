@@ -154,7 +154,14 @@ def test_an_update_cannot_change_the_role(body, vendor, fields):
 
 @pytest.mark.parametrize(
     ("body", "vendor"),
-    [({"is_customer": True}, False), ({"is_supplier": True}, True), ({"name": "Y"}, True)],
+    [
+        ({"is_customer": True}, False),
+        ({"is_supplier": False}, False),
+        ({"is_supplier": True}, True),
+        ({"is_customer": False}, True),
+        ({"is_customer": False, "is_supplier": True}, True),
+        ({"name": "Y"}, True),
+    ],
 )
 def test_an_update_keeping_the_role_is_fine(body, vendor):
     role_change(ContactInput.model_validate(body), vendor=vendor)
