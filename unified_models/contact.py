@@ -53,13 +53,17 @@ class Contact(UnifiedRecord):
 
 
 class ContactInput(UnifiedInput):
-    """POST/PATCH body for contacts. ``is_customer``/``is_supplier`` are derived by Xero from
-    transactions and so are not writable there. ``addresses``/``phone_numbers`` replace the
-    provider's lists of the same types."""
+    """POST/PATCH body for contacts. ``addresses``/``phone_numbers`` replace the provider's
+    lists of the same types. ``is_customer``/``is_supplier`` choose the list a contact is
+    created in where the provider keeps two (QuickBooks: a Customer, or a Vendor when
+    ``is_supplier`` is true; never both, and never changed afterwards); Xero derives them from
+    a contact's transactions and refuses them."""
 
     CREATE_REQUIRED: ClassVar[tuple[str, ...]] = ("name",)
 
     name: str | None = None
+    is_customer: bool | None = None
+    is_supplier: bool | None = None
     first_name: str | None = None
     last_name: str | None = None
     email_address: str | None = None

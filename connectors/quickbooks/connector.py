@@ -6,8 +6,9 @@ Writes: a create, or a sparse update carrying the record's current ``SyncToken``
 idempotency key goes to Intuit as ``requestid`` (its duplicate-request guard). Credit notes:
 ``allocations`` creates the Payment / BillPayment that applies the credit; delete is
 ``?operation=delete`` (QuickBooks offers no void of a credit memo or vendor credit). Payments:
-created and deleted (``payment_writes.py``). Other models' writes are not supported
-(``NotSupported``, which the gateway answers with 501)."""
+created and deleted (``payment_writes.py``). Contacts: a Customer or a Vendor, archived on
+delete (``contacts``). Other models' writes are not supported (``NotSupported``, which the
+gateway answers with 501)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from ..rest import SpecConnector, _dig
 from ..specs import BatchRead, ResourceSpec
 from . import ids
 from .attachments import QuickBooksAttachments
+from .contacts import archive_contact, create_contact, update_contact
 from .mappers_bank import bank_transfer_to_qbo, expense_to_qbo
 from .mappers_credit import (
     REFUND_RECEIPT,
@@ -117,6 +119,27 @@ UNSUPPORTED_FIELDS: Mapping[str, Mapping[str, str]] = {
 
 #: Fault ``element`` → unified field, where a model reads it differently from ELEMENT_FIELDS.
 MODEL_ELEMENT_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "contact": {
+        "DisplayName": "name",
+        "CompanyName": "name",
+        "Title": "name",
+        "MiddleName": "name",
+        "Suffix": "name",
+        "GivenName": "first_name",
+        "FamilyName": "last_name",
+        "PrimaryEmailAddr": "email_address",
+        "PrimaryTaxIdentifier": "tax_number",
+        "TaxIdentifier": "tax_number",
+        "AcctNum": "account_number",
+        "Active": "status",
+        "CurrencyRef": "currency",
+        "BillAddr": "addresses",
+        "ShipAddr": "addresses",
+        "PrimaryPhone": "phone_numbers",
+        "AlternatePhone": "phone_numbers",
+        "Mobile": "phone_numbers",
+        "Fax": "phone_numbers",
+    },
     "expense": {
         "AccountRef": "account",
         "EntityRef": "contact",
@@ -516,6 +539,8 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
             return create_payment(self, data, idempotency_key)
         if model == "invoice":  # Invoice or Bill by type: writes_invoice.py
             return self._create_invoice(data, idempotency_key)
+        if model == "contact":
+            return create_contact(self, data, idempotency_key)
         path, to_qbo = self._writer(model) if model != "credit_note" else ("", None)
         missing = data.missing_for_create() + self._qbo_required(model, data)
         refused = [
@@ -547,6 +572,8 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
         idempotency_key: str | None = None,
     ) -> UnifiedRecord:
         spec = self.provider.resource(model, "update")
+        if model == "contact":
+            return update_contact(self, remote_id, data, idempotency_key)
         if model == "credit_note":
             return self._update_credit(spec, remote_id, data, idempotency_key)
         if model == "invoice":
@@ -628,7 +655,8 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
         return self._with_applications([saved])[0]
 
     def delete(self, model: str, remote_id: str) -> UnifiedRecord | None:
-        """Invoices: ``writes_invoice`` (an Invoice is voided, a Bill deleted). Credit notes:
+        """Contacts are archived (``contacts.archive_contact``). Invoices: ``writes_invoice`` (an
+        Invoice is voided, a Bill deleted). Payments: ``payment_writes``. Credit notes:
         QuickBooks has no void for a CreditMemo or VendorCredit (Intuit's API reference offers
         create, read, query, update, delete; a credit memo also send and pdf), so the credit is
         deleted (``POST /creditmemo?operation=delete`` with ``Id`` and ``SyncToken``) and the
@@ -636,6 +664,8 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
         is refused (422, as Xero refuses to void one): deleting it would silently reopen the
         invoices it paid. Refund receipts are read only here (501)."""
         spec = self.provider.resource(model, "delete")
+        if model == "contact":
+            return archive_contact(self, remote_id)
         if model == "payment":
             return delete_payment(self, remote_id)  # payment_writes.py
         if model == "invoice":  # void an Invoice, delete a Bill: writes_invoice.py

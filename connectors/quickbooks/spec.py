@@ -150,14 +150,21 @@ def _query_resource(
 #: The JournalReport's date range: every transaction the books can hold.
 JOURNAL_REPORT_START, JOURNAL_REPORT_END = "1900-01-01", "2099-12-31"
 _CREATE = frozenset({"list", "get", "create"})
-_CREDIT_WRITES = frozenset({"list", "get", "create", "update", "delete"})
+_ALL_WRITES = frozenset({"list", "get", "create", "update", "delete"})
+_CREDIT_WRITES = _ALL_WRITES
 _PAYMENT_WRITES = frozenset({"list", "get", "create", "delete"})
 
 _DOCUMENTS = MappingProxyType(
     {
+        # Written as a Customer or a Vendor, archived (``Active`` false) on delete: QuickBooks
+        # never deletes a name (connectors/quickbooks/contacts.py).
         "contact": ResourceSpec.union(
-            _query_resource("contact", "Customer", customer_from_qbo, ids.CUSTOMER, ALL_NAMES),
-            _query_resource("contact", "Vendor", vendor_from_qbo, ids.VENDOR, ALL_NAMES),
+            _query_resource(
+                "contact", "Customer", customer_from_qbo, ids.CUSTOMER, ALL_NAMES, _ALL_WRITES
+            ),
+            _query_resource(
+                "contact", "Vendor", vendor_from_qbo, ids.VENDOR, ALL_NAMES, _ALL_WRITES
+            ),
         ),
         # Written by type (connectors/quickbooks/writes_invoice.py): an Invoice is voided on
         # delete, a Bill deleted (QuickBooks has no bill void).

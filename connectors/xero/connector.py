@@ -56,7 +56,8 @@ __all__ = ["XeroConnector"]
 UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     "invoice": frozenset({"memo"}),
     "credit_note": frozenset({"memo"}),
-    "contact": frozenset(),
+    # Xero derives them from the contact's transactions.
+    "contact": frozenset({"is_customer", "is_supplier"}),
     "payment": frozenset(),
     # Xero has no sub-accounts, and no item types or statuses (tracked inventory is told by
     # its inventory asset account).
@@ -72,6 +73,12 @@ UNSUPPORTED_FIELDS: Mapping[str, frozenset[str]] = {
     # the bank account's business.
     "expense": frozenset({"memo", "number", "payment_method"}),
     "bank_transfer": frozenset(),
+}
+
+#: Refused fields Xero has, but sets itself.
+_DERIVED = {
+    "is_customer": "Xero sets it from the contact's transactions.",
+    "is_supplier": "Xero sets it from the contact's transactions.",
 }
 
 _WRITE_PARAMS: Mapping[str, dict[str, str]] = {
@@ -194,7 +201,7 @@ class XeroConnector(XeroReports, XeroAttachments, SpecConnector):
         elif model == "payment":
             payment = self.get("payment", remote_id)
             if payment.remote_was_deleted or getattr(payment, "status", None) is PaymentStatus.VOID:
-                return payment   # already deleted: Xero refuses a second delete
+                return payment  # already deleted: Xero refuses a second delete
             body = {"PaymentID": remote_id, "Status": "DELETED"}
         elif model == "credit_note":
             note = self.get("credit_note", remote_id)
@@ -280,7 +287,9 @@ class XeroConnector(XeroReports, XeroAttachments, SpecConnector):
         if bad:
             raise ValidationFailed(
                 "fields not supported by Xero",
-                details=[{"field": f, "message": "Xero has no such field."} for f in bad],
+                details=[
+                    {"field": f, "message": _DERIVED.get(f, "Xero has no such field.")} for f in bad
+                ],
             )
         return data
 

@@ -1,6 +1,6 @@
 """The accounting API under ``/v3/company/<realmId>/``: the query endpoint, reads by id,
-CompanyInfo and Preferences, change data capture, and writes of Account, Item and
-PurchaseOrder. Every call:
+CompanyInfo and Preferences, change data capture, and writes (Account, Item, Customer,
+Vendor, PurchaseOrder, the documents). Every call:
 injected faults, bearer auth (401, Intuit gateway form), the realm the grant covers (403),
 throttling per app and realm (429), then the handler. Responses are JSON whatever ``Accept``
 says (Intuit defaults to XML)."""
@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, g, request
 
 from . import applications, invoices, payments
+from . import names as name_lists
 from .current import sandbox
 from .errors import fault, gateway_fault, intuit_time, json_response
 from .query import QueryError, instant, parse, run
@@ -61,6 +62,8 @@ WRITABLE = (
     "BillPayment",
     "Invoice",
     "Bill",
+    "Customer",
+    "Vendor",
 )
 
 #: What Intuit's change data capture covers, of what the sandbox serves (not TaxCode, TaxRate,
@@ -328,11 +331,11 @@ def write(realm: str, entity_path: str) -> Response:
     """Create (no ``Id``) or update (``Id`` + ``SyncToken``, ``"sparse": true`` for a sparse
     update) a writable entity; a Payment/BillPayment moves the documents it links
     (``applications.py``); ``?operation=delete`` removes a CreditMemo, VendorCredit, Invoice,
-    Bill, Payment or BillPayment and is refused elsewhere (accounts and items are archived with
-    ``Active``); ``?operation=void`` voids an Invoice (``invoices.py``) and
-    ``?operation=update&include=void`` a Payment or BillPayment (``payments.py``); every other
-    operation is refused. A ``requestid`` already answered gets the same answer again, nothing
-    written."""
+    Bill, Payment or BillPayment and is refused elsewhere (accounts, items, customers and vendors
+    are archived with ``Active``; QuickBooks' own refusal for the names);
+    ``?operation=void`` voids an Invoice (``invoices.py``) and ``?operation=update&include=void``
+    a Payment or BillPayment (``payments.py``); every other operation is refused. A
+    ``requestid`` already answered gets the same answer again, nothing written."""
     entity = ENTITY_PATHS.get(entity_path.lower())
     operation = request.args.get("operation")
     voiding = payments.voids(entity, request.args)  # Intuit voids them with a sparse update
@@ -342,6 +345,8 @@ def write(realm: str, entity_path: str) -> Response:
         return _unsupported(
             entity_path if not operation else f"{entity_path}?operation={operation}"
         )
+    if operation == "delete" and entity in name_lists.ENTITIES:
+        return fault(400, "ValidationFault", "500", *name_lists.DELETE_REFUSAL, _now())
     deletable = (*applications.DELETABLE, *invoices.ENTITIES, *payments.ENTITIES)
     if operation == "delete" and entity not in deletable:
         return _unsupported(f"{entity_path}?operation=delete")

@@ -1,5 +1,6 @@
 """Create and update for ``Account``, ``Item`` and ``PurchaseOrder`` (its checks in
-``purchase_orders.py``), and the checks of the other writable entities (credits in
+``purchase_orders.py``), ``Customer`` and ``Vendor`` (``names.py``), and the checks of the
+other writable entities (credits in
 ``credits.py``, payments applying credit in ``applications.py``, ...) as Intuit does them:
 ``POST /account`` with no ``Id`` creates; with ``Id`` and ``SyncToken`` it updates, sparsely
 (``"sparse": true``: only the properties sent change) or fully (writable properties not sent are
@@ -24,7 +25,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from . import applications, credits, invoices
+from . import applications, credits, invoices, names
 from .reference import ACCOUNT_TYPES
 from .store import Store
 
@@ -242,6 +243,11 @@ def save(store: Store, realm: str, entity: str, body: dict[str, Any]) -> tuple[d
         from .seed import BY_REALM
 
         banking.check(store, realm, entity, doc, BY_REALM[realm])
+        return doc, created
+    if entity in names.ENTITIES:
+        from .seed import BY_REALM
+
+        names.check(store, realm, BY_REALM[realm], entity, doc, None if created else current)
         return doc, created
     if entity == "Account":
         _check_account(store, realm, doc)

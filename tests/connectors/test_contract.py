@@ -79,7 +79,7 @@ def test_registry_lookup_and_describe():
             "account": ["list", "get", "create", "update"],
             "tracking_category": ["list", "get"],
             "item": ["list", "get", "create", "update"],
-            "contact": ["list", "get"],
+            "contact": ["list", "get", "create", "update", "delete"],
             "invoice": ["list", "get", "create", "update", "delete"],
             "credit_note": ["list", "get", "create", "update", "delete"],
             "payment": ["list", "get"],

@@ -352,3 +352,25 @@ def test_sandbox_recorded_pages_map_consistently() -> None:
                 assert record.balance == Decimal(str(row["AmountDue"]))
                 if row["Status"] == "AUTHORISED" and row["AmountPaid"] > 0:
                     assert record.status is InvoiceStatus.PARTIALLY_PAID
+
+
+def test_xero_refuses_the_contact_roles_it_derives() -> None:
+    """``is_customer``/``is_supplier`` choose a QuickBooks list; Xero sets them itself from the
+    contact's transactions, so a write naming them is refused (never silently dropped)."""
+    from connectors.errors import ValidationFailed
+    from connectors.xero.connector import XeroConnector
+
+    connector = XeroConnector.__new__(XeroConnector)
+
+    class _Provider:
+        @staticmethod
+        def input_model(model: str):
+            return ContactInput
+
+    connector.provider = _Provider()  # type: ignore[assignment]
+    with pytest.raises(ValidationFailed) as caught:
+        connector._check_input("contact", ContactInput(name="Acme", is_supplier=False))
+    assert caught.value.details == [
+        {"field": "is_supplier", "message": "Xero sets it from the contact's transactions."}
+    ]
+    assert connector._check_input("contact", ContactInput(name="Acme")).name == "Acme"

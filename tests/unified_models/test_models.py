@@ -152,7 +152,9 @@ def test_patch_semantics():
     assert patch.missing_for_create() == ["type", "contact_remote_id"]
     assert ContactInput(name="Acme").missing_for_create() == []
     assert "line_items" in InvoiceInput.writable_fields()
-    assert "is_customer" not in ContactInput.writable_fields()
+    # Which list a QuickBooks contact is created in; Xero refuses them (it derives them).
+    assert "is_customer" in ContactInput.writable_fields()
+    assert "status_raw" not in ContactInput.writable_fields()
 
 
 def test_json_input_keeps_decimal_digits():
