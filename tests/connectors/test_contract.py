@@ -82,7 +82,7 @@ def test_registry_lookup_and_describe():
             "contact": ["list", "get", "create", "update", "delete"],
             "invoice": ["list", "get", "create", "update", "delete"],
             "credit_note": ["list", "get", "create", "update", "delete"],
-            "payment": ["list", "get"],
+            "payment": ["list", "get", "create", "delete"],
             "purchase_order": ["list", "get", "create", "update"],
             "journal_entry": ["list", "get", "create", "update"],
             "general_ledger_transaction": ["list"],
