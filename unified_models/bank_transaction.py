@@ -1,6 +1,6 @@
 """Money spent or received outside an invoice: bank transactions, expenses and bank transfers.
 
-The split (docs-snippets/bank.md):
+The split (the README's "Bank transactions, expenses and bank transfers"):
 
 - **BankTransaction** is every line a bank (or card) account statement gets that is not an
   invoice payment: Xero ``BankTransactions`` of every type (SPEND, RECEIVE and their

@@ -3,7 +3,8 @@ line: ``ledger.postings`` converts them to home currency and adds the control li
 that takes the balance, or the rounding) so every transaction balances.
 
 A family answers ``(lines, control account)``; ``lines`` are ``(account id, signed amount (debit
-+), description)``. QuickBooks posts (see docs-snippets/qbledger.md for the table):
++), description)``. QuickBooks posts (the README's "QuickBooks: which documents post, and
+how"):
 
 - sales (Invoice; CreditMemo and RefundReceipt reversed): item lines to the item's income
   account, discounts to their account, tax to Sales Tax Payable; the control is A/R (Invoice,
