@@ -45,6 +45,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .faults import BUSINESS
+from .faults import fault as _fault
+from .faults import missing as _missing
 from .seed import Company, money
 from .store import Store
 
@@ -65,23 +68,6 @@ ENTITIES: dict[str, tuple[str, str, dict[str, tuple[str, bool]]]] = {
 }
 #: Entities ``?operation=delete`` removes.
 DELETABLE = ("CreditMemo", "VendorCredit")
-
-BUSINESS = "A business validation error has occurred while processing your request"
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None):
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
-
-
-def _missing(name: str):
-    return _fault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
 
 
 def _business(detail: str, element: str | None = "Line"):

@@ -35,6 +35,8 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .faults import fault as _fault
+from .faults import missing as _missing
 from .seed import CENT, Company, money, ref, stamp
 from .store import Store
 
@@ -47,21 +49,6 @@ CURRENCY_NAMES = {"CAD": "Canadian Dollar", "EUR": "Euro", "USD": "United States
 FOREIGN = {"us": "CAD", "uk": "EUR"}
 BANK_TYPES = ("Bank",)
 CARD_TYPES = ("Credit Card",)
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None) -> Exception:
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
-
-
-def _missing(name: str) -> Exception:
-    return _fault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
 
 
 def _invalid(what: str, value: Any, element: str) -> Exception:

@@ -22,6 +22,9 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .faults import fault as _fault
+from .faults import invalid_ref as _invalid_ref
+from .faults import missing as _missing
 from .seed import CENT, Company, money, ref, stamp
 from .store import Store
 
@@ -35,30 +38,6 @@ TAXABLE = {"US": {"TAX"}, "GB": {"3"}}
 
 def _dec(value: Any) -> Decimal:
     return Decimal(str(value)) if value not in (None, "") else Decimal(0)
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None):
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
-
-
-def _missing(name: str):
-    return _fault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
-
-
-def _invalid_ref(what: str, value: Any, element: str):
-    return _fault(
-        "2500",
-        "Invalid Reference Id",
-        f"Invalid Reference Id : {what} element id {value} not found",
-        element,
-    )
 
 
 def _ref_id(doc: dict[str, Any], key: str) -> str | None:

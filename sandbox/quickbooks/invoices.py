@@ -39,6 +39,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from .faults import BUSINESS
+from .faults import fault as _fault
+from .faults import invalid_ref as _invalid_ref
+from .faults import missing as _missing
 from .seed import CENT, Company, money, ref, void
 from .store import Store
 
@@ -55,31 +59,6 @@ PAYMENTS = ("Payment", "BillPayment")
 #: A US company's pseudo tax codes (not TaxCode records).
 PSEUDO_TAX_CODES = ("TAX", "NON")
 PAYABLE = ("33", "Accounts Payable (A/P)")
-BUSINESS = "A business validation error has occurred while processing your request"
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None):
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
-
-
-def _missing(name: str):
-    return _fault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
-
-
-def _invalid_ref(what: str, value: Any, element: str):
-    return _fault(
-        "2500",
-        "Invalid Reference Id",
-        f"Invalid Reference Id : {what} element id {value} not found",
-        element,
-    )
 
 
 def _inactive(element: str):

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .faults import BUSINESS
+from .faults import fault as _fault
 from .seed import Company, ref
 from .store import Store
 
@@ -39,7 +41,6 @@ COMPUTED = {"Customer": ("Balance", "BalanceWithJobs"), "Vendor": ("Balance",)}
 NAME_PARTS = ("Title", "GivenName", "MiddleName", "FamilyName", "Suffix")
 #: (message, detail) of Intuit's answer to ``?operation=delete`` on a name.
 DELETE_REFUSAL = ("Unsupported Operation", "Operation Delete is not supported.")
-BUSINESS = "A business validation error has occurred while processing your request"
 CURRENCY_NAMES = {
     "USD": "United States Dollar",
     "GBP": "British Pound Sterling",
@@ -63,12 +64,6 @@ TRANSACTIONS = {
     "Deposit": None,
     "JournalEntry": None,
 }
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None) -> Exception:
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
 
 
 def _text(value: Any) -> str:

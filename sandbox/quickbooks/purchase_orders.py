@@ -29,6 +29,8 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .faults import fault as _fault
+from .faults import missing as _missing
 from .seed import CENT, Company, money, ref, stamp
 from .store import Store
 
@@ -40,21 +42,6 @@ PAYABLE = ("33", "Accounts Payable (A/P)")
 RATES = {"CAD": Decimal("0.7412"), "EUR": Decimal("1.0820"), "USD": Decimal("0.7900")}
 #: US pseudo tax codes (not TaxCode records).
 US_CODES = ("TAX", "NON")
-
-
-def _fault(code: str, message: str, detail: str, element: str | None = None) -> Exception:
-    from .writes import WriteFault
-
-    return WriteFault(code, message, detail, element)
-
-
-def _missing(name: str) -> Exception:
-    return _fault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
 
 
 def _invalid(what: str, value: Any, element: str) -> Exception:

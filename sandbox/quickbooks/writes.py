@@ -22,10 +22,12 @@ Refusals are Intuit's ``ValidationFault``s:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 from . import applications, credits, invoices, names
+from .faults import WriteFault
+from .faults import invalid_ref as _invalid_ref
+from .faults import missing as _missing
 from .reference import ACCOUNT_TYPES
 from .store import Store
 
@@ -109,34 +111,6 @@ ACCOUNT_SUB_TYPES = {
     },
     "Other Expense": {"OtherMiscellaneousExpense", "Depreciation", "Amortization"},
 }
-
-
-@dataclass
-class WriteFault(Exception):
-    """A refusal: ``ValidationFault`` with Intuit's code, message and detail."""
-
-    code: str
-    message: str
-    detail: str
-    element: str | None = None
-
-
-def _missing(name: str) -> WriteFault:
-    return WriteFault(
-        "2020",
-        "Required param missing, need to supply the required value for the API",
-        f"Required parameter {name} is missing in the request",
-        name,
-    )
-
-
-def _invalid_ref(what: str, value: Any, element: str) -> WriteFault:
-    return WriteFault(
-        "2500",
-        "Invalid Reference Id",
-        f"Invalid Reference Id : {what} element id {value} not found",
-        element,
-    )
 
 
 def _inactive() -> WriteFault:
