@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 #: Unified model → (plural, QuickBooks entity, a record id the seed has).
 RACED = {
+    "invoice": ("invoices", "Invoice", "1"),
     "purchase_order": ("purchase-orders", "PurchaseOrder", "1"),
 }
 
