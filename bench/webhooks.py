@@ -51,6 +51,7 @@ from bench.stack import (  # noqa: E402
     wait_for_gateway,
     xero_settings,
 )
+from bench.webhook_stages import CpuMeter, print_stages  # noqa: E402
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_hookbench"
 
@@ -196,6 +197,7 @@ def main() -> int:
             xero_payload(tenant_id, ids[i : i + args.batch]) for i in range(0, len(ids), args.batch)
         ]
         session = requests.Session()
+        meter = CpuMeter(db_url.rsplit("/", 1)[1])
         started = time.time()
         for body in payloads:
             signature = base64.b64encode(
@@ -216,6 +218,8 @@ def main() -> int:
         lost = len(ids) - len(latencies)
         pending = WebhookDelivery.objects.exclude(status="succeeded").count()
         runs = SyncRun.objects.filter(trigger="webhook").count()
+        meter.report()
+        print_stages(ids, receiver.arrivals, "xero")
     finally:
         web.terminate()
         for worker in workers:
@@ -332,6 +336,7 @@ def quickbooks(args: argparse.Namespace) -> int:
         )
         for rid in ids:
             sandbox.control.edit("us", "Invoice", rid, PrivateNote=f"burst {rid}")
+        meter = CpuMeter(db_url.rsplit("/", 1)[1])
         started = time.time()
         sandbox.control.webhook_config(batch_window=0.05)  # the notifications go out now
         sandbox.control.flush_webhooks(timeout=args.timeout)
@@ -359,6 +364,8 @@ def quickbooks(args: argparse.Namespace) -> int:
         )
         pending = WebhookDelivery.objects.exclude(status="succeeded").count()
         runs = SyncRun.objects.filter(trigger="webhook").count()
+        meter.report()
+        print_stages(ids, receiver.arrivals, "quickbooks")
     finally:
         web.terminate()
         worker.stop()
