@@ -13,9 +13,13 @@ def _median_ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} ms" if values else "-"
 
 
-def print_stages(ids: list[str], arrivals: Mapping[str, float], provider: str) -> None:
-    """Per invoice: receipt → its event stored (fetch + store) → the receiver; and each
-    webhook-triggered sync run's queueing and duration, from the first receipt."""
+def print_stages(
+    ids: list[str], arrivals: Mapping[str, float], provider: str, released: float
+) -> None:
+    """Per invoice: receipt → its event stored (fetch + store) → the receiver; each
+    webhook-triggered sync run's queueing and duration, from the first receipt; and, besides
+    the bench's measure, the time from the notifications' release (the sandbox starting to send
+    them, or the first Xero POST) to each event at the receiver."""
     from gateway.events.models import Event
     from gateway.sync.models import InboundEvent, SyncRun
 
@@ -33,6 +37,13 @@ def print_stages(ids: list[str], arrivals: Mapping[str, float], provider: str) -
     wanted = [rid for rid in ids if rid in received and rid in stored and rid in arrivals]
     if not wanted:
         return
+    since_release = sorted(arrivals[r] - released for r in ids if r in arrivals)
+    if since_release:
+        p95 = since_release[min(len(since_release) - 1, int(len(since_release) * 0.95))]
+        print(
+            f"release→delivery p50 {statistics.median(since_release):.3f}s  p95 {p95:.3f}s  "
+            f"max {since_release[-1]:.3f}s"
+        )
     first = min(received.values())
     last = max(received.values())
     print(f"stages (medians over {len(wanted)} invoices; t=0 the first receipt):")
