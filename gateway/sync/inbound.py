@@ -5,10 +5,8 @@ The view answers fast: it checks the signature over the raw body bytes with the 
 processing. Processing routes each event by tenant to every active linked account of that
 provider and tenant, and fetches the changed records (`connector.get`) into the store, which
 emits the events. A burst of many changes of one model becomes an incremental sync of that
-model instead (one call per page rather than one per record), run by the worker that processed
-the events (no second trip through the queue), after the claim's other accounts are served;
-while a sync runs the fetch is handed to it (one more incremental pass) so two writers never
-race on a record.
+model instead (one call per page rather than one per record), and while a sync runs the fetch
+is handed to it (one more incremental pass) so two writers never race on a record.
 """
 
 from __future__ import annotations
@@ -43,7 +41,6 @@ from gateway.sync.models import (
     RejectedInboundEvent,
     RunTrigger,
     SyncMode,
-    SyncRun,
 )
 from unified_models import MODELS
 
@@ -172,48 +169,36 @@ def process_pending(limit: int = 5000) -> int:
             ids = by_tenant[(row.provider, row.tenant_id)][row.model]
             if row.remote_id not in ids:
                 ids.append(row.remote_id)
-        runs: list[Any] = []
         for (provider_key, tenant_id), by_model in by_tenant.items():
             accounts = LinkedAccount.objects.filter(
                 provider=provider_key, tenant_id=tenant_id, status=LinkedAccountStatus.ACTIVE
             )
             for account in accounts:
                 try:
-                    run = fetch_changes(account, by_model)
+                    fetch_changes(account, by_model)
                 except Exception:
                     logger.exception("webhook fetch for %s failed; asking for a sync", account.pk)
                     services.request_sync(
                         account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, busy_ok=True
                     )
-                else:
-                    if run is not None:
-                        runs.append(run.pk)
         InboundEvent.objects.filter(seq__in=[r.seq for r in rows]).update(
             status=InboundStatus.DONE, processed_at=timezone.now()
         )
         handled += len(rows)
-        for run_id in runs:  # the bursts' incremental syncs, here rather than queued
-            services.execute_run(run_id)
 
 
-def fetch_changes(account: LinkedAccount, by_model: Mapping[str, list[str]]) -> SyncRun | None:
-    """Bring the given records of one account up to date: fetch a few by id; for a burst of
-    one model, return the incremental sync run the caller executes at once (queued in the
-    database, not in the broker; should the worker die first, the scheduler tick recovers it)."""
+def fetch_changes(account: LinkedAccount, by_model: Mapping[str, list[str]]) -> None:
+    """Bring the given records of one account up to date."""
     limit = settings.SYNC_WEBHOOK_TARGETED_MAX
     by_model = {m: ids for m, ids in by_model.items() if m in MODELS and permits(account, m, "get")}
     bulk = [m for m in MODELS if len(by_model.get(m, ())) > limit]
     targeted = {m: by_model[m] for m in MODELS if 0 < len(by_model.get(m, ())) <= limit}
-    if targeted:
-        _fetch_by_id(account, targeted)
-    if not bulk:
-        return None
-    return services.request_sync(
-        account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, models=bulk, busy_ok=True, queue=False
-    )
-
-
-def _fetch_by_id(account: LinkedAccount, targeted: Mapping[str, list[str]]) -> None:
+    if bulk:
+        services.request_sync(
+            account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, models=bulk, busy_ok=True
+        )
+    if not targeted:
+        return
     owner = uuid.uuid4().hex
     services.account_sync(account)
     if not services.acquire_lease(account.pk, owner):

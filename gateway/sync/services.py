@@ -189,12 +189,9 @@ def request_sync(
     *,
     models: Iterable[str] | None = None,
     busy_ok: bool = False,
-    queue: bool = True,
 ) -> SyncRun | None:
     """Queue a sync. With `busy_ok`, a running or paused sync is asked to do one more
-    incremental pass instead (returns None); otherwise that raises SyncInProgress/SyncPaused.
-    With `queue=False` no task is queued: the caller, a worker already, runs it at once
-    (`execute_run`); should it die first, the scheduler tick recovers the queued run."""
+    incremental pass instead (returns None); otherwise that raises SyncInProgress/SyncPaused."""
     if account.status != LinkedAccountStatus.ACTIVE:
         if busy_ok:
             return None
@@ -231,8 +228,7 @@ def request_sync(
         sync.resync_requested = False
         sync.next_sync_at = now + timedelta(minutes=sync.frequency_minutes)
         sync.save()
-        if queue:
-            transaction.on_commit(lambda: _enqueue(run.id))
+        transaction.on_commit(lambda: _enqueue(run.id))
     return run
 
 

@@ -235,57 +235,6 @@ def test_a_burst_of_webhooks_becomes_an_incremental_sync(client, settings, fake_
     assert Record.objects.filter(linked_account=account, remote_id__startswith="b").count() == 5
 
 
-def test_a_burst_runs_its_sync_in_the_worker_that_processed_it(
-    client, settings, fake_provider, account, monkeypatch
-):
-    """No second trip through the queue: the worker that claimed the burst marks it done,
-    then runs the incremental sync itself."""
-    from gateway.sync import services
-
-    settings.SYNC_WEBHOOK_TARGETED_MAX = 2
-    queued, pending_at_start = [], []
-    monkeypatch.setattr(services, "_enqueue", lambda run_id, countdown=None: queued.append(run_id))
-    execute = services.execute_run
-
-    def execute_run(run_id):
-        pending_at_start.append(InboundEvent.objects.exclude(status="done").count())
-        return execute(run_id)
-
-    monkeypatch.setattr(services, "execute_run", execute_run)
-    r = fake_provider.remote(account.tenant_id)
-    events = []
-    for i in range(5):
-        r.put("invoice", f"b{i}")
-        events.append({"tenant": account.tenant_id, "model": "invoice", "id": f"b{i}"})
-    assert post_webhook(client, events).status_code == 200
-    run = SyncRun.objects.get(linked_account=account)
-    assert (run.trigger, run.status, queued, pending_at_start) == ("webhook", "succeeded", [], [0])
-    assert Record.objects.filter(linked_account=account, remote_id__startswith="b").count() == 5
-
-
-def test_a_burst_whose_worker_died_before_its_sync_is_recovered_by_the_tick(
-    client, settings, fake_provider, account, monkeypatch
-):
-    from gateway.sync import inbound, services
-
-    settings.SYNC_WEBHOOK_TARGETED_MAX = 2
-    monkeypatch.setattr(inbound.services, "execute_run", lambda run_id: None)  # died here
-    r = fake_provider.remote(account.tenant_id)
-    events = []
-    for i in range(5):
-        r.put("invoice", f"b{i}")
-        events.append({"tenant": account.tenant_id, "model": "invoice", "id": f"b{i}"})
-    assert post_webhook(client, events).status_code == 200
-    run = SyncRun.objects.get(linked_account=account)
-    assert run.status == "queued"
-    monkeypatch.undo()
-    assert services.tick(now=datetime.now(UTC) + timedelta(minutes=5))["recovered"] == 1
-    run.refresh_from_db()
-    assert run.status == "succeeded"
-    assert Record.objects.filter(linked_account=account, remote_id__startswith="b").count() == 5
-    assert Event.objects.filter(type="invoice.created").count() == 9  # 4 seeded + 5, once each
-
-
 # -- token upkeep ----------------------------------------------------------------------------
 def test_stale_grants_are_refreshed_before_they_expire(fake_provider, customer_with_key):
     customer, _ = customer_with_key
