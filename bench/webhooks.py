@@ -51,6 +51,7 @@ from bench.stack import (  # noqa: E402
     wait_for_gateway,
     xero_settings,
 )
+from bench.webhook_stages import CpuMeter, print_stages  # noqa: E402
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_hookbench"
 
@@ -196,6 +197,7 @@ def main() -> int:
             xero_payload(tenant_id, ids[i : i + args.batch]) for i in range(0, len(ids), args.batch)
         ]
         session = requests.Session()
+        meter = CpuMeter(db_url.rsplit("/", 1)[1])
         started = time.time()
         for body in payloads:
             signature = base64.b64encode(
@@ -216,6 +218,8 @@ def main() -> int:
         lost = len(ids) - len(latencies)
         pending = WebhookDelivery.objects.exclude(status="succeeded").count()
         runs = SyncRun.objects.filter(trigger="webhook").count()
+        meter.report()
+        print_stages(ids, receiver.arrivals, "xero", started)
     finally:
         web.terminate()
         for worker in workers:
@@ -225,10 +229,12 @@ def main() -> int:
         print("no event was delivered")
         return 1
     p50 = statistics.median(latencies)
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     print(f"burst sent in {sent_in:.2f}s; webhook-triggered syncs: {runs}")
     print(
-        f"receipt→delivery p50 {p50:.3f}s  p99 {p99:.3f}s  max {latencies[-1]:.3f}s "
+        f"receipt→delivery p50 {p50:.3f}s  p95 {p95:.3f}s  p99 {p99:.3f}s  "
+        f"max {latencies[-1]:.3f}s "
         f"(target p50 < 1 s)"
     )
     print(
@@ -244,10 +250,12 @@ def report(latencies: list[float], total: int, sent_in: float, runs: int, pendin
         return 1
     lost = total - len(latencies)
     p50 = statistics.median(latencies)
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     print(f"burst sent in {sent_in:.2f}s; webhook-triggered syncs: {runs}")
     print(
-        f"receipt→delivery p50 {p50:.3f}s  p99 {p99:.3f}s  max {latencies[-1]:.3f}s "
+        f"receipt→delivery p50 {p50:.3f}s  p95 {p95:.3f}s  p99 {p99:.3f}s  "
+        f"max {latencies[-1]:.3f}s "
         f"(target p50 < 1 s)"
     )
     print(
@@ -332,6 +340,7 @@ def quickbooks(args: argparse.Namespace) -> int:
         )
         for rid in ids:
             sandbox.control.edit("us", "Invoice", rid, PrivateNote=f"burst {rid}")
+        meter = CpuMeter(db_url.rsplit("/", 1)[1])
         started = time.time()
         sandbox.control.webhook_config(batch_window=0.05)  # the notifications go out now
         sandbox.control.flush_webhooks(timeout=args.timeout)
@@ -359,6 +368,8 @@ def quickbooks(args: argparse.Namespace) -> int:
         )
         pending = WebhookDelivery.objects.exclude(status="succeeded").count()
         runs = SyncRun.objects.filter(trigger="webhook").count()
+        meter.report()
+        print_stages(ids, receiver.arrivals, "quickbooks", started)
     finally:
         web.terminate()
         worker.stop()

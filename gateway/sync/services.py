@@ -52,6 +52,9 @@ logger = logging.getLogger(__name__)
 
 #: Pages read ahead of the one being stored (overlaps provider latency with our writes).
 PREFETCH_PAGES = 1
+#: Records stored (and their events committed) in one transaction: a large page is stored in
+#: chunks so its first events go out while the rest is written.
+STORE_CHUNK = 100
 #: Pauses shorter than this are resumed by a delayed task; longer ones by the scheduler tick.
 _DELAYED_RESUME_MAX = 900.0
 #: Model states a resumed run does not redo.
@@ -398,8 +401,19 @@ def _not_permitted(run: SyncRun, checkpoint: ModelCheckpoint, reason: str) -> No
 def _store_page(
     run: SyncRun, account: LinkedAccount, checkpoint: ModelCheckpoint, page: Any, owner: str
 ) -> None:
+    """Store a page and move the checkpoint past it. A large page is stored in chunks of
+    `STORE_CHUNK` records, each committed (its events queued for delivery) as soon as it is
+    written, so the first changes reach the customer while the rest is still being stored; the
+    checkpoint moves with the last chunk. A run stopped between chunks reads the page again,
+    and the chunks already stored change nothing (the store skips identical records)."""
+    records = list(page.records)
+    while len(records) > STORE_CHUNK:
+        chunk, records = records[:STORE_CHUNK], records[STORE_CHUNK:]
+        with transaction.atomic():
+            changes = store.upsert_records(account, checkpoint.model, chunk)
+            _count_changes(run, account, checkpoint, changes, owner)
     with transaction.atomic():
-        changes = store.upsert_records(account, checkpoint.model, page.records)
+        changes = store.upsert_records(account, checkpoint.model, records)
         changes += store.mark_many_deleted(account, checkpoint.model, page.deleted_remote_ids)
         if page.complete_remote_ids is not None:
             changes += store.mark_missing_deleted(
@@ -433,6 +447,19 @@ def _store_page(
             changes=F("changes") + len(changes),
             calls=F("calls") + page.calls,
         )
+
+
+def _count_changes(
+    run: SyncRun, account: LinkedAccount, checkpoint: ModelCheckpoint, changes: list, owner: str
+) -> None:
+    """A chunk's share of the counters, committed with it (its changes are not seen again)."""
+    if not renew_lease(account.pk, owner):
+        raise LeaseLost()  # rolls the chunk back: the lease holder stores it
+    if not changes:
+        return
+    checkpoint.changes += len(changes)
+    ModelCheckpoint.objects.filter(pk=checkpoint.pk).update(changes=F("changes") + len(changes))
+    SyncRun.objects.filter(pk=run.pk).update(changes=F("changes") + len(changes))
 
 
 def _pass_bookmark(checkpoint: ModelCheckpoint) -> datetime | None:

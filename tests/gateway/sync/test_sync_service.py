@@ -190,6 +190,52 @@ def test_a_stopped_sync_resumes_after_the_last_stored_page(account, remote):
     assert events.count("invoice.created") == 7  # no record twice, no event twice
 
 
+def test_a_large_page_is_committed_in_chunks_and_resumes_without_duplicates(
+    account, remote, monkeypatch
+):
+    """A page's first chunks (and their events) commit before the rest is stored; a run
+    stopped mid-page reads the page again and stores and announces each record once."""
+    from django.db import OperationalError
+
+    from gateway.records import store
+
+    remote.page_size = 10  # one page a model
+    monkeypatch.setattr(services, "STORE_CHUNK", 3)
+    upsert = store.upsert_records
+    calls: list[tuple[str, int]] = []
+
+    def flaky(account_, model, records):
+        records = list(records)
+        calls.append((model, len(records)))
+        if calls == [("contact", 3), ("contact", 2), ("invoice", 3), ("invoice", 3)]:
+            raise OperationalError("server closed the connection unexpectedly")
+        return upsert(account_, model, records)
+
+    monkeypatch.setattr(store, "upsert_records", flaky)
+    run = sync(account)
+    run.refresh_from_db()
+    assert run.status == RunStatus.RUNNING and "interrupted" in run.error
+    # The invoice page's first chunk is stored and announced; the checkpoint stays before it.
+    assert stored(account, "invoice").count() == 3
+    assert types(account).count("invoice.created") == 3
+    checkpoint = ModelCheckpoint.objects.get(linked_account=account, model="invoice")
+    assert (checkpoint.state, checkpoint.cursor, checkpoint.changes) == (
+        ModelState.SYNCING,
+        None,
+        3,
+    )
+
+    assert services.tick()["recovered"] == 1  # eager: the resumed run completes at once
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    assert stored(account, "invoice").count() == 7
+    events = types(account)
+    assert (events.count("contact.created"), events.count("invoice.created")) == (5, 7)
+    assert (run.records, run.changes) == (16, 16)  # the re-read chunk counted once
+    checkpoint.refresh_from_db()  # the pass began again (its first page was not complete)
+    assert (checkpoint.state, checkpoint.records_seen, checkpoint.changes) == ("done", 7, 4)
+
+
 def test_resuming_a_run_skips_the_models_it_finished(account, remote):
     remote.fail = lambda kind, model, page: (
         DailyLimitReached(resume_at=datetime.now(UTC) + timedelta(hours=3), retry_after=10800)
