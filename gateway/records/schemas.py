@@ -157,3 +157,8 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="Same key and body within 24 h: the first response again; another body: 409.",
 )
+
+
+def filter_parameters(model: str) -> list[OpenApiParameter]:
+    """The query filters of a model's list (what its summaries take too)."""
+    return [_filter_parameter(n, f) for n, f in filter_class(model).base_filters.items()]
