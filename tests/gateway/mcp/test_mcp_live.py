@@ -160,3 +160,22 @@ def test_another_customers_account_is_refused(live_server, books):
         assert error["type"] == "not_found"
         assert error["request_id"].startswith("req_")
         assert account.tenant_name not in refused.content[0].text
+
+
+def test_the_readmes_client_snippet_runs(live_server, account, customer_with_key, monkeypatch):
+    """README "Questions you can ask": its SDK client example, as written, against a gateway."""
+    import contextlib
+    import io
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme.split("With the SDK's own client:", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.setenv("KEY", customer_with_key[1])
+    monkeypatch.setenv("ACCOUNT", str(account.id))
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(code.replace("http://127.0.0.1:8000", live_server.url), {"__name__": "readme"})
+    answer = eval(printed.getvalue())  # the printed dict
+    assert answer["results"] and all(r["type"] == "ACCOUNTS_RECEIVABLE" for r in answer["results"])
