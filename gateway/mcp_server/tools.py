@@ -165,9 +165,15 @@ def _list_tool(model: str) -> ToolSpec:
         _offering(account, model, "list")
         return jsonutil.loads(selectors.list_page(account, model, query_of(arguments)))
 
+    order = [value for name in entry.order_fields for value in (name, f"-{name}")]
     properties = {
         **_filter_properties(model),
         **_expand_property(model),
+        **(
+            {"order_by": {"type": "string", "enum": order, "description": "`-` for descending."}}
+            if order
+            else {}
+        ),
         "page_size": {"type": "integer", "minimum": 1, "maximum": selectors.MAX_PAGE_SIZE},
         "cursor": {"type": "string", "description": "`next` or `previous` of an earlier page."},
     }

@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Q, Sum
+from django.db.models import Count, F, Min, Sum
 from django.db.models.functions import TruncMonth
 from rest_framework.exceptions import ValidationError
 
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
 from gateway.records import selectors
-from gateway.records.filters import filter_class
+from gateway.records.filters import filter_class, overdue_condition
 from gateway.records.models import Record
 from gateway.records.today import local_today
 from unified_models import InvoiceStatus
@@ -120,10 +120,11 @@ def invoice_summary(account: LinkedAccount, params) -> dict:
 
 def outstanding_by_contact(account: LinkedAccount, params, today: date | None = None) -> dict:
     """What each contact owes (receivables) or is owed (payables), per currency: the invoices
-    the list's filters select that still have a balance, largest balance first."""
+    the list's filters select that still have a balance (and a contact), largest balance
+    first."""
     limit = _limit(params)
     today = today or local_today(account)
-    overdue = Q(due_date__lt=today)
+    overdue = overdue_condition("due_date", today)  # what `overdue=true` selects
     queryset = (
         _invoices(account, params, {"limit"})
         .filter(balance__gt=0)

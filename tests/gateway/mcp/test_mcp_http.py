@@ -54,12 +54,29 @@ def test_tools_are_read_only_and_typed_from_the_catalogue(account_client):
     assert (issued["type"], issued["format"]) == ("string", "date")
     assert set(invoices["properties"]["expand"]["items"]["enum"]) >= {"contact", "payments"}
     assert listed["get_invoice"]["inputSchema"]["required"] == ["id"]
+    assert invoices["properties"]["status"]["type"] == "array"  # several values
+    assert "PARTIALLY_PAID" in invoices["properties"]["status"]["items"]["enum"]
+    assert invoices["properties"]["overdue"]["type"] == "boolean"
+    assert "-due_date" in invoices["properties"]["order_by"]["enum"]
+    assert "q" in listed["list_contacts"]["inputSchema"]["properties"]
 
 
-def test_a_tool_call_is_the_rest_call(account_client):
-    result = tool_call(account_client, "list_invoices", {"page_size": 2})
-    rest = account_client.get("/v1/invoices", {"page_size": 2}).json()
+@pytest.mark.parametrize(
+    ("arguments", "query"),
+    [
+        ({"page_size": 2}, {"page_size": 2}),
+        (
+            {"status": ["OPEN", "PARTIALLY_PAID"], "overdue": True, "order_by": "-due_date"},
+            {"status": "OPEN,PARTIALLY_PAID", "overdue": "true", "order_by": "-due_date"},
+        ),
+        ({"q": "inv-i1", "expand": ["contact"]}, {"q": "inv-i1", "expand": "contact"}),
+    ],
+)
+def test_a_tool_call_is_the_rest_call(account_client, arguments, query):
+    result = tool_call(account_client, "list_invoices", arguments)
+    rest = account_client.get("/v1/invoices", query).json()
     assert result["structuredContent"] == rest
+    assert rest["results"]
     assert not result["isError"]
 
 
