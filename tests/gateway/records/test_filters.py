@@ -498,3 +498,19 @@ def test_migration_backfills_the_columns_from_documents(account_client):
         "INV-i1",
     )
     assert "inv-i1" in row.search
+
+
+def test_the_catalogue_refuses_what_the_store_cannot_answer():
+    from unified_models import CatalogueEntry, Contact, Filter
+
+    with pytest.raises(ValueError, match="cannot order by"):
+        CatalogueEntry(name="thing", plural="things", record=Contact, ordering=("currency",))
+    with pytest.raises(ValueError, match="needs search fields"):
+        CatalogueEntry(
+            name="thing",
+            plural="things",
+            record=Contact,
+            filters=(Filter("q", "search", "search"),),
+        )
+    with pytest.raises(ValueError, match="lookup"):
+        Filter("x", "status", lookup="like")
