@@ -1,14 +1,21 @@
-"""Read throughput of `GET /v1/invoices?page_size=100` over 100,000 stored invoices.
+"""Read throughput of `GET /v1/invoices?page_size=100` over 100,000 stored invoices, and the
+latency of filtered and ordered list queries.
 
 Runs the gateway under gunicorn on PostgreSQL and, in the same run and under the same load,
 a bare floor: a minimal WSGI app doing one SQL query for the same page plus JSON encoding.
-Prints requests/s, p50 and p99 for both.
+Prints requests/s, p50 and p99 for both. Then, one request at a time, each filtered or ordered
+query of `QUERIES` (overdue, several statuses ordered by due date, `q`, an amount range, one
+contact, ...) and the unfiltered first page: p50 and p95 of each, and each one's p50 over the
+unfiltered page's. The invoices vary (due dates over 33 months, five statuses, three
+currencies, amounts, 1,000 contacts) so the filters select realistic shares.
 
     .venv/bin/python bench/api_read.py [--invoices 100000] [--seconds 20] [--connections 8]
+    .venv/bin/python bench/api_read.py --invoices 1000000 --skip-load   # issue 18's queries
 
 Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/ledgerlink_bench;
-the database is dropped and recreated). Targets (issue 5): ≥300 requests/s on 2 cores and the
-gateway's p50 within 3x of the floor's.
+the database is dropped and recreated). Targets: (issue 5) ≥300 requests/s on 2 cores and the
+gateway's p50 within 3x of the floor's; (issue 18) each filtered query's p50 ≤ 50 ms over
+1,000,000 invoices.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--keep", action="store_true", help="Reuse an already seeded database.")
+    parser.add_argument("--skip-load", action="store_true", help="Only the query latencies.")
+    parser.add_argument("--requests", type=int, default=200, help="Requests per query.")
     return parser.parse_args()
 
 
@@ -54,22 +63,52 @@ def environment(database_url: str) -> dict[str, str]:
 
 
 SEED = """
-import itertools, sys, time
+import sys, time
+from datetime import date, timedelta
+from decimal import Decimal
 import django
 django.setup()
-from gateway.customers.services import create_customer
+from gateway.accounts.models import LinkedAccount
+from gateway.customers.models import Customer
+from gateway.customers.services import create_customer, issue_api_key
 from gateway.records.store import upsert_records
 from tests.gateway.builders import contact, invoice, make_linked_account
 
+STATUSES = ["OPEN"] * 10 + ["PAID"] * 6 + ["PARTIALLY_PAID"] * 2 + ["DRAFT", "VOID"]
+CURRENCIES = ["GBP"] * 7 + ["EUR"] * 2 + ["USD"]
+
+
+def varied(n):
+    status = STATUSES[n * 7 % 20]
+    total = Decimal(n * 7919 % 100000) / 100 + 1
+    balance = {"PAID": 0, "VOID": 0, "PARTIALLY_PAID": total / 2}.get(status, total)
+    due = date(2025, 1, 1) + timedelta(days=n * 104729 % 1000)
+    return invoice(
+        f"i{n:07d}", f"c{n % 1000}", number=f"INV-{n:07d}", reference=f"PO {n * 13 % 99991}",
+        status=status, total_amount=total, balance=balance, due_date=due,
+        issue_date=due - timedelta(days=30), currency=CURRENCIES[n % 10],
+    )
+
+
 total = int(sys.argv[1])
-customer, key = create_customer("Bench Co")
-account = make_linked_account(customer, provider="xero", tenant_id="bench-tenant")
-upsert_records(account, "contact", [contact(f"c{i}") for i in range(1000)])
+account = LinkedAccount.objects.filter(tenant_id="bench-tenant").first()
+if account is None:
+    customer, key = create_customer("Bench Co")
+    account = make_linked_account(customer, provider="xero", tenant_id="bench-tenant")
+    upsert_records(account, "contact", [contact(f"c{i}") for i in range(1000)])
+else:
+    _, key = issue_api_key(account.customer, name="bench")
+stored = account.records.filter(model="invoice").count()
 started = time.perf_counter()
-for start in range(0, total, 1000):
-    batch = [invoice(f"i{n:07d}", f"c{n % 1000}") for n in range(start, min(start + 1000, total))]
+for start in range(stored, total, 1000):
+    batch = [varied(n) for n in range(start, min(start + 1000, total))]
     upsert_records(account, "invoice", batch)
-print(f"seeded {total} invoices in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    if start % 100000 == 0:
+        print(f"  {start} invoices, {time.perf_counter() - started:.0f}s", file=sys.stderr)
+print(f"seeded {total - stored} invoices in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+from django.db import connection
+with connection.cursor() as cursor:  # what autovacuum would do after a bulk load
+    cursor.execute("ANALYZE records_record")
 print(key)
 print(account.id)
 """
@@ -141,6 +180,65 @@ def load(port: int, path: str, headers: dict[str, str], seconds: float, connecti
     }
 
 
+#: Issue 18's questions (`{contact}`: one contact's id; `{cursor}`: the second page's cursor).
+QUERIES = {
+    "unfiltered": "/v1/invoices?page_size=100",
+    "overdue": "/v1/invoices?page_size=100&overdue=true",
+    "overdue, by due date": "/v1/invoices?page_size=100&overdue=true&order_by=due_date",
+    "status x2, by due date": "/v1/invoices?page_size=100&status=OPEN,PARTIALLY_PAID"
+    "&order_by=due_date",
+    "… its second page": "{cursor}",
+    "q (number)": "/v1/invoices?page_size=100&q=inv-00123",
+    "q (reference)": "/v1/invoices?page_size=100&q=po%2077",
+    "total_amount range": "/v1/invoices?page_size=100&total_amount_gte=100&total_amount_lte=200",
+    "by -total_amount": "/v1/invoices?page_size=100&order_by=-total_amount",
+    "contact_id": "/v1/invoices?page_size=100&contact_id={contact}",
+    "contact_id + currency": "/v1/invoices?page_size=100&contact_id={contact}&currency=EUR,USD",
+}
+
+
+def _get(port: int, path: str, headers: dict[str, str]) -> dict:
+    import json
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise SystemExit(f"{path}: {response.status} {body[:300]!r}")
+    return json.loads(body)
+
+
+def query_latencies(port: int, headers: dict[str, str], requests: int) -> dict[str, dict]:
+    """p50/p95 of each query, one request at a time (after two warm-up requests)."""
+    from urllib.parse import quote
+
+    contact = _get(port, "/v1/contacts?remote_id=c7", headers)["results"][0]["id"]
+    first = _get(port, QUERIES["status x2, by due date"], headers)
+    cursor = QUERIES["status x2, by due date"] + "&cursor=" + quote(first["next"])
+    figures = {}
+    for name, template in QUERIES.items():
+        path = template.format(contact=contact, cursor=cursor)
+        count = len(_get(port, path, headers)["results"])
+        _get(port, path, headers)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        latencies = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            latencies.append(time.perf_counter() - started)
+        latencies.sort()
+        figures[name] = {
+            "path": path if name != "… its second page" else template.split("&cursor")[0],
+            "results": count,
+            "p50_ms": statistics.median(latencies) * 1000,
+            "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        }
+    return figures
+
+
 def main() -> int:
     args = parse_args()
     env = environment(args.database_url)
@@ -151,16 +249,31 @@ def main() -> int:
     headers = {"Authorization": f"Bearer {key}", "X-Linked-Account": account_id}
     gateway = serve("gateway.wsgi", 8931, env, args.workers)
     floor = serve("bench.floor_app:application", 8932, env_floor, args.workers)
+    figures = {}
     try:
         path = "/v1/invoices?page_size=100"
-        figures = {
-            "gateway": load(8931, path, headers, args.seconds, args.connections),
-            "floor": load(8932, path, {}, args.seconds, args.connections),
-        }
+        if not args.skip_load:
+            figures = {
+                "gateway": load(8931, path, headers, args.seconds, args.connections),
+                "floor": load(8932, path, {}, args.seconds, args.connections),
+            }
+        queries = query_latencies(8931, headers, args.requests)
     finally:
         for process in (gateway, floor):
             process.terminate()
             process.wait(timeout=10)
+    base = queries["unfiltered"]["p50_ms"]
+    print(
+        f"api_read queries over {args.invoices} invoices, one request at a time, "
+        f"{args.requests} each, {os.cpu_count()} cores (target p50 <= 50 ms):"
+    )
+    for name, f in queries.items():
+        print(
+            f"  {name:24s} p50 {f['p50_ms']:6.1f} ms  p95 {f['p95_ms']:6.1f} ms  "
+            f"{f['p50_ms'] / base:5.2f}x unfiltered  ({f['results']} results)  {f['path']}"
+        )
+    if not figures:
+        return 0
     print(
         f"api_read: GET /v1/invoices?page_size=100 over {args.invoices} invoices, "
         f"{args.connections} connections, {args.seconds:.0f}s each, gunicorn x{args.workers}, "

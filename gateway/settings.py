@@ -316,5 +316,9 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.request": {"level": "ERROR", "propagate": True}},
+    "loggers": {
+        "django.request": {"level": "ERROR", "propagate": True},
+        # The MCP SDK starts and stops a session manager per request (stateless mode): quiet.
+        "mcp": {"level": "WARNING", "propagate": True},
+    },
 }

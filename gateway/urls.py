@@ -13,7 +13,9 @@ from gateway.accounts.passthrough import PassthroughView
 from gateway.attachments import views as attachment_views
 from gateway.core import views as core_views
 from gateway.events import views as event_views
+from gateway.mcp_server.views import McpView
 from gateway.records.actions import action_urls
+from gateway.records.aggregate_views import aggregate_urls
 from gateway.records.views import record_views
 from gateway.reports.views import SnapshotListView, report_views
 from gateway.sync import views as sync_views
@@ -90,6 +92,8 @@ api_v1 = [
         name="webhook-delivery-replay",
     ),
 ]
+# Before `/v1/<plural>/<id>`, which would take `summary` for an id.
+api_v1 += [path(route, view.as_view(), name=name) for route, name, view in aggregate_urls()]
 for model, (list_view, detail_view) in record_views().items():
     plural = CATALOGUE[model].plural
     api_v1 += [
@@ -104,6 +108,7 @@ api_v1 += [
 
 urlpatterns = [
     path("healthz", core_views.HealthView.as_view(), name="healthz"),
+    path("mcp", McpView.as_view(), name="mcp"),
     path(
         "webhooks/<str:provider>/",
         sync_views.ProviderWebhookView.as_view(),

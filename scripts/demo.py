@@ -294,6 +294,7 @@ def main() -> int:
             f"  API key (demo customer '{DEMO_CUSTOMER}', shown once): {key}\n"
             f"  API docs:       {gateway_url}/docs   (Redoc: {gateway_url}/redoc)\n"
             f"  Health:         {gateway_url}/healthz\n"
+            f'  MCP server:     {gateway_url}/mcp   (see "Questions you can ask")\n'
             f"  Operator admin: {gateway_url}/admin/\n"
             + (
                 f"  Xero sandbox:   http://{args.host}:{args.sandbox_port}\n"

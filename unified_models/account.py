@@ -68,9 +68,12 @@ ACCOUNT = CatalogueEntry(
         Reference("parent_account", "account"),
     ),
     filters=(
-        Filter("type", "type", "choice", choices=AccountType),
-        Filter("status", "status", "choice", choices=AccountStatus),
+        Filter("type", "type", "choice", "in", choices=AccountType),
+        Filter("status", "status", "choice", "in", choices=AccountStatus),
+        Filter("q", "search", "search", help="Case-insensitive text in the name or code."),
     ),
+    search=("name", "code"),
+    ordering=("name",),
     # `account.*` are the linked-account events (account.linked): the chart of accounts is the
     # ledger, so its records' events are `ledger_account.created|updated|deleted`.
     event_family="ledger_account",

@@ -25,7 +25,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference
+from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedRecord
 from .enums import TaxTreatment
 from .invoice import LINE_REFERENCES, InvoiceLineItem, InvoiceLineItemInput
@@ -191,10 +191,29 @@ class BankTransferInput(UnifiedInput):
         return self
 
 
-_DATE_FILTERS = (
-    Filter("transaction_date_after", "issue_date", "date", "gte"),
-    Filter("transaction_date_before", "issue_date", "date", "lte"),
+_DATE_FILTERS = date_range("transaction_date", "issue_date")
+#: What bank transactions and expenses are filtered, searched and ordered by.
+_DOCUMENT_FILTERS = (
+    Filter(
+        "contact_id",
+        "contact_id",
+        "uuid",
+        "in",
+        help="One contact id or several, comma-separated.",
+    ),
+    Filter(
+        "currency",
+        "currency",
+        lookup="in",
+        help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+        example="GBP,EUR",
+    ),
+    *_DATE_FILTERS,
+    *amount_range("total_amount"),
+    Filter("q", "search", "search", help="Case-insensitive text in the number, reference or memo."),
 )
+_DOCUMENT_SEARCH = ("number", "reference", "memo")
+_DOCUMENT_ORDERING = ("issue_date", "total_amount", "number")
 _CONTACT = Reference("contact", "contact")
 _ACCOUNT = Reference("account", "account")
 
@@ -258,12 +277,13 @@ BANK_TRANSACTION = CatalogueEntry(
     operations=frozenset({"list", "get"}),
     references=(_CONTACT, _ACCOUNT, *LINE_REFERENCES),
     filters=(
-        Filter("type", "type", "choice", choices=BankTransactionType),
-        Filter("status", "status", "choice", choices=BankTransactionStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        *_DATE_FILTERS,
+        Filter("type", "type", "choice", "in", choices=BankTransactionType),
+        Filter("status", "status", "choice", "in", choices=BankTransactionStatus),
+        *_DOCUMENT_FILTERS,
     ),
     columns={"issue_date": "transaction_date"},
+    search=_DOCUMENT_SEARCH,
+    ordering=_DOCUMENT_ORDERING,
     example=_TRANSACTION_EXAMPLE,
     description=(
         "Money spent or received through a bank or card account outside an invoice "
@@ -279,11 +299,12 @@ EXPENSE = CatalogueEntry(
     operations=frozenset({"list", "get", "create"}),
     references=(_CONTACT, _ACCOUNT, *LINE_REFERENCES),
     filters=(
-        Filter("status", "status", "choice", choices=BankTransactionStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        *_DATE_FILTERS,
+        Filter("status", "status", "choice", "in", choices=BankTransactionStatus),
+        *_DOCUMENT_FILTERS,
     ),
     columns={"type": "payment_method", "issue_date": "transaction_date"},
+    search=_DOCUMENT_SEARCH,
+    ordering=_DOCUMENT_ORDERING,
     example=_EXPENSE_EXAMPLE,
     input_example={
         "transaction_date": "2026-11-03",
@@ -309,10 +330,19 @@ BANK_TRANSFER = CatalogueEntry(
         Reference("to_account", "account"),
     ),
     filters=(
-        Filter("status", "status", "choice", choices=BankTransactionStatus),
+        Filter("status", "status", "choice", "in", choices=BankTransactionStatus),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
         *_DATE_FILTERS,
+        *amount_range("amount", "total_amount"),
     ),
-    columns={"issue_date": "transaction_date"},
+    columns={"issue_date": "transaction_date", "total_amount": "amount"},
+    ordering=("issue_date", "total_amount"),
     example=_TRANSFER_EXAMPLE,
     input_example={
         "transaction_date": "2026-11-10",

@@ -26,16 +26,51 @@ __all__ = [
     "CatalogueEntry",
     "Filter",
     "Reference",
+    "amount_range",
+    "date_range",
 ]
 
 #: Every operation the API can offer on a model.
 API_OPERATIONS = ("list", "get", "create", "update", "delete")
-#: Store columns a model can fill, and the document field each takes by default.
+#: Store columns a model can fill, and the document field each takes by default (a model
+#: without that field leaves the column empty). ``search`` is not here: it is filled from the
+#: entry's ``search`` fields.
 STORE_COLUMNS = MappingProxyType(
-    {"type": "type", "status": "status", "contact_id": "contact", "issue_date": "issue_date"}
+    {
+        "type": "type",
+        "status": "status",
+        "contact_id": "contact",
+        "issue_date": "issue_date",
+        "due_date": "due_date",
+        "total_amount": "total_amount",
+        "balance": "balance",
+        "currency": "currency",
+        "number": "number",
+        "name": "name",
+        "is_customer": "is_customer",
+        "is_supplier": "is_supplier",
+    }
 )
-#: The kinds of filter value (how the query string is parsed).
-FILTER_KINDS = ("choice", "uuid", "date", "datetime", "string")
+#: Store columns a list can be ordered by (each has an index ending in ``seq``).
+SORTABLE_COLUMNS = frozenset(
+    {"issue_date", "due_date", "total_amount", "balance", "number", "name"}
+)
+#: The kinds of filter value (how the query string is parsed). ``overdue``: true or false,
+#: ``balance`` above zero and the ``column`` date before the linked account's today;
+#: ``search``: case-insensitive "contains" over the entry's ``search`` fields.
+FILTER_KINDS = (
+    "choice",
+    "uuid",
+    "date",
+    "datetime",
+    "string",
+    "decimal",
+    "boolean",
+    "overdue",
+    "search",
+)
+#: Comparisons a filter can make; ``in`` takes comma-separated values.
+FILTER_LOOKUPS = ("exact", "in", "gt", "gte", "lt", "lte")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _PLURAL = re.compile(r"[a-z][a-z0-9-]*")
 
@@ -101,7 +136,8 @@ def _holders(node: Any, segments: tuple[str, ...]) -> Iterator[dict[str, Any]]:
 @dataclass(frozen=True)
 class Filter:
     """A query filter of the list endpoint: ``name`` in the query string, compared with
-    ``column`` of the store (``lookup``: exact, gt, gte, lte)."""
+    ``column`` of the store (``lookup``: exact, in (comma-separated values), gt, gte, lt, lte).
+    ``example`` is what the OpenAPI shows."""
 
     name: str
     column: str
@@ -109,12 +145,40 @@ class Filter:
     lookup: str = "exact"
     choices: type[enum.Enum] | None = None
     help: str = ""
+    example: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in FILTER_KINDS:
             raise ValueError(f"filter {self.name}: kind must be one of {FILTER_KINDS}")
+        if self.lookup not in FILTER_LOOKUPS:
+            raise ValueError(f"filter {self.name}: lookup must be one of {FILTER_LOOKUPS}")
         if (self.kind == "choice") != (self.choices is not None):
             raise ValueError(f"filter {self.name}: choices go with kind 'choice' only")
+
+
+def date_range(field: str, column: str | None = None) -> tuple[Filter, Filter]:
+    """``<field>_after`` and ``<field>_before`` (both inclusive) on a date column."""
+    column = column or field
+    return (
+        Filter(f"{field}_after", column, "date", "gte", help=f"`{field}` on or after this date."),
+        Filter(f"{field}_before", column, "date", "lte", help=f"`{field}` on or before this date."),
+    )
+
+
+def amount_range(field: str, column: str | None = None) -> tuple[Filter, ...]:
+    """``<field>_gt``, ``_gte``, ``_lt`` and ``_lte`` on a money column."""
+    words = {"gt": "above", "gte": "at least", "lt": "below", "lte": "at most"}
+    return tuple(
+        Filter(
+            f"{field}_{lookup}",
+            column or field,
+            "decimal",
+            lookup,
+            help=f"`{field}` {word} this amount (a decimal, e.g. `100.50`).",
+            example="100.50",
+        )
+        for lookup, word in words.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -153,6 +217,10 @@ class CatalogueEntry:
     filters: tuple[Filter, ...] = ()
     #: Store column → document field, where it differs from ``STORE_COLUMNS``.
     columns: Mapping[str, str] = field(default_factory=dict)
+    #: Top-level text fields the ``search`` column holds (what a ``search`` filter looks in).
+    search: tuple[str, ...] = ()
+    #: Store columns ``order_by`` takes (named by their document field; ``SORTABLE_COLUMNS``).
+    ordering: tuple[str, ...] = ()
     #: Events are ``<event_family>.created|updated|deleted`` (default: the name).
     event_family: str | None = None
     #: Operations on one record beyond the API operations (``POST /v1/<plural>/{id}/<name>``).
@@ -180,8 +248,13 @@ class CatalogueEntry:
             if column not in STORE_COLUMNS:
                 raise ValueError(f"{self.name}: no store column {column!r}")
         for flt in self.filters:
-            if flt.column not in {*STORE_COLUMNS, "remote_id"}:
+            if flt.column not in {*STORE_COLUMNS, "remote_id", "search"}:
                 raise ValueError(f"{self.name}: filter {flt.name} on unknown column {flt.column}")
+            if flt.kind == "search" and not self.search:
+                raise ValueError(f"{self.name}: filter {flt.name} needs search fields")
+        for column in self.ordering:
+            if column not in SORTABLE_COLUMNS:
+                raise ValueError(f"{self.name}: cannot order by {column!r}")
 
     @property
     def events(self) -> str:
@@ -189,6 +262,11 @@ class CatalogueEntry:
 
     def column_source(self, column: str) -> str:
         return self.columns.get(column, STORE_COLUMNS[column])
+
+    @property
+    def order_fields(self) -> dict[str, str]:
+        """``order_by`` value (the document field) → store column."""
+        return {self.column_source(column): column for column in self.ordering}
 
     @property
     def expandable(self) -> dict[str, Reference]:

@@ -82,7 +82,27 @@ CONTACT = CatalogueEntry(
     attachable=True,
     input=ContactInput,
     operations=frozenset({"list", "get", "create", "update", "delete"}),
-    filters=(Filter("status", "status", "choice", choices=ContactStatus),),
+    filters=(
+        Filter("status", "status", "choice", "in", choices=ContactStatus),
+        Filter("is_customer", "is_customer", "boolean", help="`true` or `false`."),
+        Filter("is_supplier", "is_supplier", "boolean", help="`true` or `false`."),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        Filter(
+            "q",
+            "search",
+            "search",
+            help="Case-insensitive text in the name, first or last name, email address or "
+            "account number.",
+        ),
+    ),
+    search=("name", "first_name", "last_name", "email_address", "account_number"),
+    ordering=("name",),
     example=_EXAMPLE,
     input_example=_INPUTS["contact"],
     description="Customers and suppliers.",

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import Action, CatalogueEntry, Filter, Reference
+from .catalogue import Action, CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceType, TaxTreatment
 from .invoice import LINE_REFERENCES, InvoiceLineItem, InvoiceLineItemInput
@@ -276,12 +276,30 @@ CREDIT_NOTE = CatalogueEntry(
         *LINE_REFERENCES,
     ),
     filters=(
-        Filter("type", "type", "choice", choices=InvoiceType),
-        Filter("status", "status", "choice", choices=CreditNoteStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        Filter("issue_date_after", "issue_date", "date", "gte"),
-        Filter("issue_date_before", "issue_date", "date", "lte"),
+        Filter("type", "type", "choice", "in", choices=InvoiceType),
+        Filter("status", "status", "choice", "in", choices=CreditNoteStatus),
+        Filter(
+            "contact_id",
+            "contact_id",
+            "uuid",
+            "in",
+            help="One contact id or several, comma-separated.",
+        ),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        *date_range("issue_date"),
+        *amount_range("total_amount"),
+        *amount_range("remaining_credit", "balance"),
+        Filter("q", "search", "search", help="Case-insensitive text in the number or reference."),
     ),
+    columns={"balance": "remaining_credit"},
+    search=("number", "reference"),
+    ordering=("issue_date", "total_amount", "balance", "number"),
     actions=(ALLOCATE,),
     example=_EXAMPLE,
     input_example=_INPUT_EXAMPLE,

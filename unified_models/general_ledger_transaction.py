@@ -128,7 +128,7 @@ GENERAL_LEDGER_TRANSACTION = CatalogueEntry(
         *JOURNAL_LINE_REFERENCES,
     ),
     filters=(
-        Filter("source_type", "type", "choice", choices=LedgerSourceType),
+        Filter("source_type", "type", "choice", "in", choices=LedgerSourceType),
         Filter("transaction_date_after", "issue_date", "date", "gte"),
         Filter("transaction_date_before", "issue_date", "date", "lte"),
     ),

@@ -17,7 +17,7 @@ from .bounds import (
     InputDate,
     InputRate,
 )
-from .catalogue import CatalogueEntry, Filter, Reference
+from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceStatus, InvoiceType, TaxTreatment
 from .examples import INPUTS as _INPUTS
@@ -214,12 +214,46 @@ INVOICE = CatalogueEntry(
         *LINE_REFERENCES,
     ),
     filters=(
-        Filter("type", "type", "choice", choices=InvoiceType),
-        Filter("status", "status", "choice", choices=InvoiceStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        Filter("issue_date_after", "issue_date", "date", "gte"),
-        Filter("issue_date_before", "issue_date", "date", "lte"),
+        Filter("type", "type", "choice", "in", choices=InvoiceType),
+        Filter(
+            "status",
+            "status",
+            "choice",
+            "in",
+            choices=InvoiceStatus,
+            help="One status or several, comma-separated (e.g. `OPEN,PARTIALLY_PAID`).",
+            example="OPEN,PARTIALLY_PAID",
+        ),
+        Filter(
+            "contact_id",
+            "contact_id",
+            "uuid",
+            "in",
+            help="One contact id or several, comma-separated.",
+        ),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        *date_range("issue_date"),
+        *date_range("due_date"),
+        *amount_range("total_amount"),
+        *amount_range("balance"),
+        Filter(
+            "overdue",
+            "due_date",
+            "overdue",
+            help="`true`: a balance above zero and a due date before today in the linked "
+            "account's time zone (the company's, else UTC); `false`: every other invoice.",
+            example="true",
+        ),
+        Filter("q", "search", "search", help="Case-insensitive text in the number or reference."),
     ),
+    search=("number", "reference"),
+    ordering=("issue_date", "due_date", "total_amount", "balance", "number"),
     example=_EXAMPLE,
     input_example=_INPUTS["invoice"],
     description="Sales invoices (accounts receivable) and bills (accounts payable).",

@@ -17,7 +17,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .bounds import OUT_OF_RANGE, UNBALANCED, InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference
+from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import TaxTreatment
 from .invoice import TrackingCategoryRef
@@ -217,11 +217,21 @@ JOURNAL_ENTRY = CatalogueEntry(
     operations=frozenset({"list", "get", "create", "update"}),
     references=JOURNAL_LINE_REFERENCES,
     filters=(
-        Filter("status", "status", "choice", choices=JournalEntryStatus),
-        Filter("transaction_date_after", "issue_date", "date", "gte"),
-        Filter("transaction_date_before", "issue_date", "date", "lte"),
+        Filter("status", "status", "choice", "in", choices=JournalEntryStatus),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        *date_range("transaction_date", "issue_date"),
+        *amount_range("total_debit", "total_amount"),
+        Filter("q", "search", "search", help="Case-insensitive text in the number or memo."),
     ),
-    columns={"issue_date": "transaction_date"},
+    columns={"issue_date": "transaction_date", "total_amount": "total_debit"},
+    search=("number", "memo"),
+    ordering=("issue_date", "total_amount", "number"),
     example=_EXAMPLE,
     input_example=_INPUT_EXAMPLE,
     description=(

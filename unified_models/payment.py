@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference
+from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import PaymentStatus, PaymentType, RelatedObjectType
 from .examples import INPUTS as _INPUTS
@@ -92,13 +92,29 @@ PAYMENT = CatalogueEntry(
         ),
     ),
     filters=(
-        Filter("type", "type", "choice", choices=PaymentType),
-        Filter("status", "status", "choice", choices=PaymentStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        Filter("transaction_date_after", "issue_date", "date", "gte"),
-        Filter("transaction_date_before", "issue_date", "date", "lte"),
+        Filter("type", "type", "choice", "in", choices=PaymentType),
+        Filter("status", "status", "choice", "in", choices=PaymentStatus),
+        Filter(
+            "contact_id",
+            "contact_id",
+            "uuid",
+            "in",
+            help="One contact id or several, comma-separated.",
+        ),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        *date_range("transaction_date", "issue_date"),
+        *amount_range("total_amount"),
+        Filter("q", "search", "search", help="Case-insensitive text in the reference."),
     ),
     columns={"issue_date": "transaction_date"},
+    search=("reference",),
+    ordering=("issue_date", "total_amount"),
     example=_EXAMPLE,
     input_example=_INPUTS["payment"],
     description="Money received from customers and paid to suppliers, and what it settles.",

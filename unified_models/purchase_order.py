@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .bounds import InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference
+from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
 from .common import UnifiedInput, UnifiedRecord
 from .enums import TaxTreatment
 from .examples import CONTACT
@@ -162,11 +162,29 @@ PURCHASE_ORDER = CatalogueEntry(
     operations=frozenset({"list", "get", "create", "update"}),
     references=(Reference("contact", "contact"), *LINE_REFERENCES),
     filters=(
-        Filter("status", "status", "choice", choices=PurchaseOrderStatus),
-        Filter("contact_id", "contact_id", "uuid"),
-        Filter("issue_date_after", "issue_date", "date", "gte"),
-        Filter("issue_date_before", "issue_date", "date", "lte"),
+        Filter("status", "status", "choice", "in", choices=PurchaseOrderStatus),
+        Filter(
+            "contact_id",
+            "contact_id",
+            "uuid",
+            "in",
+            help="One contact id or several, comma-separated.",
+        ),
+        Filter(
+            "currency",
+            "currency",
+            lookup="in",
+            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+            example="GBP,EUR",
+        ),
+        *date_range("issue_date"),
+        *date_range("delivery_date", "due_date"),
+        *amount_range("total_amount"),
+        Filter("q", "search", "search", help="Case-insensitive text in the number or reference."),
     ),
+    columns={"due_date": "delivery_date"},
+    search=("number", "reference"),
+    ordering=("issue_date", "due_date", "total_amount", "number"),
     example=EXAMPLE,
     input_example=INPUT_EXAMPLE,
     description=(

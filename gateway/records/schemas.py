@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django_filters import filters as df
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from pydantic import BaseModel, Field, create_model
 
 from gateway.records.filters import DateFilter, DateTimeFilter, filter_class
@@ -97,15 +97,68 @@ _FILTER_TYPES = {
 }
 
 
+_KIND_TYPES = {
+    "datetime": OpenApiTypes.DATETIME,
+    "date": OpenApiTypes.DATE,
+    "uuid": OpenApiTypes.UUID,
+    "boolean": OpenApiTypes.BOOL,
+    "overdue": OpenApiTypes.BOOL,
+}
+
+
 def _filter_parameter(name: str, flt) -> OpenApiParameter:
-    enum = [value for value, _ in flt.extra.get("choices", [])] or None
+    declared = getattr(flt, "declared", None)
+    if declared is None:  # the filters every model has
+        enum = [value for value, _ in flt.extra.get("choices", [])] or None
+        return OpenApiParameter(
+            name,
+            _FILTER_TYPES.get(type(flt), OpenApiTypes.STR),
+            OpenApiParameter.QUERY,
+            enum=enum,
+            description=str(flt.extra.get("help_text", "")),
+        )
+    choices = [member.value for member in declared.choices] if declared.choices else []
+    many = declared.lookup == "in"
+    description = declared.help
+    if many and choices:
+        description = (description or "One value or several, comma-separated.") + (
+            " Values: " + ", ".join(f"`{c}`" for c in choices) + "."
+        )
+    example = declared.example or (",".join(choices[:2]) if many and choices else None)
     return OpenApiParameter(
         name,
-        _FILTER_TYPES.get(type(flt), OpenApiTypes.STR),
+        OpenApiTypes.STR if many else _KIND_TYPES.get(declared.kind, OpenApiTypes.STR),
         OpenApiParameter.QUERY,
-        enum=enum,
-        description=str(flt.extra.get("help_text", "")),
+        enum=None if many else choices or None,
+        description=description,
+        examples=[OpenApiExample(name, value=_typed(declared.kind, example, many))]
+        if example
+        else [],
     )
+
+
+def _typed(kind: str, example: str, many: bool):
+    """An example as the parameter's schema types it (booleans are not strings)."""
+    return example == "true" if kind in ("boolean", "overdue") and not many else example
+
+
+def _order_parameter(model: str) -> list[OpenApiParameter]:
+    fields = list(CATALOGUE[model].order_fields)
+    if not fields:
+        return []
+    return [
+        OpenApiParameter(
+            "order_by",
+            OpenApiTypes.STR,
+            OpenApiParameter.QUERY,
+            enum=[value for field in fields for value in (field, f"-{field}")],
+            description="Sort by this field, `-` for descending (default: the order Ledgerlink "
+            "stored the records in). Records without a value come last (first when "
+            "descending); ties keep the stored order. Cursors stay valid for the same "
+            "`order_by` only.",
+            examples=[OpenApiExample("order_by", value=fields[0])],
+        )
+    ]
 
 
 def read_parameters(model: str) -> list[OpenApiParameter]:
@@ -147,6 +200,7 @@ def list_parameters(model: str) -> list[OpenApiParameter]:
             OpenApiParameter.QUERY,
             description="Include records the provider deleted (`remote_was_deleted`).",
         ),
+        *_order_parameter(model),
         *(_filter_parameter(n, f) for n, f in filter_class(model).base_filters.items()),
     ]
 
@@ -157,3 +211,8 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="Same key and body within 24 h: the first response again; another body: 409.",
 )
+
+
+def filter_parameters(model: str) -> list[OpenApiParameter]:
+    """The query filters of a model's list (what its summaries take too)."""
+    return [_filter_parameter(n, f) for n, f in filter_class(model).base_filters.items()]

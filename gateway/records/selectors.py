@@ -15,11 +15,19 @@ from gateway.core import jsonutil
 from gateway.core.cursor import Cursor, paginate
 from gateway.records.filters import filter_class as filter_class_of
 from gateway.records.models import Record
+from gateway.records.ordering import Order, OrderedCursor, paginate_ordered, parse_order
 from unified_models import CATALOGUE
 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
-_CONTROL_PARAMS = {"cursor", "page_size", "include_remote_data", "include_deleted", "expand"}
+_CONTROL_PARAMS = {
+    "cursor",
+    "page_size",
+    "include_remote_data",
+    "include_deleted",
+    "expand",
+    "order_by",
+}
 _TRUE, _FALSE = "true", "false"  # as the OpenAPI document's booleans are written
 
 
@@ -78,7 +86,7 @@ def filtered(account: LinkedAccount, model: str, params, options: ReadOptions) -
         base = base.filter(remote_was_deleted=False)
     if not set(params) & set(filter_class.base_filters):
         return base  # the common case: no filter, no form to build
-    filterset = filter_class(data=params, queryset=base)
+    filterset = filter_class(data=params, queryset=base, account=account)
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)
     return filterset.qs
@@ -125,14 +133,26 @@ def render_documents(account: LinkedAccount, model: str, rows, options: ReadOpti
     return _expand(account, model, documents, options.expand) if options.expand else documents
 
 
+def _order(model: str, params) -> Order | None:
+    """The `order_by` asked for (the default order, by `seq`, is None)."""
+    if "order_by" not in params:
+        return None
+    return parse_order(params["order_by"].strip(), CATALOGUE[model].order_fields)
+
+
 def list_page(account: LinkedAccount, model: str, params) -> bytes:
     """One page of a list response, as JSON bytes, spliced from the stored documents."""
     options = read_options(model, params)
     page_size = _page_size(params)
-    cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
+    order = _order(model, params)
     queryset = filtered(account, model, params, options)
     fields = ("document", "remote_data") if options.include_remote_data else ("document",)
-    window = paginate(queryset, cursor, page_size, fields)
+    if order is None:
+        cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
+        window = paginate(queryset, cursor, page_size, fields)
+    else:
+        cursor = OrderedCursor.decode(params["cursor"], order) if params.get("cursor") else None
+        window = paginate_ordered(queryset, order, cursor, page_size, fields)
     documents = render_documents(account, model, window.rows, options)
     head = jsonutil.dumps(
         {

@@ -73,6 +73,9 @@ def test_amounts_are_bounded_like_every_input_amount():
     assert allocation("12.3456").amount == Decimal("12.3456")
 
 
+OPS = ("gt", "gte", "lt", "lte")
+
+
 def test_input_and_catalogue_entry():
     assert CreditNoteInput.CREATE_REQUIRED == ("type", "contact_remote_id")
     entry = CATALOGUE["credit_note"]
@@ -83,6 +86,10 @@ def test_input_and_catalogue_entry():
         "type",
         "status",
         "contact_id",
+        "currency",
         "issue_date_after",
         "issue_date_before",
+        "q",
+        *(f"{field}_{op}" for field in ("total_amount", "remaining_credit") for op in OPS),
     }
+    assert entry.order_fields["remaining_credit"] == "balance"
