@@ -4,7 +4,8 @@ A burst of provider webhooks once delayed the beat's `sync.tick` by over two min
 every task shared one queue. Each kind now has its own queue and its own worker (the README's
 production section lists the command lines):
 
-- `ticks`: the beat's scheduling and upkeep (sync tick, grant refresh, link sessions), short;
+- `ticks`: the beat's scheduling and upkeep (sync tick, grant refresh, link sessions, the
+  derived invoice events, each run bounded), short;
 - `inbound`: processing provider webhooks (fetching the changed records);
 - `syncs`: sync runs, long (and the monthly report snapshots: provider calls too);
 - `deliveries`: sending outbound webhooks.
@@ -19,6 +20,7 @@ ROUTES = {
     "gateway.sync.tasks.refresh_grants": "ticks",
     "gateway.connect.tasks.expire_link_sessions": "ticks",
     "gateway.reports.tasks.schedule_snapshots": "ticks",
+    "gateway.events.tasks.emit_invoice_events": "ticks",
     "gateway.sync.tasks.process_inbound": "inbound",
     "gateway.sync.tasks.run_sync": "syncs",
     "gateway.sync.tasks.resume_sync": "syncs",

@@ -192,6 +192,13 @@ WEBHOOK_ENDPOINT_DISABLE_AFTER_HOURS = env.float(
 WEBHOOK_CONCURRENCY = env.int("WEBHOOK_CONCURRENCY", default=8)
 #: Every this many seconds the beat sends what is due (retries, and batches a dead sender held).
 WEBHOOK_SWEEP_SECONDS = env.float("WEBHOOK_SWEEP_SECONDS", default=15.0)
+# Derived invoice events (gateway.events.invoice_events): `invoice.due_soon` this many days
+# before the due date (0: on the due date), checked every INVOICE_EVENTS_SECONDS, as are
+# `invoice.overdue` (the day after the due date, in the account's time zone).
+INVOICE_DUE_SOON_DAYS = env.int("INVOICE_DUE_SOON_DAYS", default=3)
+if INVOICE_DUE_SOON_DAYS < 0:
+    raise ImproperlyConfigured("INVOICE_DUE_SOON_DAYS cannot be negative")
+INVOICE_EVENTS_SECONDS = env.float("INVOICE_EVENTS_SECONDS", default=300.0)
 CELERY_BEAT_SCHEDULE = {
     "sync-tick": {"task": "gateway.sync.tasks.tick", "schedule": SYNC_TICK_SECONDS},
     "grant-upkeep": {"task": "gateway.sync.tasks.refresh_grants", "schedule": 3600.0},
@@ -199,6 +206,11 @@ CELERY_BEAT_SCHEDULE = {
     "webhook-deliveries": {
         "task": "gateway.events.tasks.deliver_webhooks",
         "schedule": WEBHOOK_SWEEP_SECONDS,
+    },
+    # Idempotent and resumable: each due invoice event is emitted once, whatever the runs.
+    "invoice-events": {
+        "task": "gateway.events.tasks.emit_invoice_events",
+        "schedule": INVOICE_EVENTS_SECONDS,
     },
     "link-sessions": {"task": "gateway.connect.tasks.expire_link_sessions", "schedule": 300.0},
     # Idempotent: queues only the accounts still missing last month's report snapshots.

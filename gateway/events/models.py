@@ -121,3 +121,54 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"delivery {self.id} ({self.status})"
+
+
+class InvoiceWatch(models.Model):
+    """What the derived invoice events (`invoice.due_soon|overdue|paid`) need to know about one
+    stored invoice, kept in the transaction of its record's change (gateway.events.invoice_state).
+
+    `*_pending`: an event is still owed for the current `due_date` (the invoice is owed, and
+    `*_for`, the due date that event was last emitted for, is empty or earlier). The scheduled
+    task (gateway.events.invoice_events) finds due rows with a range scan of the partial indexes
+    and clears the flag in the transaction that emits the event, so each is emitted once.
+    """
+
+    #: The invoice record's public id (`Record.id`).
+    record_id = models.UUIDField(primary_key=True)
+    linked_account = models.ForeignKey(
+        LinkedAccount, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    due_date = models.DateField(null=True)
+    #: Balance > 0: reaching zero from here is `invoice.paid`.
+    has_balance = models.BooleanField(default=False)
+    overdue_for = models.DateField(null=True)
+    due_soon_for = models.DateField(null=True)
+    overdue_pending = models.BooleanField(default=False)
+    due_soon_pending = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["due_date", "linked_account"],
+                name="watch_overdue_scan",
+                condition=models.Q(overdue_pending=True),
+            ),
+            models.Index(
+                fields=["linked_account", "due_date", "record_id"],
+                name="watch_overdue_due",
+                condition=models.Q(overdue_pending=True),
+            ),
+            models.Index(
+                fields=["due_date", "linked_account"],
+                name="watch_due_soon_scan",
+                condition=models.Q(due_soon_pending=True),
+            ),
+            models.Index(
+                fields=["linked_account", "due_date", "record_id"],
+                name="watch_due_soon_due",
+                condition=models.Q(due_soon_pending=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"invoice {self.record_id} due {self.due_date}"

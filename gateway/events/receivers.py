@@ -1,5 +1,6 @@
-"""Events for what other modules announce: record changes (same transaction, the outbox) and
-linked accounts being linked or needing a relink."""
+"""Events for what other modules announce: record changes (same transaction, the outbox; with
+the invoices' watch rows and `invoice.paid`) and linked accounts being linked or needing a
+relink."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from gateway.accounts.signals import accounts_linked, accounts_relink_required
-from gateway.events import services
+from gateway.events import invoice_state, services
 from gateway.records.signals import records_changed
 
 
 @receiver(records_changed, dispatch_uid="events.records_changed")
 def _record_events(sender, account, changes, **kwargs) -> None:
-    services.record_change_events(account, changes)
+    # The invoices' watch rows first: the scheduled task locks those before the event counter,
+    # and so does this, so neither waits for the other in a cycle.
+    paid = invoice_state.track(account, changes)
+    services.record_change_events(account, changes, following=paid)
 
 
 @receiver(accounts_linked, dispatch_uid="events.accounts_linked")

@@ -7,7 +7,7 @@ same transaction, and the sender is queued once the transaction commits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -26,6 +26,9 @@ from gateway.events.models import (
 from unified_models import CATALOGUE
 
 RECORD_KINDS = ("created", "updated", "deleted")
+#: Events derived from a stored invoice's due date and balance, not from one change
+#: (gateway.events.invoice_state decides `paid`, gateway.events.invoice_events the others).
+DERIVED_KINDS = {"invoice": ("due_soon", "overdue", "paid")}
 ACCOUNT_EVENT_TYPES = ("account.linked", "account.relink_required")
 SYNC_EVENT_TYPES = ("sync.completed", "sync.failed")
 ENDPOINT_EVENT_TYPES = ("webhook_endpoint.disabled",)
@@ -33,9 +36,14 @@ ENDPOINT_EVENT_TYPES = ("webhook_endpoint.disabled",)
 
 def event_types() -> tuple[str, ...]:
     """Every event type: each catalogue model's family (`invoice.created`, …; the chart of
-    accounts is `ledger_account.*`, apart from the linked-account `account.*`), then the rest."""
+    accounts is `ledger_account.*`, apart from the linked-account `account.*`) with its derived
+    events (`invoice.overdue`), then the rest."""
     return (
-        *(f"{entry.events}.{kind}" for entry in CATALOGUE for kind in RECORD_KINDS),
+        *(
+            f"{entry.events}.{kind}"
+            for entry in CATALOGUE
+            for kind in (*RECORD_KINDS, *DERIVED_KINDS.get(entry.name, ()))
+        ),
         *ACCOUNT_EVENT_TYPES,
         *SYNC_EVENT_TYPES,
         *ENDPOINT_EVENT_TYPES,
@@ -128,12 +136,19 @@ def emit(account: LinkedAccount, event_type: str, data: dict[str, Any]) -> Event
     return emit_many(account, [(event_type, jsonutil.dumps(data).decode("utf-8"))])[0]
 
 
-def record_change_events(account: LinkedAccount, changes: Iterable[Any]) -> list[Event]:
-    """`records_changed` → one event per change (`invoice.created`, ...), same transaction."""
-    return emit_many(
-        account,
-        [(record_event_type(change.model, change.kind), change.document) for change in changes],
-    )
+def record_change_events(
+    account: LinkedAccount, changes: Iterable[Any], following: Mapping[Any, str] | None = None
+) -> list[Event]:
+    """`records_changed` → one event per change (`invoice.created`, ...), same transaction;
+    `following`: record id → a derived event type that comes right after its change's event
+    (`invoice.paid`), with the same data."""
+    following = following or {}
+    items = []
+    for change in changes:
+        items.append((record_event_type(change.model, change.kind), change.document))
+        if change.id in following:
+            items.append((following[change.id], change.document))
+    return emit_many(account, items)
 
 
 def _fan_out(account: LinkedAccount, events: list[Event]) -> None:

@@ -12,6 +12,7 @@ EXPECTED = {
     "gateway.sync.tasks.refresh_grants": "ticks",
     "gateway.connect.tasks.expire_link_sessions": "ticks",
     "gateway.reports.tasks.schedule_snapshots": "ticks",
+    "gateway.events.tasks.emit_invoice_events": "ticks",
     "gateway.reports.tasks.snapshot_account": "syncs",
     "gateway.sync.tasks.process_inbound": "inbound",
     "gateway.sync.tasks.run_sync": "syncs",
