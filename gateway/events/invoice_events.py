@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
@@ -42,20 +42,15 @@ def emit_due(
     days = settings.INVOICE_DUE_SOON_DAYS
     # No account's today is later than UTC's tomorrow (UTC+14): a bound for every account.
     horizon = now.astimezone(UTC).date() + timedelta(days=1)
-    candidates = set(
-        InvoiceWatch.objects.filter(overdue_pending=True, due_date__lt=horizon)
-        .values_list("linked_account_id", flat=True)
-        .distinct()
-    ) | set(
-        InvoiceWatch.objects.filter(
-            due_soon_pending=True, due_date__lte=horizon + timedelta(days=days)
+    # One index probe per active account (the partial indexes hold pending rows only).
+    accounts = (
+        LinkedAccount.objects.filter(status=LinkedAccountStatus.ACTIVE)
+        .filter(
+            Exists(_pending("overdue", horizon, 0).filter(linked_account=OuterRef("pk")))
+            | Exists(_pending("due_soon", horizon, days).filter(linked_account=OuterRef("pk")))
         )
-        .values_list("linked_account_id", flat=True)
-        .distinct()
+        .order_by("id")
     )
-    accounts = LinkedAccount.objects.filter(
-        id__in=candidates, status=LinkedAccountStatus.ACTIVE
-    ).order_by("id")
     emitted = 0
     for account in accounts:
         today = account_today(account.id, now)
@@ -70,14 +65,19 @@ def emit_due(
     return emitted
 
 
-def _due(account: LinkedAccount, kind: str, today: date, days: int) -> QuerySet:
+def _pending(kind: str, today: date, days: int) -> QuerySet:
+    """Rows owed a `kind` event by `today`."""
     if kind == "overdue":
-        rows = InvoiceWatch.objects.filter(overdue_pending=True, due_date__lt=today)
-    else:
-        rows = InvoiceWatch.objects.filter(
-            due_soon_pending=True, due_date__lte=today + timedelta(days=days)
-        )
-    return rows.filter(linked_account=account).order_by("due_date", "record_id")
+        return InvoiceWatch.objects.filter(overdue_pending=True, due_date__lt=today)
+    return InvoiceWatch.objects.filter(
+        due_soon_pending=True, due_date__lte=today + timedelta(days=days)
+    )
+
+
+def _due(account: LinkedAccount, kind: str, today: date, days: int) -> QuerySet:
+    return (
+        _pending(kind, today, days).filter(linked_account=account).order_by("due_date", "record_id")
+    )
 
 
 def _batch(account: LinkedAccount, kind: str, today: date, days: int, size: int) -> int | None:

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import orjson
+from django.db import connection
 
 from gateway.accounts.models import LinkedAccount
 from gateway.events.models import InvoiceWatch
@@ -31,7 +32,6 @@ MODEL = "invoice"
 #: Statuses of invoices that are not (yet, or any more) owed: never due soon, never overdue,
 #: never paid. SUBMITTED is Xero's "awaiting approval": not sent, so not owed yet.
 NOT_OWED = frozenset({"DRAFT", "SUBMITTED", "VOID"})
-_FIELDS = ("due_date", "has_balance", "overdue_pending", "due_soon_pending")
 
 
 @dataclass(frozen=True)
@@ -76,19 +76,38 @@ def _later(due: date | None, announced: date | None) -> bool:
     return due is not None and (announced is None or due > announced)
 
 
-def _row(account_id: UUID, record_id: UUID, f: Facts, old: InvoiceWatch | None) -> InvoiceWatch:
+class Row(NamedTuple):
+    """A watch row's columns, in `_COLUMNS` order (tuples: a page of model instances cost a
+    third of this module's time)."""
+
+    record_id: UUID
+    linked_account_id: UUID
+    due_date: date | None
+    has_balance: bool
+    overdue_for: date | None
+    due_soon_for: date | None
+    overdue_pending: bool
+    due_soon_pending: bool
+
+
+_COLUMNS = Row._fields
+#: What a change can alter (the `*_for` dates are the scheduled task's).
+_CHANGING = ("due_date", "has_balance", "overdue_pending", "due_soon_pending")
+
+
+def _row(account_id: UUID, record_id: UUID, f: Facts, old: Row | None) -> Row:
     overdue_for = old.overdue_for if old else None
     due_soon_for = old.due_soon_for if old else None
     owed = f.has_balance and f.due_date is not None
-    return InvoiceWatch(
-        record_id=record_id,
-        linked_account_id=account_id,
-        due_date=f.due_date,
-        has_balance=f.has_balance,
-        overdue_for=overdue_for,
-        due_soon_for=due_soon_for,
-        overdue_pending=owed and _later(f.due_date, overdue_for),
-        due_soon_pending=owed and _later(f.due_date, due_soon_for),
+    return Row(
+        record_id,
+        account_id,
+        f.due_date,
+        f.has_balance,
+        overdue_for,
+        due_soon_for,
+        owed and _later(f.due_date, overdue_for),
+        owed and _later(f.due_date, due_soon_for),
     )
 
 
@@ -98,9 +117,8 @@ def track(account: LinkedAccount, changes: Iterable[Any]) -> dict[UUID, str]:
     invoices = [c for c in changes if c.model == MODEL]
     if not invoices:
         return {}
-    known: dict[UUID, InvoiceWatch] = {}
-    if any(c.kind != "created" for c in invoices):  # a new record has no row yet
-        known = InvoiceWatch.objects.in_bulk([c.id for c in invoices if c.kind != "created"])
+    updated = [c.id for c in invoices if c.kind != "created"]  # a new record has no row yet
+    known = _read(updated) if updated else {}
     rows, paid = [], {}
     for change in invoices:
         f = facts(orjson.loads(change.document))
@@ -110,14 +128,55 @@ def track(account: LinkedAccount, changes: Iterable[Any]) -> dict[UUID, str]:
         row = _row(account.id, change.id, f, old)
         if old is not None and old.has_balance and f.settled:
             paid[change.id] = record_event_type(MODEL, "paid")
-        if old is None or any(getattr(old, n) != getattr(row, n) for n in _FIELDS):
+        if old != row:
             rows.append(row)
     if rows:
+        _write(rows)
+    return paid
+
+
+def _table() -> str:
+    return connection.ops.quote_name(InvoiceWatch._meta.db_table)
+
+
+def _read(ids: list[UUID]) -> dict[UUID, Row]:
+    if connection.vendor != "postgresql":
+        values = InvoiceWatch.objects.filter(record_id__in=ids).values_list(*_COLUMNS)
+        return {row[0]: Row(*row) for row in values}
+    with connection.cursor() as cursor:  # one array parameter, not a thousand-parameter IN
+        cursor.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM {_table()} WHERE record_id = ANY(%s)",  # noqa: S608
+            [ids],
+        )
+        return {row[0]: Row(*row) for row in cursor.fetchall()}
+
+
+_TYPES = ("uuid", "uuid", "date", "boolean", "date", "date", "boolean", "boolean")
+
+
+def _write(rows: list[Row]) -> None:
+    """Insert or update the rows: on PostgreSQL one `INSERT … SELECT FROM unnest(arrays) ON
+    CONFLICT` (a tenth of the ORM's bulk upsert for a page), else the ORM's bulk upsert."""
+    if connection.vendor != "postgresql":
         InvoiceWatch.objects.bulk_create(
-            rows,
-            batch_size=1000,
+            [InvoiceWatch(**row._asdict()) for row in rows],
+            batch_size=500,
             update_conflicts=True,
             unique_fields=["record_id"],
-            update_fields=list(_FIELDS),
+            update_fields=list(_CHANGING),
         )
-    return paid
+        return
+    arrays = ", ".join(f"%s::{kind}[]" for kind in _TYPES)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _CHANGING)
+    with connection.cursor() as cursor:  # identifiers are this module's constants
+        cursor.execute(
+            f"INSERT INTO {_table()} ({', '.join(_COLUMNS)}) "  # noqa: S608
+            f"SELECT * FROM unnest({arrays}) ON CONFLICT (record_id) DO UPDATE SET {updates}",
+            [_array(column) for column in zip(*rows, strict=True)],
+        )
+
+
+def _array(values: Iterable[Any]) -> str:
+    """A PostgreSQL array literal of uuids, dates or booleans (none needs quoting): one text
+    parameter, where a list would be adapted value by value (half this module's time)."""
+    return "{" + ",".join("NULL" if v is None else str(v) for v in values) + "}"

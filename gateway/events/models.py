@@ -149,19 +149,9 @@ class InvoiceWatch(models.Model):
     class Meta:
         indexes = [
             models.Index(
-                fields=["due_date", "linked_account"],
-                name="watch_overdue_scan",
-                condition=models.Q(overdue_pending=True),
-            ),
-            models.Index(
                 fields=["linked_account", "due_date", "record_id"],
                 name="watch_overdue_due",
                 condition=models.Q(overdue_pending=True),
-            ),
-            models.Index(
-                fields=["due_date", "linked_account"],
-                name="watch_due_soon_scan",
-                condition=models.Q(due_soon_pending=True),
             ),
             models.Index(
                 fields=["linked_account", "due_date", "record_id"],
