@@ -14,8 +14,8 @@ class EventSerializer(serializers.Serializer):
     )
     created_at = serializers.DateTimeField()
     data = serializers.JSONField(
-        help_text="Record events: the record as the API returns it. Account events: the linked "
-        "account. Sync events: the run."
+        help_text="Record events and the derived `invoice.due_soon|overdue|paid`: the record as "
+        "the API returns it. Account events: the linked account. Sync events: the run."
     )
 
     def get_fields(self):
