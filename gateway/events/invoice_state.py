@@ -180,3 +180,26 @@ def _array(values: Iterable[Any]) -> str:
     """A PostgreSQL array literal of uuids, dates or booleans (none needs quoting): one text
     parameter, where a list would be adapted value by value (half this module's time)."""
     return "{" + ",".join("NULL" if v is None else str(v) for v in values) + "}"
+
+
+def backfill(record_model, watch_model, batch: int = 1000) -> int:
+    """Watch rows for the invoices stored before this module existed (the migration that adds
+    the rows runs it; models passed in, so historical ones serve). Rows already there (written
+    by an upsert meanwhile) are kept. Returns how many were written."""
+    written, after = 0, 0
+    while True:
+        page = list(
+            record_model.objects.filter(model=MODEL, seq__gt=after)
+            .order_by("seq")
+            .values_list("seq", "id", "linked_account_id", "document")[:batch]
+        )
+        if not page:
+            return written
+        after = page[-1][0]
+        rows = [
+            watch_model(**_row(account_id, record_id, f, None)._asdict())
+            for _, record_id, account_id, document in page
+            if (f := facts(orjson.loads(document))).has_balance
+        ]
+        watch_model.objects.bulk_create(rows, ignore_conflicts=True)
+        written += len(rows)

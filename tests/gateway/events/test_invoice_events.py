@@ -309,3 +309,22 @@ def test_zone_names():
         assert zone_named(unknown) is UTC
     for iana in set(WINDOWS_ZONES.values()):
         ZoneInfo(iana)  # every mapped zone exists here
+
+
+def test_invoices_stored_before_the_watch_rows_are_backfilled(account):
+    from django.apps import apps
+
+    from gateway.events.invoice_state import backfill
+    from gateway.records.models import Record
+
+    put(account, invoice("owed"), invoice("paid", balance="0.00", status="PAID"))
+    put(account, invoice("draft", status="DRAFT"))
+    InvoiceWatch.objects.all().delete()  # as before migration 0006
+    assert run(AFTER) == 0
+    assert backfill(Record, apps.get_model("events", "InvoiceWatch"), batch=2) == 1
+    InvoiceWatch.objects.update(overdue_for=DUE)  # as if announced meanwhile
+    backfill(Record, InvoiceWatch)  # again: the row is kept as it is
+    assert list(InvoiceWatch.objects.values_list("overdue_for", flat=True)) == [DUE]
+    InvoiceWatch.objects.update(overdue_for=None)
+    assert run(AFTER) >= 1
+    assert overdue(account) == ["owed"]
