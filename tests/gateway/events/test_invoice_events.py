@@ -7,6 +7,7 @@ import json
 import threading
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -328,3 +329,34 @@ def test_invoices_stored_before_the_watch_rows_are_backfilled(account):
     InvoiceWatch.objects.update(overdue_for=None)
     assert run(AFTER) >= 1
     assert overdue(account) == ["owed"]
+
+
+def test_a_run_out_of_time_leaves_the_rest_to_the_next(account, monkeypatch):
+    put(account, *(invoice(f"t{n}", DUE - timedelta(days=n)) for n in range(5)))
+    late = {"now": 0.0}
+    real_batch = invoice_events._batch
+
+    def batch_then_time_is_up(acct, kind, *args):
+        count = real_batch(acct, kind, *args)
+        if kind == "overdue":
+            late["now"] = 1e9  # the run's time is up after its first overdue batch
+        return count
+
+    monkeypatch.setattr(invoice_events, "time", SimpleNamespace(monotonic=lambda: late["now"]))
+    monkeypatch.setattr(invoice_events, "_batch", batch_then_time_is_up)
+    assert run(AFTER, batch_size=2, max_seconds=60) == 2
+    monkeypatch.undo()
+    assert run(AFTER, batch_size=2) == 3  # the next run carries on
+    assert sorted(overdue(account)) == sorted(f"t{n}" for n in range(5))
+    assert_gapless(account)
+
+
+def test_the_beat_task_uses_the_clock(account, settings):
+    from gateway.events import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["invoice-events"]
+    assert entry["task"] == tasks.emit_invoice_events.name
+
+    put(account, invoice("ancient", date(2000, 1, 1)))
+    tasks.emit_invoice_events.delay()  # eager in tests; the beat's entry names it
+    assert overdue(account) == ["ancient"]
