@@ -2,8 +2,9 @@
 date) and `invoice.overdue` (the due date passed with a balance), each once per invoice and
 again only when its due date moves later (gateway.events.invoice_state keeps the rows).
 
-"Today" is the linked account's, in its company info's time zone (UTC without one): an invoice
-due on the 14th is overdue from midnight starting the 15th there. Only active linked accounts
+"Today" is the linked account's, in its company info's time zone (UTC without one; the same
+`gateway.records.today` as the `overdue` filter): an invoice due on the 14th is overdue from
+midnight starting the 15th there. Only active linked accounts
 are served (a relink-required account's books are stale; its events follow once it syncs again).
 
 Exactly once, across repeated and concurrent runs and a worker dying mid-run: a batch locks its
@@ -24,10 +25,10 @@ from django.utils import timezone
 
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
 from gateway.events import services
-from gateway.events.account_time import account_today
 from gateway.events.invoice_state import MODEL
 from gateway.events.models import InvoiceWatch
 from gateway.records.models import Record
+from gateway.records.today import account_zone
 
 BATCH = 500
 
@@ -53,7 +54,7 @@ def emit_due(
     )
     emitted = 0
     for account in accounts:
-        today = account_today(account.id, now)
+        today = now.astimezone(account_zone(account)).date()
         for kind in ("due_soon", "overdue"):
             while time.monotonic() < deadline:
                 count = _batch(account, kind, today, days, batch_size)
