@@ -136,7 +136,11 @@ class StrictBooleanField(forms.Field):
 
 
 class AmountField(forms.DecimalField):
-    """A decimal amount within what a stored amount can be (finite, 12 whole digits)."""
+    """A decimal amount within what a stored amount can be (finite, 12 whole digits, 10
+    places)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(decimal_places=10, **kwargs)
 
     def to_python(self, value):
         amount = super().to_python(value)

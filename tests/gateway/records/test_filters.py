@@ -20,6 +20,7 @@ from rest_framework.exceptions import ValidationError
 from gateway.records import selectors
 from gateway.records import today as today_module
 from gateway.records.models import Record
+from gateway.records.ordering import OrderedCursor
 from gateway.records.store import upsert_records
 from tests.gateway.builders import contact, invoice, payment
 from unified_models import CATALOGUE, CompanyInfo, CreditNote
@@ -403,6 +404,9 @@ def test_random_filter_combinations_match_python(books):
         ("/v1/invoices", {"total_amount_gte": "NaN"}, "total_amount_gte"),
         ("/v1/invoices", {"balance_gt": "1e400"}, "balance_gt"),
         ("/v1/invoices", {"balance_gt": ""}, "balance_gt"),
+        ("/v1/invoices", {"balance_gt": "1e-999999"}, "balance_gt"),
+        ("/v1/invoices", {"q": "a\x00b"}, "q"),
+        ("/v1/invoices", {"currency": "GB\x00P"}, "currency"),
         ("/v1/invoices", {"due_date_before": "2026-02-30"}, "due_date_before"),
         ("/v1/invoices", {"overdue": "yes"}, "overdue"),
         ("/v1/invoices", {"overdue": "1"}, "overdue"),
@@ -444,6 +448,10 @@ def test_cursors_belong_to_their_order(books):
         },
     ):
         err = error(books.get("/v1/invoices", {"page_size": 5, **params}))
+        assert err["details"][0]["field"] == "cursor"
+    for value in ("1e-999999", "1e40", "ten"):  # crafted: what the column cannot hold
+        crafted = OrderedCursor("total_amount", True, value, 5).encode()
+        err = error(books.get("/v1/invoices", {"order_by": "total_amount", "cursor": crafted}))
         assert err["details"][0]["field"] == "cursor"
 
 
