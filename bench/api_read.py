@@ -231,7 +231,7 @@ def query_latencies(port: int, headers: dict[str, str], requests: int) -> dict[s
             latencies.append(time.perf_counter() - started)
         latencies.sort()
         figures[name] = {
-            "path": path if name != "… its second page" else template.split("&cursor")[0],
+            "path": path.split("&cursor=")[0] + ("&cursor=…" if "&cursor=" in path else ""),
             "results": count,
             "p50_ms": statistics.median(latencies) * 1000,
             "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,

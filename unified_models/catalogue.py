@@ -146,6 +146,8 @@ class Filter:
     choices: type[enum.Enum] | None = None
     help: str = ""
     example: str | None = None
+    #: ``overdue``: statuses never overdue whatever their balance (a draft is not owed yet).
+    never_overdue: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in FILTER_KINDS:

@@ -246,9 +246,11 @@ INVOICE = CatalogueEntry(
             "overdue",
             "due_date",
             "overdue",
-            help="`true`: a balance above zero and a due date before today in the linked "
-            "account's time zone (the company's, else UTC); `false`: every other invoice.",
+            help="`true`: a balance above zero, a due date before today in the linked "
+            "account's time zone (the company's, else UTC) and a status other than DRAFT, "
+            "SUBMITTED or VOID; `false`: every other invoice.",
             example="true",
+            never_overdue=("DRAFT", "SUBMITTED", "VOID"),
         ),
         Filter("q", "search", "search", help="Case-insensitive text in the number or reference."),
     ),

@@ -136,7 +136,11 @@ class StrictBooleanField(forms.Field):
 
 
 class AmountField(forms.DecimalField):
-    """A decimal amount within what a stored amount can be (finite, 12 whole digits)."""
+    """A decimal amount within what a stored amount can be (finite, 12 whole digits, 10
+    places)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(decimal_places=10, **kwargs)
 
     def to_python(self, value):
         amount = super().to_python(value)
@@ -192,14 +196,18 @@ class CatalogueFilter(df.Filter):
         if self.declared.kind == "search":
             return qs.filter(**{f"{self.field_name}__contains": value})
         if self.declared.kind == "overdue":
-            condition = overdue_condition(self.field_name, self.parent.today())
+            condition = overdue_condition(
+                self.field_name, self.parent.today(), self.declared.never_overdue
+            )
             return qs.filter(condition) if value else qs.exclude(condition)
         return super().filter(qs, value)
 
 
-def overdue_condition(column: str, today) -> Q:
-    """A balance above zero and the ``column`` date before ``today``."""
-    return Q(balance__gt=0, **{f"{column}__lt": today})
+def overdue_condition(column: str, today, never: tuple[str, ...] = ()) -> Q:
+    """A balance above zero, the ``column`` date before ``today`` and a status not in
+    ``never`` (the same invoices `invoice.overdue` announces)."""
+    condition = Q(balance__gt=0, **{f"{column}__lt": today})
+    return condition & ~Q(status__in=never) if never else condition
 
 
 @functools.cache

@@ -82,7 +82,7 @@ class OrderedCursor:
             if not valid:
                 raise ValueError(text)
             if value is not None:
-                Record._meta.get_field(order.column).to_python(value)
+                Record._meta.get_field(order.column).clean(value, None)
         except (ValueError, TypeError, UnicodeDecodeError, binascii.Error, DjangoValidationError):
             raise ValidationError({"cursor": ["Invalid cursor."]}) from None
         if name != order.text:

@@ -20,6 +20,7 @@ from rest_framework.exceptions import ValidationError
 from gateway.records import selectors
 from gateway.records import today as today_module
 from gateway.records.models import Record
+from gateway.records.ordering import OrderedCursor
 from gateway.records.store import upsert_records
 from tests.gateway.builders import contact, invoice, payment
 from unified_models import CATALOGUE, CompanyInfo, CreditNote
@@ -55,7 +56,7 @@ def _varied(n: int, rng: random.Random, contacts: int = 4):
     """An invoice with every filtered field drawn at random, some left empty."""
     total = Decimal(rng.randint(0, 50000)) / 100
     status = rng.choice(STATUSES)
-    balance = {"PAID": Decimal(0), "VOID": Decimal(0)}.get(status, total)
+    balance = Decimal(0) if status == "PAID" else total  # a void one may keep its balance
     due = date(2026, 1, 1) + timedelta(days=rng.randint(0, 700))
     return invoice(
         f"v{n:03d}",
@@ -126,10 +127,21 @@ def test_overdue_is_a_balance_past_its_due_date(books):
     today = datetime.now(UTC).date().isoformat()
 
     def overdue(d):
-        return bool(d["due_date"]) and d["due_date"] < today and Decimal(d["balance"] or 0) > 0
+        late = bool(d["due_date"]) and d["due_date"] < today
+        owed = d["status"] not in ("DRAFT", "SUBMITTED", "VOID")
+        return late and owed and Decimal(d["balance"] or 0) > 0
 
     overdue_ids = {d["remote_id"] for d in docs if overdue(d)}
     assert overdue_ids and len(overdue_ids) < len(docs)
+    unowed = {  # late with a balance, but a draft or void: never overdue
+        d["remote_id"]
+        for d in docs
+        if d["status"] in ("DRAFT", "VOID")
+        and d["due_date"]
+        and d["due_date"] < today
+        and Decimal(d["balance"] or 0) > 0
+    }
+    assert unowed and not unowed & overdue_ids
     assert set(ids(books, "/v1/invoices", overdue="true")) == overdue_ids
     assert set(ids(books, "/v1/invoices", overdue="false")) == {
         d["remote_id"] for d in docs if not overdue(d)
@@ -331,7 +343,8 @@ def _matches(doc, name, value, contacts, today) -> bool:
     if name == "overdue":
         due, balance = doc["due_date"], amount("balance")
         late = due is not None and due < today and balance is not None and balance > 0
-        return late == value
+        owed = doc["status"] not in ("DRAFT", "SUBMITTED", "VOID")
+        return (late and owed) == value
     if name == "q":
         text = [doc["number"], doc["reference"]]
         return any(value.lower() in (t or "").lower() for t in text)
@@ -403,6 +416,9 @@ def test_random_filter_combinations_match_python(books):
         ("/v1/invoices", {"total_amount_gte": "NaN"}, "total_amount_gte"),
         ("/v1/invoices", {"balance_gt": "1e400"}, "balance_gt"),
         ("/v1/invoices", {"balance_gt": ""}, "balance_gt"),
+        ("/v1/invoices", {"balance_gt": "1e-999999"}, "balance_gt"),
+        ("/v1/invoices", {"q": "a\x00b"}, "q"),
+        ("/v1/invoices", {"currency": "GB\x00P"}, "currency"),
         ("/v1/invoices", {"due_date_before": "2026-02-30"}, "due_date_before"),
         ("/v1/invoices", {"overdue": "yes"}, "overdue"),
         ("/v1/invoices", {"overdue": "1"}, "overdue"),
@@ -444,6 +460,10 @@ def test_cursors_belong_to_their_order(books):
         },
     ):
         err = error(books.get("/v1/invoices", {"page_size": 5, **params}))
+        assert err["details"][0]["field"] == "cursor"
+    for value in ("1e-999999", "1e40", "ten"):  # crafted: what the column cannot hold
+        crafted = OrderedCursor("total_amount", True, value, 5).encode()
+        err = error(books.get("/v1/invoices", {"order_by": "total_amount", "cursor": crafted}))
         assert err["details"][0]["field"] == "cursor"
 
 
