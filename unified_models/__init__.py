@@ -65,6 +65,7 @@ from .general_ledger_transaction import (
 )
 from .invoice import (
     INVOICE,
+    NOT_OWED_STATUSES,
     Invoice,
     InvoiceInput,
     InvoiceLineItem,
@@ -161,6 +162,7 @@ __all__ = [
     "INPUT_MODELS",
     "LIMIT_ERRORS",
     "MODELS",
+    "NOT_OWED_STATUSES",
     "REPORT_PATHS",
     "Account",
     "AccountClassification",

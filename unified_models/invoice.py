@@ -201,6 +201,10 @@ LINE_REFERENCES = (
     ),
 )
 
+#: Invoices not (yet, or any more) owed whatever their balance says: never overdue, never due
+#: soon, never outstanding (SUBMITTED is Xero's "awaiting approval": not sent yet).
+NOT_OWED_STATUSES = (InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED, InvoiceStatus.VOID)
+
 INVOICE = CatalogueEntry(
     name="invoice",
     plural="invoices",
@@ -250,7 +254,7 @@ INVOICE = CatalogueEntry(
             "account's time zone (the company's, else UTC) and a status other than DRAFT, "
             "SUBMITTED or VOID; `false`: every other invoice.",
             example="true",
-            never_overdue=("DRAFT", "SUBMITTED", "VOID"),
+            never_overdue=tuple(status.value for status in NOT_OWED_STATUSES),
         ),
         Filter("q", "search", "search", help="Case-insensitive text in the number or reference."),
     ),

@@ -27,11 +27,12 @@ from django.db import connection
 from gateway.accounts.models import LinkedAccount
 from gateway.events.models import InvoiceWatch
 from gateway.events.services import record_event_type
+from unified_models import NOT_OWED_STATUSES
 
 MODEL = "invoice"
 #: Statuses of invoices that are not (yet, or any more) owed: never due soon, never overdue,
-#: never paid. SUBMITTED is Xero's "awaiting approval": not sent, so not owed yet.
-NOT_OWED = frozenset({"DRAFT", "SUBMITTED", "VOID"})
+#: never paid (the catalogue's, as the `overdue` filter and the outstanding totals use them).
+NOT_OWED = frozenset(status.value for status in NOT_OWED_STATUSES)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from gateway.records import selectors
 from gateway.records.filters import filter_class, overdue_condition
 from gateway.records.models import Record
 from gateway.records.today import local_today
-from unified_models import InvoiceStatus
+from unified_models import NOT_OWED_STATUSES
 
 INVOICE = "invoice"
 #: `group_by` value → the expression a group is keyed by.
@@ -37,7 +37,7 @@ DEFAULT_GROUPING = "currency"
 MAX_GROUPS = 1000
 DEFAULT_LIMIT = 100
 #: Invoices that are not (or no longer) owed whatever their balance says.
-NOT_OUTSTANDING = (InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED, InvoiceStatus.VOID)
+NOT_OUTSTANDING = NOT_OWED_STATUSES
 _NO_READ_OPTIONS = selectors.ReadOptions(
     include_remote_data=False, include_deleted=False, expand=frozenset()
 )
