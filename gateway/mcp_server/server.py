@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 current_caller: ContextVar[Caller | None] = ContextVar("mcp_caller", default=None)
 
 INSTRUCTIONS = (
-    "Ledgerlink: one read-only view of a customer's accounting systems (Xero, QuickBooks Online). "
+    "Ledgerlink: one read-only view of a customer's accounting systems (see list_linked_accounts"
+    " for each one's provider). "
     "Call list_linked_accounts first unless the client sends the X-Linked-Account header, then "
     "pass `linked_account` to the other tools. Money is decimal strings, per currency."
 )
