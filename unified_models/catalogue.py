@@ -14,6 +14,7 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -93,15 +94,17 @@ class Reference:
     targets: Mapping[str, str] = field(default_factory=dict)
     expandable: bool = True
 
-    @property
+    # Cached: reference resolution reads these for every record a sync stores (a frozen
+    # dataclass keeps cached_property values in the instance __dict__, outside eq and hash).
+    @cached_property
     def segments(self) -> tuple[str, ...]:
         return tuple(self.path.split("."))
 
-    @property
+    @cached_property
     def leaf(self) -> str:
         return self.segments[-1]
 
-    @property
+    @cached_property
     def remote_field(self) -> str:
         return self.remote or f"{self.leaf}_remote_id"
 
@@ -115,9 +118,16 @@ class Reference:
         """Every model the reference can point at."""
         return frozenset({self.model, *self.targets.values()})
 
+    @cached_property
+    def parents(self) -> tuple[str, ...]:
+        """The path's segments above the field (none for a top-level field)."""
+        return self.segments[:-1]
+
     def holders(self, document: Any) -> Iterator[dict[str, Any]]:
         """The objects of ``document`` that hold this reference's field (one per line, …)."""
-        yield from _holders(document, self.segments[:-1])
+        if not self.parents and isinstance(document, dict):
+            return iter((document,))  # a top-level field: no walk
+        return _holders(document, self.parents)
 
 
 def _holders(node: Any, segments: tuple[str, ...]) -> Iterator[dict[str, Any]]:
@@ -264,6 +274,11 @@ class CatalogueEntry:
 
     def column_source(self, column: str) -> str:
         return self.columns.get(column, STORE_COLUMNS[column])
+
+    @cached_property
+    def column_sources(self) -> dict[str, str]:
+        """Every store column → its document field (read for each record a sync stores)."""
+        return {column: self.column_source(column) for column in STORE_COLUMNS}
 
     @property
     def order_fields(self) -> dict[str, str]:

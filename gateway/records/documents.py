@@ -73,9 +73,10 @@ def store_columns(model: str, body: dict[str, Any]) -> dict[str, Any]:
     """The typed store columns of a record (what filters and `order_by` use), from its document
     as the catalogue entry says."""
     entry = CATALOGUE[model]
+    sources = entry.column_sources
 
     def source(column: str) -> Any:
-        return body.get(entry.column_source(column))
+        return body.get(sources[column])
 
     return {
         "type": source("type") or "",
