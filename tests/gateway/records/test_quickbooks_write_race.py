@@ -91,3 +91,36 @@ def test_racing_updates_one_wins_the_other_gets_409_and_nothing_is_lost(qbo, mon
     assert int(at_provider["SyncToken"]) == token_before + 2
     assert "loser" in json.dumps(at_provider) and "winner" not in json.dumps(at_provider)
     assert client.get(f"/v1/{plural}/{record_id}").json()["memo"] == "loser"
+
+
+def test_a_change_made_in_quickbooks_meanwhile_is_stored_not_overwritten(qbo, monkeypatch):
+    """A QuickBooks user edits the invoice between the gateway's read and its write: the
+    write is refused (409), the user's edit is kept at QuickBooks, and the gateway stores it
+    at once (the 409's ``modified_at`` is that stored version's)."""
+    client, sandbox, account = qbo
+    record_id = _gateway_id(client, "invoices", "1")
+    real_get = QuickBooksConnector.get
+    edited: list[dict] = []
+
+    def get_then_a_user_edits(self, wanted_model, wanted_id):
+        current = real_get(self, wanted_model, wanted_id)
+        if not edited:
+            edited.append(sandbox.control.edit("us", "Invoice", "1", PrivateNote="by a user"))
+        return current
+
+    monkeypatch.setattr(QuickBooksConnector, "get", get_then_a_user_edits)
+    refused = client.patch(f"/v1/invoices/{record_id}", {"memo": "from the API"}, format="json")
+    monkeypatch.setattr(QuickBooksConnector, "get", real_get)
+
+    assert refused.status_code == 409, refused.content
+    at_provider = _at_provider(sandbox, "Invoice", "1")
+    assert at_provider["PrivateNote"] == "by a user"
+    assert at_provider["SyncToken"] == edited[0]["SyncToken"]
+    stored = json.loads(
+        Record.objects.get(linked_account=account, model="invoice", remote_id="1").document
+    )
+    assert stored["remote_updated_at"] is not None
+    details = refused.json()["error"]["details"]
+    assert details == [{"field": "modified_at", "message": stored["modified_at"]}]
+    served = client.get(f"/v1/invoices/{record_id}", {"include_remote_data": "true"}).json()
+    assert served["remote_data"]["PrivateNote"] == "by a user"
