@@ -25,7 +25,15 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    contacts_filter,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedRecord
 from .enums import TaxTreatment
 from .invoice import LINE_REFERENCES, InvoiceLineItem, InvoiceLineItemInput
@@ -194,20 +202,8 @@ class BankTransferInput(UnifiedInput):
 _DATE_FILTERS = date_range("transaction_date", "issue_date")
 #: What bank transactions and expenses are filtered, searched and ordered by.
 _DOCUMENT_FILTERS = (
-    Filter(
-        "contact_id",
-        "contact_id",
-        "uuid",
-        "in",
-        help="One contact id or several, comma-separated.",
-    ),
-    Filter(
-        "currency",
-        "currency",
-        lookup="in",
-        help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-        example="GBP,EUR",
-    ),
+    contacts_filter(),
+    currencies_filter(),
     *_DATE_FILTERS,
     *amount_range("total_amount"),
     Filter("q", "search", "search", help="Case-insensitive text in the number, reference or memo."),
@@ -331,13 +327,7 @@ BANK_TRANSFER = CatalogueEntry(
     ),
     filters=(
         Filter("status", "status", "choice", "in", choices=BankTransactionStatus),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        currencies_filter(),
         *_DATE_FILTERS,
         *amount_range("amount", "total_amount"),
     ),

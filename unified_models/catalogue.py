@@ -177,6 +177,28 @@ def date_range(field: str, column: str | None = None) -> tuple[Filter, Filter]:
     )
 
 
+def contacts_filter() -> Filter:
+    """``contact_id``: one contact or several, comma-separated."""
+    return Filter(
+        "contact_id",
+        "contact_id",
+        "uuid",
+        "in",
+        help="One contact id or several, comma-separated.",
+    )
+
+
+def currencies_filter() -> Filter:
+    """``currency``: one currency code or several, comma-separated."""
+    return Filter(
+        "currency",
+        "currency",
+        lookup="in",
+        help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
+        example="GBP,EUR",
+    )
+
+
 def amount_range(field: str, column: str | None = None) -> tuple[Filter, ...]:
     """``<field>_gt``, ``_gte``, ``_lt`` and ``_lte`` on a money column."""
     words = {"gt": "above", "gte": "at least", "lt": "below", "lte": "at most"}

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .catalogue import CatalogueEntry, Filter
+from .catalogue import CatalogueEntry, Filter, currencies_filter
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import AddressType, ContactStatus, PhoneNumberType
 from .examples import CONTACT as _EXAMPLE
@@ -86,13 +86,7 @@ CONTACT = CatalogueEntry(
         Filter("status", "status", "choice", "in", choices=ContactStatus),
         Filter("is_customer", "is_customer", "boolean", help="`true` or `false`."),
         Filter("is_supplier", "is_supplier", "boolean", help="`true` or `false`."),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        currencies_filter(),
         Filter(
             "q",
             "search",

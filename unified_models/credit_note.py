@@ -20,7 +20,16 @@ from typing import Any, ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import Action, CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    Action,
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    contacts_filter,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceType, TaxTreatment
 from .invoice import LINE_REFERENCES, InvoiceLineItem, InvoiceLineItemInput
@@ -278,20 +287,8 @@ CREDIT_NOTE = CatalogueEntry(
     filters=(
         Filter("type", "type", "choice", "in", choices=InvoiceType),
         Filter("status", "status", "choice", "in", choices=CreditNoteStatus),
-        Filter(
-            "contact_id",
-            "contact_id",
-            "uuid",
-            "in",
-            help="One contact id or several, comma-separated.",
-        ),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        contacts_filter(),
+        currencies_filter(),
         *date_range("issue_date"),
         *amount_range("total_amount"),
         *amount_range("remaining_credit", "balance"),

@@ -17,7 +17,15 @@ from .bounds import (
     InputDate,
     InputRate,
 )
-from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    contacts_filter,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import InvoiceStatus, InvoiceType, TaxTreatment
 from .examples import INPUTS as _INPUTS
@@ -228,20 +236,8 @@ INVOICE = CatalogueEntry(
             help="One status or several, comma-separated (e.g. `OPEN,PARTIALLY_PAID`).",
             example="OPEN,PARTIALLY_PAID",
         ),
-        Filter(
-            "contact_id",
-            "contact_id",
-            "uuid",
-            "in",
-            help="One contact id or several, comma-separated.",
-        ),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        contacts_filter(),
+        currencies_filter(),
         *date_range("issue_date"),
         *date_range("due_date"),
         *amount_range("total_amount"),

@@ -17,7 +17,14 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .bounds import OUT_OF_RANGE, UNBALANCED, InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import TaxTreatment
 from .invoice import TrackingCategoryRef
@@ -218,13 +225,7 @@ JOURNAL_ENTRY = CatalogueEntry(
     references=JOURNAL_LINE_REFERENCES,
     filters=(
         Filter("status", "status", "choice", "in", choices=JournalEntryStatus),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        currencies_filter(),
         *date_range("transaction_date", "issue_date"),
         *amount_range("total_debit", "total_amount"),
         Filter("q", "search", "search", help="Case-insensitive text in the number or memo."),

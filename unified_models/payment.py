@@ -8,7 +8,15 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .bounds import InputAmount, InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    contacts_filter,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedModel, UnifiedRecord
 from .enums import PaymentStatus, PaymentType, RelatedObjectType
 from .examples import INPUTS as _INPUTS
@@ -94,20 +102,8 @@ PAYMENT = CatalogueEntry(
     filters=(
         Filter("type", "type", "choice", "in", choices=PaymentType),
         Filter("status", "status", "choice", "in", choices=PaymentStatus),
-        Filter(
-            "contact_id",
-            "contact_id",
-            "uuid",
-            "in",
-            help="One contact id or several, comma-separated.",
-        ),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        contacts_filter(),
+        currencies_filter(),
         *date_range("transaction_date", "issue_date"),
         *amount_range("total_amount"),
         Filter("q", "search", "search", help="Case-insensitive text in the reference."),

@@ -19,7 +19,15 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from .bounds import InputDate, InputRate
-from .catalogue import CatalogueEntry, Filter, Reference, amount_range, date_range
+from .catalogue import (
+    CatalogueEntry,
+    Filter,
+    Reference,
+    amount_range,
+    contacts_filter,
+    currencies_filter,
+    date_range,
+)
 from .common import UnifiedInput, UnifiedRecord
 from .enums import TaxTreatment
 from .examples import CONTACT
@@ -163,20 +171,8 @@ PURCHASE_ORDER = CatalogueEntry(
     references=(Reference("contact", "contact"), *LINE_REFERENCES),
     filters=(
         Filter("status", "status", "choice", "in", choices=PurchaseOrderStatus),
-        Filter(
-            "contact_id",
-            "contact_id",
-            "uuid",
-            "in",
-            help="One contact id or several, comma-separated.",
-        ),
-        Filter(
-            "currency",
-            "currency",
-            lookup="in",
-            help="One currency code or several, comma-separated (e.g. `GBP,EUR`).",
-            example="GBP,EUR",
-        ),
+        contacts_filter(),
+        currencies_filter(),
         *date_range("issue_date"),
         *date_range("delivery_date", "due_date"),
         *amount_range("total_amount"),
