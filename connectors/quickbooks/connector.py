@@ -491,22 +491,13 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
         payments = self.provider.resource("payment", "get")
         entity = "Payment" if receivable else "BillPayment"
         payment_part = next(p for p in payments.sources if p.resource_name == entity)
-        key = (idempotency_key or uuid.uuid4().hex)[:50]
-        response = self.client.request(
-            "POST",
-            entity.lower(),
-            params={"minorversion": MINOR_VERSION, "requestid": key},
-            json=body,
-            headers={"Idempotency-Key": key},
-            error_context=ALLOCATIONS,
+        payment = self._post(
+            payment_part, entity.lower(), body, idempotency_key, error_context=ALLOCATIONS
         )
-        row = (response.json() or {}).get(entity)
-        if not isinstance(row, Mapping):
-            raise ProviderError(f"QuickBooks answered POST {entity.lower()} without a {entity}")
         return {
             "credit_note": [self.get("credit_note", remote_id)],
             "invoice": [self.get("invoice", invoice_remote_id)],
-            "payment": [payment_part.to_unified(row)],
+            "payment": [payment],
         }
 
     def _bank_account(self, currency: str | None) -> str:
@@ -734,7 +725,12 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
         return writer
 
     def _post(
-        self, spec: ResourceSpec, path: str, body: dict[str, Any], idempotency_key: str | None
+        self,
+        spec: ResourceSpec,
+        path: str,
+        body: dict[str, Any],
+        idempotency_key: str | None,
+        error_context: str | None = None,
     ) -> UnifiedRecord:
         key = (idempotency_key or uuid.uuid4().hex)[:50]
         try:
@@ -744,7 +740,7 @@ class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
                 params={"minorversion": MINOR_VERSION, "requestid": key},
                 json=body,
                 headers={"Idempotency-Key": key},  # lets the client retry: Intuit dedupes it
-                error_context=spec.model,
+                error_context=error_context or spec.model,
             )
         except Conflict as exc:
             exc.current = self._current(spec, path, body)

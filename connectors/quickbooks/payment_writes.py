@@ -156,19 +156,7 @@ def create_payment(
     entity = "Payment" if receivable else "BillPayment"
     spec = conn.provider.resource("payment", "create")
     part = next(p for p in spec.sources if p.resource_name == entity)
-    key = (idempotency_key or uuid.uuid4().hex)[:50]
-    response = conn.client.request(
-        "POST",
-        entity.lower(),
-        params={"minorversion": MINOR_VERSION, "requestid": key},
-        json=body,
-        headers={"Idempotency-Key": key},
-        error_context="payment",
-    )
-    row = (response.json() or {}).get(entity)
-    if not isinstance(row, Mapping):
-        raise ProviderError(f"QuickBooks answered POST {entity.lower()} without a {entity}")
-    return part.to_unified(row)
+    return conn._post(part, entity.lower(), body, idempotency_key)
 
 
 def _account(
