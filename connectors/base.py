@@ -76,8 +76,9 @@ class Tenant:
 @dataclass(frozen=True)
 class Page:
     """One page of a list. Store ``records`` then save ``next_cursor``: passing it back as
-    ``list(model, cursor=...)`` resumes right after this page. ``next_cursor`` is None on the
-    last page."""
+    ``list(model, cursor=...)`` resumes with every record after this page; a provider page
+    handed on in parts resumes at that provider page, so its earlier parts come again (storing
+    them again changes nothing). ``next_cursor`` is None on the last page."""
 
     model: str
     records: list[UnifiedRecord]
@@ -94,6 +95,8 @@ class Page:
     #: A stored record missing from it was removed at the provider (Xero deletes items and
     #: tracking options outright; a deleted QuickBooks document leaves its ledger lines).
     complete_remote_ids: frozenset[str] | None = None
+    #: More parts of the same provider page follow (``next_cursor`` still points at it).
+    continued: bool = False
 
     @property
     def is_last(self) -> bool:

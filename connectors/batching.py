@@ -6,9 +6,12 @@ Later pages (a part whose first page is full) are plain calls, after the rows th
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from unified_models import UnifiedRecord
 
 from . import rest
 from .base import Page
@@ -115,9 +118,10 @@ def reads(
 
 def first_pages(
     connector: SpecConnector, spec: ResourceSpec, state: ListCursor
-) -> tuple[Page, ListCursor | None]:
-    """One batch call: a page with every part's first rows (and the deleted ids, when the feed
-    was in it), and where the read goes on (None: it is complete)."""
+) -> tuple[Iterator[Page], ListCursor | None]:
+    """One batch call: pages with every part's first rows (the last one with the deleted ids,
+    when the feed was in it), mapped as they are handed on, and where the read goes on (None:
+    it is complete)."""
     batch = connector.provider.batch
     assert batch is not None  # guarded by applies
     since = state.modified_since
@@ -127,7 +131,7 @@ def first_pages(
         "POST", batch.path, params=dict(batch.params), json=batch.body(batch_reads)
     )
     answers = batch.answers(response.json())
-    records = []
+    read: list[tuple[ResourceSpec, list[Any], Any]] = []
     skips: list[int] = []
     for index, source in enumerate(spec.sources):
         answer = _answer(answers, f"p{index}")
@@ -138,7 +142,7 @@ def first_pages(
         companion = rest.UNREAD
         if _companion_statement(source) is not None:
             companion = _companion_records(source, _answer(answers, f"c{index}"))
-        records += connector._map(source, rows, companion_records=companion)
+        read.append((source, rows, companion))
         skips.append(size if len(rows) >= size else -1)
     deleted: tuple[str, ...] = ()
     feed_read = False
@@ -152,16 +156,35 @@ def first_pages(
         after = replace(after, page=rest._first_page(spec.sources[first]), part=first)
     else:
         after = rest.next_part(spec, replace(after, part=len(skips) - 1), len(skips) - 1)
-    stamps = [r.remote_updated_at for r in records if r.remote_updated_at is not None]
-    page = Page(
-        model=spec.model,
-        records=records,
-        next_cursor=after.encode() if after else None,
-        calls=connector.client.calls - before,
-        max_remote_updated_at=max(stamps) if stamps else None,
+    pages = rest.map_in_parts(
+        spec.model,
+        _mapped_parts(connector, read),
+        here=state.encode(),
+        after=after.encode() if after else None,
+        calls=lambda: connector.client.calls - before,
         deleted_remote_ids=deleted,
     )
-    return page, after
+    return pages, after
+
+
+def _mapped_parts(
+    connector: SpecConnector, read: list[tuple[ResourceSpec, list[Any], Any]]
+) -> Iterator[list[UnifiedRecord]]:
+    """The rows mapped `rest.MAP_PART` at a time: a part with a companion at once, and a model
+    in the connector's `whole_pages` all in one."""
+    if any(source.model in connector.whole_pages for source, _, _ in read):
+        yield [
+            record
+            for source, rows, companion in read
+            for record in connector._map(source, rows, companion_records=companion)
+        ]
+        return
+    for source, rows, companion in read:
+        if source.companion is not None:
+            yield connector._map(source, rows, companion_records=companion)
+            continue
+        for start in range(0, len(rows), rest.MAP_PART):
+            yield connector._map(source, rows[start : start + rest.MAP_PART])
 
 
 def _answer(answers: Any, read_id: str) -> Any:

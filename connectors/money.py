@@ -9,6 +9,7 @@ not amounts in this sense and keep their own precision; don't pass them here.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -56,7 +57,16 @@ def minor_units(currency: str | None) -> int:
     """The ISO 4217 exponent of ``currency`` (2 when unknown or not given)."""
     if not currency:
         return DEFAULT_MINOR_UNITS
+    return _units(currency)
+
+
+@functools.lru_cache(maxsize=1024)
+def _units(currency: str) -> int:
     return MINOR_UNITS.get(currency.strip().upper(), DEFAULT_MINOR_UNITS)
+
+
+#: The quantum of each exponent (`Decimal("0.01")` for 2), made once.
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(5)}
 
 
 def amount(value: Any, currency: str | None) -> Decimal | None:
@@ -71,4 +81,4 @@ def amount(value: Any, currency: str | None) -> Decimal | None:
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent >= places:
         return number
-    return number.quantize(Decimal(1).scaleb(-places))
+    return number.quantize(_QUANTA.get(places) or Decimal(1).scaleb(-places))

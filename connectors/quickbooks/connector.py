@@ -253,6 +253,9 @@ ELEMENT_FIELDS = {
 
 
 class QuickBooksConnector(InvoiceWrites, QuickBooksAttachments, SpecConnector):
+    #: Each page of credit notes gets its applications in one join (`_joined`).
+    whole_pages = frozenset({"credit_note"})
+
     def fetch_report(self, request: ReportRequest) -> Report:
         """One ``GET reports/<name>`` (connectors/quickbooks/reports.py); "today" for a report
         without a date is the UTC date, as the gateway's defaults."""

@@ -35,7 +35,6 @@ from gateway.core.queueing import enqueue
 from gateway.records import store
 from gateway.sync import services
 from gateway.sync.models import (
-    AccountState,
     InboundEvent,
     InboundStatus,
     RejectedInboundEvent,
@@ -202,11 +201,10 @@ def fetch_changes(account: LinkedAccount, by_model: Mapping[str, list[str]]) -> 
     owner = uuid.uuid4().hex
     services.account_sync(account)
     if not services.acquire_lease(account.pk, owner):
-        # A sync (or another fetch) holds the account: let a sync pick the changes up.
-        state = services.account_sync(account).state
-        models = None if state in (AccountState.QUEUED, AccountState.SYNCING) else list(targeted)
+        # A sync (or another fetch) holds the account: let a sync pick the changes up (a
+        # running one reads these models once more).
         services.request_sync(
-            account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, models=models, busy_ok=True
+            account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, models=list(targeted), busy_ok=True
         )
         return
     fallback = False

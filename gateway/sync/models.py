@@ -94,6 +94,8 @@ class AccountSync(models.Model):
     paused_until = models.DateTimeField(null=True, blank=True)
     #: A webhook asked for changes while a sync was running: run one more incremental pass.
     resync_requested = models.BooleanField(default=False)
+    #: The models the requested pass reads (empty: every model).
+    resync_models = models.JSONField(default=list, blank=True)
     lease_owner = models.CharField(max_length=64, blank=True, default="")
     lease_expires_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)

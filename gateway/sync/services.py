@@ -205,9 +205,10 @@ def request_sync(
         paused = sync.state == AccountState.PAUSED
         if busy or paused:
             if busy_ok:
-                if not sync.resync_requested:
-                    sync.resync_requested = True
-                    sync.save(update_fields=["resync_requested", "updated_at"])
+                wanted = _follow_up_models(sync, models)
+                if not sync.resync_requested or wanted != sync.resync_models:
+                    sync.resync_requested, sync.resync_models = True, wanted
+                    sync.save(update_fields=["resync_requested", "resync_models", "updated_at"])
                 return None
             if paused:
                 raise SyncPaused(
@@ -225,11 +226,20 @@ def request_sync(
         )
         sync.state = AccountState.QUEUED
         sync.current_run = run
-        sync.resync_requested = False
+        sync.resync_requested, sync.resync_models = False, []
         sync.next_sync_at = now + timedelta(minutes=sync.frequency_minutes)
         sync.save()
         transaction.on_commit(lambda: _enqueue(run.id))
     return run
+
+
+def _follow_up_models(sync: AccountSync, models: Iterable[str] | None) -> list[str]:
+    """The models the one more pass reads once ``models`` are added (empty: every model): a
+    webhook naming invoices during a run re-reads invoices, not the whole books."""
+    if not models or (sync.resync_requested and not sync.resync_models):
+        return []
+    wanted = set(models) | set(sync.resync_models if sync.resync_requested else ())
+    return [m for m in MODELS if m in wanted]
 
 
 def _enqueue(run_id: Any, countdown: float | None = None) -> None:
@@ -273,9 +283,12 @@ def _follow_up(account: LinkedAccount) -> SyncRun | None:
         if not sync.resync_requested:
             return None
         run = SyncRun.objects.create(
-            linked_account=account, mode=SyncMode.INCREMENTAL, trigger=RunTrigger.WEBHOOK
+            linked_account=account,
+            mode=SyncMode.INCREMENTAL,
+            trigger=RunTrigger.WEBHOOK,
+            only_models=sync.resync_models,
         )
-        sync.resync_requested = False
+        sync.resync_requested, sync.resync_models = False, []
         sync.current_run = run
         sync.state = AccountState.QUEUED
         sync.save()

@@ -17,6 +17,7 @@ from connectors.errors import RelinkRequired, TenantNotConnected, ValidationFail
 from connectors.limiter import InProcessLimiter
 from connectors.oauth import new_code_verifier, new_state
 from connectors.xero import XeroProvider
+from tests.connectors.pages import provider_pages
 from unified_models import (
     Address,
     ContactInput,
@@ -75,12 +76,9 @@ def link(sb, tenants=("uk",), limiter=None, **settings) -> Linked:
 
 
 def read_all(conn, model, **kw):
-    records, calls, pages = [], 0, 0
-    for page in conn.list(model, **kw):
-        records += page.records
-        calls += page.calls
-        pages += 1
-    return records, calls, pages
+    """(records, calls, how many provider pages)."""
+    pages = provider_pages(conn.list(model, **kw))
+    return [r for p in pages for r in p.records], sum(p.calls for p in pages), len(pages)
 
 
 def test_link_lists_tenants_and_disconnects(xero_sandbox):

@@ -22,7 +22,7 @@ from connectors.quickbooks.batch import batch_answers, batch_body
 from connectors.quickbooks.spec import BATCH, RESOURCES
 from connectors.specs import BatchRead
 from connectors.xero import XeroProvider
-from tests.connectors.quickbooks.test_sandbox import link, read_all
+from tests.connectors.quickbooks.test_sandbox import link, parts, read_all
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "quickbooks"
 #: Every model read through queries that can be read from a moment on (the ledger is a report,
@@ -274,3 +274,28 @@ def test_past_intuits_batch_calls_a_minute_a_read_starts_with_plain_calls(quickb
     records, calls, _ = read_all(conn, "contact")
     assert calls == 2 and ctl.counters()["requests"] == {"query": 2}
     assert dumped(records) == expected
+
+
+def test_a_large_page_is_handed_on_in_parts_that_resume_at_it(quickbooks_sandbox):
+    """The batch's 1,000 rows come as parts of `MAP_PART` records (the store starts on the
+    first while the rest are mapped); a part's cursor reads its provider page again, the last
+    part's goes on after it, and the page's calls count once."""
+    ctl = quickbooks_sandbox.control
+    ctl.reset(invoices=1_500)  # 1,512 Invoices and 6 Bills
+    conn = link(quickbooks_sandbox).connector()
+    _, calls, _ = read_all(conn, "invoice")
+    pieces = parts(conn, "invoice")
+    assert [len(p.records) for p in pieces] == [100] * 5 + [6] + [100] * 10 + [12]
+    assert [p.continued for p in pieces] == [True] * 5 + [False] + [True] * 9 + [False] * 2
+    assert sum(p.calls for p in pieces) == calls == 3
+    assert [p.calls > 0 for p in pieces].count(True) == 3
+    # A part of the batch's page resumes at the read's start; a part of the next page (Invoices
+    # 501-1,500, parts 6-15) at that page: every record of it and after it comes again.
+    for piece, first in ((pieces[2], 0), (pieces[10], 6)):
+        resumed, _, _ = read_all(conn, "invoice", cursor=piece.next_cursor)
+        expected = [r.remote_id for p in pieces[first:] for r in p.records]
+        assert sorted(r.remote_id for r in resumed) == sorted(expected)
+    with_parts = []
+    for page in conn.list("credit_note"):  # joined per page: handed on whole
+        with_parts.append(page)
+    assert all(not p.continued for p in with_parts)

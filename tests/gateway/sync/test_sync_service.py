@@ -369,3 +369,33 @@ def test_inactive_accounts_are_not_synced(account, remote):
     assert services.request_sync(account, "full", RunTrigger.SCHEDULE, busy_ok=True) is None
     assert services.execute_run(run.pk) == "failed"  # queued before the grant died
     assert stored(account).count() == 0
+
+
+def test_a_busy_account_reads_once_more_only_the_models_asked_for(account, remote):
+    """Webhooks naming invoices, then contacts, during a run: the one more pass reads those two
+    models (in catalogue order); a request for every model widens it to all."""
+    run = services.request_sync(account, SyncMode.INCREMENTAL, RunTrigger.API)
+    SyncRun.objects.filter(pk=run.pk).update(status=RunStatus.QUEUED)
+    AccountSync.objects.filter(pk=account.pk).update(state=AccountState.SYNCING, current_run=run)
+
+    def ask(models):
+        assert (
+            services.request_sync(
+                account, SyncMode.INCREMENTAL, RunTrigger.WEBHOOK, models=models, busy_ok=True
+            )
+            is None
+        )
+        sync = AccountSync.objects.get(pk=account.pk)
+        assert sync.resync_requested
+        return sync.resync_models
+
+    assert ask(["invoice"]) == ["invoice"]
+    assert ask(["contact", "invoice"]) == ["contact", "invoice"]
+    follow_up = services._follow_up(account)
+    assert follow_up.only_models == ["contact", "invoice"] and follow_up.trigger == "webhook"
+    sync = AccountSync.objects.get(pk=account.pk)
+    assert (sync.resync_requested, sync.resync_models) == (False, [])
+    assert ask(["invoice"]) == ["invoice"]
+    assert ask(None) == []  # every model
+    assert ask(["payment"]) == []  # still every model
+    assert services._follow_up(account).only_models == []
