@@ -142,7 +142,7 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
             latency=Avg("latency_ms"),
         )
     }
-    labels = [d.isoformat() for d in days]
+    labels = [f"{d.day} {d:%b}" for d in days]
     return {
         "sync-volume": {
             "type": "bar",
@@ -157,7 +157,7 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
             ],
         },
         "sync-duration": {
-            "type": "line",
+            "type": "bar",
             "labels": [r["finished_at"].strftime("%d %b %H:%M") for r in finished],
             "datasets": [
                 {
@@ -170,8 +170,9 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
             ],
         },
         "deliveries": {
-            "type": "line",
+            "type": "bar",
             "labels": labels,
+            "percent": True,
             "datasets": [
                 {
                     "label": "Delivery success rate (%)",

@@ -23,11 +23,15 @@
         var note = document.createElement("p");
         note.className = "chart-empty";
         note.textContent = canvas.getAttribute("data-empty") || "Nothing recorded yet.";
+        canvas.parentNode.classList.add("is-empty");
         canvas.parentNode.replaceChild(note, canvas);
         return;
       }
       var twoAxes = spec.datasets.some(function (d) { return d.axis === "right"; });
       var scales = { y: { beginAtZero: true, position: "left" } };
+      if (spec.percent) {
+        scales.y.max = 100;
+      }
       if (twoAxes) {
         scales.y1 = { beginAtZero: true, position: "right", grid: { drawOnChartArea: false } };
       }
