@@ -68,7 +68,7 @@ def world(live_server, settings, xero_sandbox, transactional_db, receiver):
     receiver.wait_for(1)
     failed = WebhookDelivery.objects.get(customer=customer)
     assert failed.status == DeliveryStatus.FAILED
-    admin, _ = services.invite(customer, "admin@acme.example", "admin", password=PASSWORD)
+    services.invite(customer, "admin@acme.example", "admin", password=PASSWORD)
     services.invite(customer, "viewer@acme.example", "viewer", password=PASSWORD)
     return {
         "url": live_server.url,
