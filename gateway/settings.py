@@ -266,6 +266,9 @@ BODY_SIZE_LIMITS = {
 API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
 # How long a process trusts an authenticated key before reading it again (revocation delay).
 API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
+# API calls are counted per customer and day for the dashboard; each process adds its counts to
+# the database at most this often (seconds; 0: at every call).
+API_USAGE_FLUSH_SECONDS = env.float("API_USAGE_FLUSH_SECONDS", default=10.0)
 # Invalid API keys tolerated per client address and minute before answering 429 (0: no limit).
 AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
 # Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed (0: use the

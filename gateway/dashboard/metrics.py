@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gateway.accounts.connections import provider_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
-from gateway.customers.models import ApiKey, Customer
+from gateway.customers.models import ApiKey, ApiUsage, Customer
 from gateway.events.models import DeliveryStatus, WebhookAttempt, WebhookDelivery
 from gateway.sync.models import ModelCheckpoint, RunStatus, SyncRun
 
@@ -67,6 +67,10 @@ def overview(customer: Customer) -> dict[str, Any]:
         "sync_calls_today": ModelCheckpoint.objects.filter(
             linked_account__customer=customer, calls_day=today
         ).aggregate(n=Sum("calls_today"))["n"]
+        or 0,
+        "api_calls_today": ApiUsage.objects.filter(customer=customer, day=today)
+        .values_list("calls", flat=True)
+        .first()
         or 0,
         "keys_used_today": ApiKey.objects.active()
         .filter(customer=customer, last_used_at__date=today)
@@ -143,7 +147,15 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
         )
     }
     labels = [f"{d.day} {d:%b}" for d in days]
+    api_calls = dict(
+        ApiUsage.objects.filter(customer=customer, day__gte=days[0]).values_list("day", "calls")
+    )
     return {
+        "api-calls": {
+            "type": "bar",
+            "labels": labels,
+            "datasets": [{"label": "API calls", "data": [api_calls.get(d, 0) for d in days]}],
+        },
         "sync-volume": {
             "type": "bar",
             "labels": labels,

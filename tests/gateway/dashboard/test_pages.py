@@ -281,3 +281,36 @@ def test_events_list_and_body(as_role, account):
     )
     detail = client.get(f"/dashboard/events/{event.pk}").content.decode()
     assert "&quot;run_id&quot;: &quot;abc&quot;" in detail
+
+
+def test_api_calls_today_are_counted(as_role, team, settings):
+    from gateway.customers import usage
+    from gateway.customers.models import ApiUsage
+
+    settings.API_USAGE_FLUSH_SECONDS = 0
+    usage.flush()
+    ApiUsage.objects.all().delete()
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {team['key']}")
+    for _ in range(3):
+        assert api.get("/v1/linked-accounts").status_code == 200
+    assert api.get("/v1/linked-accounts/not-an-id").status_code == 404  # a call all the same
+    APIClient().get("/v1/linked-accounts")  # no key: not the customer's call
+    body = as_role("viewer").get("/dashboard/")
+    assert re.search(r"API calls today</div>\s*<div class=\"value\">4<", body.content.decode())
+    assert charts_of(body)["api-calls"]["datasets"][0]["data"][-1] == 4
+
+
+def test_api_usage_is_batched_per_interval(team, settings):
+    from gateway.customers import usage
+    from gateway.customers.models import ApiUsage
+
+    settings.API_USAGE_FLUSH_SECONDS = 3600
+    usage.flush()
+    ApiUsage.objects.all().delete()
+    usage._last_flush = __import__("time").monotonic()
+    for _ in range(5):
+        usage.note(team["customer"].pk)
+    assert not ApiUsage.objects.exists()  # not written yet: one write per interval
+    usage.flush()
+    assert ApiUsage.objects.get(customer=team["customer"]).calls == 5
