@@ -91,3 +91,8 @@ def set_password(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     return secure(
         render(request, "dashboard/set_password.html", {"form": form, "email": user.email})
     )
+
+
+def form_expired(request: HttpRequest) -> HttpResponse:
+    """The CSRF failure page of the dashboard (a stale form, or a post from elsewhere)."""
+    return secure(render(request, "dashboard/form_expired.html", status=403))
