@@ -72,9 +72,9 @@ def overview(customer: Customer) -> dict[str, Any]:
         .values_list("calls", flat=True)
         .first()
         or 0,
-        "keys_used_today": ApiKey.objects.active()
-        .filter(customer=customer, last_used_at__date=today)
-        .count(),
+        "keys_used_today": ApiKey.objects.filter(
+            customer=customer, last_used_at__date=today
+        ).count(),
         "budget": budget(accounts.filter(status=LinkedAccountStatus.ACTIVE)),
     }
 
@@ -153,11 +153,13 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
     return {
         "api-calls": {
             "type": "bar",
+            "integer": True,
             "labels": labels,
             "datasets": [{"label": "API calls", "data": [api_calls.get(d, 0) for d in days]}],
         },
         "sync-volume": {
             "type": "bar",
+            "integer": True,
             "labels": labels,
             "datasets": [
                 {"label": "Records synced", "data": [_n(per_day, d, "records") for d in days]},
@@ -185,18 +187,21 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
             "type": "bar",
             "labels": labels,
             "percent": True,
+            "stacked": True,
             "datasets": [
                 {
-                    "label": "Delivery success rate (%)",
-                    "data": [
-                        round(100 * delivery_days[d]["ok"] / delivery_days[d]["total"], 1)
-                        if d in delivery_days
-                        else None
-                        for d in days
-                    ],
+                    "label": "Succeeded attempts (%)",
+                    "color": "#137a4b",
+                    "data": [_rate(delivery_days.get(d), ok=True) for d in days],
+                },
+                {
+                    "label": "Failed attempts (%)",
+                    "color": "#b42318",
+                    "data": [_rate(delivery_days.get(d), ok=False) for d in days],
                 },
                 {
                     "label": "Mean latency (ms)",
+                    "color": "#e8833a",
                     "data": [
                         round(delivery_days[d]["latency"])
                         if d in delivery_days and delivery_days[d]["latency"] is not None
@@ -208,6 +213,13 @@ def charts(customer: Customer, account: LinkedAccount | None = None) -> dict[str
             ],
         },
     }
+
+
+def _rate(row: dict | None, *, ok: bool) -> float | None:
+    if not row or not row["total"]:
+        return None
+    succeeded = 100 * row["ok"] / row["total"]
+    return round(succeeded if ok else 100 - succeeded, 1)
 
 
 def _n(rows: dict, day: date, field: str) -> int:

@@ -42,6 +42,7 @@ def world(live_server, settings, xero_sandbox, transactional_db, receiver):
     settings.LEDGERLINK_PROVIDER_SETTINGS = {"xero": sandbox_provider_settings(xero_sandbox)}
     settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
     settings.WEBHOOK_RETRY_HOURS = 0  # the first failed attempt is the last
+    settings.API_USAGE_FLUSH_SECONDS = 0  # the overview counts every API call at once
     customer, _ = make_customer("Acme Analytics", [f"{live_server.url}/connect/demo-return"])
     accounts = {}
     for key, end_user in (("uk", "northwind-42"), ("us", "contoso-7")):

@@ -32,8 +32,18 @@
       if (spec.percent) {
         scales.y.max = 100;
       }
+      if (spec.stacked) {
+        scales.x = { stacked: true };
+        scales.y.stacked = true;
+      }
       if (twoAxes) {
         scales.y1 = { beginAtZero: true, position: "right", grid: { drawOnChartArea: false } };
+      }
+      if (spec.integer) {
+        scales.y.ticks = { precision: 0 };
+        if (scales.y1) {
+          scales.y1.ticks = { precision: 0 };
+        }
       }
       new window.Chart(canvas, {
         type: spec.type,
@@ -46,10 +56,11 @@
               data: d.data,
               type: right && spec.type === "bar" ? "line" : spec.type,
               yAxisID: right ? "y1" : "y",
-              backgroundColor: COLORS[i % COLORS.length],
-              borderColor: COLORS[i % COLORS.length],
+              backgroundColor: d.color || COLORS[i % COLORS.length],
+              borderColor: d.color || COLORS[i % COLORS.length],
               borderWidth: 2,
               pointRadius: 2,
+              maxBarThickness: 40,
               spanGaps: true,
               tension: 0.25
             };
