@@ -11,6 +11,7 @@ from django.urls import reverse
 from gateway.accounts.models import LinkedAccountStatus
 from gateway.accounts.services import delete_linked_account
 from gateway.connect import services as connect_services
+from gateway.connect.serializers import RelinkTokenRequestSerializer
 from gateway.core.bodies import validated_body
 from gateway.core.queueing import require_broker
 from gateway.dashboard import metrics, selectors
@@ -98,10 +99,14 @@ def resync(request: HttpRequest, account_id: str) -> HttpResponse:
 def relink(request: HttpRequest, account_id: str) -> HttpResponse:
     """A relink link for the end user (shown once: the link token is a secret)."""
     account = selectors.account(request.customer, account_id)
-    redirect_url = request.POST.get("redirect_url", "")
-    if redirect_url not in request.customer.redirect_urls:
+    body = RelinkTokenRequestSerializer(
+        data={"redirect_url": request.POST.get("redirect_url", "")},
+        context={"customer": request.customer},
+    )
+    if not body.is_valid():
         messages.error(request, "Choose one of your registered redirect URLs.")
         return _detail(account)
+    redirect_url = body.validated_data["redirect_url"]
     if account.provider not in connect_services.enabled_provider_keys():
         messages.error(request, f"The provider {account.provider!r} is not configured here.")
         return _detail(account)

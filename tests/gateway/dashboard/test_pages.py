@@ -314,3 +314,23 @@ def test_api_usage_is_batched_per_interval(team, settings):
     assert not ApiUsage.objects.exists()  # not written yet: one write per interval
     usage.flush()
     assert ApiUsage.objects.get(customer=team["customer"]).calls == 5
+
+
+def test_the_account_page_refreshes_itself_while_a_sync_runs(as_role, account):
+    from gateway.sync import services as sync_services
+    from gateway.sync.models import AccountState
+
+    sync = sync_services.account_sync(account)
+    sync.current_run = SyncRun.objects.create(
+        linked_account=account, mode="full", trigger="api", status=RunStatus.RUNNING
+    )
+    sync.state = AccountState.SYNCING
+    sync.save()
+    body = as_role("developer").get(f"/dashboard/accounts/{account.pk}").content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in body
+    assert re.search(r'<button type="submit" disabled>Resync</button>', body)
+    sync.state = AccountState.DONE
+    sync.save()
+    SyncRun.objects.update(status=RunStatus.SUCCEEDED)
+    body = as_role("developer").get(f"/dashboard/accounts/{account.pk}").content.decode()
+    assert 'http-equiv="refresh"' not in body
