@@ -214,6 +214,10 @@ def test_admin_resyncs_replays_and_manages_keys(page, shoot, world):
     nav(page, "Overview")
     page.locator("canvas[data-chart='sync-duration']").wait_for()
     shoot(page, "overview-after")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(250)  # let the charts resize before the screenshot
+    shoot(page, "overview-phone")
+    page.set_viewport_size({"width": 1280, "height": 860})
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r".*/dashboard/sign-in$"))
 
