@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "gateway.connect",
     "gateway.events",  # before gateway.sync: `account.linked` precedes the first sync's events
     "gateway.sync",
+    "gateway.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,24 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# The customer dashboard (/dashboard/): failed sign-ins allowed per email and per client address
+# within the window (0: no limit), and how long a signed-in session lasts.
+DASHBOARD_SIGNIN_LIMIT = env.int("DASHBOARD_SIGNIN_LIMIT", default=10)
+DASHBOARD_SIGNIN_WINDOW_SECONDS = env.int("DASHBOARD_SIGNIN_WINDOW_SECONDS", default=900)
+DASHBOARD_SESSION_SECONDS = env.int("DASHBOARD_SESSION_SECONDS", default=12 * 3600)
+LOGIN_URL = "/dashboard/sign-in"
+# Dashboard passwords (Django's hashers and validators); invitation links expire after 3 days.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
 # Request bodies above this size are refused with 413 before any view reads them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", default=1_048_576)
 # Paths whose bodies may be larger (file uploads; each provider's own file limit is checked
@@ -247,6 +266,9 @@ BODY_SIZE_LIMITS = {
 API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="1200/min")
 # How long a process trusts an authenticated key before reading it again (revocation delay).
 API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
+# API calls are counted per customer and day for the dashboard; each process adds its counts to
+# the database at most this often (seconds; 0: at every call).
+API_USAGE_FLUSH_SECONDS = env.float("API_USAGE_FLUSH_SECONDS", default=10.0)
 # Invalid API keys tolerated per client address and minute before answering 429 (0: no limit).
 AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=60)
 # Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed (0: use the

@@ -33,6 +33,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 AUTH_FAILURE_LIMIT = 0  # many tests present wrong keys on purpose; the limit has its own test
 API_KEY_CACHE_SECONDS = 0  # tests create and revoke keys freely; the cache has its own test
+# Usage counts are written by the tests that read them (a flush would add queries to the tests
+# that count them).
+API_USAGE_FLUSH_SECONDS = 10**9
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"api_key": "100000/min"}}
 # Both providers configured as an operator would (only configured providers are offered); the
 # sandbox fixtures replace these with their demo apps, and tests of unconfigured ones clear them.

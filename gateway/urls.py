@@ -116,6 +116,7 @@ urlpatterns = [
     ),
     *api_v1,
     path("", include("gateway.connect.urls")),
+    path("dashboard/", include("gateway.dashboard.urls")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="redoc"),

@@ -4,19 +4,24 @@
 and prints a fresh API key, starts the Xero sandbox as its own process, points the gateway's
 Xero settings at it and serves the gateway. With the sandbox running it also creates a link token
 and prints the hosted connect URL: open it to link a sandbox organisation by clicking.
-`--smoke` checks that everything answers and exits.
+It also makes (or refreshes) the demo customer's dashboard user and prints the dashboard's URL
+with its email and a fresh password. `--smoke` checks that everything answers and exits.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
 import json
 import os
+import re
+import secrets
 import signal
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEMO_CUSTOMER = "Demo SaaS Inc."
 DEMO_END_USER = "demo-end-user"
+DEMO_DASHBOARD_EMAIL = "demo@demo-saas.example"
 SANDBOX_APPS = ROOT / "sandbox" / "xero" / "demo_apps.yaml"
 
 
@@ -100,6 +106,43 @@ def demo_key(env: dict[str, str]) -> str:
         return manage(
             env, "create_customer", DEMO_CUSTOMER, "--redirect-url", redirect, "--key-only"
         ).strip()
+
+
+def demo_dashboard_user(env: dict[str, str]) -> tuple[str, str]:
+    """The demo customer's dashboard admin (made on first run), with a fresh password each run
+    (printed once, like the API key)."""
+    password = f"demo-{secrets.token_urlsafe(12)}"
+    subprocess.run(
+        [
+            *(PYTHON, "manage.py", "invite_user", "--customer", DEMO_CUSTOMER),
+            *("--email", DEMO_DASHBOARD_EMAIL, "--role", "admin", "--password-stdin"),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        input=password + "\n",
+    )
+    return DEMO_DASHBOARD_EMAIL, password
+
+
+def dashboard_sign_in(gateway_url: str, email: str, password: str) -> int:
+    """Sign in through the form (CSRF cookie and token) and return the overview's status."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(f"{gateway_url}/dashboard/sign-in", timeout=10) as page:
+        form = page.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token.group(1) if token else "", "email": email,
+         "password": password}
+    ).encode()  # fmt: skip
+    try:
+        with opener.open(f"{gateway_url}/dashboard/sign-in", data=data, timeout=10) as page:
+            return page.status if page.url.rstrip("/").endswith("/dashboard") else 401
+    except urllib.error.HTTPError as exc:
+        return exc.code
 
 
 def demo_redirect_url(env: dict[str, str]) -> str:
@@ -258,6 +301,7 @@ def main() -> int:
     manage(env, "migrate", "--noinput")
     key = demo_key(env)
     ensure_redirect_url(env)
+    dashboard_email, dashboard_password = demo_dashboard_user(env)
 
     processes: list[subprocess.Popen] = []
     sandbox = start_sandbox(args, env)
@@ -292,6 +336,8 @@ def main() -> int:
         print(
             "\nLedgerlink is running (embedded: SQLite, tasks in-process).\n"
             f"  API key (demo customer '{DEMO_CUSTOMER}', shown once): {key}\n"
+            f"  Dashboard:      {gateway_url}/dashboard/\n"
+            f"                  sign in as {dashboard_email} / {dashboard_password}\n"
             f"  API docs:       {gateway_url}/docs   (Redoc: {gateway_url}/redoc)\n"
             f"  Health:         {gateway_url}/healthz\n"
             f'  MCP server:     {gateway_url}/mcp   (see "Questions you can ask")\n'
@@ -310,7 +356,9 @@ def main() -> int:
             health, _ = get_json(f"{gateway_url}/healthz")
             providers, body = get_json(f"{gateway_url}/v1/providers", key)
             denied, error = get_json(f"{gateway_url}/v1/providers", "llk_00000000_wrong")
+            dashboard = dashboard_sign_in(gateway_url, dashboard_email, dashboard_password)
             ok = health == 200 and providers == 200 and denied == 401 and "error" in error
+            ok = ok and dashboard == 200
             hosted = 0
             if link_url:
                 with urllib.request.urlopen(link_url, timeout=5) as page:  # noqa: S310
@@ -318,7 +366,7 @@ def main() -> int:
                 ok = ok and hosted == 200
             print(
                 f"smoke: healthz={health} providers={providers} wrong-key={denied}"
-                + (f" connect-page={hosted}" if link_url else "")
+                f" dashboard={dashboard}" + (f" connect-page={hosted}" if link_url else "")
             )
             print(json.dumps(body, indent=2))
             return 0 if ok else 1

@@ -446,6 +446,10 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: a hosted-page error for the connect pages, Django's page elsewhere."""
     if request.path.startswith("/connect/"):
         return hosted_page(_error_page)(request, "form_expired", None, status=403)
+    if request.path.startswith("/dashboard/"):
+        from gateway.dashboard.views.auth import form_expired
+
+        return form_expired(request)
     from django.views.csrf import csrf_failure as default
 
     return default(request, reason=reason)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 from rest_framework import authentication, exceptions, permissions
 
-from gateway.customers import auth_failures, key_cache
+from gateway.customers import auth_failures, key_cache, usage
 from gateway.customers.keys import hash_key, looks_like_key
 from gateway.customers.models import ApiKey, Customer
 
@@ -49,6 +49,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             auth_failures.record(request)
             raise
         self._touch(key)
+        usage.note(key.customer_id)
         return CustomerPrincipal(key.customer), key
 
     def _key(self, header: str) -> ApiKey:

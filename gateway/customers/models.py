@@ -59,3 +59,20 @@ class ApiKey(models.Model):
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
         key_cache.forget(self.hashed_key)
+
+
+class ApiUsage(models.Model):
+    """API calls a customer made on one day (UTC), counted by the key authentication
+    (gateway.customers.usage) for the dashboard."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    calls = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["customer", "day"], name="one_usage_row_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.day}: {self.calls}"

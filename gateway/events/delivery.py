@@ -26,7 +26,12 @@ from django.utils import timezone
 
 from gateway.core.queueing import enqueue
 from gateway.events.endpoint_health import note_outcomes
-from gateway.events.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
+from gateway.events.models import (
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from gateway.events.services import event_body
 from gateway.events.urlsafety import UnsafeConnection, UnsafeUrl, check_url, delivery_pool
 
@@ -82,6 +87,8 @@ class _Outcome:
     error: str
     #: Refused by us at send time (a private address): retrying cannot help, fail it now.
     final: bool = False
+    #: How long the endpoint took to answer (None: nothing was sent).
+    latency_ms: int | None = None
 
 
 def _claim(limit: int) -> list[WebhookDelivery]:
@@ -121,6 +128,7 @@ def _send(pool: urllib3.PoolManager, delivery: WebhookDelivery, safe: bool | str
         "Ledgerlink-Timestamp": str(timestamp),
         "Ledgerlink-Signature": signature(delivery.endpoint.secret, str(event.id), timestamp, body),
     }
+    started = time.monotonic()
     try:
         response = pool.request(
             "POST",
@@ -138,10 +146,15 @@ def _send(pool: urllib3.PoolManager, delivery: WebhookDelivery, safe: bool | str
         refused = _refused_connection(exc)
         if refused is not None:
             return _Outcome(None, f"unsafe URL: {refused}", final=True)
-        return _Outcome(None, type(exc).__name__)
+        return _Outcome(None, type(exc).__name__, latency_ms=_elapsed_ms(started))
+    latency = _elapsed_ms(started)
     if 200 <= response.status < 300:
-        return _Outcome(response.status, "")
-    return _Outcome(response.status, f"HTTP {response.status}")
+        return _Outcome(response.status, "", latency_ms=latency)
+    return _Outcome(response.status, f"HTTP {response.status}", latency_ms=latency)
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.monotonic() - started) * 1000)
 
 
 def _refused_connection(exc: BaseException) -> UnsafeConnection | None:
@@ -190,6 +203,18 @@ _LOG_FIELDS = [
 ]
 
 
+def _attempt(delivery: WebhookDelivery, outcome: _Outcome, now: datetime) -> WebhookAttempt:
+    return WebhookAttempt(
+        delivery_id=delivery.seq,
+        customer_id=delivery.customer_id,
+        attempted_at=now,
+        response_status=outcome.status,
+        succeeded=not outcome.error,
+        latency_ms=outcome.latency_ms,
+        error=outcome.error[:500],
+    )
+
+
 def _save(batch: list[WebhookDelivery], now: datetime) -> None:
     """Successes (the common case) in one UPDATE per response status; failures row by row."""
     succeeded: dict[int | None, list[int]] = defaultdict(list)
@@ -235,9 +260,12 @@ def deliver_due(max_seconds: float = 60.0) -> int:
             verdicts = [safety[d.endpoint_id] for d in batch]
             outcomes = list(pool.map(_send, [http] * len(batch), batch, verdicts))
             now = timezone.now()
+            attempts = []
             for delivery, outcome in zip(batch, outcomes, strict=True):
+                attempts.append(_attempt(delivery, outcome, now))
                 _record(delivery, outcome, now)
             _save(batch, now)
+            WebhookAttempt.objects.bulk_create(attempts)
             note_outcomes(batch, now)
             sent += len(batch)
     http.clear()

@@ -123,6 +123,29 @@ class WebhookDelivery(models.Model):
         return f"delivery {self.id} ({self.status})"
 
 
+class WebhookAttempt(models.Model):
+    """One attempt of a delivery: when, the HTTP status (None: no response) and how long the
+    endpoint took to answer. The delivery row keeps only the latest; this is the history."""
+
+    delivery = models.ForeignKey(
+        WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    #: Denormalized from the delivery: the dashboard's charts aggregate one customer's attempts.
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+")
+    attempted_at = models.DateTimeField()
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    succeeded = models.BooleanField()
+    latency_ms = models.PositiveIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True, default="")
+
+    class Meta:
+        ordering = ["attempted_at", "id"]
+        indexes = [models.Index(fields=["customer", "attempted_at"], name="attempt_recent")]
+
+    def __str__(self) -> str:
+        return f"attempt of {self.delivery_id} ({self.response_status})"
+
+
 class InvoiceWatch(models.Model):
     """What the derived invoice events (`invoice.due_soon|overdue|paid`) need to know about one
     stored invoice, kept in the transaction of its record's change (gateway.events.invoice_state).
