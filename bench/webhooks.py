@@ -89,6 +89,17 @@ class Receiver:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
+def settled_pending(deliveries, wait: float = 10.0) -> int:
+    """Deliveries not marked succeeded once the last sends' bookkeeping is written (the receiver
+    has every event before its sender records the answers): waits up to ``wait`` seconds."""
+    deadline = time.time() + wait
+    while True:
+        pending = deliveries.objects.exclude(status="succeeded").count()
+        if pending == 0 or time.time() > deadline:
+            return pending
+        time.sleep(0.2)
+
+
 def xero_payload(tenant_id: str, invoice_ids: list[str]) -> bytes:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]
     events = [
@@ -216,7 +227,7 @@ def main() -> int:
             if rid in receiver.arrivals and rid in received
         )
         lost = len(ids) - len(latencies)
-        pending = WebhookDelivery.objects.exclude(status="succeeded").count()
+        pending = settled_pending(WebhookDelivery)
         runs = SyncRun.objects.filter(trigger="webhook").count()
         meter.report()
         print_stages(ids, receiver.arrivals, "xero", started)
@@ -366,7 +377,7 @@ def quickbooks(args: argparse.Namespace) -> int:
             f"gateway answered in {answers[len(answers) // 2]} ms median, {answers[-1]} ms max; "
             f"Intuit's limit 3000 ms)"
         )
-        pending = WebhookDelivery.objects.exclude(status="succeeded").count()
+        pending = settled_pending(WebhookDelivery)
         runs = SyncRun.objects.filter(trigger="webhook").count()
         meter.report()
         print_stages(ids, receiver.arrivals, "quickbooks", started)
