@@ -48,7 +48,7 @@ class LinkedAccountPagination(CursorPagination):
 _LIST_PARAMS = {"cursor", "page_size", "end_user_id", "status", "provider"}
 
 
-@extend_schema(tags=["linked accounts"])
+@extend_schema(tags=["linked-accounts"])
 class LinkedAccountListView(ListAPIView):
     serializer_class = LinkedAccountSerializer
     pagination_class = LinkedAccountPagination
@@ -82,7 +82,7 @@ class LinkedAccountListView(ListAPIView):
         return queryset
 
 
-@extend_schema(tags=["linked accounts"])
+@extend_schema(tags=["linked-accounts"])
 class LinkedAccountDetailView(APIView):
     @extend_schema(summary="Retrieve a linked account", responses={200: LinkedAccountSerializer})
     def get(self, request: Request, account_id: str) -> Response:

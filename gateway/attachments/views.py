@@ -238,7 +238,7 @@ class AttachmentDetailView(APIView):
 class AttachmentContentView(APIView):
     @extend_schema(
         summary="Download an attachment's bytes",
-        operation_id="attachments_content",
+        operation_id="attachments_content_retrieve",
         description="Streamed from the provider as it sends them: Ledgerlink does not store the "
         "file and does not hold it whole in memory. Content-Type is the file's MIME type.",
         parameters=[LINKED_ACCOUNT_HEADER, ATTACHMENT_ID],
