@@ -38,6 +38,14 @@ class LinkedAccountPagination(CursorPagination):
             )
         return size
 
+    def get_paginated_response_schema(self, schema):
+        described = super().get_paginated_response_schema(schema)
+        properties = described["properties"]
+        properties["next"]["description"] = "URL of the next page (null on the last page)."
+        properties["previous"]["description"] = "URL of the previous page (null on the first)."
+        properties["results"]["description"] = "Linked accounts, oldest first."
+        return described
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)

@@ -56,7 +56,9 @@ ERROR_ENVELOPE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "Every error response of the API has this body.",
     "required": ["error"],
-    "properties": {"error": {"$ref": "#/components/schemas/Error"}},
+    "properties": {
+        "error": {"$ref": "#/components/schemas/Error", "description": "What went wrong."}
+    },
 }
 
 _ERROR_STATUSES = {
@@ -196,6 +198,9 @@ def name_components(result: dict[str, Any], generator, request, public) -> dict[
             if not _same_enum(other, schema):
                 raise ValueError(f"OpenAPI components {name} and {new} would share a name")
             continue
+        if name.startswith("Patched"):
+            # A PATCH body: only the fields sent change, so none is required.
+            schema.pop("required", None)
         renamed[new] = schema
     _replace_refs(result, refs)
     result["components"]["schemas"] = dict(sorted(renamed.items()))

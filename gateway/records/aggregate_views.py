@@ -40,7 +40,7 @@ class InvoiceSummary(BaseModel):
         description="Freshness: the linked account's last successful sync."
     )
     truncated: bool = Field(description=f"More than {aggregates.MAX_GROUPS} groups: the first.")
-    results: list[SummaryGroup]
+    results: list[SummaryGroup] = Field(description="One entry per group and currency.")
 
 
 class ContactOutstanding(BaseModel):
@@ -65,7 +65,7 @@ class OutstandingByContact(BaseModel):
         description="Freshness: the linked account's last successful sync."
     )
     truncated: bool = Field(description="More contacts than `limit`: the largest first.")
-    results: list[ContactOutstanding]
+    results: list[ContactOutstanding] = Field(description="One entry per contact and currency.")
 
 
 _ACCOUNT = "0c6a4f0e-5b1d-4e8a-9f3c-2d7e1a6b8c40"

@@ -154,7 +154,7 @@ SnapshotSchema = create_model(
 )
 ReportSnapshotList = create_model(
     "ReportSnapshotList",
-    linked_account=(UUID, ...),
+    linked_account=(UUID, Field(description="The linked account the snapshots are of.")),
     results=(list[SnapshotSchema], Field(description="Newest month first.")),
 )
 

@@ -105,3 +105,23 @@ def test_component_names_make_good_class_names():
     assert update["application/json"]["schema"]["$ref"].endswith("/InvoiceUpdate")
     listing = spec["paths"]["/v1/invoices"]["get"]["responses"]["200"]["content"]
     assert listing["application/json"]["schema"]["$ref"].endswith("/InvoicePage")
+
+
+def test_every_property_of_every_component_is_described():
+    spec = committed()
+    missing = [
+        f"{name}.{field}"
+        for name, schema in spec["components"]["schemas"].items()
+        for field, prop in (schema.get("properties") or {}).items()
+        if not prop.get("description")
+    ]
+    assert not missing
+
+
+def test_create_bodies_mark_required_fields_and_patch_bodies_none():
+    schemas = committed()["components"]["schemas"]
+    assert schemas["ContactInput"]["required"] == ["name"]
+    assert set(schemas["AccountInput"]["required"]) == {"name", "type"}
+    for name, schema in schemas.items():
+        if name.endswith("Update"):
+            assert "required" not in schema, name
