@@ -1,0 +1,427 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account import Account
+from .account_classification import AccountClassification
+from .account_input import AccountInput
+from .account_remote_data_type_0 import AccountRemoteDataType0
+from .account_status import AccountStatus
+from .account_type import AccountType
+from .accounts_list_expand import AccountsListExpand
+from .accounts_list_order_by import AccountsListOrderBy
+from .accounts_retrieve_expand import AccountsRetrieveExpand
+from .address import Address
+from .address_type import AddressType
+from .attachment import Attachment
+from .attachment_list import AttachmentList
+from .attachment_rules import AttachmentRules
+from .attachment_upload_request import AttachmentUploadRequest
+from .bank_transaction import BankTransaction
+from .bank_transaction_remote_data_type_0 import BankTransactionRemoteDataType0
+from .bank_transaction_status import BankTransactionStatus
+from .bank_transaction_type import BankTransactionType
+from .bank_transactions_list_expand import BankTransactionsListExpand
+from .bank_transactions_list_order_by import BankTransactionsListOrderBy
+from .bank_transactions_retrieve_expand import BankTransactionsRetrieveExpand
+from .bank_transfer import BankTransfer
+from .bank_transfer_input import BankTransferInput
+from .bank_transfer_remote_data_type_0 import BankTransferRemoteDataType0
+from .bank_transfers_list_expand import BankTransfersListExpand
+from .bank_transfers_list_order_by import BankTransfersListOrderBy
+from .bank_transfers_retrieve_expand import BankTransfersRetrieveExpand
+from .bases_enum import BasesEnum
+from .company_info import CompanyInfo
+from .company_info_remote_data_type_0 import CompanyInfoRemoteDataType0
+from .contact import Contact
+from .contact_input import ContactInput
+from .contact_outstanding import ContactOutstanding
+from .contact_remote_data_type_0 import ContactRemoteDataType0
+from .contact_status import ContactStatus
+from .contacts_list_order_by import ContactsListOrderBy
+from .credit_note import CreditNote
+from .credit_note_allocation import CreditNoteAllocation
+from .credit_note_allocation_input import CreditNoteAllocationInput
+from .credit_note_input import CreditNoteInput
+from .credit_note_refund import CreditNoteRefund
+from .credit_note_remote_data_type_0 import CreditNoteRemoteDataType0
+from .credit_note_status import CreditNoteStatus
+from .credit_notes_list_expand import CreditNotesListExpand
+from .credit_notes_list_order_by import CreditNotesListOrderBy
+from .credit_notes_retrieve_expand import CreditNotesRetrieveExpand
+from .error import Error
+from .error_error import ErrorError
+from .error_error_details_item import ErrorErrorDetailsItem
+from .event import Event
+from .event_page import EventPage
+from .expense import Expense
+from .expense_input import ExpenseInput
+from .expense_remote_data_type_0 import ExpenseRemoteDataType0
+from .expenses_list_expand import ExpensesListExpand
+from .expenses_list_order_by import ExpensesListOrderBy
+from .expenses_retrieve_expand import ExpensesRetrieveExpand
+from .general_ledger_transaction import GeneralLedgerTransaction
+from .general_ledger_transaction_remote_data_type_0 import GeneralLedgerTransactionRemoteDataType0
+from .general_ledger_transactions_list_expand import GeneralLedgerTransactionsListExpand
+from .general_ledger_transactions_retrieve_expand import GeneralLedgerTransactionsRetrieveExpand
+from .health import Health
+from .health_check import HealthCheck
+from .health_checks import HealthChecks
+from .health_status_enum import HealthStatusEnum
+from .invoice import Invoice
+from .invoice_input import InvoiceInput
+from .invoice_line_item import InvoiceLineItem
+from .invoice_line_item_input import InvoiceLineItemInput
+from .invoice_remote_data_type_0 import InvoiceRemoteDataType0
+from .invoice_status import InvoiceStatus
+from .invoice_summary import InvoiceSummary
+from .invoice_type import InvoiceType
+from .invoices_list_expand import InvoicesListExpand
+from .invoices_list_order_by import InvoicesListOrderBy
+from .invoices_retrieve_expand import InvoicesRetrieveExpand
+from .invoices_summary_group_by import InvoicesSummaryGroupBy
+from .item import Item
+from .item_input import ItemInput
+from .item_remote_data_type_0 import ItemRemoteDataType0
+from .item_status import ItemStatus
+from .item_type import ItemType
+from .items_list_expand import ItemsListExpand
+from .items_list_order_by import ItemsListOrderBy
+from .items_retrieve_expand import ItemsRetrieveExpand
+from .journal_entries_list_expand import JournalEntriesListExpand
+from .journal_entries_list_order_by import JournalEntriesListOrderBy
+from .journal_entries_retrieve_expand import JournalEntriesRetrieveExpand
+from .journal_entry import JournalEntry
+from .journal_entry_input import JournalEntryInput
+from .journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0
+from .journal_entry_status import JournalEntryStatus
+from .journal_line import JournalLine
+from .journal_line_input import JournalLineInput
+from .ledger_source_type import LedgerSourceType
+from .limits import Limits
+from .link_token import LinkToken
+from .link_token_request_request import LinkTokenRequestRequest
+from .linked_account import LinkedAccount
+from .linked_account_status_enum import LinkedAccountStatusEnum
+from .method_enum import MethodEnum
+from .mode_enum import ModeEnum
+from .model_sync_status import ModelSyncStatus
+from .model_sync_status_state_enum import ModelSyncStatusStateEnum
+from .outstanding_by_contact import OutstandingByContact
+from .paginated_account_list import PaginatedAccountList
+from .paginated_bank_transaction_list import PaginatedBankTransactionList
+from .paginated_bank_transfer_list import PaginatedBankTransferList
+from .paginated_company_info_list import PaginatedCompanyInfoList
+from .paginated_contact_list import PaginatedContactList
+from .paginated_credit_note_list import PaginatedCreditNoteList
+from .paginated_expense_list import PaginatedExpenseList
+from .paginated_general_ledger_transaction_list import PaginatedGeneralLedgerTransactionList
+from .paginated_invoice_list import PaginatedInvoiceList
+from .paginated_item_list import PaginatedItemList
+from .paginated_journal_entry_list import PaginatedJournalEntryList
+from .paginated_linked_account_list import PaginatedLinkedAccountList
+from .paginated_payment_list import PaginatedPaymentList
+from .paginated_purchase_order_list import PaginatedPurchaseOrderList
+from .paginated_tax_rate_list import PaginatedTaxRateList
+from .paginated_tracking_category_list import PaginatedTrackingCategoryList
+from .passthrough_request_request import PassthroughRequestRequest
+from .passthrough_request_request_headers import PassthroughRequestRequestHeaders
+from .passthrough_request_request_query import PassthroughRequestRequestQuery
+from .passthrough_response import PassthroughResponse
+from .passthrough_response_headers import PassthroughResponseHeaders
+from .patched_sync_settings_request import PatchedSyncSettingsRequest
+from .patched_webhook_endpoint_update_request import PatchedWebhookEndpointUpdateRequest
+from .payment import Payment
+from .payment_application import PaymentApplication
+from .payment_application_input import PaymentApplicationInput
+from .payment_input import PaymentInput
+from .payment_method import PaymentMethod
+from .payment_remote_data_type_0 import PaymentRemoteDataType0
+from .payment_status import PaymentStatus
+from .payment_type import PaymentType
+from .payments_list_expand import PaymentsListExpand
+from .payments_list_order_by import PaymentsListOrderBy
+from .payments_retrieve_expand import PaymentsRetrieveExpand
+from .phone_number import PhoneNumber
+from .phone_number_type import PhoneNumberType
+from .provider import Provider
+from .provider_actions import ProviderActions
+from .provider_list import ProviderList
+from .provider_models import ProviderModels
+from .purchase_order import PurchaseOrder
+from .purchase_order_input import PurchaseOrderInput
+from .purchase_order_remote_data_type_0 import PurchaseOrderRemoteDataType0
+from .purchase_order_status import PurchaseOrderStatus
+from .purchase_orders_list_expand import PurchaseOrdersListExpand
+from .purchase_orders_list_order_by import PurchaseOrdersListOrderBy
+from .purchase_orders_retrieve_expand import PurchaseOrdersRetrieveExpand
+from .related_object_type import RelatedObjectType
+from .relink_token_request_request import RelinkTokenRequestRequest
+from .report import Report
+from .report_answer import ReportAnswer
+from .report_answer_remote_data_type_0 import ReportAnswerRemoteDataType0
+from .report_basis import ReportBasis
+from .report_column import ReportColumn
+from .report_column_kind import ReportColumnKind
+from .report_offer import ReportOffer
+from .report_remote_data_type_0 import ReportRemoteDataType0
+from .report_row import ReportRow
+from .report_row_kind import ReportRowKind
+from .report_rules import ReportRules
+from .report_snapshot import ReportSnapshot
+from .report_snapshot_list import ReportSnapshotList
+from .report_timeframe import ReportTimeframe
+from .report_type import ReportType
+from .reports_balance_sheet_basis import ReportsBalanceSheetBasis
+from .reports_balance_sheet_timeframe import ReportsBalanceSheetTimeframe
+from .reports_cash_flow_basis import ReportsCashFlowBasis
+from .reports_cash_flow_timeframe import ReportsCashFlowTimeframe
+from .reports_profit_and_loss_basis import ReportsProfitAndLossBasis
+from .reports_profit_and_loss_timeframe import ReportsProfitAndLossTimeframe
+from .reports_snapshots_list_type import ReportsSnapshotsListType
+from .reports_trial_balance_basis import ReportsTrialBalanceBasis
+from .reports_trial_balance_timeframe import ReportsTrialBalanceTimeframe
+from .summary_group import SummaryGroup
+from .sync_request_request import SyncRequestRequest
+from .sync_run import SyncRun
+from .sync_run_status_enum import SyncRunStatusEnum
+from .sync_settings import SyncSettings
+from .sync_status import SyncStatus
+from .sync_status_state_enum import SyncStatusStateEnum
+from .tax_rate import TaxRate
+from .tax_rate_applies_to import TaxRateAppliesTo
+from .tax_rate_component import TaxRateComponent
+from .tax_rate_remote_data_type_0 import TaxRateRemoteDataType0
+from .tax_rate_status import TaxRateStatus
+from .tax_rates_list_status import TaxRatesListStatus
+from .tax_treatment import TaxTreatment
+from .tracking_categories_list_status import TrackingCategoriesListStatus
+from .tracking_category import TrackingCategory
+from .tracking_category_option import TrackingCategoryOption
+from .tracking_category_ref import TrackingCategoryRef
+from .tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0
+from .tracking_category_status import TrackingCategoryStatus
+from .trigger_enum import TriggerEnum
+from .type_enum import TypeEnum
+from .v1_linked_accounts_list_status import V1LinkedAccountsListStatus
+from .webhook_deliveries_list_status import WebhookDeliveriesListStatus
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_created import WebhookEndpointCreated
+from .webhook_endpoint_input_request import WebhookEndpointInputRequest
+from .webhook_endpoint_updated import WebhookEndpointUpdated
+from .window import Window
+
+__all__ = (
+    "Account",
+    "AccountClassification",
+    "AccountInput",
+    "AccountRemoteDataType0",
+    "AccountStatus",
+    "AccountType",
+    "AccountsListExpand",
+    "AccountsListOrderBy",
+    "AccountsRetrieveExpand",
+    "Address",
+    "AddressType",
+    "Attachment",
+    "AttachmentList",
+    "AttachmentRules",
+    "AttachmentUploadRequest",
+    "BankTransaction",
+    "BankTransactionRemoteDataType0",
+    "BankTransactionStatus",
+    "BankTransactionType",
+    "BankTransactionsListExpand",
+    "BankTransactionsListOrderBy",
+    "BankTransactionsRetrieveExpand",
+    "BankTransfer",
+    "BankTransferInput",
+    "BankTransferRemoteDataType0",
+    "BankTransfersListExpand",
+    "BankTransfersListOrderBy",
+    "BankTransfersRetrieveExpand",
+    "BasesEnum",
+    "CompanyInfo",
+    "CompanyInfoRemoteDataType0",
+    "Contact",
+    "ContactInput",
+    "ContactOutstanding",
+    "ContactRemoteDataType0",
+    "ContactStatus",
+    "ContactsListOrderBy",
+    "CreditNote",
+    "CreditNoteAllocation",
+    "CreditNoteAllocationInput",
+    "CreditNoteInput",
+    "CreditNoteRefund",
+    "CreditNoteRemoteDataType0",
+    "CreditNoteStatus",
+    "CreditNotesListExpand",
+    "CreditNotesListOrderBy",
+    "CreditNotesRetrieveExpand",
+    "Error",
+    "ErrorError",
+    "ErrorErrorDetailsItem",
+    "Event",
+    "EventPage",
+    "Expense",
+    "ExpenseInput",
+    "ExpenseRemoteDataType0",
+    "ExpensesListExpand",
+    "ExpensesListOrderBy",
+    "ExpensesRetrieveExpand",
+    "GeneralLedgerTransaction",
+    "GeneralLedgerTransactionRemoteDataType0",
+    "GeneralLedgerTransactionsListExpand",
+    "GeneralLedgerTransactionsRetrieveExpand",
+    "Health",
+    "HealthCheck",
+    "HealthChecks",
+    "HealthStatusEnum",
+    "Invoice",
+    "InvoiceInput",
+    "InvoiceLineItem",
+    "InvoiceLineItemInput",
+    "InvoiceRemoteDataType0",
+    "InvoiceStatus",
+    "InvoiceSummary",
+    "InvoiceType",
+    "InvoicesListExpand",
+    "InvoicesListOrderBy",
+    "InvoicesRetrieveExpand",
+    "InvoicesSummaryGroupBy",
+    "Item",
+    "ItemInput",
+    "ItemRemoteDataType0",
+    "ItemStatus",
+    "ItemType",
+    "ItemsListExpand",
+    "ItemsListOrderBy",
+    "ItemsRetrieveExpand",
+    "JournalEntriesListExpand",
+    "JournalEntriesListOrderBy",
+    "JournalEntriesRetrieveExpand",
+    "JournalEntry",
+    "JournalEntryInput",
+    "JournalEntryRemoteDataType0",
+    "JournalEntryStatus",
+    "JournalLine",
+    "JournalLineInput",
+    "LedgerSourceType",
+    "Limits",
+    "LinkToken",
+    "LinkTokenRequestRequest",
+    "LinkedAccount",
+    "LinkedAccountStatusEnum",
+    "MethodEnum",
+    "ModeEnum",
+    "ModelSyncStatus",
+    "ModelSyncStatusStateEnum",
+    "OutstandingByContact",
+    "PaginatedAccountList",
+    "PaginatedBankTransactionList",
+    "PaginatedBankTransferList",
+    "PaginatedCompanyInfoList",
+    "PaginatedContactList",
+    "PaginatedCreditNoteList",
+    "PaginatedExpenseList",
+    "PaginatedGeneralLedgerTransactionList",
+    "PaginatedInvoiceList",
+    "PaginatedItemList",
+    "PaginatedJournalEntryList",
+    "PaginatedLinkedAccountList",
+    "PaginatedPaymentList",
+    "PaginatedPurchaseOrderList",
+    "PaginatedTaxRateList",
+    "PaginatedTrackingCategoryList",
+    "PassthroughRequestRequest",
+    "PassthroughRequestRequestHeaders",
+    "PassthroughRequestRequestQuery",
+    "PassthroughResponse",
+    "PassthroughResponseHeaders",
+    "PatchedSyncSettingsRequest",
+    "PatchedWebhookEndpointUpdateRequest",
+    "Payment",
+    "PaymentApplication",
+    "PaymentApplicationInput",
+    "PaymentInput",
+    "PaymentMethod",
+    "PaymentRemoteDataType0",
+    "PaymentStatus",
+    "PaymentType",
+    "PaymentsListExpand",
+    "PaymentsListOrderBy",
+    "PaymentsRetrieveExpand",
+    "PhoneNumber",
+    "PhoneNumberType",
+    "Provider",
+    "ProviderActions",
+    "ProviderList",
+    "ProviderModels",
+    "PurchaseOrder",
+    "PurchaseOrderInput",
+    "PurchaseOrderRemoteDataType0",
+    "PurchaseOrderStatus",
+    "PurchaseOrdersListExpand",
+    "PurchaseOrdersListOrderBy",
+    "PurchaseOrdersRetrieveExpand",
+    "RelatedObjectType",
+    "RelinkTokenRequestRequest",
+    "Report",
+    "ReportAnswer",
+    "ReportAnswerRemoteDataType0",
+    "ReportBasis",
+    "ReportColumn",
+    "ReportColumnKind",
+    "ReportOffer",
+    "ReportRemoteDataType0",
+    "ReportRow",
+    "ReportRowKind",
+    "ReportRules",
+    "ReportSnapshot",
+    "ReportSnapshotList",
+    "ReportTimeframe",
+    "ReportType",
+    "ReportsBalanceSheetBasis",
+    "ReportsBalanceSheetTimeframe",
+    "ReportsCashFlowBasis",
+    "ReportsCashFlowTimeframe",
+    "ReportsProfitAndLossBasis",
+    "ReportsProfitAndLossTimeframe",
+    "ReportsSnapshotsListType",
+    "ReportsTrialBalanceBasis",
+    "ReportsTrialBalanceTimeframe",
+    "SummaryGroup",
+    "SyncRequestRequest",
+    "SyncRun",
+    "SyncRunStatusEnum",
+    "SyncSettings",
+    "SyncStatus",
+    "SyncStatusStateEnum",
+    "TaxRate",
+    "TaxRateAppliesTo",
+    "TaxRateComponent",
+    "TaxRateRemoteDataType0",
+    "TaxRateStatus",
+    "TaxRatesListStatus",
+    "TaxTreatment",
+    "TrackingCategoriesListStatus",
+    "TrackingCategory",
+    "TrackingCategoryOption",
+    "TrackingCategoryRef",
+    "TrackingCategoryRemoteDataType0",
+    "TrackingCategoryStatus",
+    "TriggerEnum",
+    "TypeEnum",
+    "V1LinkedAccountsListStatus",
+    "WebhookDeliveriesListStatus",
+    "WebhookDelivery",
+    "WebhookDeliveryPage",
+    "WebhookDeliveryStatusEnum",
+    "WebhookEndpoint",
+    "WebhookEndpointCreated",
+    "WebhookEndpointInputRequest",
+    "WebhookEndpointUpdated",
+    "Window",
+)

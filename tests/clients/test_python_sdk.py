@@ -1,0 +1,471 @@
+"""The Python SDK (clients/python, `ledgerlink_client`).
+
+Against a live gateway whose Xero provider is the sandbox: an account linked through the API
+and the hosted consent (plain HTTP, the sandbox's own consent form), every model paged through
+with `list_all`, a contact and an invoice created with idempotent replay, a 404 and a 422 read
+as typed errors, and a real webhook delivery verified with the SDK's helper. Without a server:
+the retry on 429/503 with `Retry-After`, the error envelope, the signature helper and Decimal
+money in the generated models.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import re
+import time
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import httpx
+import pytest
+from ledgerlink_client import (
+    AsyncLedgerlink,
+    Ledgerlink,
+    LedgerlinkError,
+    NotFound,
+    RateLimited,
+    RetryPolicy,
+    ValidationError,
+    WebhookSignatureError,
+    models,
+    parse_event,
+    verify_signature,
+)
+from ledgerlink_client.webhooks import compute_signature
+
+from tests.gateway.connect.conftest import sandbox_provider_settings
+from tests.gateway.events.receiver import Receiver
+
+API_KEY = "ll_test_key"
+ACCOUNT = str(uuid.uuid4())
+
+
+def envelope(status: int, kind: str, message: str, details=None) -> httpx.Response:
+    body = {
+        "error": {
+            "type": kind,
+            "message": message,
+            "details": details or [],
+            "request_id": "req_test",
+        }
+    }
+    headers = {"Retry-After": "2"} if status in (429, 503) else {}
+    return httpx.Response(status, json=body, headers=headers)
+
+
+def invoice_json(**extra) -> dict:
+    return {
+        "id": str(uuid.uuid4()),
+        "remote_id": "INV-1",
+        "type": "ACCOUNTS_RECEIVABLE",
+        "total_amount": "0.30",
+        "balance": "0.1",
+        "line_items": [{"description": "x", "quantity": "3", "unit_price": "0.1"}],
+        "created_at": "2026-11-24T09:30:00Z",
+        "modified_at": "2026-11-24T09:30:00Z",
+        **extra,
+    }
+
+
+# -- without a server ---------------------------------------------------------------------------
+
+
+def test_429_is_retried_after_retry_after_with_the_same_idempotency_key():
+    seen: list[httpx.Request] = []
+    slept: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) == 1:
+            return envelope(429, "rate_limited", "Slow down.")
+        return httpx.Response(201, json=invoice_json())
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+        sleep=slept.append,
+    )
+    created = client.invoices.create({"type": "ACCOUNTS_RECEIVABLE", "contact": "c-1"})
+    assert isinstance(created, models.Invoice) and created.total_amount == Decimal("0.30")
+    assert slept == [2.0]
+    assert len(seen) == 2
+    keys = {r.headers["Idempotency-Key"] for r in seen}
+    assert len(keys) == 1 and uuid.UUID(keys.pop()).version == 4
+    assert seen[0].content == seen[1].content
+    assert json.loads(seen[1].content) == {"type": "ACCOUNTS_RECEIVABLE", "contact": "c-1"}
+    assert seen[1].headers["X-Linked-Account"] == ACCOUNT
+    assert seen[1].headers["Authorization"] == f"Bearer {API_KEY}"
+
+
+def test_a_given_idempotency_key_is_sent_and_each_create_gets_its_own_otherwise():
+    keys: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        keys.append(request.headers["Idempotency-Key"])
+        return httpx.Response(201, json=invoice_json())
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+    )
+    client.invoices.create({"type": "ACCOUNTS_RECEIVABLE"}, idempotency_key="mine-1")
+    client.invoices.create({"type": "ACCOUNTS_RECEIVABLE"})
+    client.invoices.create({"type": "ACCOUNTS_RECEIVABLE"})
+    assert keys[0] == "mine-1" and len(set(keys)) == 3
+
+
+def test_503_is_retried_and_retries_end_in_a_typed_error():
+    calls: list[int] = []
+    slept: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return envelope(
+            503 if len(calls) == 1 else 429,
+            "service_unavailable" if len(calls) == 1 else "rate_limited",
+            "Later.",
+        )
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+        sleep=slept.append,
+        retry=RetryPolicy(max_retries=2),
+    )
+    with pytest.raises(RateLimited) as caught:
+        client.invoices.retrieve(str(uuid.uuid4()))
+    assert len(calls) == 3 and slept == [2.0, 2.0]
+    error = caught.value
+    assert (error.status, error.type, error.request_id) == (429, "rate_limited", "req_test")
+    assert error.retry_after == 2.0
+
+
+def test_a_retry_after_beyond_the_longest_wait_is_not_slept():
+    slept: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            429,
+            json={"error": {"type": "rate_limited", "message": "m"}},
+            headers={"Retry-After": "3600"},
+        )
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+        sleep=slept.append,
+    )
+    with pytest.raises(RateLimited) as caught:
+        client.invoices.list()
+    assert slept == [] and caught.value.retry_after == 3600.0
+
+
+def test_async_client_retries_and_pages():
+    cursors: list[str | None] = []
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        cursor = request.url.params.get("cursor")
+        cursors.append(cursor)
+        if len(cursors) == 1:
+            return envelope(429, "rate_limited", "Slow down.")
+        page = {None: (["A", "B"], "c2"), "c2": (["C"], None)}[cursor]
+        return httpx.Response(
+            200,
+            json={
+                "next": page[1],
+                "previous": None,
+                "last_sync_at": None,
+                "results": [invoice_json(number=n) for n in page[0]],
+            },
+        )
+
+    async def main() -> list[str]:
+        async with AsyncLedgerlink(
+            API_KEY,
+            "http://gateway.test",
+            linked_account=ACCOUNT,
+            transport=httpx.MockTransport(handler),
+            sleep=sleep,
+        ) as client:
+            return [i.number async for i in client.invoices.list_all(status="OPEN")]
+
+    assert asyncio.run(main()) == ["A", "B", "C"]
+    assert cursors == [None, None, "c2"] and slept == [2.0]
+
+
+def test_error_envelopes_become_typed_errors():
+    answers = {
+        "/v1/invoices/missing": envelope(404, "not_found", "No such invoice."),
+        "/v1/contacts": envelope(
+            422,
+            "validation_error",
+            "The provider rejected the record.",
+            [{"field": "name", "message": "Already used."}],
+        ),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return answers.get(request.url.path) or httpx.Response(500, text="boom")
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+    )
+    with pytest.raises(NotFound) as missing:
+        client.invoices.retrieve("missing")
+    assert missing.value.message == "No such invoice." and missing.value.status == 404
+    with pytest.raises(ValidationError) as invalid:
+        client.contacts.create({"name": "Acme"})
+    assert invalid.value.fields() == {"name": "Already used."}
+    with pytest.raises(LedgerlinkError) as other:
+        client.invoices.list()
+    assert other.value.status == 500 and other.value.message == "boom"
+
+
+def test_decimal_money_in_models_and_bodies():
+    invoice = models.Invoice.from_dict(invoice_json())
+    assert invoice.balance == Decimal("0.1") and isinstance(invoice.balance, Decimal)
+    line = invoice.line_items[0]
+    assert line.quantity * line.unit_price == invoice.total_amount  # exact, unlike floats
+    assert invoice.to_dict()["total_amount"] == "0.30"
+
+    sent: list[dict] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        return httpx.Response(201, json=invoice_json())
+
+    client = Ledgerlink(
+        API_KEY,
+        "http://gateway.test",
+        linked_account=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+    )
+    client.invoices.create(
+        {
+            "type": "ACCOUNTS_RECEIVABLE",
+            "issue_date": date(2026, 11, 1),
+            "line_items": [{"quantity": Decimal("3"), "unit_price": Decimal("0.10")}],
+        }
+    )
+    line = sent[0]["line_items"][0]
+    assert (line["quantity"], line["unit_price"]) == ("3", "0.10")
+    assert sent[0]["issue_date"] == "2026-11-01"
+
+
+def test_webhook_signature_helper():
+    secret, event_id, body = "whsec_test", str(uuid.uuid4()), b'{"type":"contact.created"}'
+    stamp = int(time.time())
+    headers = {
+        "ledgerlink-event-id": event_id,
+        "Ledgerlink-Timestamp": str(stamp),
+        "LEDGERLINK-SIGNATURE": compute_signature(secret, event_id, stamp, body),
+    }
+    verify_signature(body, headers, secret)
+    assert parse_event(body, headers, secret) == {"type": "contact.created"}
+    for bad_body, bad_headers, bad_secret in [
+        (body + b" ", headers, secret),
+        (body, headers, "whsec_other"),
+        (body, {**headers, "Ledgerlink-Timestamp": str(stamp - 301)}, secret),
+        (body, {k: v for k, v in headers.items() if k != "ledgerlink-event-id"}, secret),
+    ]:
+        with pytest.raises(WebhookSignatureError):
+            verify_signature(bad_body, bad_headers, bad_secret)
+    rotated = {**headers, "LEDGERLINK-SIGNATURE": "v1=00, " + headers["LEDGERLINK-SIGNATURE"]}
+    verify_signature(body, rotated, secret)
+
+
+def test_a_call_about_a_linked_account_needs_one():
+    client = Ledgerlink(
+        API_KEY, "http://gateway.test", transport=httpx.MockTransport(lambda r: httpx.Response(500))
+    )
+    with pytest.raises(ValueError, match="linked_account"):
+        client.invoices.list()
+    with pytest.raises(AttributeError, match="no model"):
+        client.not_a_model  # noqa: B018
+
+
+# -- against a live gateway and the Xero sandbox ------------------------------------------------
+
+
+def form_fields(page: str) -> dict[str, str]:
+    return {
+        html.unescape(name): html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
+
+
+def form_action(page: str, base: str) -> str:
+    action = html.unescape(re.search(r'<form method="post" action="([^"]*)"', page).group(1))
+    return str(httpx.URL(base).join(action))
+
+
+@pytest.fixture
+def gateway(live_server, settings, xero_sandbox, transactional_db):
+    """The live gateway, its Xero provider at the sandbox (the callback registered for the live
+    server's port), webhooks allowed to a local receiver, and a customer's API key."""
+    from tests.factories import make_customer
+
+    base = live_server.url
+    settings.PUBLIC_BASE_URL = base
+    settings.LEDGERLINK_PROVIDERS = {"xero": "connectors.xero.XeroProvider"}
+    settings.LEDGERLINK_PROVIDER_SETTINGS = {
+        "xero": {**sandbox_provider_settings(xero_sandbox), "webhook_key": xero_sandbox.webhook_key}
+    }
+    settings.WEBHOOK_ALLOW_PRIVATE_URLS = True
+    settings.CONNECT_REDIRECT_SECONDS = 0
+    app = xero_sandbox.control.apps()[0]
+    xero_sandbox.control.update_app(
+        xero_sandbox.client_id, redirect_uris=[*app["redirect_uris"], f"{base}/connect/callback"]
+    )
+    redirect_url = f"{base}/connect/demo-return"
+    _, key = make_customer("Acme Analytics", [redirect_url])
+    return base, key, redirect_url
+
+
+def link_through_the_hosted_flow(client: Ledgerlink, xero_sandbox, redirect_url: str) -> str:
+    """A link token from the API, our hosted page, the sandbox's consent form, back: the id of
+    the account linked."""
+    token = client.link_tokens.create({"end_user_id": "sdk-user", "redirect_url": redirect_url})
+    with httpx.Client(timeout=60) as browser:
+        page = browser.get(token.url)
+        assert page.status_code == 200, page.text
+        start = browser.post(
+            f"{token.url}/start", data={**form_fields(page.text), "provider": "xero"}
+        )
+        assert start.status_code == 302, start.text
+        consent = browser.get(start.headers["Location"])
+        assert consent.status_code == 200, consent.text
+        answer = browser.post(
+            form_action(consent.text, str(consent.url)),
+            data={
+                **form_fields(consent.text),
+                "email": "demo@example.com",
+                "password": "demo-password",
+                "tenant": xero_sandbox.tenant_id("uk"),
+                "decision": "allow",
+            },
+        )
+        response = answer
+        while response.status_code in (302, 303) and not response.headers["Location"].startswith(
+            redirect_url
+        ):
+            response = browser.get(httpx.URL(str(response.url)).join(response.headers["Location"]))
+        assert response.status_code == 200, response.text
+    [linked] = client.linked_accounts.list().results
+    assert linked.tenant_name == "Demo Company (UK)"
+    return str(linked.id)
+
+
+@pytest.mark.slow
+def test_the_sdk_against_a_live_gateway(gateway, xero_sandbox):
+    base, key, redirect_url = gateway
+    with Ledgerlink(key, base) as unlinked:
+        account_id = link_through_the_hosted_flow(unlinked, xero_sandbox, redirect_url)
+    client = Ledgerlink(key, base, linked_account=account_id)
+    client.linked_accounts.sync_create(account_id)
+
+    # every model, page after page, the same records as one big page
+    paged: dict[str, int] = {}
+    for name in dir(client):
+        model = getattr(client, name)
+        if "list" not in dir(model) or not {"cursor", "x_linked_account"} <= _params(model):
+            continue  # not the linked account's records, or not paged (one record's files)
+        try:
+            everything = model.list(page_size=1000)
+        except LedgerlinkError as error:  # a model the provider does not offer
+            assert error.status == 405, error
+            continue
+        ids = [r.id for r in model.list_all(page_size=3)]
+        assert ids == [r.id for r in everything.results], name
+        assert len(set(ids)) == len(ids)
+        paged[name] = len(ids)
+    assert len(paged) >= 10, paged
+    assert paged["invoices"] > 3 and paged["contacts"] > 3 and paged["accounts"] > 3
+    events = list(client.events.list_all(page_size=5))
+    assert len(events) > 5 and [e.sequence for e in events] == list(range(1, len(events) + 1))
+    open_invoices = list(client.invoices.list_all(status="OPEN"))
+    assert open_invoices and {i.status.value for i in open_invoices} == {"OPEN"}
+    assert all(isinstance(i.balance, Decimal) for i in open_invoices)
+
+    # a webhook endpoint, and the contact created next is delivered to it, signed
+    with Receiver() as receiver:
+        endpoint = client.webhook_endpoints.create(
+            {"url": receiver.url, "event_types": ["contact.created"]}
+        )
+        assert endpoint.secret.startswith("whsec_")
+
+        contact_body = {"name": f"SDK Contact {uuid.uuid4().hex[:8]}", "email": "sdk@example.com"}
+        contact = client.contacts.create(contact_body, idempotency_key="sdk-contact-1")
+        again = client.contacts.create(contact_body, idempotency_key="sdk-contact-1")
+        assert again.id == contact.id and again.remote_id == contact.remote_id
+        named = client.contacts.list(q=contact_body["name"]).results
+        assert [c.id for c in named] == [contact.id]
+
+        [hit] = receiver.wait_for(1)
+    verify_signature(hit.body, hit.headers, endpoint.secret)
+    event = parse_event(hit.body, hit.headers, endpoint.secret)
+    assert event["type"] == "contact.created" and event["data"]["id"] == str(contact.id)
+    tampered = hit.body.replace(contact_body["name"].encode(), b"Someone Else")
+    assert tampered != hit.body
+    with pytest.raises(WebhookSignatureError):
+        verify_signature(tampered, hit.headers, endpoint.secret)
+    with pytest.raises(WebhookSignatureError):
+        verify_signature(hit.body, hit.headers, "whsec_" + "x" * 43)
+
+    # an invoice, replayed with the same key: one invoice at the provider
+    invoice_body = {
+        "type": "ACCOUNTS_RECEIVABLE",
+        "contact": str(contact.id),
+        "currency": "GBP",
+        "reference": f"SDK-{uuid.uuid4().hex[:8]}",
+        "line_items": [
+            {
+                "description": "Consulting",
+                "quantity": Decimal("3"),
+                "unit_price": Decimal("10.10"),
+                "account_code": "200",
+            },
+        ],
+    }
+    invoice = client.invoices.create(invoice_body, idempotency_key="sdk-invoice-1")
+    assert invoice.sub_total == Decimal("30.30")
+    replay = client.invoices.create(invoice_body, idempotency_key="sdk-invoice-1")
+    assert replay.id == invoice.id
+    mine = [i for i in client.invoices.list_all(q=invoice_body["reference"])]
+    assert [i.id for i in mine] == [invoice.id]
+    assert client.invoices.retrieve(invoice.id).total_amount == invoice.total_amount
+
+    # typed errors: a 404 and a 422
+    with pytest.raises(NotFound) as missing:
+        client.invoices.retrieve(str(uuid.uuid4()))
+    assert (missing.value.status, missing.value.type) == (404, "not_found")
+    assert missing.value.request_id.startswith("req_")
+    with pytest.raises(ValidationError) as refused:
+        client.invoices.create({**invoice_body, "contact": str(uuid.uuid4())})
+    assert (refused.value.status, refused.value.type) == (422, "validation_error")
+    assert "contact" in refused.value.fields()
+    assert refused.value.request_id.startswith("req_")
+
+
+def _params(model) -> set[str]:
+    import inspect
+
+    return set(inspect.signature(model._methods["list"].sync_detailed).parameters)
