@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import html
+import importlib.util
 import json
 import re
 import time
 import uuid
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import httpx
 import pytest
@@ -39,6 +41,7 @@ from ledgerlink_client.webhooks import compute_signature
 from tests.gateway.connect.conftest import sandbox_provider_settings
 from tests.gateway.events.receiver import Receiver
 
+QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart.py"
 API_KEY = "ll_test_key"
 ACCOUNT = str(uuid.uuid4())
 
@@ -374,13 +377,20 @@ def link_through_the_hosted_flow(client: Ledgerlink, xero_sandbox, redirect_url:
     return str(linked.id)
 
 
-@pytest.mark.slow
-def test_the_sdk_against_a_live_gateway(gateway, xero_sandbox):
+@pytest.fixture
+def linked(gateway, xero_sandbox):
+    """The customer's Xero UK books, linked through the SDK and the hosted flow, synced."""
     base, key, redirect_url = gateway
     with Ledgerlink(key, base) as unlinked:
         account_id = link_through_the_hosted_flow(unlinked, xero_sandbox, redirect_url)
+        unlinked.linked_accounts.sync_create(account_id)
+    return base, key, account_id
+
+
+@pytest.mark.slow
+def test_the_sdk_against_a_live_gateway(linked):
+    base, key, account_id = linked
     client = Ledgerlink(key, base, linked_account=account_id)
-    client.linked_accounts.sync_create(account_id)
 
     # every model, page after page, the same records as one big page
     paged: dict[str, int] = {}
@@ -469,3 +479,39 @@ def _params(model) -> set[str]:
     import inspect
 
     return set(inspect.signature(model._methods["list"].sync_detailed).parameters)
+
+
+@pytest.mark.slow
+def test_the_quickstart_example(linked, capsys):
+    from tests.factories import make_customer
+
+    spec = importlib.util.spec_from_file_location("quickstart", QUICKSTART)
+    quickstart = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quickstart)
+
+    base, key, account_id = linked
+    assert quickstart.main(["--url", base, "--key", key]) == 0
+    out = capsys.readouterr().out
+    assert f"linked: {account_id}  xero  Demo Company (UK)" in out
+    listed = re.search(r"^(\d+) open invoices, ([\d.]+) outstanding$", out, re.M)
+    client = Ledgerlink(key, base, linked_account=account_id)
+    still_open = list(client.invoices.list_all(status="OPEN,PARTIALLY_PAID"))
+    assert int(listed.group(1)) == len(still_open) > 0
+    assert Decimal(listed.group(2)) == sum(i.balance for i in still_open)
+    created = re.search(r"^created (\S+): ([\d.]+) GBP for ", out, re.M)
+    assert created, out
+    [invoice] = client.invoices.list_all(q=created.group(1))
+    assert invoice.sub_total == Decimal("300.00")
+    assert invoice.total_amount == Decimal(created.group(2))
+
+    _, newcomer = make_customer("Newcomer Ltd", [f"{base}/connect/demo-return"])
+    assert (
+        quickstart.main(
+            ["--url", base, "--key", newcomer, "--redirect-url", f"{base}/connect/demo-return"]
+        )
+        == 0
+    )
+    assert (
+        f"No linked account yet. Open this link, consent, then run again:\n  {base}/connect/"
+        in (capsys.readouterr().out)
+    )
