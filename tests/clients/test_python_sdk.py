@@ -411,6 +411,14 @@ def test_the_sdk_against_a_live_gateway(linked):
     assert paged["invoices"] > 3 and paged["contacts"] > 3 and paged["accounts"] > 3
     events = list(client.events.list_all(page_size=5))
     assert len(events) > 5 and [e.sequence for e in events] == list(range(1, len(events) + 1))
+    receivable = list(client.invoices.list_all(type="ACCOUNTS_RECEIVABLE"))
+    assert receivable and {i.type_.value for i in receivable} == {"ACCOUNTS_RECEIVABLE"}
+    by_status = client.invoices.summary(group_by="status", type="ACCOUNTS_RECEIVABLE")
+    assert sum(group.count for group in by_status.results) == len(receivable)
+    overdue = client.contacts.outstanding(type="ACCOUNTS_RECEIVABLE", overdue=True).results
+    assert overdue and all(row.type_ == "ACCOUNTS_RECEIVABLE" for row in overdue)
+    sheet = client.reports.balance_sheet()
+    assert sheet.type_.value == "BALANCE_SHEET" and sheet.rows
     open_invoices = list(client.invoices.list_all(status="OPEN"))
     assert open_invoices and {i.status.value for i in open_invoices} == {"OPEN"}
     assert all(isinstance(i.balance, Decimal) for i in open_invoices)

@@ -163,6 +163,8 @@ class _Calls:
         if "body" in parameters and len(args) == len(positional) + 1:
             *rest, kwargs["body"] = args
             args = tuple(rest)
+        for name in [n for n in kwargs if n not in parameters and f"{n}_" in parameters]:
+            kwargs[f"{name}_"] = kwargs.pop(name)  # `type=` for the generated `type_`
         account = kwargs.pop("linked_account", None) or self.linked_account
         if "x_linked_account" in parameters and "x_linked_account" not in kwargs:
             if not account:
