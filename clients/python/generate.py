@@ -3,10 +3,14 @@
     python clients/python/generate.py [--spec openapi/ledgerlink.yaml] [--output DIR]
 
 The generator is used as published (its version is pinned in the repository's dev extras),
-with one addition it has no setting for: a string of format `decimal` (the OpenAPI format
-registry's; the spec gives every amount, quantity and rate that format) becomes a
-`decimal.Decimal` in the models and is sent back as its string, instead of a plain `str`.
-Money never passes through a binary float.
+with two things it has no setting for:
+
+- a string of format `decimal` (the OpenAPI format registry's; the spec gives every amount,
+  quantity and rate that format) becomes a `decimal.Decimal` in the models and is sent back as
+  its string, instead of a plain `str`: money never passes through a binary float;
+- a component's class is named after the component (`InvoiceUpdate`), not after its `title`,
+  which the generator prefers and which can be another component's name (a PATCH body built
+  from the create body's model keeps that model's title).
 
 The output directory is replaced whole; nothing hand-written lives in it.
 """
@@ -14,10 +18,13 @@ The output directory is replaced whole; nothing hand-written lives in it.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+import yaml
 from attr import define, field
 from openapi_python_client import generate
 from openapi_python_client import schema as oai
@@ -110,6 +117,14 @@ def _string_or_decimal(name, required, data, config):  # the generator's own sig
     return _string_based_property(name=name, required=required, data=data, config=config)
 
 
+def named_by_component(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with every component schema's title set to its component name."""
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        if isinstance(schema, dict) and "title" in schema:
+            schema["title"] = name
+    return spec
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
@@ -117,15 +132,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     properties._string_based_property = _string_or_decimal
-    config = Config.from_sources(
-        config_file=ConfigFile.load_from_path(HERE / "config.yml"),
-        meta_type=MetaType.NONE,
-        document_source=args.spec.resolve(),
-        file_encoding="utf-8",
-        overwrite=True,
-        output_path=args.output.resolve(),
-    )
-    errors = generate(config=config, custom_template_path=HERE / "templates")
+    spec = named_by_component(yaml.safe_load(args.spec.read_text(encoding="utf-8")))
+    with tempfile.TemporaryDirectory() as scratch:
+        document = Path(scratch) / "ledgerlink.json"
+        document.write_text(json.dumps(spec), encoding="utf-8")
+        config = Config.from_sources(
+            config_file=ConfigFile.load_from_path(HERE / "config.yml"),
+            meta_type=MetaType.NONE,
+            document_source=document,
+            file_encoding="utf-8",
+            overwrite=True,
+            output_path=args.output.resolve(),
+        )
+        errors = generate(config=config, custom_template_path=HERE / "templates")
     for error in errors:
         print(f"{error.level.name}: {error.header}\n{error.detail or ''}", file=sys.stderr)
     # Any warning means part of the spec was left out of the client: fail, so it gets fixed.

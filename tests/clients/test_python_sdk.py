@@ -295,6 +295,28 @@ def test_webhook_signature_helper():
     verify_signature(body, rotated, secret)
 
 
+def test_every_generated_operation_is_a_method_of_its_model():
+    import pkgutil
+
+    from ledgerlink_client.generated import api
+    from ledgerlink_client.ledgerlink import operations
+
+    generated = {
+        f"{tag.name}.{op.name}"
+        for tag in pkgutil.iter_modules(api.__path__)
+        for op in pkgutil.iter_modules([f"{api.__path__[0]}/{tag.name}"])
+    }
+    table = operations()
+    reachable = {m.__name__.split(".api.", 1)[1] for ms in table.values() for m in ms.values()}
+    assert reachable == generated
+    for model in ("invoices", "contacts", "payments", "accounts", "items", "credit_notes"):
+        assert {"list", "create", "retrieve"} <= set(table[model]), model
+    assert {"update", "delete"} <= set(table["invoices"])
+    assert "summary" in table["invoices"] and "outstanding" in table["contacts"]
+    assert "balance_sheet" in table["reports"] and "create" in table["link_tokens"]
+    assert {"sync", "sync_status"} <= set(table["linked_accounts"])
+
+
 def test_a_call_about_a_linked_account_needs_one():
     client = Ledgerlink(
         API_KEY, "http://gateway.test", transport=httpx.MockTransport(lambda r: httpx.Response(500))
@@ -383,7 +405,7 @@ def linked(gateway, xero_sandbox):
     base, key, redirect_url = gateway
     with Ledgerlink(key, base) as unlinked:
         account_id = link_through_the_hosted_flow(unlinked, xero_sandbox, redirect_url)
-        unlinked.linked_accounts.sync_create(account_id)
+        unlinked.linked_accounts.sync(account_id)
     return base, key, account_id
 
 

@@ -7,8 +7,11 @@ Every operation of the generated package (``ledgerlink_client.generated.api``) i
   (every record, following the cursors),
 - ``invoices_create`` / ``_retrieve`` / ``_update`` (or ``_partial_update``) / ``_delete`` (or
   ``_destroy``) → ``create(body)``, ``retrieve(id)``, ``update(id, body)``, ``delete(id)``,
-- any other operation of a model: the rest of its id (``invoices_summary`` →
-  ``client.invoices.summary()``, ``reports_balance_sheet`` → ``client.reports.balance_sheet()``).
+- any other operation of a model, by the rest of its id: ``invoices_summary_retrieve`` →
+  ``client.invoices.summary()``, ``reports_balance_sheet_retrieve`` →
+  ``client.reports.balance_sheet()``, ``webhook_deliveries_replay_create`` →
+  ``client.webhook_deliveries.replay(id)``, ``linked_accounts_sync_settings_partial_update`` →
+  ``client.linked_accounts.sync_settings_update(id, body)``.
 
 What the generated functions leave to the caller is done here: the ``X-Linked-Account`` header
 (the client's ``linked_account`` unless a call names another), an ``Idempotency-Key`` on every
@@ -64,6 +67,23 @@ def _split_action(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _sub_method(rest: str) -> tuple[int, str]:
+    """A model's other operation (the id after the model's name) as a method: a read is named
+    by what it reads (``summary_retrieve`` → ``summary``), an action by itself
+    (``replay_create`` → ``replay``), a change of a part with a suffix
+    (``sync_settings_partial_update`` → ``sync_settings_update``). The number orders claims on
+    a name: reads first."""
+    part, ending = _split_action(rest)
+    if ending is None:
+        return 1, rest
+    action = ACTIONS[ending]
+    if action in ("retrieve", "list"):
+        return 0, part
+    if action == "create":
+        return 1, part
+    return 2, f"{part}_{action}"
+
+
 @functools.cache
 def operations() -> dict[str, dict[str, types.ModuleType]]:
     """``{model: {method: generated module}}`` for every generated operation."""
@@ -74,26 +94,27 @@ def operations() -> dict[str, dict[str, types.ModuleType]]:
             module = importlib.import_module(f"{package.__name__}.{op}")
             found.append((tag, op.removeprefix("v1_"), module))
 
-    models = {
-        prefix
-        for _, name, _ in found
-        for prefix, ending in [_split_action(name)]
-        if ending == "list"
-    }
-    table: dict[str, dict[str, types.ModuleType]] = {}
+    models = {_split_action(name)[0] for _, name, _ in found if _split_action(name)[1] == "list"}
+    claims: list[tuple[int, str, str, str, types.ModuleType]] = []
     for tag, name, module in found:
         prefix, ending = _split_action(name)
         owner = max((m for m in models if name.startswith(m + "_")), key=len, default=None)
-        if ending and prefix in models:
-            model, method = prefix, ACTIONS[ending]
-        elif owner:
-            model, method = owner, name[len(owner) + 1 :]
-        elif ending:
-            model, method = prefix, ACTIONS[ending]
+        if ending and prefix in models:  # invoices_list, invoices_partial_update
+            claims.append((0, prefix, ACTIONS[ending], name, module))
+        elif owner or name.startswith(
+            tag + "_"
+        ):  # invoices_summary_retrieve, reports_cash_flow_retrieve
+            model = owner or tag
+            rank, method = _sub_method(name[len(model) + 1 :])
+            claims.append((rank, model, method, name, module))
+        elif ending:  # link_tokens_create, healthz_retrieve
+            claims.append((0, prefix, ACTIONS[ending], name, module))
         else:
-            model, method = tag, name.removeprefix(tag + "_")
+            claims.append((1, tag, name, name, module))
+    table: dict[str, dict[str, types.ModuleType]] = {}
+    for _, model, method, name, module in sorted(claims, key=lambda c: c[:4]):
         methods = table.setdefault(model, {})
-        if method in methods:  # e.g. both PUT (update) and PATCH (partial_update)
+        if method in methods:  # two operations would share a name: the later keeps its id's
             method = name[len(model) + 1 :] if name.startswith(model + "_") else name
         methods[method] = module
     return table

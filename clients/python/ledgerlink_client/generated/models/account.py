@@ -23,6 +23,7 @@ T = TypeVar("T", bound="Account")
 @_attrs_define
 class Account:
     remote_id: str
+    """ The provider's id of the account. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -30,24 +31,45 @@ class Account:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the account last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The account was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: AccountRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     name: None | str | Unset = UNSET
+    """ Name of the account. """
     code: None | str | Unset = UNSET
+    """ The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it. """
     description: None | str | Unset = UNSET
+    """ Description of the account. """
     classification: AccountClassification | None | Unset = UNSET
+    """ Where the account sits in the financial statements (see the enum); the provider derives
+    it from the type. """
     type_: AccountType | None | Unset = UNSET
+    """ Kind of account (see the enum). """
     type_raw: None | str | Unset = UNSET
+    """ The provider's own type (Xero ``Type``, QuickBooks ``AccountType``). """
     sub_type_raw: None | str | Unset = UNSET
+    """ The provider's finer type where it has one (QuickBooks ``AccountSubType``). """
     status: AccountStatus | None | Unset = UNSET
+    """ Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     tax_rate: None | str | TaxRate | Unset = UNSET
     """ Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=tax_rate`. """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ Provider tax rate identifier (Xero TaxType code). """
     bank_account_number: None | str | Unset = UNSET
+    """ Only where the provider gives it (Xero bank accounts). """
     parent_account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the parent account (from `parent_account_remote_id`). """
     parent_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the parent account. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_remote_data_type_0 import AccountRemoteDataType0

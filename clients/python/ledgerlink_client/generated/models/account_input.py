@@ -20,24 +20,39 @@ class AccountInput:
 
     """
 
-    name: None | str | Unset = UNSET
+    name: None | str
+    """ Required on create. Name of the account. """
+    type_: AccountType | None
+    """ Required on create. Kind of account (see the enum). """
     code: None | str | Unset = UNSET
+    """ The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it. """
     description: None | str | Unset = UNSET
-    type_: AccountType | None | Unset = UNSET
+    """ Description of the account. """
     status: AccountStatus | None | Unset = UNSET
+    """ Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`. """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the tax rate; or give `tax_rate` instead. """
     bank_account_number: None | str | Unset = UNSET
+    """ Only where the provider gives it (Xero bank accounts). """
     parent_account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the parent account; the gateway resolves it to `parent_account_remote_id`. """
     parent_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the parent account; or give `parent_account` instead. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
+        name: None | str
+        name = self.name
+
+        type_: None | str
+        if isinstance(self.type_, AccountType):
+            type_ = self.type_.value
         else:
-            name = self.name
+            type_ = self.type_
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -50,14 +65,6 @@ class AccountInput:
             description = UNSET
         else:
             description = self.description
-
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, AccountType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
@@ -105,15 +112,16 @@ class AccountInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "name": name,
+                "type": type_,
+            }
+        )
         if code is not UNSET:
             field_dict["code"] = code
         if description is not UNSET:
             field_dict["description"] = description
-        if type_ is not UNSET:
-            field_dict["type"] = type_
         if status is not UNSET:
             field_dict["status"] = status
         if currency is not UNSET:
@@ -135,14 +143,27 @@ class AccountInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
-        def _parse_name(data: object) -> None | str | Unset:
+        def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+        name = _parse_name(d.pop("name"))
+
+        def _parse_type_(data: object) -> AccountType | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = AccountType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountType | None, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:
@@ -161,23 +182,6 @@ class AccountInput:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_type_(data: object) -> AccountType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = AccountType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AccountType | None | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
 
         def _parse_status(data: object) -> AccountStatus | None | Unset:
             if data is None:
@@ -254,9 +258,9 @@ class AccountInput:
 
         account_input = cls(
             name=name,
+            type_=type_,
             code=code,
             description=description,
-            type_=type_,
             status=status,
             currency=currency,
             tax_rate=tax_rate,

@@ -15,12 +15,19 @@ T = TypeVar("T", bound="Address")
 class Address:
     type_: AddressType
     street_1: None | str | Unset = UNSET
+    """ First address line. """
     street_2: None | str | Unset = UNSET
+    """ Further address lines joined with "\\n" (Xero AddressLine2..4). """
     city: None | str | Unset = UNSET
+    """ City or town. """
     region: None | str | Unset = UNSET
+    """ State, county or region. """
     postal_code: None | str | Unset = UNSET
+    """ Postal code. """
     country: None | str | Unset = UNSET
+    """ Country as the provider holds it (Xero: free text, often a name, sometimes a code). """
     attention_to: None | str | Unset = UNSET
+    """ Person the delivery or letter is for. """
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

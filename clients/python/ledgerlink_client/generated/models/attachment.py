@@ -16,6 +16,7 @@ T = TypeVar("T", bound="Attachment")
 @_attrs_define
 class Attachment:
     id: UUID
+    """ Ledgerlink's id of the attachment (stable). """
     remote_id: str
     """ The provider's id for the file. """
     record_id: UUID
@@ -23,15 +24,21 @@ class Attachment:
     record_model: str
     """ That record's model, e.g. `invoice`. """
     file_name: str
+    """ The file's name. """
     mime_type: None | str
+    """ The file's type. """
     size: int | None
     """ Bytes. """
     include_online: bool | None
     """ Shown with the online invoice (where the provider has it). """
     remote_created_at: datetime.datetime | None
+    """ When the provider received the file. """
     remote_updated_at: datetime.datetime | None
+    """ When the file last changed at the provider. """
     created_at: datetime.datetime
+    """ When Ledgerlink first stored it. """
     modified_at: datetime.datetime
+    """ When Ledgerlink last changed it. """
     remote_data: Any | Unset = UNSET
     """ With `include_remote_data=true` only. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -16,6 +16,7 @@ T = TypeVar("T", bound="AttachmentList")
 @_attrs_define
 class AttachmentList:
     results: list[Attachment]
+    """ The record's attachments. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,6 +27,7 @@ T = TypeVar("T", bound="BankTransaction")
 @_attrs_define
 class BankTransaction:
     remote_id: str
+    """ The provider's id of the bank transaction. """
     type_: BankTransactionType
     """ Which way the money went, and what the transaction is for (Xero's types; QuickBooks
     Purchase is SPEND, Deposit RECEIVE). """
@@ -37,31 +38,57 @@ class BankTransaction:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the bank transaction last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The bank transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions
+    reach clients. """
     remote_data: BankTransactionRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The bank transaction's number as users see it at the provider (invoice number, document number). """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the bank transaction in the books. """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=account`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     sub_total: Decimal | None | Unset = UNSET
+    """ Total before tax (and after line discounts). """
     total_tax_amount: Decimal | None | Unset = UNSET
+    """ Total tax. """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     reference: None | str | Unset = UNSET
+    """ The bank transaction's reference (free text, e.g. the customer's order number). """
     memo: None | str | Unset = UNSET
+    """ Free-text note on the bank transaction. """
     is_reconciled: bool | None | Unset = UNSET
+    """ Reconciled against a bank statement line. """
     status: BankTransactionStatus | None | Unset = UNSET
+    """ Status of the bank transaction, mapped to the unified values (see the enum); `status_raw` holds the
+    provider's own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     line_items: list[InvoiceLineItem] | Unset = UNSET
+    """ The bank transaction's lines. """
     type_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `type`, unmapped. """
     payment_method: None | PaymentMethod | Unset = UNSET
+    """ How the money was paid (see the enum). """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account

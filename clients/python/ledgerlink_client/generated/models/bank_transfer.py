@@ -22,6 +22,7 @@ T = TypeVar("T", bound="BankTransfer")
 @_attrs_define
 class BankTransfer:
     remote_id: str
+    """ The provider's id of the bank transfer. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -29,23 +30,41 @@ class BankTransfer:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the bank transfer last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The bank transfer was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: BankTransferRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the bank transfer in the books. """
     from_account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=from_account`. """
     from_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the from account. """
     to_account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=to_account`. """
     to_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the to account. """
     amount: Decimal | None | Unset = UNSET
+    """ In the currency of the account the money left. """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the receiving account's currency per unit sent (1 between same-currency
+    accounts). """
     reference: None | str | Unset = UNSET
+    """ The bank transfer's reference (free text, e.g. the customer's order number). """
     from_is_reconciled: bool | None | Unset = UNSET
+    """ The side leaving `from_account` is reconciled against a bank statement line. """
     to_is_reconciled: bool | None | Unset = UNSET
+    """ The side reaching `to_account` is reconciled against a bank statement line. """
     status: BankTransactionStatus | None | Unset = UNSET
+    """ Status of the bank transfer, mapped to the unified values (see the enum); `status_raw` holds the provider's
+    own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account

@@ -16,20 +16,37 @@ T = TypeVar("T", bound="BankTransferInput")
 class BankTransferInput:
     """POST body for bank transfers between two of the company's bank accounts."""
 
+    amount: Decimal | float | None
+    """ Required on create. In the currency of the account the money left. A decimal (a string, or a JSON number):
+    at most 12 digits before the point and 4 after; beyond that the answer is 422. """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the bank transfer in the books. """
     from_account: None | str | Unset = UNSET
+    """ Required on create, unless `from_account_remote_id` is given. Ledgerlink's id of the from account; the
+    gateway resolves it to `from_account_remote_id`. """
     from_account_remote_id: None | str | Unset = UNSET
+    """ Required on create, unless `from_account` is given. The provider's id of the from account; or give
+    `from_account` instead. """
     to_account: None | str | Unset = UNSET
+    """ Required on create, unless `to_account_remote_id` is given. Ledgerlink's id of the to account; the gateway
+    resolves it to `to_account_remote_id`. """
     to_account_remote_id: None | str | Unset = UNSET
-    amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Required on create, unless `to_account` is given. The provider's id of the to account; or give `to_account`
+    instead. """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the receiving account's currency per unit sent (1 between same-currency
+    accounts). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     reference: None | str | Unset = UNSET
+    """ The bank transfer's reference (free text, e.g. the customer's order number). """
 
     def to_dict(self) -> dict[str, Any]:
+        amount: float | None | str
+        if isinstance(self.amount, Decimal):
+            amount = str(self.amount)
+        else:
+            amount = self.amount
+
         transaction_date: None | str | Unset
         if isinstance(self.transaction_date, Unset):
             transaction_date = UNSET
@@ -62,14 +79,6 @@ class BankTransferInput:
         else:
             to_account_remote_id = self.to_account_remote_id
 
-        amount: float | None | str | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        elif isinstance(self.amount, Decimal):
-            amount = str(self.amount)
-        else:
-            amount = self.amount
-
         exchange_rate: float | None | str | Unset
         if isinstance(self.exchange_rate, Unset):
             exchange_rate = UNSET
@@ -86,7 +95,11 @@ class BankTransferInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "amount": amount,
+            }
+        )
         if transaction_date is not UNSET:
             field_dict["transaction_date"] = transaction_date
         if from_account is not UNSET:
@@ -97,8 +110,6 @@ class BankTransferInput:
             field_dict["to_account"] = to_account
         if to_account_remote_id is not UNSET:
             field_dict["to_account_remote_id"] = to_account_remote_id
-        if amount is not UNSET:
-            field_dict["amount"] = amount
         if exchange_rate is not UNSET:
             field_dict["exchange_rate"] = exchange_rate
         if reference is not UNSET:
@@ -109,6 +120,21 @@ class BankTransferInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_amount(data: object) -> Decimal | float | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                amount_type_0 = Decimal(data)
+
+                return amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Decimal | float | None, data)
+
+        amount = _parse_amount(d.pop("amount"))
 
         def _parse_transaction_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -165,23 +191,6 @@ class BankTransferInput:
 
         to_account_remote_id = _parse_to_account_remote_id(d.pop("to_account_remote_id", UNSET))
 
-        def _parse_amount(data: object) -> Decimal | float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                amount_type_0 = Decimal(data)
-
-                return amount_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | float | None | Unset, data)
-
-        amount = _parse_amount(d.pop("amount", UNSET))
-
         def _parse_exchange_rate(data: object) -> Decimal | float | None | Unset:
             if data is None:
                 return data
@@ -209,12 +218,12 @@ class BankTransferInput:
         reference = _parse_reference(d.pop("reference", UNSET))
 
         bank_transfer_input = cls(
+            amount=amount,
             transaction_date=transaction_date,
             from_account=from_account,
             from_account_remote_id=from_account_remote_id,
             to_account=to_account,
             to_account_remote_id=to_account_remote_id,
-            amount=amount,
             exchange_rate=exchange_rate,
             reference=reference,
         )

@@ -21,6 +21,7 @@ T = TypeVar("T", bound="CompanyInfo")
 @_attrs_define
 class CompanyInfo:
     remote_id: str
+    """ The provider's id of the company info. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -28,21 +29,40 @@ class CompanyInfo:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the company info last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The company info was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: CompanyInfoRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     legal_name: None | str | Unset = UNSET
+    """ The registered legal name. """
     name: None | str | Unset = UNSET
+    """ The trading (display) name. """
     currency: None | str | Unset = UNSET
+    """ The base (functional) currency. """
     country: None | str | Unset = UNSET
+    """ Country code as the provider gives it (Xero: ISO 3166 alpha-2). """
     tax_number: None | str | Unset = UNSET
+    """ Tax registration number (VAT, GST or ABN number). """
     fiscal_year_end_month: int | None | Unset = UNSET
+    """ Month (1-12) the financial year ends in. """
     fiscal_year_end_day: int | None | Unset = UNSET
+    """ Day of the month the financial year ends on. """
     timezone: None | str | Unset = UNSET
+    """ The provider's timezone identifier (Xero: Windows-style name, e.g.
+    NEWZEALANDSTANDARDTIME). """
     addresses: list[Address] | Unset = UNSET
+    """ Postal and street addresses. """
     phone_numbers: list[PhoneNumber] | Unset = UNSET
+    """ Phone numbers. """
     email_address: None | str | Unset = UNSET
+    """ Email address. """
     organisation_type: None | str | Unset = UNSET
+    """ The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY). """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own status, unmapped. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.company_info_remote_data_type_0 import CompanyInfoRemoteDataType0

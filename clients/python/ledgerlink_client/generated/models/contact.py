@@ -22,6 +22,7 @@ T = TypeVar("T", bound="Contact")
 @_attrs_define
 class Contact:
     remote_id: str
+    """ The provider's id of the contact. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -29,21 +30,40 @@ class Contact:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the contact last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The contact was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: ContactRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     name: None | str | Unset = UNSET
+    """ Name of the contact. """
     first_name: None | str | Unset = UNSET
+    """ First name of the contact person. """
     last_name: None | str | Unset = UNSET
+    """ Last name of the contact person. """
     is_customer: bool | Unset = False
+    """ The contact is a customer (sales invoices are addressed to it). """
     is_supplier: bool | Unset = False
+    """ The contact is a supplier (bills come from it). """
     email_address: None | str | Unset = UNSET
+    """ Email address. """
     tax_number: None | str | Unset = UNSET
+    """ Tax registration number (VAT, GST or ABN number). """
     account_number: None | str | Unset = UNSET
+    """ Number the contact is known by in the company's books. """
     status: ContactStatus | None | Unset = UNSET
+    """ Status of the contact, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     addresses: list[Address] | Unset = UNSET
+    """ Postal and street addresses. """
     phone_numbers: list[PhoneNumber] | Unset = UNSET
+    """ Phone numbers. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_remote_data_type_0 import ContactRemoteDataType0

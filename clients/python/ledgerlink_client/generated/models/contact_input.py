@@ -26,25 +26,35 @@ class ContactInput:
 
     """
 
-    name: None | str | Unset = UNSET
+    name: None | str
+    """ Required on create. Name of the contact. """
     is_customer: bool | None | Unset = UNSET
+    """ The contact is a customer (sales invoices are addressed to it). """
     is_supplier: bool | None | Unset = UNSET
+    """ The contact is a supplier (bills come from it). """
     first_name: None | str | Unset = UNSET
+    """ First name of the contact person. """
     last_name: None | str | Unset = UNSET
+    """ Last name of the contact person. """
     email_address: None | str | Unset = UNSET
+    """ Email address. """
     tax_number: None | str | Unset = UNSET
+    """ Tax registration number (VAT, GST or ABN number). """
     account_number: None | str | Unset = UNSET
+    """ Number the contact is known by in the company's books. """
     status: ContactStatus | None | Unset = UNSET
+    """ Status of the contact, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     addresses: list[Address] | None | Unset = UNSET
+    """ Postal and street addresses. """
     phone_numbers: list[PhoneNumber] | None | Unset = UNSET
+    """ Phone numbers. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name: None | str
+        name = self.name
 
         is_customer: bool | None | Unset
         if isinstance(self.is_customer, Unset):
@@ -128,9 +138,11 @@ class ContactInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
         if is_customer is not UNSET:
             field_dict["is_customer"] = is_customer
         if is_supplier is not UNSET:
@@ -163,14 +175,12 @@ class ContactInput:
 
         d = dict(src_dict)
 
-        def _parse_name(data: object) -> None | str | Unset:
+        def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+        name = _parse_name(d.pop("name"))
 
         def _parse_is_customer(data: object) -> bool | None | Unset:
             if data is None:

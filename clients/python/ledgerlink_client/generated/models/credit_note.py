@@ -27,6 +27,7 @@ T = TypeVar("T", bound="CreditNote")
 @_attrs_define
 class CreditNote:
     remote_id: str
+    """ The provider's id of the credit note. """
     type_: InvoiceType
     id: UUID
     """ Ledgerlink's id of the record (stable). """
@@ -35,29 +36,55 @@ class CreditNote:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the credit note last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The credit note was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: CreditNoteRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The credit note's number as users see it at the provider (invoice number, document number). """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     issue_date: datetime.date | None | Unset = UNSET
+    """ Date of the credit note (the date printed on it). """
     due_date: datetime.date | None | Unset = UNSET
+    """ Date payment is due. """
     memo: None | str | Unset = UNSET
+    """ Free-text note on the credit note. """
     reference: None | str | Unset = UNSET
+    """ The credit note's reference (free text, e.g. the customer's order number). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     sub_total: Decimal | None | Unset = UNSET
+    """ Total before tax (and after line discounts). """
     total_tax_amount: Decimal | None | Unset = UNSET
+    """ Total tax. """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     applied_amount: Decimal | None | Unset = UNSET
+    """ Credit used so far (allocations and refunds). """
     remaining_credit: Decimal | None | Unset = UNSET
+    """ Credit still available to allocate or refund. """
     status: CreditNoteStatus | None | Unset = UNSET
+    """ Status of the credit note, mapped to the unified values (see the enum); `status_raw` holds the provider's
+    own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     line_items: list[InvoiceLineItem] | Unset = UNSET
+    """ The credit note's lines. """
     applied_to: list[CreditNoteAllocation] | Unset = UNSET
+    """ What the credit note is applied to. """
     refunds: list[CreditNoteRefund] | Unset = UNSET
+    """ Credit paid back in money. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact import Contact

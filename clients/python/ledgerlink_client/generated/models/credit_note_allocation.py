@@ -17,10 +17,15 @@ class CreditNoteAllocation:
     """Credit applied to one invoice (Xero Allocation; QuickBooks a linked invoice)."""
 
     applied_amount: Decimal
+    """ Amount applied. """
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the credit note allocation. """
     invoice: None | str | Unset = UNSET
+    """ Ledgerlink's id of the invoice (from `invoice_remote_id`). """
     invoice_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the invoice. """
     applied_date: datetime.date | None | Unset = UNSET
+    """ Date the credit was applied to the invoice. """
 
     def to_dict(self) -> dict[str, Any]:
         applied_amount = str(self.applied_amount)

@@ -19,14 +19,25 @@ class CreditNoteAllocationInput:
 
     """
 
+    amount: Decimal | float | None
+    """ Required on create. Amount, in the credit note allocation's currency. A decimal (a string, or a JSON
+    number): at most 12 digits before the point and 4 after; beyond that the answer is 422. """
     invoice: None | str | Unset = UNSET
+    """ Required on create, unless `invoice_remote_id` is given. Ledgerlink's id of the invoice; the gateway
+    resolves it to `invoice_remote_id`. """
     invoice_remote_id: None | str | Unset = UNSET
-    amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Required on create, unless `invoice` is given. The provider's id of the invoice; or give `invoice` instead.
+    """
     date: datetime.date | None | Unset = UNSET
+    """ Date of the credit note allocation. """
 
     def to_dict(self) -> dict[str, Any]:
+        amount: float | None | str
+        if isinstance(self.amount, Decimal):
+            amount = str(self.amount)
+        else:
+            amount = self.amount
+
         invoice: None | str | Unset
         if isinstance(self.invoice, Unset):
             invoice = UNSET
@@ -39,14 +50,6 @@ class CreditNoteAllocationInput:
         else:
             invoice_remote_id = self.invoice_remote_id
 
-        amount: float | None | str | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        elif isinstance(self.amount, Decimal):
-            amount = str(self.amount)
-        else:
-            amount = self.amount
-
         date: None | str | Unset
         if isinstance(self.date, Unset):
             date = UNSET
@@ -57,13 +60,15 @@ class CreditNoteAllocationInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "amount": amount,
+            }
+        )
         if invoice is not UNSET:
             field_dict["invoice"] = invoice
         if invoice_remote_id is not UNSET:
             field_dict["invoice_remote_id"] = invoice_remote_id
-        if amount is not UNSET:
-            field_dict["amount"] = amount
         if date is not UNSET:
             field_dict["date"] = date
 
@@ -72,6 +77,21 @@ class CreditNoteAllocationInput:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_amount(data: object) -> Decimal | float | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                amount_type_0 = Decimal(data)
+
+                return amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Decimal | float | None, data)
+
+        amount = _parse_amount(d.pop("amount"))
 
         def _parse_invoice(data: object) -> None | str | Unset:
             if data is None:
@@ -91,23 +111,6 @@ class CreditNoteAllocationInput:
 
         invoice_remote_id = _parse_invoice_remote_id(d.pop("invoice_remote_id", UNSET))
 
-        def _parse_amount(data: object) -> Decimal | float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                amount_type_0 = Decimal(data)
-
-                return amount_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Decimal | float | None | Unset, data)
-
-        amount = _parse_amount(d.pop("amount", UNSET))
-
         def _parse_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -126,9 +129,9 @@ class CreditNoteAllocationInput:
         date = _parse_date(d.pop("date", UNSET))
 
         credit_note_allocation_input = cls(
+            amount=amount,
             invoice=invoice,
             invoice_remote_id=invoice_remote_id,
-            amount=amount,
             date=date,
         )
 

@@ -20,10 +20,15 @@ class CreditNoteRefund:
     """
 
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the credit note refund. """
     payment: None | str | Unset = UNSET
+    """ Ledgerlink's id of the payment (from `payment_remote_id`). """
     payment_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the payment. """
     amount: Decimal | None | Unset = UNSET
+    """ Amount, in the credit note refund's currency. """
     refund_date: datetime.date | None | Unset = UNSET
+    """ Date the money was paid back. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id: None | str | Unset

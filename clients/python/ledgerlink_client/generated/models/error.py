@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.error_error import ErrorError
+    from ..models.error_detail import ErrorDetail
 
 
 T = TypeVar("T", bound="Error")
@@ -15,17 +15,38 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    error: ErrorError
+    """What went wrong; `type` is stable, `message` is for people."""
+
+    type_: str
+    """ Stable machine-readable error type. """
+    message: str
+    """ Human-readable summary; may change, do not parse it. """
+    details: list[ErrorDetail]
+    """ Per-field problems; empty when there are none to name. """
+    request_id: str
+    """ The request's id (also the `X-Request-ID` response header); quote it when asking for support. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        error = self.error.to_dict()
+        type_ = self.type_
+
+        message = self.message
+
+        details = []
+        for details_item_data in self.details:
+            details_item = details_item_data.to_dict()
+            details.append(details_item)
+
+        request_id = self.request_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "error": error,
+                "type": type_,
+                "message": message,
+                "details": details,
+                "request_id": request_id,
             }
         )
 
@@ -33,13 +54,27 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_error import ErrorError
+        from ..models.error_detail import ErrorDetail
 
         d = dict(src_dict)
-        error = ErrorError.from_dict(d.pop("error"))
+        type_ = d.pop("type")
+
+        message = d.pop("message")
+
+        details = []
+        _details = d.pop("details")
+        for details_item_data in _details:
+            details_item = ErrorDetail.from_dict(details_item_data)
+
+            details.append(details_item)
+
+        request_id = d.pop("request_id")
 
         error = cls(
-            error=error,
+            type_=type_,
+            message=message,
+            details=details,
+            request_id=request_id,
         )
 
         error.additional_properties = d

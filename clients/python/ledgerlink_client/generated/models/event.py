@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum
+from ..models.event_type import EventType
 
 T = TypeVar("T", bound="Event")
 
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Event")
 class Event:
     id: UUID
     """ Stable: the same in every delivery and replay. """
-    type_: TypeEnum
+    type_: EventType
     """ * `company_info.created` - company_info.created
     * `company_info.updated` - company_info.updated
     * `company_info.deleted` - company_info.deleted
@@ -72,9 +72,11 @@ class Event:
     * `sync.failed` - sync.failed
     * `webhook_endpoint.disabled` - webhook_endpoint.disabled """
     linked_account_id: UUID
+    """ The linked account it happened in. """
     sequence: int
     """ Per linked account, gapless and increasing in commit order. """
     created_at: datetime.datetime
+    """ When Ledgerlink recorded the event. """
     data: Any
     """ Record events and the derived `invoice.due_soon|overdue|paid`: the record as the API returns it. Account
     events: the linked account. Sync events: the run. """
@@ -113,7 +115,7 @@ class Event:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        type_ = TypeEnum(d.pop("type"))
+        type_ = EventType(d.pop("type"))
 
         linked_account_id = UUID(d.pop("linked_account_id"))
 

@@ -16,9 +16,11 @@ T = TypeVar("T", bound="EventPage")
 @_attrs_define
 class EventPage:
     results: list[Event]
+    """ Events in `sequence` order. """
     next_after: int
     """ Pass as `after` to read on. """
     has_more: bool
+    """ More events follow `next_after` now. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

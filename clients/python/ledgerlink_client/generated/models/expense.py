@@ -26,6 +26,7 @@ T = TypeVar("T", bound="Expense")
 @_attrs_define
 class Expense:
     remote_id: str
+    """ The provider's id of the expense. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -33,31 +34,57 @@ class Expense:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the expense last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The expense was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: ExpenseRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The expense's number as users see it at the provider (invoice number, document number). """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the expense in the books. """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=account`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     sub_total: Decimal | None | Unset = UNSET
+    """ Total before tax (and after line discounts). """
     total_tax_amount: Decimal | None | Unset = UNSET
+    """ Total tax. """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     reference: None | str | Unset = UNSET
+    """ The expense's reference (free text, e.g. the customer's order number). """
     memo: None | str | Unset = UNSET
+    """ Free-text note on the expense. """
     is_reconciled: bool | None | Unset = UNSET
+    """ Reconciled against a bank statement line. """
     status: BankTransactionStatus | None | Unset = UNSET
+    """ Status of the expense, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     line_items: list[InvoiceLineItem] | Unset = UNSET
+    """ The expense's lines. """
     payment_method: None | PaymentMethod | Unset = UNSET
+    """ How the money was paid (see the enum). """
     is_refund: bool | Unset = False
+    """ A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account

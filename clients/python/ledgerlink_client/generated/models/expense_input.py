@@ -25,24 +25,48 @@ class ExpenseInput:
 
     """
 
+    line_items: list[InvoiceLineItemInput] | None
+    """ Required on create. The expense's lines. """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the expense in the books. """
     number: None | str | Unset = UNSET
+    """ The expense's number as users see it at the provider (invoice number, document number). """
     contact: None | str | Unset = UNSET
+    """ Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact; or give `contact` instead. """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account; or give `account` instead. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     payment_method: None | PaymentMethod | Unset = UNSET
+    """ How the money was paid (see the enum). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     reference: None | str | Unset = UNSET
+    """ The expense's reference (free text, e.g. the customer's order number). """
     memo: None | str | Unset = UNSET
-    line_items: list[InvoiceLineItemInput] | None | Unset = UNSET
+    """ Free-text note on the expense. """
 
     def to_dict(self) -> dict[str, Any]:
+        line_items: list[dict[str, Any]] | None
+        if isinstance(self.line_items, list):
+            line_items = []
+            for line_items_type_0_item_data in self.line_items:
+                line_items_type_0_item = line_items_type_0_item_data.to_dict()
+                line_items.append(line_items_type_0_item)
+
+        else:
+            line_items = self.line_items
+
         transaction_date: None | str | Unset
         if isinstance(self.transaction_date, Unset):
             transaction_date = UNSET
@@ -129,21 +153,13 @@ class ExpenseInput:
         else:
             memo = self.memo
 
-        line_items: list[dict[str, Any]] | None | Unset
-        if isinstance(self.line_items, Unset):
-            line_items = UNSET
-        elif isinstance(self.line_items, list):
-            line_items = []
-            for line_items_type_0_item_data in self.line_items:
-                line_items_type_0_item = line_items_type_0_item_data.to_dict()
-                line_items.append(line_items_type_0_item)
-
-        else:
-            line_items = self.line_items
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "line_items": line_items,
+            }
+        )
         if transaction_date is not UNSET:
             field_dict["transaction_date"] = transaction_date
         if number is not UNSET:
@@ -170,8 +186,6 @@ class ExpenseInput:
             field_dict["reference"] = reference
         if memo is not UNSET:
             field_dict["memo"] = memo
-        if line_items is not UNSET:
-            field_dict["line_items"] = line_items
 
         return field_dict
 
@@ -180,6 +194,28 @@ class ExpenseInput:
         from ..models.invoice_line_item_input import InvoiceLineItemInput
 
         d = dict(src_dict)
+
+        def _parse_line_items(data: object) -> list[InvoiceLineItemInput] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                line_items_type_0 = []
+                _line_items_type_0 = data
+                for line_items_type_0_item_data in _line_items_type_0:
+                    line_items_type_0_item = InvoiceLineItemInput.from_dict(
+                        line_items_type_0_item_data
+                    )
+
+                    line_items_type_0.append(line_items_type_0_item)
+
+                return line_items_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[InvoiceLineItemInput] | None, data)
+
+        line_items = _parse_line_items(d.pop("line_items"))
 
         def _parse_transaction_date(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -330,31 +366,8 @@ class ExpenseInput:
 
         memo = _parse_memo(d.pop("memo", UNSET))
 
-        def _parse_line_items(data: object) -> list[InvoiceLineItemInput] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                line_items_type_0 = []
-                _line_items_type_0 = data
-                for line_items_type_0_item_data in _line_items_type_0:
-                    line_items_type_0_item = InvoiceLineItemInput.from_dict(
-                        line_items_type_0_item_data
-                    )
-
-                    line_items_type_0.append(line_items_type_0_item)
-
-                return line_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[InvoiceLineItemInput] | None | Unset, data)
-
-        line_items = _parse_line_items(d.pop("line_items", UNSET))
-
         expense_input = cls(
+            line_items=line_items,
             transaction_date=transaction_date,
             number=number,
             contact=contact,
@@ -368,7 +381,6 @@ class ExpenseInput:
             tax_treatment=tax_treatment,
             reference=reference,
             memo=memo,
-            line_items=line_items,
         )
 
         return expense_input

@@ -24,6 +24,7 @@ T = TypeVar("T", bound="GeneralLedgerTransaction")
 @_attrs_define
 class GeneralLedgerTransaction:
     remote_id: str
+    """ The provider's id of the general ledger transaction. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -31,20 +32,37 @@ class GeneralLedgerTransaction:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the general ledger transaction last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The general ledger transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so
+    deletions reach clients. """
     remote_data: GeneralLedgerTransactionRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ Xero JournalNumber (the order journals were written in); QuickBooks DocNumber. """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the general ledger transaction in the books. """
     remote_created_at: datetime.datetime | None | Unset = UNSET
+    """ When the provider wrote the journal (Xero CreatedDateUTC; journals never change). """
     reference: None | str | Unset = UNSET
+    """ The general ledger transaction's reference (free text, e.g. the customer's order number). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     source_type: LedgerSourceType | None | Unset = UNSET
+    """ Kind of document that produced the journal (see the enum); `source` points at it. """
     source_type_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `source_type`, unmapped. """
     source: None | str | Unset = UNSET
+    """ Ledgerlink's id of the source (from `source_remote_id`). """
     source_remote_id: None | str | Unset = UNSET
+    """ The provider id of the source document (None when its type is OTHER). """
     total_debit: Decimal | None | Unset = UNSET
+    """ Sum of the lines' debits. """
     total_credit: Decimal | None | Unset = UNSET
+    """ Sum of the lines' credits. """
     lines: list[JournalLine] | Unset = UNSET
+    """ The general ledger transaction's lines (debits and credits). """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.general_ledger_transaction_remote_data_type_0 import (

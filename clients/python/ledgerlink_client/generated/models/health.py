@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.health_status_enum import HealthStatusEnum
+from ..models.health_status import HealthStatus
 
 if TYPE_CHECKING:
     from ..models.health_checks import HealthChecks
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Health")
 
 @_attrs_define
 class Health:
-    status: HealthStatusEnum
+    status: HealthStatus
     """ * `ok` - ok
     * `degraded` - degraded """
     checks: HealthChecks
@@ -44,7 +44,7 @@ class Health:
         from ..models.health_checks import HealthChecks
 
         d = dict(src_dict)
-        status = HealthStatusEnum(d.pop("status"))
+        status = HealthStatus(d.pop("status"))
 
         checks = HealthChecks.from_dict(d.pop("checks"))
 

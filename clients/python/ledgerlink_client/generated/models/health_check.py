@@ -12,7 +12,9 @@ T = TypeVar("T", bound="HealthCheck")
 @_attrs_define
 class HealthCheck:
     ok: bool
+    """ The dependency answered. """
     detail: str
+    """ What was checked, or what failed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

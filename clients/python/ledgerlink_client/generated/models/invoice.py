@@ -25,6 +25,7 @@ T = TypeVar("T", bound="Invoice")
 @_attrs_define
 class Invoice:
     remote_id: str
+    """ The provider's id of the invoice. """
     type_: InvoiceType
     id: UUID
     """ Ledgerlink's id of the record (stable). """
@@ -33,32 +34,61 @@ class Invoice:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the invoice last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The invoice was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: InvoiceRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The invoice's number as users see it at the provider (invoice number, document number). """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     issue_date: datetime.date | None | Unset = UNSET
+    """ Date of the invoice (the date printed on it). """
     due_date: datetime.date | None | Unset = UNSET
+    """ Date payment is due. """
     paid_on_date: datetime.date | None | Unset = UNSET
+    """ Date the invoice was fully paid (empty while a balance is due). """
     memo: None | str | Unset = UNSET
+    """ Free-text note on the invoice. """
     reference: None | str | Unset = UNSET
+    """ The invoice's reference (free text, e.g. the customer's order number). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     sub_total: Decimal | None | Unset = UNSET
+    """ Total before tax (and after line discounts). """
     total_tax_amount: Decimal | None | Unset = UNSET
+    """ Total tax. """
     total_discount: Decimal | None | Unset = UNSET
+    """ Total of the line discounts. """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     amount_paid: Decimal | None | Unset = UNSET
+    """ Total of the payments applied to the invoice. """
     amount_credited: Decimal | None | Unset = UNSET
+    """ Total of the credit notes allocated to the invoice. """
     balance: Decimal | None | Unset = UNSET
+    """ Amount still due: the total less payments and credits. """
     status: InvoiceStatus | None | Unset = UNSET
+    """ Status of the invoice, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     line_items: list[InvoiceLineItem] | Unset = UNSET
+    """ The invoice's lines. """
     payments: list[str] | Unset = UNSET
+    """ Ledgerlink's ids of the payments applied to the invoice (from `payment_remote_ids`). """
     payment_remote_ids: list[str] | Unset = UNSET
+    """ The provider's ids of the payments. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact import Contact

@@ -27,27 +27,42 @@ class InvoiceInput:
 
     """
 
-    type_: InvoiceType | None | Unset = UNSET
+    type_: InvoiceType | None
+    """ Required on create. `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
+    supplier. """
     number: None | str | Unset = UNSET
+    """ The invoice's number as users see it at the provider (invoice number, document number). """
     contact: None | str | Unset = UNSET
+    """ Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway
+    resolves it to `contact_remote_id`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+    """
     issue_date: datetime.date | None | Unset = UNSET
+    """ Date of the invoice (the date printed on it). """
     due_date: datetime.date | None | Unset = UNSET
+    """ Date payment is due. """
     memo: None | str | Unset = UNSET
+    """ Free-text note on the invoice. """
     reference: None | str | Unset = UNSET
+    """ The invoice's reference (free text, e.g. the customer's order number). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     status: InvoiceStatus | None | Unset = UNSET
+    """ Status of the invoice, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     line_items: list[InvoiceLineItemInput] | None | Unset = UNSET
+    """ The invoice's lines. """
 
     def to_dict(self) -> dict[str, Any]:
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, InvoiceType):
+        type_: None | str
+        if isinstance(self.type_, InvoiceType):
             type_ = self.type_.value
         else:
             type_ = self.type_
@@ -142,9 +157,11 @@ class InvoiceInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
         if number is not UNSET:
             field_dict["number"] = number
         if contact is not UNSET:
@@ -178,10 +195,8 @@ class InvoiceInput:
 
         d = dict(src_dict)
 
-        def _parse_type_(data: object) -> InvoiceType | None | Unset:
+        def _parse_type_(data: object) -> InvoiceType | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -191,9 +206,9 @@ class InvoiceInput:
                 return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceType | None | Unset, data)
+            return cast(InvoiceType | None, data)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = _parse_type_(d.pop("type"))
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:

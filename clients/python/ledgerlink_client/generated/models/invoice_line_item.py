@@ -18,22 +18,39 @@ T = TypeVar("T", bound="InvoiceLineItem")
 @_attrs_define
 class InvoiceLineItem:
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the invoice line item. """
     description: None | str | Unset = UNSET
+    """ Description of the invoice line item. """
     quantity: Decimal | None | Unset = UNSET
+    """ Quantity (1 when empty). """
     unit_price: Decimal | None | Unset = UNSET
+    """ Price of one unit, before discount. """
     discount: Decimal | None | Unset = UNSET
+    """ Discount as an amount (Xero DiscountAmount). """
     discount_rate: Decimal | None | Unset = UNSET
+    """ Discount as a percentage (Xero DiscountRate). """
     tax_amount: Decimal | None | Unset = UNSET
+    """ Tax on the line. """
     total_amount: Decimal | None | Unset = UNSET
+    """ The line amount as the provider reports it (net or gross per the invoice's tax_treatment). """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account (from `account_remote_id`). """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     item: None | str | Unset = UNSET
+    """ Ledgerlink's id of the item (from `item_remote_id`). """
     item_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the item. """
     item_code: None | str | Unset = UNSET
+    """ Code of the item at the provider (Xero refers to accounts and items by code). """
     tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the tax rate (from `tax_rate_remote_id`). """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ Provider tax rate identifier (Xero TaxType code). """
     tracking_categories: list[TrackingCategoryRef] | Unset = UNSET
+    """ Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id: None | str | Unset

@@ -23,31 +23,42 @@ class InvoiceLineItemInput:
     """
 
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the invoice line item. """
     description: None | str | Unset = UNSET
+    """ Description of the invoice line item. """
     quantity: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Quantity (1 when empty). A decimal (a string, or a JSON number): at most 12 digits before the point and 4
+    after; beyond that the answer is 422. """
     unit_price: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Price of one unit, before discount. A decimal (a string, or a JSON number): at most 12 digits before the
+    point and 4 after; beyond that the answer is 422. """
     discount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Discount as an amount (Xero DiscountAmount). A decimal (a string, or a JSON number): at most 12 digits
+    before the point and 4 after; beyond that the answer is 422. """
     discount_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Discount as a percentage (Xero DiscountRate). A decimal (a string, or a JSON number): at most 12 digits
+    before the point and 6 after; beyond that the answer is 422. """
     tax_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after;
+    beyond that the answer is 422. """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account; or give `account` instead. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     item: None | str | Unset = UNSET
+    """ Ledgerlink's id of the item; the gateway resolves it to `item_remote_id`. """
     item_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the item; or give `item` instead. """
     item_code: None | str | Unset = UNSET
+    """ Code of the item at the provider (Xero refers to accounts and items by code). """
     tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`. """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the tax rate; or give `tax_rate` instead. """
     tracking_categories: list[TrackingCategoryRef] | None | Unset = UNSET
+    """ Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id: None | str | Unset

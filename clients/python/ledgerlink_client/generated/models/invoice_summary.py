@@ -25,6 +25,7 @@ class InvoiceSummary:
     truncated: bool
     """ More than 1000 groups: the first. """
     results: list[SummaryGroup]
+    """ One entry per group and currency. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -24,6 +24,7 @@ T = TypeVar("T", bound="Item")
 @_attrs_define
 class Item:
     remote_id: str
+    """ The provider's id of the item. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -31,39 +32,65 @@ class Item:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the item last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The item was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+    """
     remote_data: ItemRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     code: None | str | Unset = UNSET
+    """ The item's code as users see it at the provider. """
     name: None | str | Unset = UNSET
+    """ Name of the item. """
     description: None | str | Unset = UNSET
+    """ The sales description. """
     purchase_description: None | str | Unset = UNSET
+    """ The description on purchases (bills and purchase orders). """
     type_: ItemType | None | Unset = UNSET
+    """ None where the provider does not say (Xero only tells tracked inventory apart). """
     status: ItemStatus | None | Unset = UNSET
+    """ Status of the item, mapped to the unified values (see the enum); `status_raw` holds the provider's own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     is_sold: bool | None | Unset = UNSET
+    """ The item can be sold (has sales details). """
     is_purchased: bool | None | Unset = UNSET
+    """ The item can be bought (has purchase details). """
     is_tracked_as_inventory: bool | Unset = False
+    """ The provider tracks the item's quantity on hand. """
     quantity_on_hand: Decimal | None | Unset = UNSET
+    """ Quantity in stock, for items tracked as inventory. """
     sale_unit_price: Decimal | None | Unset = UNSET
+    """ Default price of one unit on sales. """
     sale_account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=sale_account`. """
     sale_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the sale account. """
     sale_account_code: None | str | Unset = UNSET
+    """ Code of the sale account at the provider (Xero refers to accounts and items by code). """
     sale_tax_rate: None | str | TaxRate | Unset = UNSET
     """ Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=sale_tax_rate`. """
     sale_tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the sale tax rate. """
     purchase_unit_price: Decimal | None | Unset = UNSET
+    """ Default price of one unit on purchases. """
     purchase_account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=purchase_account`. """
     purchase_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the purchase account. """
     purchase_account_code: None | str | Unset = UNSET
+    """ Code of the purchase account at the provider (Xero refers to accounts and items by code). """
     purchase_tax_rate: None | str | TaxRate | Unset = UNSET
     """ Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=purchase_tax_rate`. """
     purchase_tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the purchase tax rate. """
     inventory_asset_account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=inventory_asset_account`. """
     inventory_asset_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the inventory asset account. """
     inventory_asset_account_code: None | str | Unset = UNSET
+    """ Code of the inventory asset account at the provider (Xero refers to accounts and items by code). """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account

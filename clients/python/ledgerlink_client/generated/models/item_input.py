@@ -21,46 +21,65 @@ class ItemInput:
 
     """
 
+    name: None | str
+    """ Required on create. Name of the item. """
     code: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    """ The item's code as users see it at the provider. """
     description: None | str | Unset = UNSET
+    """ The sales description. """
     purchase_description: None | str | Unset = UNSET
+    """ The description on purchases (bills and purchase orders). """
     type_: ItemType | None | Unset = UNSET
+    """ None where the provider does not say (Xero only tells tracked inventory apart). """
     status: ItemStatus | None | Unset = UNSET
+    """ Status of the item, mapped to the unified values (see the enum); `status_raw` holds the provider's own. """
     is_sold: bool | None | Unset = UNSET
+    """ The item can be sold (has sales details). """
     is_purchased: bool | None | Unset = UNSET
+    """ The item can be bought (has purchase details). """
     sale_unit_price: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Default price of one unit on sales. A decimal (a string, or a JSON number): at most 12 digits before the
+    point and 4 after; beyond that the answer is 422. """
     sale_account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the sale account; the gateway resolves it to `sale_account_remote_id`. """
     sale_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the sale account; or give `sale_account` instead. """
     sale_account_code: None | str | Unset = UNSET
+    """ Code of the sale account at the provider (Xero refers to accounts and items by code). """
     sale_tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the sale tax rate; the gateway resolves it to `sale_tax_rate_remote_id`. """
     sale_tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the sale tax rate; or give `sale_tax_rate` instead. """
     purchase_unit_price: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Default price of one unit on purchases. A decimal (a string, or a JSON number): at most 12 digits before the
+    point and 4 after; beyond that the answer is 422. """
     purchase_account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the purchase account; the gateway resolves it to `purchase_account_remote_id`. """
     purchase_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the purchase account; or give `purchase_account` instead. """
     purchase_account_code: None | str | Unset = UNSET
+    """ Code of the purchase account at the provider (Xero refers to accounts and items by code). """
     purchase_tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the purchase tax rate; the gateway resolves it to `purchase_tax_rate_remote_id`. """
     purchase_tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the purchase tax rate; or give `purchase_tax_rate` instead. """
     inventory_asset_account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the inventory asset account; the gateway resolves it to
+    `inventory_asset_account_remote_id`. """
     inventory_asset_account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the inventory asset account; or give `inventory_asset_account` instead. """
     inventory_asset_account_code: None | str | Unset = UNSET
+    """ Code of the inventory asset account at the provider (Xero refers to accounts and items by code). """
 
     def to_dict(self) -> dict[str, Any]:
+        name: None | str
+        name = self.name
+
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -198,11 +217,13 @@ class ItemInput:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
         if code is not UNSET:
             field_dict["code"] = code
-        if name is not UNSET:
-            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if purchase_description is not UNSET:
@@ -252,6 +273,13 @@ class ItemInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -260,15 +288,6 @@ class ItemInput:
             return cast(None | str | Unset, data)
 
         code = _parse_code(d.pop("code", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -506,8 +525,8 @@ class ItemInput:
         )
 
         item_input = cls(
-            code=code,
             name=name,
+            code=code,
             description=description,
             purchase_description=purchase_description,
             type_=type_,

@@ -23,6 +23,7 @@ T = TypeVar("T", bound="JournalEntry")
 @_attrs_define
 class JournalEntry:
     remote_id: str
+    """ The provider's id of the journal entry. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -30,20 +31,39 @@ class JournalEntry:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the journal entry last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The journal entry was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: JournalEntryRemoteDataType0 | None | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The journal entry's number as users see it at the provider (invoice number, document number). """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the journal entry in the books. """
     memo: None | str | Unset = UNSET
+    """ Xero Narration, QuickBooks PrivateNote. """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     status: JournalEntryStatus | None | Unset = UNSET
+    """ Status of the journal entry, mapped to the unified values (see the enum); `status_raw` holds the provider's
+    own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     show_on_cash_basis_reports: bool | None | Unset = UNSET
+    """ Xero ShowOnCashBasisReports. """
     total_debit: Decimal | None | Unset = UNSET
+    """ Sum of the lines' debits. """
     total_credit: Decimal | None | Unset = UNSET
+    """ Sum of the lines' credits. """
     lines: list[JournalLine] | Unset = UNSET
+    """ The journal entry's lines (debits and credits). """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0

@@ -25,19 +25,41 @@ class JournalEntryInput:
 
     """
 
+    memo: None | str
+    """ Required on create. Xero Narration, QuickBooks PrivateNote. """
+    lines: list[JournalLineInput] | None
+    """ Required on create. The journal entry's lines (debits and credits). """
     number: None | str | Unset = UNSET
+    """ The journal entry's number as users see it at the provider (invoice number, document number). """
     transaction_date: datetime.date | None | Unset = UNSET
-    memo: None | str | Unset = UNSET
+    """ Date of the journal entry in the books. """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     status: JournalEntryStatus | None | Unset = UNSET
+    """ DRAFT or POSTED on create; POSTED → VOID (Xero) on update. """
     show_on_cash_basis_reports: bool | None | Unset = UNSET
-    lines: list[JournalLineInput] | None | Unset = UNSET
+    """ Xero ShowOnCashBasisReports. """
 
     def to_dict(self) -> dict[str, Any]:
+        memo: None | str
+        memo = self.memo
+
+        lines: list[dict[str, Any]] | None
+        if isinstance(self.lines, list):
+            lines = []
+            for lines_type_0_item_data in self.lines:
+                lines_type_0_item = lines_type_0_item_data.to_dict()
+                lines.append(lines_type_0_item)
+
+        else:
+            lines = self.lines
+
         number: None | str | Unset
         if isinstance(self.number, Unset):
             number = UNSET
@@ -51,12 +73,6 @@ class JournalEntryInput:
             transaction_date = self.transaction_date.isoformat()
         else:
             transaction_date = self.transaction_date
-
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
 
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
@@ -94,27 +110,18 @@ class JournalEntryInput:
         else:
             show_on_cash_basis_reports = self.show_on_cash_basis_reports
 
-        lines: list[dict[str, Any]] | None | Unset
-        if isinstance(self.lines, Unset):
-            lines = UNSET
-        elif isinstance(self.lines, list):
-            lines = []
-            for lines_type_0_item_data in self.lines:
-                lines_type_0_item = lines_type_0_item_data.to_dict()
-                lines.append(lines_type_0_item)
-
-        else:
-            lines = self.lines
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
+        field_dict.update(
+            {
+                "memo": memo,
+                "lines": lines,
+            }
+        )
         if number is not UNSET:
             field_dict["number"] = number
         if transaction_date is not UNSET:
             field_dict["transaction_date"] = transaction_date
-        if memo is not UNSET:
-            field_dict["memo"] = memo
         if currency is not UNSET:
             field_dict["currency"] = currency
         if exchange_rate is not UNSET:
@@ -125,8 +132,6 @@ class JournalEntryInput:
             field_dict["status"] = status
         if show_on_cash_basis_reports is not UNSET:
             field_dict["show_on_cash_basis_reports"] = show_on_cash_basis_reports
-        if lines is not UNSET:
-            field_dict["lines"] = lines
 
         return field_dict
 
@@ -135,6 +140,33 @@ class JournalEntryInput:
         from ..models.journal_line_input import JournalLineInput
 
         d = dict(src_dict)
+
+        def _parse_memo(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        memo = _parse_memo(d.pop("memo"))
+
+        def _parse_lines(data: object) -> list[JournalLineInput] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lines_type_0 = []
+                _lines_type_0 = data
+                for lines_type_0_item_data in _lines_type_0:
+                    lines_type_0_item = JournalLineInput.from_dict(lines_type_0_item_data)
+
+                    lines_type_0.append(lines_type_0_item)
+
+                return lines_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[JournalLineInput] | None, data)
+
+        lines = _parse_lines(d.pop("lines"))
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:
@@ -161,15 +193,6 @@ class JournalEntryInput:
             return cast(datetime.date | None | Unset, data)
 
         transaction_date = _parse_transaction_date(d.pop("transaction_date", UNSET))
-
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        memo = _parse_memo(d.pop("memo", UNSET))
 
         def _parse_currency(data: object) -> None | str | Unset:
             if data is None:
@@ -242,38 +265,16 @@ class JournalEntryInput:
             d.pop("show_on_cash_basis_reports", UNSET)
         )
 
-        def _parse_lines(data: object) -> list[JournalLineInput] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                lines_type_0 = []
-                _lines_type_0 = data
-                for lines_type_0_item_data in _lines_type_0:
-                    lines_type_0_item = JournalLineInput.from_dict(lines_type_0_item_data)
-
-                    lines_type_0.append(lines_type_0_item)
-
-                return lines_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[JournalLineInput] | None | Unset, data)
-
-        lines = _parse_lines(d.pop("lines", UNSET))
-
         journal_entry_input = cls(
+            memo=memo,
+            lines=lines,
             number=number,
             transaction_date=transaction_date,
-            memo=memo,
             currency=currency,
             exchange_rate=exchange_rate,
             tax_treatment=tax_treatment,
             status=status,
             show_on_cash_basis_reports=show_on_cash_basis_reports,
-            lines=lines,
         )
 
         return journal_entry_input

@@ -20,22 +20,39 @@ class JournalLine:
     """One line of a journal (manual or system): an amount posted to one account."""
 
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the journal line. """
     description: None | str | Unset = UNSET
+    """ Description of the journal line. """
     net_amount: Decimal | None | Unset = UNSET
+    """ Debit positive, credit negative (Xero LineAmount / NetAmount). """
     debit_amount: Decimal | None | Unset = UNSET
+    """ Debit posted to the account (empty on a credit line). """
     credit_amount: Decimal | None | Unset = UNSET
+    """ Credit posted to the account (empty on a debit line). """
     tax_amount: Decimal | None | Unset = UNSET
+    """ Tax on the line. """
     gross_amount: Decimal | None | Unset = UNSET
+    """ Net plus tax where the provider reports it (Xero Journals GrossAmount). """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account (from `account_remote_id`). """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     account_name: None | str | Unset = UNSET
+    """ The account's name and type as the provider printed them on the line (ledger lines). """
     account_type_raw: None | str | Unset = UNSET
+    """ The provider's own account type, unmapped. """
     tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the tax rate (from `tax_rate_remote_id`). """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the tax rate. """
     contact: None | str | Unset = UNSET
+    """ Ledgerlink's id of the contact (from `contact_remote_id`). """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     tracking_categories: list[TrackingCategoryRef] | Unset = UNSET
+    """ Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id: None | str | Unset

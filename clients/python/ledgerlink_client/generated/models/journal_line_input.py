@@ -23,23 +23,32 @@ class JournalLineInput:
     """
 
     description: None | str | Unset = UNSET
+    """ Description of the journal line. """
     debit_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Debit posted to the account (empty on a credit line). A decimal (a string, or a JSON number): at most 12
+    digits before the point and 4 after; beyond that the answer is 422. """
     credit_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Credit posted to the account (empty on a debit line). A decimal (a string, or a JSON number): at most 12
+    digits before the point and 4 after; beyond that the answer is 422. """
     tax_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after;
+    beyond that the answer is 422. """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account; or give `account` instead. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     tax_rate: None | str | Unset = UNSET
+    """ Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`. """
     tax_rate_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the tax rate; or give `tax_rate` instead. """
     contact: None | str | Unset = UNSET
+    """ Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact; or give `contact` instead. """
     tracking_categories: list[TrackingCategoryRef] | None | Unset = UNSET
+    """ Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. """
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str | Unset

@@ -21,7 +21,9 @@ class Limits:
     app_minute: Window
     concurrent: Window
     blocked_until: datetime.datetime | None
+    """ After a 429 from the provider: no calls until then. """
     blocked_problem: None | str
+    """ Which limit the provider said was hit (while blocked). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

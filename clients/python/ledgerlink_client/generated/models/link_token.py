@@ -18,9 +18,13 @@ class LinkToken:
     url: str
     """ The hosted page to send the end user to. """
     expires_at: datetime.datetime
+    """ After this the token no longer works. """
     end_user_id: str
+    """ Your id for the end user. """
     providers: list[str]
+    """ Provider keys the end user may choose from. """
     redirect_url: str
+    """ Where the end user is sent back to. """
     linked_account_id: None | UUID
     """ For a relink token: the linked account it repairs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.linked_account_status_enum import LinkedAccountStatusEnum
+from ..models.linked_account_status import LinkedAccountStatus
 
 T = TypeVar("T", bound="LinkedAccount")
 
@@ -18,21 +18,33 @@ class LinkedAccount:
     """A linked account as customers see it: never a token or a provider secret."""
 
     id: UUID
+    """ Ledgerlink's id of the linked account (the `X-Linked-Account`). """
     provider: str
+    """ The provider's key (see `/v1/providers`). """
     tenant_id: str
+    """ The provider's id of the organisation or company. """
     tenant_name: str
+    """ Its name at the provider. """
     tenant_type: str
+    """ What kind of tenant it is at the provider. """
     end_user_id: str
+    """ Your id for the end user, from the link token. """
     end_user_name: str
+    """ From the link token. """
     end_user_email: str
-    status: LinkedAccountStatusEnum
+    """ From the link token. """
+    status: LinkedAccountStatus
     """ * `active` - Active
     * `relink_required` - Relink Required
     * `disabled` - Disabled """
     status_reason: str
+    """ Why it is not active (empty when it is). """
     last_sync_at: datetime.datetime | None
+    """ When the last successful sync finished. """
     created_at: datetime.datetime
+    """ When it was linked. """
     updated_at: datetime.datetime
+    """ When it last changed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,7 +119,7 @@ class LinkedAccount:
 
         end_user_email = d.pop("end_user_email")
 
-        status = LinkedAccountStatusEnum(d.pop("status"))
+        status = LinkedAccountStatus(d.pop("status"))
 
         status_reason = d.pop("status_reason")
 

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.model_sync_status_state_enum import ModelSyncStatusStateEnum
+from ..models.model_sync_status_state import ModelSyncStatusState
 
 T = TypeVar("T", bound="ModelSyncStatus")
 
@@ -15,7 +15,8 @@ T = TypeVar("T", bound="ModelSyncStatus")
 @_attrs_define
 class ModelSyncStatus:
     model: str
-    state: ModelSyncStatusStateEnum
+    """ The unified model (`invoice`). """
+    state: ModelSyncStatusState
     """ * `pending` - Pending
     * `syncing` - Syncing
     * `paused` - Paused
@@ -23,14 +24,17 @@ class ModelSyncStatus:
     * `failed` - Failed
     * `not_permitted` - Not Permitted """
     last_success_at: datetime.datetime | None
+    """ When its last pass completed. """
     records_seen: int
     """ Records read in the current/last pass. """
     changes: int
     """ Records changed in the current/last pass. """
     provider_calls_today: int
+    """ Provider calls for it today. """
     resumable: bool
     """ A checkpoint is saved mid-pass. """
     last_error: str
+    """ Why its last pass failed (empty: it did not). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,7 +80,7 @@ class ModelSyncStatus:
         d = dict(src_dict)
         model = d.pop("model")
 
-        state = ModelSyncStatusStateEnum(d.pop("state"))
+        state = ModelSyncStatusState(d.pop("state"))
 
         def _parse_last_success_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -25,6 +25,7 @@ class OutstandingByContact:
     truncated: bool
     """ More contacts than `limit`: the largest first. """
     results: list[ContactOutstanding]
+    """ One entry per contact and currency. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ class PassthroughResponse:
     status: int
     """ The provider's HTTP status. """
     headers: PassthroughResponseHeaders
+    """ The provider's `Content-Type`, `ETag`, `Last-Modified` and `Retry-After`. """
     body: Any | None
     """ JSON when the provider sent JSON, a string when it sent text, null when it sent binary (see `body_base64`).
     """

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="PassthroughResponseHeaders")
 
 @_attrs_define
 class PassthroughResponseHeaders:
+    """The provider's `Content-Type`, `ETag`, `Last-Modified` and `Retry-After`."""
+
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,6 +25,7 @@ T = TypeVar("T", bound="Payment")
 @_attrs_define
 class Payment:
     remote_id: str
+    """ The provider's id of the payment. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -32,24 +33,43 @@ class Payment:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the payment last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The payment was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: None | PaymentRemoteDataType0 | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     type_: None | PaymentType | Unset = UNSET
+    """ Kind of payment (see the enum). """
     transaction_date: datetime.date | None | Unset = UNSET
+    """ Date of the payment in the books. """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     account: Account | None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the account itself with `expand=account`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     reference: None | str | Unset = UNSET
+    """ The payment's reference (free text, e.g. the customer's order number). """
     status: None | PaymentStatus | Unset = UNSET
+    """ Status of the payment, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     applied_to: list[PaymentApplication] | Unset = UNSET
+    """ What the payment is applied to. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account import Account

@@ -16,8 +16,11 @@ T = TypeVar("T", bound="PaymentApplication")
 class PaymentApplication:
     related_object_type: RelatedObjectType
     related_object_remote_id: str
+    """ The provider's id of the document the amount is applied to. """
     applied_amount: Decimal
+    """ Amount applied. """
     related_object_id: None | str | Unset = UNSET
+    """ Ledgerlink's id of the document the amount is applied to. """
 
     def to_dict(self) -> dict[str, Any]:
         related_object_type = self.related_object_type.value

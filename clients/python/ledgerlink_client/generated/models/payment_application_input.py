@@ -16,10 +16,12 @@ T = TypeVar("T", bound="PaymentApplicationInput")
 class PaymentApplicationInput:
     related_object_type: RelatedObjectType | Unset = UNSET
     related_object_id: None | str | Unset = UNSET
+    """ Ledgerlink's id of the document the amount is applied to. """
     related_object_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the document the amount is applied to. """
     applied_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Amount applied. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after;
+    beyond that the answer is 422. """
 
     def to_dict(self) -> dict[str, Any]:
         related_object_type: str | Unset = UNSET

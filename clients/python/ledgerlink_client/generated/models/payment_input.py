@@ -23,27 +23,42 @@ class PaymentInput:
 
     """
 
-    transaction_date: datetime.date | None | Unset = UNSET
+    transaction_date: datetime.date | None
+    """ Required on create. Date of the payment in the books. """
+    applied_to: list[PaymentApplicationInput] | None
+    """ Required on create. What the payment is applied to. """
     account: None | str | Unset = UNSET
+    """ Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`. """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account; or give `account` instead. """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     total_amount: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the
-    answer is 422. """
+    """ Total amount, tax included. A decimal (a string, or a JSON number): at most 12 digits before the point and 4
+    after; beyond that the answer is 422. """
     reference: None | str | Unset = UNSET
-    applied_to: list[PaymentApplicationInput] | None | Unset = UNSET
+    """ The payment's reference (free text, e.g. the customer's order number). """
 
     def to_dict(self) -> dict[str, Any]:
-        transaction_date: None | str | Unset
-        if isinstance(self.transaction_date, Unset):
-            transaction_date = UNSET
-        elif isinstance(self.transaction_date, datetime.date):
+        transaction_date: None | str
+        if isinstance(self.transaction_date, datetime.date):
             transaction_date = self.transaction_date.isoformat()
         else:
             transaction_date = self.transaction_date
+
+        applied_to: list[dict[str, Any]] | None
+        if isinstance(self.applied_to, list):
+            applied_to = []
+            for applied_to_type_0_item_data in self.applied_to:
+                applied_to_type_0_item = applied_to_type_0_item_data.to_dict()
+                applied_to.append(applied_to_type_0_item)
+
+        else:
+            applied_to = self.applied_to
 
         account: None | str | Unset
         if isinstance(self.account, Unset):
@@ -85,23 +100,14 @@ class PaymentInput:
         else:
             reference = self.reference
 
-        applied_to: list[dict[str, Any]] | None | Unset
-        if isinstance(self.applied_to, Unset):
-            applied_to = UNSET
-        elif isinstance(self.applied_to, list):
-            applied_to = []
-            for applied_to_type_0_item_data in self.applied_to:
-                applied_to_type_0_item = applied_to_type_0_item_data.to_dict()
-                applied_to.append(applied_to_type_0_item)
-
-        else:
-            applied_to = self.applied_to
-
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if transaction_date is not UNSET:
-            field_dict["transaction_date"] = transaction_date
+        field_dict.update(
+            {
+                "transaction_date": transaction_date,
+                "applied_to": applied_to,
+            }
+        )
         if account is not UNSET:
             field_dict["account"] = account
         if account_remote_id is not UNSET:
@@ -114,8 +120,6 @@ class PaymentInput:
             field_dict["total_amount"] = total_amount
         if reference is not UNSET:
             field_dict["reference"] = reference
-        if applied_to is not UNSET:
-            field_dict["applied_to"] = applied_to
 
         return field_dict
 
@@ -125,10 +129,8 @@ class PaymentInput:
 
         d = dict(src_dict)
 
-        def _parse_transaction_date(data: object) -> datetime.date | None | Unset:
+        def _parse_transaction_date(data: object) -> datetime.date | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -138,9 +140,31 @@ class PaymentInput:
                 return transaction_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.date | None | Unset, data)
+            return cast(datetime.date | None, data)
 
-        transaction_date = _parse_transaction_date(d.pop("transaction_date", UNSET))
+        transaction_date = _parse_transaction_date(d.pop("transaction_date"))
+
+        def _parse_applied_to(data: object) -> list[PaymentApplicationInput] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                applied_to_type_0 = []
+                _applied_to_type_0 = data
+                for applied_to_type_0_item_data in _applied_to_type_0:
+                    applied_to_type_0_item = PaymentApplicationInput.from_dict(
+                        applied_to_type_0_item_data
+                    )
+
+                    applied_to_type_0.append(applied_to_type_0_item)
+
+                return applied_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[PaymentApplicationInput] | None, data)
+
+        applied_to = _parse_applied_to(d.pop("applied_to"))
 
         def _parse_account(data: object) -> None | str | Unset:
             if data is None:
@@ -212,39 +236,15 @@ class PaymentInput:
 
         reference = _parse_reference(d.pop("reference", UNSET))
 
-        def _parse_applied_to(data: object) -> list[PaymentApplicationInput] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                applied_to_type_0 = []
-                _applied_to_type_0 = data
-                for applied_to_type_0_item_data in _applied_to_type_0:
-                    applied_to_type_0_item = PaymentApplicationInput.from_dict(
-                        applied_to_type_0_item_data
-                    )
-
-                    applied_to_type_0.append(applied_to_type_0_item)
-
-                return applied_to_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[PaymentApplicationInput] | None | Unset, data)
-
-        applied_to = _parse_applied_to(d.pop("applied_to", UNSET))
-
         payment_input = cls(
             transaction_date=transaction_date,
+            applied_to=applied_to,
             account=account,
             account_remote_id=account_remote_id,
             account_code=account_code,
             exchange_rate=exchange_rate,
             total_amount=total_amount,
             reference=reference,
-            applied_to=applied_to,
         )
 
         return payment_input

@@ -15,8 +15,11 @@ T = TypeVar("T", bound="PhoneNumber")
 class PhoneNumber:
     type_: PhoneNumberType
     number: str
+    """ The phone number's number as users see it at the provider (invoice number, document number). """
     area_code: None | str | Unset = UNSET
+    """ Area code. """
     country_code: None | str | Unset = UNSET
+    """ Country dialling code. """
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

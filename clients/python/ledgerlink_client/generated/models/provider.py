@@ -21,7 +21,9 @@ class Provider:
     key: str
     """ Identifier used in link tokens and linked accounts. """
     name: str
+    """ Display name. """
     auth_type: str
+    """ How end users link it (`oauth2`). """
     tenant_concept: str
     """ What one linked account is at this provider (e.g. organisation, company). """
     webhooks: bool

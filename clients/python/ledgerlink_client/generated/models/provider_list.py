@@ -16,6 +16,7 @@ T = TypeVar("T", bound="ProviderList")
 @_attrs_define
 class ProviderList:
     results: list[Provider]
+    """ One entry per provider. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

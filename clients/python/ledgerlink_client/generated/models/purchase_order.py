@@ -24,6 +24,7 @@ T = TypeVar("T", bound="PurchaseOrder")
 @_attrs_define
 class PurchaseOrder:
     remote_id: str
+    """ The provider's id of the purchase order. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -31,31 +32,59 @@ class PurchaseOrder:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the purchase order last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The purchase order was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions
+    reach clients. """
     remote_data: None | PurchaseOrderRemoteDataType0 | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     number: None | str | Unset = UNSET
+    """ The purchase order's number as users see it at the provider (invoice number, document number). """
     contact: Contact | None | str | Unset = UNSET
     """ Ledgerlink's id of the contact; the contact itself with `expand=contact`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     issue_date: datetime.date | None | Unset = UNSET
+    """ Date of the purchase order (the date printed on it). """
     delivery_date: datetime.date | None | Unset = UNSET
+    """ When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate). """
     expected_arrival_date: datetime.date | None | Unset = UNSET
+    """ When they are expected to arrive (Xero ExpectedArrivalDate only). """
     delivery_address: None | str | Unset = UNSET
+    """ Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines). """
     attention_to: None | str | Unset = UNSET
+    """ Person the delivery or letter is for. """
     telephone: None | str | Unset = UNSET
+    """ Phone number for the delivery. """
     delivery_instructions: None | str | Unset = UNSET
+    """ Instructions for the delivery. """
     reference: None | str | Unset = UNSET
+    """ The purchase order's reference (free text, e.g. the customer's order number). """
     memo: None | str | Unset = UNSET
+    """ The message to the supplier printed on the order (QuickBooks Memo). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | None | Unset = UNSET
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     sub_total: Decimal | None | Unset = UNSET
+    """ Total before tax (and after line discounts). """
     total_tax_amount: Decimal | None | Unset = UNSET
+    """ Total tax. """
     total_discount: Decimal | None | Unset = UNSET
+    """ Total of the line discounts. """
     total_amount: Decimal | None | Unset = UNSET
+    """ Total amount, tax included. """
     status: None | PurchaseOrderStatus | Unset = UNSET
+    """ Status of the purchase order, mapped to the unified values (see the enum); `status_raw` holds the provider's
+    own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     line_items: list[InvoiceLineItem] | Unset = UNSET
+    """ The purchase order's lines. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact import Contact

@@ -29,24 +29,44 @@ class PurchaseOrderInput:
     """
 
     number: None | str | Unset = UNSET
+    """ The purchase order's number as users see it at the provider (invoice number, document number). """
     contact: None | str | Unset = UNSET
+    """ Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway
+    resolves it to `contact_remote_id`. """
     contact_remote_id: None | str | Unset = UNSET
+    """ Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+    """
     issue_date: datetime.date | None | Unset = UNSET
+    """ Date of the purchase order (the date printed on it). """
     delivery_date: datetime.date | None | Unset = UNSET
+    """ When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate). """
     expected_arrival_date: datetime.date | None | Unset = UNSET
+    """ When they are expected to arrive (Xero ExpectedArrivalDate only). """
     delivery_address: None | str | Unset = UNSET
+    """ Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines). """
     attention_to: None | str | Unset = UNSET
+    """ Person the delivery or letter is for. """
     telephone: None | str | Unset = UNSET
+    """ Phone number for the delivery. """
     delivery_instructions: None | str | Unset = UNSET
+    """ Instructions for the delivery. """
     reference: None | str | Unset = UNSET
+    """ The purchase order's reference (free text, e.g. the customer's order number). """
     memo: None | str | Unset = UNSET
+    """ The message to the supplier printed on the order (QuickBooks Memo). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     exchange_rate: Decimal | float | None | Unset = UNSET
-    """ A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the
-    answer is 422. """
+    """ Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base
+    currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that
+    the answer is 422. """
     tax_treatment: None | TaxTreatment | Unset = UNSET
+    """ Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`). """
     status: None | PurchaseOrderStatus | Unset = UNSET
+    """ Status of the purchase order, mapped to the unified values (see the enum); `status_raw` holds the provider's
+    own. """
     line_items: list[InvoiceLineItemInput] | None | Unset = UNSET
+    """ The purchase order's lines. """
 
     def to_dict(self) -> dict[str, Any]:
         number: None | str | Unset

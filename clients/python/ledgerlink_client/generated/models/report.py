@@ -24,19 +24,34 @@ T = TypeVar("T", bound="Report")
 class Report:
     type_: ReportType
     columns: list[ReportColumn]
+    """ What each value of a row is. """
     rows: list[ReportRow]
+    """ Rows of the report (a tree: sections hold rows). """
     currency: None | str | Unset = UNSET
+    """ ISO 4217 currency code. """
     basis: None | ReportBasis | Unset = UNSET
+    """ Accounting basis: `ACCRUAL` or `CASH`. """
     start_date: datetime.date | None | Unset = UNSET
+    """ First day of the period. """
     end_date: datetime.date | None | Unset = UNSET
+    """ Last day of the period. """
     date: datetime.date | None | Unset = UNSET
+    """ Date of the report. """
     periods: int | Unset = 1
+    """ Number of periods (or dates) compared. """
     timeframe: None | ReportTimeframe | Unset = UNSET
+    """ Length of each compared period. """
     derived: bool | Unset = False
+    """ True when Ledgerlink computed the report from other reports or the ledger because the
+    provider has none (Xero's cash flow statement). """
     remote_id: None | str | Unset = UNSET
+    """ The provider's id of the report. """
     remote_name: None | str | Unset = UNSET
+    """ The report's title as the provider names it. """
     remote_generated_at: datetime.datetime | None | Unset = UNSET
+    """ When the provider produced the report. """
     remote_data: None | ReportRemoteDataType0 | Unset = UNSET
+    """ The provider's raw record; only with `include_remote_data=true`. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.report_remote_data_type_0 import ReportRemoteDataType0

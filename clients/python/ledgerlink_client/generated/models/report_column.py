@@ -15,15 +15,24 @@ T = TypeVar("T", bound="ReportColumn")
 @_attrs_define
 class ReportColumn:
     id: str
+    """ Id of the report column. """
     kind: ReportColumnKind
     label: str
+    """ The report column's heading as the provider prints it. """
     start_date: datetime.date | None | Unset = UNSET
+    """ First day of the period. """
     end_date: datetime.date | None | Unset = UNSET
+    """ Last day of the period. """
     min_days: int | None | Unset = UNSET
+    """ Ageing buckets: the fewest days overdue in the bucket (inclusive). """
     max_days: int | None | Unset = UNSET
+    """ Ageing buckets: the most days overdue in the bucket (inclusive; null: open-ended). """
     tracking_category_remote_id: None | str | Unset = UNSET
+    """ With a tracking breakdown: the provider's id of the tracking category. """
     tracking_option_remote_id: None | str | Unset = UNSET
+    """ With a tracking breakdown: the provider's id of the column's option. """
     tracking_option_name: None | str | Unset = UNSET
+    """ With a tracking breakdown: the option's name. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bases_enum import BasesEnum
+from ..models.report_basis import ReportBasis
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReportOffer")
@@ -20,13 +20,14 @@ class ReportOffer:
     """ Not offered: why (also the 501's message). """
     max_periods: int | Unset = UNSET
     """ Most `periods` in one report (more: 400). """
-    bases: list[BasesEnum] | Unset = UNSET
+    bases: list[ReportBasis] | Unset = UNSET
     """ The `basis` values it takes (empty: its own basis only; `basis` refused). """
     tracking: bool | Unset = UNSET
     """ Whether `tracking_category` breaks the columns down. """
     derived: bool | Unset = UNSET
     """ Computed by Ledgerlink from the provider's other reports (it has none). """
     note: None | str | Unset = UNSET
+    """ What to know about how the provider serves it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,11 +97,11 @@ class ReportOffer:
         max_periods = d.pop("max_periods", UNSET)
 
         _bases = d.pop("bases", UNSET)
-        bases: list[BasesEnum] | Unset = UNSET
+        bases: list[ReportBasis] | Unset = UNSET
         if _bases is not UNSET:
             bases = []
             for bases_item_data in _bases:
-                bases_item = BasesEnum(bases_item_data)
+                bases_item = ReportBasis(bases_item_data)
 
                 bases.append(bases_item)
 

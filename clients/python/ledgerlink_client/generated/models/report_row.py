@@ -15,16 +15,26 @@ T = TypeVar("T", bound="ReportRow")
 @_attrs_define
 class ReportRow:
     id: str
+    """ Id of the report row. """
     kind: ReportRowKind
     name: str
+    """ Name of the report row. """
     values: list[Decimal | None] | Unset = UNSET
+    """ One figure per column (decimal string; null where the provider prints none). """
     account_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the account. """
     account: None | str | Unset = UNSET
+    """ Ledgerlink account id (filled by the gateway from ``account_remote_id``). """
     account_code: None | str | Unset = UNSET
+    """ Code of the account at the provider (Xero refers to accounts and items by code). """
     contact_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the contact. """
     contact: None | str | Unset = UNSET
+    """ Ledgerlink's id of the contact (from `contact_remote_id`). """
     sum_of: list[str] | Unset = UNSET
+    """ TOTAL rows: the row ids this total sums (``-id``: subtracted). """
     rows: list[ReportRow] | Unset = UNSET
+    """ Rows of the report row (a tree: sections hold rows). """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -17,6 +17,7 @@ T = TypeVar("T", bound="ReportSnapshotList")
 @_attrs_define
 class ReportSnapshotList:
     linked_account: UUID
+    """ The linked account the snapshots are of. """
     results: list[ReportSnapshot]
     """ Newest month first. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -8,9 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.mode_enum import ModeEnum
-from ..models.sync_run_status_enum import SyncRunStatusEnum
-from ..models.trigger_enum import TriggerEnum
+from ..models.sync_mode import SyncMode
+from ..models.sync_run_status import SyncRunStatus
+from ..models.sync_trigger import SyncTrigger
 
 T = TypeVar("T", bound="SyncRun")
 
@@ -18,15 +18,16 @@ T = TypeVar("T", bound="SyncRun")
 @_attrs_define
 class SyncRun:
     id: UUID
-    mode: ModeEnum
+    """ Ledgerlink's id of the run. """
+    mode: SyncMode
     """ * `full` - Full
     * `incremental` - Incremental """
-    trigger: TriggerEnum
+    trigger: SyncTrigger
     """ * `linked` - Linked
     * `schedule` - Schedule
     * `api` - Api
     * `webhook` - Webhook """
-    status: SyncRunStatusEnum
+    status: SyncRunStatus
     """ * `queued` - Queued
     * `running` - Running
     * `paused` - Paused
@@ -35,14 +36,19 @@ class SyncRun:
     models: list[str]
     """ Models covered; empty: all. """
     queued_at: datetime.datetime
+    """ When the run was queued. """
     started_at: datetime.datetime | None
+    """ When a worker started it. """
     finished_at: datetime.datetime | None
+    """ When it ended. """
     records: int
     """ Records read from the provider. """
     changes: int
     """ Records created, changed or deleted. """
     provider_calls: int
+    """ Calls made to the provider. """
     error: str
+    """ Why it failed (empty: it did not). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,11 +110,11 @@ class SyncRun:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        mode = ModeEnum(d.pop("mode"))
+        mode = SyncMode(d.pop("mode"))
 
-        trigger = TriggerEnum(d.pop("trigger"))
+        trigger = SyncTrigger(d.pop("trigger"))
 
-        status = SyncRunStatusEnum(d.pop("status"))
+        status = SyncRunStatus(d.pop("status"))
 
         models = cast(list[str], d.pop("models"))
 

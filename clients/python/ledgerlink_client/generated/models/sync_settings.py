@@ -15,6 +15,7 @@ class SyncSettings:
     frequency_minutes: int
     """ Minutes between scheduled incremental syncs (5 to 10080). """
     last_sync_at: datetime.datetime | None
+    """ When the last successful sync finished. """
     next_sync_at: datetime.datetime | None
     """ When the scheduler queues the next sync. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.sync_status_state_enum import SyncStatusStateEnum
+from ..models.sync_status_state import SyncStatusState
 
 if TYPE_CHECKING:
     from ..models.limits import Limits
@@ -22,7 +22,8 @@ T = TypeVar("T", bound="SyncStatus")
 @_attrs_define
 class SyncStatus:
     linked_account_id: UUID
-    state: SyncStatusStateEnum
+    """ The linked account. """
+    state: SyncStatusState
     """ * `idle` - Idle
     * `queued` - Queued
     * `syncing` - Syncing
@@ -30,16 +31,23 @@ class SyncStatus:
     * `done` - Done
     * `failed` - Failed """
     last_sync_at: datetime.datetime | None
+    """ When the last successful sync finished. """
     next_sync_at: datetime.datetime | None
+    """ When the scheduler queues the next sync. """
     frequency_minutes: int
+    """ Minutes between scheduled syncs. """
     paused_until: datetime.datetime | None
     """ When a paused sync resumes (the provider's budget returns). """
     last_error: str
+    """ Why the last sync failed (empty: it did not). """
     current_run: None | SyncRun
+    """ The run queued or running (null: none). """
     provider_calls_today: int
+    """ Provider calls made today. """
     limits: Limits | None
     """ What the shared rate limiter has left for this tenant. """
     models: list[ModelSyncStatus]
+    """ Per unified model. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,7 +128,7 @@ class SyncStatus:
         d = dict(src_dict)
         linked_account_id = UUID(d.pop("linked_account_id"))
 
-        state = SyncStatusStateEnum(d.pop("state"))
+        state = SyncStatusState(d.pop("state"))
 
         def _parse_last_sync_at(data: object) -> datetime.datetime | None:
             if data is None:

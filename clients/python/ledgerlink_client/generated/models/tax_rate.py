@@ -28,6 +28,7 @@ class TaxRate:
     """
 
     remote_id: str
+    """ The provider's id of the tax rate. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -35,17 +36,32 @@ class TaxRate:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the tax rate last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The tax rate was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach
+    clients. """
     remote_data: None | TaxRateRemoteDataType0 | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     name: None | str | Unset = UNSET
+    """ Name of the tax rate. """
     code: None | str | Unset = UNSET
+    """ The tax rate's code as users see it at the provider. """
     description: None | str | Unset = UNSET
+    """ Description of the tax rate. """
     effective_tax_rate: Decimal | None | Unset = UNSET
+    """ The rate actually applied, as a percentage (compound components included). """
     total_tax_rate: Decimal | None | Unset = UNSET
+    """ The sum of the components' rates as displayed by the provider. """
     components: list[TaxRateComponent] | Unset = UNSET
+    """ The taxes making up the rate. """
     status: None | TaxRateStatus | Unset = UNSET
+    """ Status of the tax rate, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+    """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     applies_to: list[TaxRateAppliesTo] | Unset = UNSET
+    """ What the tax rate can be used on: sales, purchases or both. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tax_rate_remote_data_type_0 import TaxRateRemoteDataType0

@@ -17,11 +17,17 @@ class TaxRateComponent:
     """One tax making up a rate (Xero TaxComponents, QuickBooks the TaxRates of a TaxCode)."""
 
     remote_id: None | str | Unset = UNSET
+    """ Provider id of the component where it has one (QuickBooks TaxRate Id). """
     name: None | str | Unset = UNSET
+    """ Name of the tax rate component. """
     rate: Decimal | None | Unset = UNSET
+    """ Percentage, e.g. ``Decimal("12.5")``. """
     is_compound: bool | Unset = False
+    """ This tax is charged on the amount plus the earlier components' tax. """
     is_non_recoverable: bool | Unset = False
+    """ The tax cannot be reclaimed. """
     applies_to: None | TaxRateAppliesTo | Unset = UNSET
+    """ What the tax rate can be used on: sales, purchases or both. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id: None | str | Unset

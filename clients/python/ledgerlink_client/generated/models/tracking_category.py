@@ -21,6 +21,7 @@ T = TypeVar("T", bound="TrackingCategory")
 @_attrs_define
 class TrackingCategory:
     remote_id: str
+    """ The provider's id of the tracking category. """
     id: UUID
     """ Ledgerlink's id of the record (stable). """
     created_at: datetime.datetime
@@ -28,12 +29,22 @@ class TrackingCategory:
     modified_at: datetime.datetime
     """ When Ledgerlink last changed the record. """
     remote_updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the tracking category last changed at the provider. """
     remote_was_deleted: bool | Unset = False
+    """ The tracking category was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions
+    reach clients. """
     remote_data: None | TrackingCategoryRemoteDataType0 | Unset = UNSET
+    """ The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``. """
     name: None | str | Unset = UNSET
+    """ Name of the tracking category. """
     status: None | TrackingCategoryStatus | Unset = UNSET
+    """ Status of the tracking category, mapped to the unified values (see the enum); `status_raw` holds the
+    provider's own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
     options: list[TrackingCategoryOption] | Unset = UNSET
+    """ The tracking category's options (the values lines are tagged with). """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0

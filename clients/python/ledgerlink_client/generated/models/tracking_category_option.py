@@ -14,9 +14,14 @@ T = TypeVar("T", bound="TrackingCategoryOption")
 @_attrs_define
 class TrackingCategoryOption:
     remote_id: str
+    """ The provider's id of the tracking category option. """
     name: None | str | Unset = UNSET
+    """ Name of the tracking category option. """
     status: None | TrackingCategoryStatus | Unset = UNSET
+    """ Status of the tracking category option, mapped to the unified values (see the enum); `status_raw` holds the
+    provider's own. """
     status_raw: None | str | Unset = UNSET
+    """ The provider's own value behind `status`, unmapped. """
 
     def to_dict(self) -> dict[str, Any]:
         remote_id = self.remote_id

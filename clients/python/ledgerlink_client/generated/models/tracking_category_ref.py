@@ -15,10 +15,15 @@ class TrackingCategoryRef:
     """A tracking category option applied to a line item (Xero Tracking)."""
 
     category: None | str | Unset = UNSET
+    """ Ledgerlink's id of the category (from `category_remote_id`). """
     category_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the category. """
     name: None | str | Unset = UNSET
+    """ Name of the tracking category ref. """
     option: None | str | Unset = UNSET
+    """ Ledgerlink's id of the option (from `option_remote_id`). """
     option_remote_id: None | str | Unset = UNSET
+    """ The provider's id of the option. """
 
     def to_dict(self) -> dict[str, Any]:
         category: None | str | Unset

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from ..models.webhook_delivery_status import WebhookDeliveryStatus
 
 T = TypeVar("T", bound="WebhookDelivery")
 
@@ -16,20 +16,31 @@ T = TypeVar("T", bound="WebhookDelivery")
 @_attrs_define
 class WebhookDelivery:
     id: UUID
+    """ Ledgerlink's id of the delivery. """
     endpoint_id: UUID
+    """ The endpoint delivered to. """
     event_id: UUID
+    """ The event delivered. """
     event_type: str
-    status: WebhookDeliveryStatusEnum
+    """ The event's type. """
+    status: WebhookDeliveryStatus
     """ * `pending` - Pending
     * `succeeded` - Succeeded
     * `failed` - Failed """
     attempts: int
+    """ Attempts made so far. """
     response_status: int | None
+    """ HTTP status of the last attempt's answer. """
     last_error: str
+    """ Why the last attempt failed (empty: it did not). """
     created_at: datetime.datetime
+    """ When the delivery was queued. """
     last_attempt_at: datetime.datetime | None
+    """ When the last attempt was made. """
     next_attempt_at: datetime.datetime | None
+    """ When the next attempt is due (pending only). """
     delivered_at: datetime.datetime | None
+    """ When the endpoint accepted it (2xx). """
     replay_of: None | UUID
     """ The delivery this one replays; null for a first delivery. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -111,7 +122,7 @@ class WebhookDelivery:
 
         event_type = d.pop("event_type")
 
-        status = WebhookDeliveryStatusEnum(d.pop("status"))
+        status = WebhookDeliveryStatus(d.pop("status"))
 
         attempts = d.pop("attempts")
 

@@ -16,8 +16,11 @@ T = TypeVar("T", bound="WebhookDeliveryPage")
 @_attrs_define
 class WebhookDeliveryPage:
     next_: None | str
+    """ Cursor of the next page (pass as `cursor`). """
     previous: None | str
+    """ Cursor of the previous page. """
     results: list[WebhookDelivery]
+    """ Deliveries, newest first. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,14 +14,23 @@ T = TypeVar("T", bound="WebhookEndpointCreated")
 @_attrs_define
 class WebhookEndpointCreated:
     id: UUID
+    """ Ledgerlink's id of the endpoint. """
     url: str
+    """ Where events are POSTed. """
     description: str
+    """ Your note on the endpoint. """
     event_types: list[str]
+    """ Types delivered (`invoice.created`, or `invoice.*`); empty: every type. """
     enabled: bool
+    """ Deliveries are made (false: none are queued). """
     disabled_reason: str
+    """ Why Ledgerlink disabled it (empty: enabled, or disabled by you). """
     failing_since: datetime.datetime | None
+    """ Since when every delivery attempt has failed (null: the last one succeeded). """
     created_at: datetime.datetime
+    """ When the endpoint was created. """
     updated_at: datetime.datetime
+    """ When the endpoint last changed. """
     secret: str
     """ The signing secret; shown only in this response. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -12,8 +12,11 @@ T = TypeVar("T", bound="Window")
 @_attrs_define
 class Window:
     limit: int | None
+    """ Calls the window allows (null: no limit). """
     used: int
+    """ Calls counted in the window. """
     remaining: int | None
+    """ Calls left (null: no limit). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

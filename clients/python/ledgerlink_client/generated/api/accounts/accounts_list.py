@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.account_page import AccountPage
 from ...models.accounts_list_expand import AccountsListExpand
 from ...models.accounts_list_order_by import AccountsListOrderBy
-from ...models.error import Error
-from ...models.paginated_account_list import PaginatedAccountList
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -87,44 +87,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedAccountList | None:
+) -> AccountPage | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = PaginatedAccountList.from_dict(response.json())
+        response_200 = AccountPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -136,7 +136,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedAccountList]:
+) -> Response[AccountPage | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -161,7 +161,7 @@ def sync_detailed(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedAccountList]:
+) -> Response[AccountPage | ErrorEnvelope]:
     """List accounts
 
     Args:
@@ -184,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedAccountList]
+        Response[AccountPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +226,7 @@ def sync(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedAccountList | None:
+) -> AccountPage | ErrorEnvelope | None:
     """List accounts
 
     Args:
@@ -249,7 +249,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedAccountList
+        AccountPage | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -286,7 +286,7 @@ async def asyncio_detailed(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedAccountList]:
+) -> Response[AccountPage | ErrorEnvelope]:
     """List accounts
 
     Args:
@@ -309,7 +309,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedAccountList]
+        Response[AccountPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -349,7 +349,7 @@ async def asyncio(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedAccountList | None:
+) -> AccountPage | ErrorEnvelope | None:
     """List accounts
 
     Args:
@@ -372,7 +372,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedAccountList
+        AccountPage | ErrorEnvelope
     """
 
     return (

@@ -7,14 +7,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.attachment import Attachment
-from ...models.attachment_upload_request import AttachmentUploadRequest
-from ...models.error import Error
+from ...models.attachment_upload import AttachmentUpload
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: AttachmentUploadRequest,
+    body: AttachmentUpload,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
 ) -> dict[str, Any]:
@@ -39,89 +39,89 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     if response.status_code == 201:
         response_201 = Attachment.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ErrorEnvelope.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 411:
-        response_411 = Error.from_dict(response.json())
+        response_411 = ErrorEnvelope.from_dict(response.json())
 
         return response_411
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
+        response_413 = ErrorEnvelope.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
+        response_415 = ErrorEnvelope.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
+        response_422 = ErrorEnvelope.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 501:
-        response_501 = Error.from_dict(response.json())
+        response_501 = ErrorEnvelope.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 502:
-        response_502 = Error.from_dict(response.json())
+        response_502 = ErrorEnvelope.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
         return response_503
 
@@ -133,7 +133,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -145,10 +145,10 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: AttachmentUploadRequest,
+    body: AttachmentUpload,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     """Attach a file to a record
 
      `multipart/form-data` with `record_id`, `file` (its part's Content-Type is the file's MIME type;
@@ -162,14 +162,14 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (AttachmentUploadRequest):
+        body (AttachmentUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attachment | Error]
+        Response[Attachment | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -188,10 +188,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: AttachmentUploadRequest,
+    body: AttachmentUpload,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     """Attach a file to a record
 
      `multipart/form-data` with `record_id`, `file` (its part's Content-Type is the file's MIME type;
@@ -205,14 +205,14 @@ def sync(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (AttachmentUploadRequest):
+        body (AttachmentUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attachment | Error
+        Attachment | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -226,10 +226,10 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: AttachmentUploadRequest,
+    body: AttachmentUpload,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     """Attach a file to a record
 
      `multipart/form-data` with `record_id`, `file` (its part's Content-Type is the file's MIME type;
@@ -243,14 +243,14 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (AttachmentUploadRequest):
+        body (AttachmentUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attachment | Error]
+        Response[Attachment | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -267,10 +267,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: AttachmentUploadRequest,
+    body: AttachmentUpload,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     """Attach a file to a record
 
      `multipart/form-data` with `record_id`, `file` (its part's Content-Type is the file's MIME type;
@@ -284,14 +284,14 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (AttachmentUploadRequest):
+        body (AttachmentUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attachment | Error
+        Attachment | ErrorEnvelope
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.attachment_list import AttachmentList
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -41,74 +41,74 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AttachmentList | Error | None:
+) -> AttachmentList | ErrorEnvelope | None:
     if response.status_code == 200:
         response_200 = AttachmentList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ErrorEnvelope.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
+        response_422 = ErrorEnvelope.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 501:
-        response_501 = Error.from_dict(response.json())
+        response_501 = ErrorEnvelope.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 502:
-        response_502 = Error.from_dict(response.json())
+        response_502 = ErrorEnvelope.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
         return response_503
 
@@ -120,7 +120,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AttachmentList | Error]:
+) -> Response[AttachmentList | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -135,7 +135,7 @@ def sync_detailed(
     include_remote_data: bool | Unset = UNSET,
     record_id: UUID,
     x_linked_account: UUID,
-) -> Response[AttachmentList | Error]:
+) -> Response[AttachmentList | ErrorEnvelope]:
     """List a record's attachments
 
      The files on one record (invoice, bill, contact, ...), as the provider lists them now (one provider
@@ -152,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AttachmentList | Error]
+        Response[AttachmentList | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +174,7 @@ def sync(
     include_remote_data: bool | Unset = UNSET,
     record_id: UUID,
     x_linked_account: UUID,
-) -> AttachmentList | Error | None:
+) -> AttachmentList | ErrorEnvelope | None:
     """List a record's attachments
 
      The files on one record (invoice, bill, contact, ...), as the provider lists them now (one provider
@@ -191,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AttachmentList | Error
+        AttachmentList | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     include_remote_data: bool | Unset = UNSET,
     record_id: UUID,
     x_linked_account: UUID,
-) -> Response[AttachmentList | Error]:
+) -> Response[AttachmentList | ErrorEnvelope]:
     """List a record's attachments
 
      The files on one record (invoice, bill, contact, ...), as the provider lists them now (one provider
@@ -225,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AttachmentList | Error]
+        Response[AttachmentList | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -245,7 +245,7 @@ async def asyncio(
     include_remote_data: bool | Unset = UNSET,
     record_id: UUID,
     x_linked_account: UUID,
-) -> AttachmentList | Error | None:
+) -> AttachmentList | ErrorEnvelope | None:
     """List a record's attachments
 
      The files on one record (invoice, bill, contact, ...), as the provider lists them now (one provider
@@ -262,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AttachmentList | Error
+        AttachmentList | ErrorEnvelope
     """
 
     return (

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.attachment import Attachment
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -41,39 +41,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     if response.status_code == 200:
         response_200 = Attachment.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -85,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +100,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     """Retrieve an attachment
 
      Its description as last listed or uploaded (no provider call). Ledgerlink keeps an attachment's
@@ -117,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attachment | Error]
+        Response[Attachment | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +139,7 @@ def sync(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     """Retrieve an attachment
 
      Its description as last listed or uploaded (no provider call). Ledgerlink keeps an attachment's
@@ -156,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attachment | Error
+        Attachment | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Attachment | Error]:
+) -> Response[Attachment | ErrorEnvelope]:
     """Retrieve an attachment
 
      Its description as last listed or uploaded (no provider call). Ledgerlink keeps an attachment's
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attachment | Error]
+        Response[Attachment | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Attachment | Error | None:
+) -> Attachment | ErrorEnvelope | None:
     """Retrieve an attachment
 
      Its description as last listed or uploaded (no provider call). Ledgerlink keeps an attachment's
@@ -227,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attachment | Error
+        Attachment | ErrorEnvelope
     """
 
     return (

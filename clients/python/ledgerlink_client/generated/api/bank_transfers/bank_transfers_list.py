@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bank_transfer_page import BankTransferPage
 from ...models.bank_transfers_list_expand import BankTransfersListExpand
 from ...models.bank_transfers_list_order_by import BankTransfersListOrderBy
-from ...models.error import Error
-from ...models.paginated_bank_transfer_list import PaginatedBankTransferList
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -108,44 +108,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedBankTransferList | None:
+) -> BankTransferPage | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = PaginatedBankTransferList.from_dict(response.json())
+        response_200 = BankTransferPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -157,7 +157,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedBankTransferList]:
+) -> Response[BankTransferPage | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -187,7 +187,7 @@ def sync_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedBankTransferList]:
+) -> Response[BankTransferPage | ErrorEnvelope]:
     """List bank transfers
 
     Args:
@@ -215,7 +215,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedBankTransferList]
+        Response[BankTransferPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -267,7 +267,7 @@ def sync(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedBankTransferList | None:
+) -> BankTransferPage | ErrorEnvelope | None:
     """List bank transfers
 
     Args:
@@ -295,7 +295,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedBankTransferList
+        BankTransferPage | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -342,7 +342,7 @@ async def asyncio_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedBankTransferList]:
+) -> Response[BankTransferPage | ErrorEnvelope]:
     """List bank transfers
 
     Args:
@@ -370,7 +370,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedBankTransferList]
+        Response[BankTransferPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -420,7 +420,7 @@ async def asyncio(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedBankTransferList | None:
+) -> BankTransferPage | ErrorEnvelope | None:
     """List bank transfers
 
     Args:
@@ -448,7 +448,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedBankTransferList
+        BankTransferPage | ErrorEnvelope
     """
 
     return (

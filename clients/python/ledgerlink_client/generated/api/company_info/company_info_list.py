@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.paginated_company_info_list import PaginatedCompanyInfoList
+from ...models.company_info_page import CompanyInfoPage
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -62,44 +62,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedCompanyInfoList | None:
+) -> CompanyInfoPage | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = PaginatedCompanyInfoList.from_dict(response.json())
+        response_200 = CompanyInfoPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -111,7 +111,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedCompanyInfoList]:
+) -> Response[CompanyInfoPage | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +131,7 @@ def sync_detailed(
     remote_id: str | Unset = UNSET,
     remote_updated_after: datetime.datetime | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedCompanyInfoList]:
+) -> Response[CompanyInfoPage | ErrorEnvelope]:
     """List company info
 
     Args:
@@ -149,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedCompanyInfoList]
+        Response[CompanyInfoPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +181,7 @@ def sync(
     remote_id: str | Unset = UNSET,
     remote_updated_after: datetime.datetime | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedCompanyInfoList | None:
+) -> CompanyInfoPage | ErrorEnvelope | None:
     """List company info
 
     Args:
@@ -199,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedCompanyInfoList
+        CompanyInfoPage | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -226,7 +226,7 @@ async def asyncio_detailed(
     remote_id: str | Unset = UNSET,
     remote_updated_after: datetime.datetime | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedCompanyInfoList]:
+) -> Response[CompanyInfoPage | ErrorEnvelope]:
     """List company info
 
     Args:
@@ -244,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedCompanyInfoList]
+        Response[CompanyInfoPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -274,7 +274,7 @@ async def asyncio(
     remote_id: str | Unset = UNSET,
     remote_updated_after: datetime.datetime | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedCompanyInfoList | None:
+) -> CompanyInfoPage | ErrorEnvelope | None:
     """List company info
 
     Args:
@@ -292,7 +292,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedCompanyInfoList
+        CompanyInfoPage | ErrorEnvelope
     """
 
     return (

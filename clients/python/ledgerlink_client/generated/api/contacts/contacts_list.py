@@ -7,9 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_page import ContactPage
 from ...models.contacts_list_order_by import ContactsListOrderBy
-from ...models.error import Error
-from ...models.paginated_contact_list import PaginatedContactList
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -85,44 +85,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedContactList | None:
+) -> ContactPage | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = PaginatedContactList.from_dict(response.json())
+        response_200 = ContactPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -134,7 +134,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedContactList]:
+) -> Response[ContactPage | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -160,7 +160,7 @@ def sync_detailed(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedContactList]:
+) -> Response[ContactPage | ErrorEnvelope]:
     """List contacts
 
     Args:
@@ -184,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedContactList]
+        Response[ContactPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -228,7 +228,7 @@ def sync(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedContactList | None:
+) -> ContactPage | ErrorEnvelope | None:
     """List contacts
 
     Args:
@@ -252,7 +252,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedContactList
+        ContactPage | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -291,7 +291,7 @@ async def asyncio_detailed(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedContactList]:
+) -> Response[ContactPage | ErrorEnvelope]:
     """List contacts
 
     Args:
@@ -315,7 +315,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedContactList]
+        Response[ContactPage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -357,7 +357,7 @@ async def asyncio(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedContactList | None:
+) -> ContactPage | ErrorEnvelope | None:
     """List contacts
 
     Args:
@@ -381,7 +381,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedContactList
+        ContactPage | ErrorEnvelope
     """
 
     return (

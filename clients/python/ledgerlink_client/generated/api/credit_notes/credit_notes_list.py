@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.credit_note_page import CreditNotePage
 from ...models.credit_notes_list_expand import CreditNotesListExpand
 from ...models.credit_notes_list_order_by import CreditNotesListOrderBy
-from ...models.error import Error
-from ...models.paginated_credit_note_list import PaginatedCreditNoteList
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -129,44 +129,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedCreditNoteList | None:
+) -> CreditNotePage | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = PaginatedCreditNoteList.from_dict(response.json())
+        response_200 = CreditNotePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -178,7 +178,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedCreditNoteList]:
+) -> Response[CreditNotePage | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -215,7 +215,7 @@ def sync_detailed(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedCreditNoteList]:
+) -> Response[CreditNotePage | ErrorEnvelope]:
     """List credit notes
 
     Args:
@@ -250,7 +250,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedCreditNoteList]
+        Response[CreditNotePage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -316,7 +316,7 @@ def sync(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedCreditNoteList | None:
+) -> CreditNotePage | ErrorEnvelope | None:
     """List credit notes
 
     Args:
@@ -351,7 +351,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedCreditNoteList
+        CreditNotePage | ErrorEnvelope
     """
 
     return sync_detailed(
@@ -412,7 +412,7 @@ async def asyncio_detailed(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedCreditNoteList]:
+) -> Response[CreditNotePage | ErrorEnvelope]:
     """List credit notes
 
     Args:
@@ -447,7 +447,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedCreditNoteList]
+        Response[CreditNotePage | ErrorEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -511,7 +511,7 @@ async def asyncio(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedCreditNoteList | None:
+) -> CreditNotePage | ErrorEnvelope | None:
     """List credit notes
 
     Args:
@@ -546,7 +546,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedCreditNoteList
+        CreditNotePage | ErrorEnvelope
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.event_page import EventPage
 from ...types import UNSET, Response, Unset
 
@@ -40,39 +40,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | EventPage | None:
+) -> ErrorEnvelope | EventPage | None:
     if response.status_code == 200:
         response_200 = EventPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -84,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | EventPage]:
+) -> Response[ErrorEnvelope | EventPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     after: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | EventPage]:
+) -> Response[ErrorEnvelope | EventPage]:
     """List events
 
      The linked account's events in `sequence` order, after the given sequence: the same stream the
@@ -116,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | EventPage]
+        Response[ErrorEnvelope | EventPage]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +138,7 @@ def sync(
     after: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | EventPage | None:
+) -> ErrorEnvelope | EventPage | None:
     """List events
 
      The linked account's events in `sequence` order, after the given sequence: the same stream the
@@ -155,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | EventPage
+        ErrorEnvelope | EventPage
     """
 
     return sync_detailed(
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     after: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | EventPage]:
+) -> Response[ErrorEnvelope | EventPage]:
     """List events
 
      The linked account's events in `sequence` order, after the given sequence: the same stream the
@@ -189,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | EventPage]
+        Response[ErrorEnvelope | EventPage]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +209,7 @@ async def asyncio(
     after: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | EventPage | None:
+) -> ErrorEnvelope | EventPage | None:
     """List events
 
      The linked account's events in `sequence` order, after the given sequence: the same stream the
@@ -226,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | EventPage
+        ErrorEnvelope | EventPage
     """
 
     return (

@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.expense_page import ExpensePage
 from ...models.expenses_list_expand import ExpensesListExpand
 from ...models.expenses_list_order_by import ExpensesListOrderBy
-from ...models.paginated_expense_list import PaginatedExpenseList
 from ...types import UNSET, Response, Unset
 
 
@@ -114,44 +114,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedExpenseList | None:
+) -> ErrorEnvelope | ExpensePage | None:
     if response.status_code == 200:
-        response_200 = PaginatedExpenseList.from_dict(response.json())
+        response_200 = ExpensePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -163,7 +163,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedExpenseList]:
+) -> Response[ErrorEnvelope | ExpensePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -195,7 +195,7 @@ def sync_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedExpenseList]:
+) -> Response[ErrorEnvelope | ExpensePage]:
     """List expenses
 
     Args:
@@ -225,7 +225,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedExpenseList]
+        Response[ErrorEnvelope | ExpensePage]
     """
 
     kwargs = _get_kwargs(
@@ -281,7 +281,7 @@ def sync(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedExpenseList | None:
+) -> ErrorEnvelope | ExpensePage | None:
     """List expenses
 
     Args:
@@ -311,7 +311,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedExpenseList
+        ErrorEnvelope | ExpensePage
     """
 
     return sync_detailed(
@@ -362,7 +362,7 @@ async def asyncio_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedExpenseList]:
+) -> Response[ErrorEnvelope | ExpensePage]:
     """List expenses
 
     Args:
@@ -392,7 +392,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedExpenseList]
+        Response[ErrorEnvelope | ExpensePage]
     """
 
     kwargs = _get_kwargs(
@@ -446,7 +446,7 @@ async def asyncio(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedExpenseList | None:
+) -> ErrorEnvelope | ExpensePage | None:
     """List expenses
 
     Args:
@@ -476,7 +476,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedExpenseList
+        ErrorEnvelope | ExpensePage
     """
 
     return (

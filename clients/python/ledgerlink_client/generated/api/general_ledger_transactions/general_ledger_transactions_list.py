@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.general_ledger_transaction_page import GeneralLedgerTransactionPage
 from ...models.general_ledger_transactions_list_expand import GeneralLedgerTransactionsListExpand
-from ...models.paginated_general_ledger_transaction_list import (
-    PaginatedGeneralLedgerTransactionList,
-)
 from ...types import UNSET, Response, Unset
 
 
@@ -87,44 +85,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedGeneralLedgerTransactionList | None:
+) -> ErrorEnvelope | GeneralLedgerTransactionPage | None:
     if response.status_code == 200:
-        response_200 = PaginatedGeneralLedgerTransactionList.from_dict(response.json())
+        response_200 = GeneralLedgerTransactionPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -136,7 +134,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedGeneralLedgerTransactionList]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransactionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -160,7 +158,7 @@ def sync_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedGeneralLedgerTransactionList]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransactionPage]:
     """List general ledger transactions
 
     Args:
@@ -182,7 +180,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedGeneralLedgerTransactionList]
+        Response[ErrorEnvelope | GeneralLedgerTransactionPage]
     """
 
     kwargs = _get_kwargs(
@@ -222,7 +220,7 @@ def sync(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedGeneralLedgerTransactionList | None:
+) -> ErrorEnvelope | GeneralLedgerTransactionPage | None:
     """List general ledger transactions
 
     Args:
@@ -244,7 +242,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedGeneralLedgerTransactionList
+        ErrorEnvelope | GeneralLedgerTransactionPage
     """
 
     return sync_detailed(
@@ -279,7 +277,7 @@ async def asyncio_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedGeneralLedgerTransactionList]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransactionPage]:
     """List general ledger transactions
 
     Args:
@@ -301,7 +299,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedGeneralLedgerTransactionList]
+        Response[ErrorEnvelope | GeneralLedgerTransactionPage]
     """
 
     kwargs = _get_kwargs(
@@ -339,7 +337,7 @@ async def asyncio(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedGeneralLedgerTransactionList | None:
+) -> ErrorEnvelope | GeneralLedgerTransactionPage | None:
     """List general ledger transactions
 
     Args:
@@ -361,7 +359,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedGeneralLedgerTransactionList
+        ErrorEnvelope | GeneralLedgerTransactionPage
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.general_ledger_transaction import GeneralLedgerTransaction
 from ...models.general_ledger_transactions_retrieve_expand import (
     GeneralLedgerTransactionsRetrieveExpand,
@@ -51,44 +51,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | GeneralLedgerTransaction | None:
+) -> ErrorEnvelope | GeneralLedgerTransaction | None:
     if response.status_code == 200:
         response_200 = GeneralLedgerTransaction.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -100,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GeneralLedgerTransaction]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransaction]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +116,7 @@ def sync_detailed(
     expand: GeneralLedgerTransactionsRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | GeneralLedgerTransaction]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransaction]:
     """Retrieve a general ledger transaction
 
     Args:
@@ -130,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GeneralLedgerTransaction]
+        Response[ErrorEnvelope | GeneralLedgerTransaction]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ def sync(
     expand: GeneralLedgerTransactionsRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | GeneralLedgerTransaction | None:
+) -> ErrorEnvelope | GeneralLedgerTransaction | None:
     """Retrieve a general ledger transaction
 
     Args:
@@ -168,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GeneralLedgerTransaction
+        ErrorEnvelope | GeneralLedgerTransaction
     """
 
     return sync_detailed(
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     expand: GeneralLedgerTransactionsRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | GeneralLedgerTransaction]:
+) -> Response[ErrorEnvelope | GeneralLedgerTransaction]:
     """Retrieve a general ledger transaction
 
     Args:
@@ -201,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GeneralLedgerTransaction]
+        Response[ErrorEnvelope | GeneralLedgerTransaction]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +223,7 @@ async def asyncio(
     expand: GeneralLedgerTransactionsRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | GeneralLedgerTransaction | None:
+) -> ErrorEnvelope | GeneralLedgerTransaction | None:
     """Retrieve a general ledger transaction
 
     Args:
@@ -237,7 +237,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GeneralLedgerTransaction
+        ErrorEnvelope | GeneralLedgerTransaction
     """
 
     return (

@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.invoice_page import InvoicePage
 from ...models.invoices_list_expand import InvoicesListExpand
 from ...models.invoices_list_order_by import InvoicesListOrderBy
-from ...models.paginated_invoice_list import PaginatedInvoiceList
 from ...types import UNSET, Response, Unset
 
 
@@ -144,44 +144,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedInvoiceList | None:
+) -> ErrorEnvelope | InvoicePage | None:
     if response.status_code == 200:
-        response_200 = PaginatedInvoiceList.from_dict(response.json())
+        response_200 = InvoicePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -193,7 +193,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedInvoiceList]:
+) -> Response[ErrorEnvelope | InvoicePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -233,7 +233,7 @@ def sync_detailed(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedInvoiceList]:
+) -> Response[ErrorEnvelope | InvoicePage]:
     """List invoices
 
     Args:
@@ -271,7 +271,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedInvoiceList]
+        Response[ErrorEnvelope | InvoicePage]
     """
 
     kwargs = _get_kwargs(
@@ -343,7 +343,7 @@ def sync(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedInvoiceList | None:
+) -> ErrorEnvelope | InvoicePage | None:
     """List invoices
 
     Args:
@@ -381,7 +381,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedInvoiceList
+        ErrorEnvelope | InvoicePage
     """
 
     return sync_detailed(
@@ -448,7 +448,7 @@ async def asyncio_detailed(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedInvoiceList]:
+) -> Response[ErrorEnvelope | InvoicePage]:
     """List invoices
 
     Args:
@@ -486,7 +486,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedInvoiceList]
+        Response[ErrorEnvelope | InvoicePage]
     """
 
     kwargs = _get_kwargs(
@@ -556,7 +556,7 @@ async def asyncio(
     total_amount_lte: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedInvoiceList | None:
+) -> ErrorEnvelope | InvoicePage | None:
     """List invoices
 
     Args:
@@ -594,7 +594,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedInvoiceList
+        ErrorEnvelope | InvoicePage
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.item import Item
 from ...models.item_input import ItemInput
 from ...types import UNSET, Response, Unset
@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: ItemInput | Unset = UNSET,
+    body: ItemInput,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
 ) -> dict[str, Any]:
@@ -29,8 +29,7 @@ def _get_kwargs(
         "url": "/v1/items",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -40,89 +39,89 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Item | None:
+) -> ErrorEnvelope | Item | None:
     if response.status_code == 201:
         response_201 = Item.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ErrorEnvelope.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        response_409 = ErrorEnvelope.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 411:
-        response_411 = Error.from_dict(response.json())
+        response_411 = ErrorEnvelope.from_dict(response.json())
 
         return response_411
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
+        response_413 = ErrorEnvelope.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
+        response_415 = ErrorEnvelope.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
+        response_422 = ErrorEnvelope.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 501:
-        response_501 = Error.from_dict(response.json())
+        response_501 = ErrorEnvelope.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 502:
-        response_502 = Error.from_dict(response.json())
+        response_502 = ErrorEnvelope.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        response_503 = ErrorEnvelope.from_dict(response.json())
 
         return response_503
 
@@ -134,7 +133,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Item]:
+) -> Response[ErrorEnvelope | Item]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -146,10 +145,10 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ItemInput | Unset = UNSET,
+    body: ItemInput,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | Item]:
+) -> Response[ErrorEnvelope | Item]:
     """Create an item
 
      Written to the provider first, then stored; returns the stored record. 405 when the linked account's
@@ -158,8 +157,8 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (ItemInput | Unset): POST/PATCH body for items. Quantity on hand is not writable (it
-            follows purchases and
+        body (ItemInput): POST/PATCH body for items. Quantity on hand is not writable (it follows
+            purchases and
             sales). Xero also needs ``code``; an item becomes tracked inventory there when
             ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
 
@@ -168,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Item]
+        Response[ErrorEnvelope | Item]
     """
 
     kwargs = _get_kwargs(
@@ -187,10 +186,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ItemInput | Unset = UNSET,
+    body: ItemInput,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | Item | None:
+) -> ErrorEnvelope | Item | None:
     """Create an item
 
      Written to the provider first, then stored; returns the stored record. 405 when the linked account's
@@ -199,8 +198,8 @@ def sync(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (ItemInput | Unset): POST/PATCH body for items. Quantity on hand is not writable (it
-            follows purchases and
+        body (ItemInput): POST/PATCH body for items. Quantity on hand is not writable (it follows
+            purchases and
             sales). Xero also needs ``code``; an item becomes tracked inventory there when
             ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
 
@@ -209,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Item
+        ErrorEnvelope | Item
     """
 
     return sync_detailed(
@@ -223,10 +222,10 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ItemInput | Unset = UNSET,
+    body: ItemInput,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | Item]:
+) -> Response[ErrorEnvelope | Item]:
     """Create an item
 
      Written to the provider first, then stored; returns the stored record. 405 when the linked account's
@@ -235,8 +234,8 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (ItemInput | Unset): POST/PATCH body for items. Quantity on hand is not writable (it
-            follows purchases and
+        body (ItemInput): POST/PATCH body for items. Quantity on hand is not writable (it follows
+            purchases and
             sales). Xero also needs ``code``; an item becomes tracked inventory there when
             ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
 
@@ -245,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Item]
+        Response[ErrorEnvelope | Item]
     """
 
     kwargs = _get_kwargs(
@@ -262,10 +261,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ItemInput | Unset = UNSET,
+    body: ItemInput,
     idempotency_key: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | Item | None:
+) -> ErrorEnvelope | Item | None:
     """Create an item
 
      Written to the provider first, then stored; returns the stored record. 405 when the linked account's
@@ -274,8 +273,8 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset):
         x_linked_account (UUID):
-        body (ItemInput | Unset): POST/PATCH body for items. Quantity on hand is not writable (it
-            follows purchases and
+        body (ItemInput): POST/PATCH body for items. Quantity on hand is not writable (it follows
+            purchases and
             sales). Xero also needs ``code``; an item becomes tracked inventory there when
             ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
 
@@ -284,7 +283,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Item
+        ErrorEnvelope | Item
     """
 
     return (

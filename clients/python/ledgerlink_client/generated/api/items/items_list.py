@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
+from ...models.item_page import ItemPage
 from ...models.items_list_expand import ItemsListExpand
 from ...models.items_list_order_by import ItemsListOrderBy
-from ...models.paginated_item_list import PaginatedItemList
 from ...types import UNSET, Response, Unset
 
 
@@ -87,44 +87,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedItemList | None:
+) -> ErrorEnvelope | ItemPage | None:
     if response.status_code == 200:
-        response_200 = PaginatedItemList.from_dict(response.json())
+        response_200 = ItemPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -136,7 +136,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedItemList]:
+) -> Response[ErrorEnvelope | ItemPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -161,7 +161,7 @@ def sync_detailed(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedItemList]:
+) -> Response[ErrorEnvelope | ItemPage]:
     """List items
 
     Args:
@@ -184,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedItemList]
+        Response[ErrorEnvelope | ItemPage]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +226,7 @@ def sync(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedItemList | None:
+) -> ErrorEnvelope | ItemPage | None:
     """List items
 
     Args:
@@ -249,7 +249,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedItemList
+        ErrorEnvelope | ItemPage
     """
 
     return sync_detailed(
@@ -286,7 +286,7 @@ async def asyncio_detailed(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedItemList]:
+) -> Response[ErrorEnvelope | ItemPage]:
     """List items
 
     Args:
@@ -309,7 +309,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedItemList]
+        Response[ErrorEnvelope | ItemPage]
     """
 
     kwargs = _get_kwargs(
@@ -349,7 +349,7 @@ async def asyncio(
     status: str | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedItemList | None:
+) -> ErrorEnvelope | ItemPage | None:
     """List items
 
     Args:
@@ -372,7 +372,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedItemList
+        ErrorEnvelope | ItemPage
     """
 
     return (

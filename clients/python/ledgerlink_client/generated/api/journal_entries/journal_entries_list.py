@@ -7,10 +7,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.journal_entries_list_expand import JournalEntriesListExpand
 from ...models.journal_entries_list_order_by import JournalEntriesListOrderBy
-from ...models.paginated_journal_entry_list import PaginatedJournalEntryList
+from ...models.journal_entry_page import JournalEntryPage
 from ...types import UNSET, Response, Unset
 
 
@@ -111,44 +111,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedJournalEntryList | None:
+) -> ErrorEnvelope | JournalEntryPage | None:
     if response.status_code == 200:
-        response_200 = PaginatedJournalEntryList.from_dict(response.json())
+        response_200 = JournalEntryPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -160,7 +160,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedJournalEntryList]:
+) -> Response[ErrorEnvelope | JournalEntryPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -191,7 +191,7 @@ def sync_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedJournalEntryList]:
+) -> Response[ErrorEnvelope | JournalEntryPage]:
     """List journal entries
 
     Args:
@@ -220,7 +220,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedJournalEntryList]
+        Response[ErrorEnvelope | JournalEntryPage]
     """
 
     kwargs = _get_kwargs(
@@ -274,7 +274,7 @@ def sync(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedJournalEntryList | None:
+) -> ErrorEnvelope | JournalEntryPage | None:
     """List journal entries
 
     Args:
@@ -303,7 +303,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedJournalEntryList
+        ErrorEnvelope | JournalEntryPage
     """
 
     return sync_detailed(
@@ -352,7 +352,7 @@ async def asyncio_detailed(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedJournalEntryList]:
+) -> Response[ErrorEnvelope | JournalEntryPage]:
     """List journal entries
 
     Args:
@@ -381,7 +381,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedJournalEntryList]
+        Response[ErrorEnvelope | JournalEntryPage]
     """
 
     kwargs = _get_kwargs(
@@ -433,7 +433,7 @@ async def asyncio(
     transaction_date_after: datetime.date | Unset = UNSET,
     transaction_date_before: datetime.date | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedJournalEntryList | None:
+) -> ErrorEnvelope | JournalEntryPage | None:
     """List journal entries
 
     Args:
@@ -462,7 +462,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedJournalEntryList
+        ErrorEnvelope | JournalEntryPage
     """
 
     return (

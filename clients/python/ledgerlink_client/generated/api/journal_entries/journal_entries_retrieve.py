@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.journal_entries_retrieve_expand import JournalEntriesRetrieveExpand
 from ...models.journal_entry import JournalEntry
 from ...types import UNSET, Response, Unset
@@ -49,44 +49,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | JournalEntry | None:
+) -> ErrorEnvelope | JournalEntry | None:
     if response.status_code == 200:
         response_200 = JournalEntry.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -98,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | JournalEntry]:
+) -> Response[ErrorEnvelope | JournalEntry]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +114,7 @@ def sync_detailed(
     expand: JournalEntriesRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | JournalEntry]:
+) -> Response[ErrorEnvelope | JournalEntry]:
     """Retrieve a journal entry
 
     Args:
@@ -128,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JournalEntry]
+        Response[ErrorEnvelope | JournalEntry]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +152,7 @@ def sync(
     expand: JournalEntriesRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | JournalEntry | None:
+) -> ErrorEnvelope | JournalEntry | None:
     """Retrieve a journal entry
 
     Args:
@@ -166,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | JournalEntry
+        ErrorEnvelope | JournalEntry
     """
 
     return sync_detailed(
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     expand: JournalEntriesRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | JournalEntry]:
+) -> Response[ErrorEnvelope | JournalEntry]:
     """Retrieve a journal entry
 
     Args:
@@ -199,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JournalEntry]
+        Response[ErrorEnvelope | JournalEntry]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +221,7 @@ async def asyncio(
     expand: JournalEntriesRetrieveExpand | Unset = UNSET,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | JournalEntry | None:
+) -> ErrorEnvelope | JournalEntry | None:
     """Retrieve a journal entry
 
     Args:
@@ -235,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | JournalEntry
+        ErrorEnvelope | JournalEntry
     """
 
     return (

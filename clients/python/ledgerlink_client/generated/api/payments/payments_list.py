@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.paginated_payment_list import PaginatedPaymentList
+from ...models.error_envelope import ErrorEnvelope
+from ...models.payment_page import PaymentPage
 from ...models.payments_list_expand import PaymentsListExpand
 from ...models.payments_list_order_by import PaymentsListOrderBy
 from ...types import UNSET, Response, Unset
@@ -117,44 +117,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedPaymentList | None:
+) -> ErrorEnvelope | PaymentPage | None:
     if response.status_code == 200:
-        response_200 = PaginatedPaymentList.from_dict(response.json())
+        response_200 = PaymentPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -166,7 +166,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedPaymentList]:
+) -> Response[ErrorEnvelope | PaymentPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -199,7 +199,7 @@ def sync_detailed(
     transaction_date_before: datetime.date | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedPaymentList]:
+) -> Response[ErrorEnvelope | PaymentPage]:
     """List payments
 
     Args:
@@ -230,7 +230,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedPaymentList]
+        Response[ErrorEnvelope | PaymentPage]
     """
 
     kwargs = _get_kwargs(
@@ -288,7 +288,7 @@ def sync(
     transaction_date_before: datetime.date | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedPaymentList | None:
+) -> ErrorEnvelope | PaymentPage | None:
     """List payments
 
     Args:
@@ -319,7 +319,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedPaymentList
+        ErrorEnvelope | PaymentPage
     """
 
     return sync_detailed(
@@ -372,7 +372,7 @@ async def asyncio_detailed(
     transaction_date_before: datetime.date | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedPaymentList]:
+) -> Response[ErrorEnvelope | PaymentPage]:
     """List payments
 
     Args:
@@ -403,7 +403,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedPaymentList]
+        Response[ErrorEnvelope | PaymentPage]
     """
 
     kwargs = _get_kwargs(
@@ -459,7 +459,7 @@ async def asyncio(
     transaction_date_before: datetime.date | Unset = UNSET,
     type_: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedPaymentList | None:
+) -> ErrorEnvelope | PaymentPage | None:
     """List payments
 
     Args:
@@ -490,7 +490,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedPaymentList
+        ErrorEnvelope | PaymentPage
     """
 
     return (

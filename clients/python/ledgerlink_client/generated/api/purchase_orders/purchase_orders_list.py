@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.paginated_purchase_order_list import PaginatedPurchaseOrderList
+from ...models.error_envelope import ErrorEnvelope
+from ...models.purchase_order_page import PurchaseOrderPage
 from ...models.purchase_orders_list_expand import PurchaseOrdersListExpand
 from ...models.purchase_orders_list_order_by import PurchaseOrdersListOrderBy
 from ...types import UNSET, Response, Unset
@@ -126,44 +126,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedPurchaseOrderList | None:
+) -> ErrorEnvelope | PurchaseOrderPage | None:
     if response.status_code == 200:
-        response_200 = PaginatedPurchaseOrderList.from_dict(response.json())
+        response_200 = PurchaseOrderPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -175,7 +175,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedPurchaseOrderList]:
+) -> Response[ErrorEnvelope | PurchaseOrderPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -209,7 +209,7 @@ def sync_detailed(
     total_amount_lt: str | Unset = UNSET,
     total_amount_lte: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedPurchaseOrderList]:
+) -> Response[ErrorEnvelope | PurchaseOrderPage]:
     """List purchase orders
 
     Args:
@@ -241,7 +241,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedPurchaseOrderList]
+        Response[ErrorEnvelope | PurchaseOrderPage]
     """
 
     kwargs = _get_kwargs(
@@ -301,7 +301,7 @@ def sync(
     total_amount_lt: str | Unset = UNSET,
     total_amount_lte: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedPurchaseOrderList | None:
+) -> ErrorEnvelope | PurchaseOrderPage | None:
     """List purchase orders
 
     Args:
@@ -333,7 +333,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedPurchaseOrderList
+        ErrorEnvelope | PurchaseOrderPage
     """
 
     return sync_detailed(
@@ -388,7 +388,7 @@ async def asyncio_detailed(
     total_amount_lt: str | Unset = UNSET,
     total_amount_lte: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedPurchaseOrderList]:
+) -> Response[ErrorEnvelope | PurchaseOrderPage]:
     """List purchase orders
 
     Args:
@@ -420,7 +420,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedPurchaseOrderList]
+        Response[ErrorEnvelope | PurchaseOrderPage]
     """
 
     kwargs = _get_kwargs(
@@ -478,7 +478,7 @@ async def asyncio(
     total_amount_lt: str | Unset = UNSET,
     total_amount_lte: str | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedPurchaseOrderList | None:
+) -> ErrorEnvelope | PurchaseOrderPage | None:
     """List purchase orders
 
     Args:
@@ -510,7 +510,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedPurchaseOrderList
+        ErrorEnvelope | PurchaseOrderPage
     """
 
     return (

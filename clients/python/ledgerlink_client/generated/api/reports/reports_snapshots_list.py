@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.report_snapshot_list import ReportSnapshotList
 from ...models.reports_snapshots_list_type import ReportsSnapshotsListType
 from ...types import UNSET, Response, Unset
@@ -61,39 +61,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ReportSnapshotList | None:
+) -> ErrorEnvelope | ReportSnapshotList | None:
     if response.status_code == 200:
         response_200 = ReportSnapshotList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -105,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ReportSnapshotList]:
+) -> Response[ErrorEnvelope | ReportSnapshotList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +123,7 @@ def sync_detailed(
     period_end_before: datetime.date | Unset = UNSET,
     type_: ReportsSnapshotsListType | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | ReportSnapshotList]:
+) -> Response[ErrorEnvelope | ReportSnapshotList]:
     """List monthly report snapshots
 
      For dashboards: Ledgerlink keeps, per linked account, the profit and loss of every completed
@@ -145,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReportSnapshotList]
+        Response[ErrorEnvelope | ReportSnapshotList]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +173,7 @@ def sync(
     period_end_before: datetime.date | Unset = UNSET,
     type_: ReportsSnapshotsListType | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | ReportSnapshotList | None:
+) -> ErrorEnvelope | ReportSnapshotList | None:
     """List monthly report snapshots
 
      For dashboards: Ledgerlink keeps, per linked account, the profit and loss of every completed
@@ -195,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReportSnapshotList
+        ErrorEnvelope | ReportSnapshotList
     """
 
     return sync_detailed(
@@ -218,7 +218,7 @@ async def asyncio_detailed(
     period_end_before: datetime.date | Unset = UNSET,
     type_: ReportsSnapshotsListType | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | ReportSnapshotList]:
+) -> Response[ErrorEnvelope | ReportSnapshotList]:
     """List monthly report snapshots
 
      For dashboards: Ledgerlink keeps, per linked account, the profit and loss of every completed
@@ -240,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ReportSnapshotList]
+        Response[ErrorEnvelope | ReportSnapshotList]
     """
 
     kwargs = _get_kwargs(
@@ -266,7 +266,7 @@ async def asyncio(
     period_end_before: datetime.date | Unset = UNSET,
     type_: ReportsSnapshotsListType | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | ReportSnapshotList | None:
+) -> ErrorEnvelope | ReportSnapshotList | None:
     """List monthly report snapshots
 
      For dashboards: Ledgerlink keeps, per linked account, the profit and loss of every completed
@@ -288,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ReportSnapshotList
+        ErrorEnvelope | ReportSnapshotList
     """
 
     return (

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.paginated_tax_rate_list import PaginatedTaxRateList
+from ...models.error_envelope import ErrorEnvelope
+from ...models.tax_rate_page import TaxRatePage
 from ...models.tax_rates_list_status import TaxRatesListStatus
 from ...types import UNSET, Response, Unset
 
@@ -70,44 +70,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PaginatedTaxRateList | None:
+) -> ErrorEnvelope | TaxRatePage | None:
     if response.status_code == 200:
-        response_200 = PaginatedTaxRateList.from_dict(response.json())
+        response_200 = TaxRatePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -119,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PaginatedTaxRateList]:
+) -> Response[ErrorEnvelope | TaxRatePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +140,7 @@ def sync_detailed(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: TaxRatesListStatus | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedTaxRateList]:
+) -> Response[ErrorEnvelope | TaxRatePage]:
     """List tax rates
 
     Args:
@@ -159,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedTaxRateList]
+        Response[ErrorEnvelope | TaxRatePage]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +193,7 @@ def sync(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: TaxRatesListStatus | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedTaxRateList | None:
+) -> ErrorEnvelope | TaxRatePage | None:
     """List tax rates
 
     Args:
@@ -212,7 +212,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedTaxRateList
+        ErrorEnvelope | TaxRatePage
     """
 
     return sync_detailed(
@@ -241,7 +241,7 @@ async def asyncio_detailed(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: TaxRatesListStatus | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | PaginatedTaxRateList]:
+) -> Response[ErrorEnvelope | TaxRatePage]:
     """List tax rates
 
     Args:
@@ -260,7 +260,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PaginatedTaxRateList]
+        Response[ErrorEnvelope | TaxRatePage]
     """
 
     kwargs = _get_kwargs(
@@ -292,7 +292,7 @@ async def asyncio(
     remote_updated_after: datetime.datetime | Unset = UNSET,
     status: TaxRatesListStatus | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | PaginatedTaxRateList | None:
+) -> ErrorEnvelope | TaxRatePage | None:
     """List tax rates
 
     Args:
@@ -311,7 +311,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PaginatedTaxRateList
+        ErrorEnvelope | TaxRatePage
     """
 
     return (

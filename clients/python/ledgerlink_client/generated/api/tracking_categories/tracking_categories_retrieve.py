@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.tracking_category import TrackingCategory
 from ...types import UNSET, Response, Unset
 
@@ -41,44 +41,44 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | TrackingCategory | None:
+) -> ErrorEnvelope | TrackingCategory | None:
     if response.status_code == 200:
         response_200 = TrackingCategory.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = Error.from_dict(response.json())
+        response_405 = ErrorEnvelope.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -90,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TrackingCategory]:
+) -> Response[ErrorEnvelope | TrackingCategory]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | TrackingCategory]:
+) -> Response[ErrorEnvelope | TrackingCategory]:
     """Retrieve a tracking category
 
     Args:
@@ -118,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TrackingCategory]
+        Response[ErrorEnvelope | TrackingCategory]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +140,7 @@ def sync(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | TrackingCategory | None:
+) -> ErrorEnvelope | TrackingCategory | None:
     """Retrieve a tracking category
 
     Args:
@@ -153,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TrackingCategory
+        ErrorEnvelope | TrackingCategory
     """
 
     return sync_detailed(
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Response[Error | TrackingCategory]:
+) -> Response[ErrorEnvelope | TrackingCategory]:
     """Retrieve a tracking category
 
     Args:
@@ -183,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TrackingCategory]
+        Response[ErrorEnvelope | TrackingCategory]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_remote_data: bool | Unset = UNSET,
     x_linked_account: UUID,
-) -> Error | TrackingCategory | None:
+) -> ErrorEnvelope | TrackingCategory | None:
     """Retrieve a tracking category
 
     Args:
@@ -216,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | TrackingCategory
+        ErrorEnvelope | TrackingCategory
     """
 
     return (

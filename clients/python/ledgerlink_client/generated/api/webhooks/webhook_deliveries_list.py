@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.webhook_deliveries_list_status import WebhookDeliveriesListStatus
 from ...models.webhook_delivery_page import WebhookDeliveryPage
 from ...types import UNSET, Response, Unset
@@ -56,39 +56,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookDeliveryPage | None:
+) -> ErrorEnvelope | WebhookDeliveryPage | None:
     if response.status_code == 200:
         response_200 = WebhookDeliveryPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -100,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookDeliveryPage]:
+) -> Response[ErrorEnvelope | WebhookDeliveryPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +117,7 @@ def sync_detailed(
     event_id: UUID | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: WebhookDeliveriesListStatus | Unset = UNSET,
-) -> Response[Error | WebhookDeliveryPage]:
+) -> Response[ErrorEnvelope | WebhookDeliveryPage]:
     """List webhook deliveries
 
      The delivery log, newest first.
@@ -134,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookDeliveryPage]
+        Response[ErrorEnvelope | WebhookDeliveryPage]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +160,7 @@ def sync(
     event_id: UUID | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: WebhookDeliveriesListStatus | Unset = UNSET,
-) -> Error | WebhookDeliveryPage | None:
+) -> ErrorEnvelope | WebhookDeliveryPage | None:
     """List webhook deliveries
 
      The delivery log, newest first.
@@ -177,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookDeliveryPage
+        ErrorEnvelope | WebhookDeliveryPage
     """
 
     return sync_detailed(
@@ -198,7 +198,7 @@ async def asyncio_detailed(
     event_id: UUID | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: WebhookDeliveriesListStatus | Unset = UNSET,
-) -> Response[Error | WebhookDeliveryPage]:
+) -> Response[ErrorEnvelope | WebhookDeliveryPage]:
     """List webhook deliveries
 
      The delivery log, newest first.
@@ -215,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookDeliveryPage]
+        Response[ErrorEnvelope | WebhookDeliveryPage]
     """
 
     kwargs = _get_kwargs(
@@ -239,7 +239,7 @@ async def asyncio(
     event_id: UUID | Unset = UNSET,
     page_size: int | Unset = UNSET,
     status: WebhookDeliveriesListStatus | Unset = UNSET,
-) -> Error | WebhookDeliveryPage | None:
+) -> ErrorEnvelope | WebhookDeliveryPage | None:
     """List webhook deliveries
 
      The delivery log, newest first.
@@ -256,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | WebhookDeliveryPage
+        ErrorEnvelope | WebhookDeliveryPage
     """
 
     return (

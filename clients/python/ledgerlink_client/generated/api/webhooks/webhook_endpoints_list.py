@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.error_envelope import ErrorEnvelope
 from ...models.webhook_endpoint import WebhookEndpoint
 from ...types import Response
 
@@ -22,7 +22,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[WebhookEndpoint] | None:
+) -> ErrorEnvelope | list[WebhookEndpoint] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -34,32 +34,32 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ErrorEnvelope.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ErrorEnvelope.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 406:
-        response_406 = Error.from_dict(response.json())
+        response_406 = ErrorEnvelope.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = ErrorEnvelope.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = ErrorEnvelope.from_dict(response.json())
 
         return response_500
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[WebhookEndpoint]]:
+) -> Response[ErrorEnvelope | list[WebhookEndpoint]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +83,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[WebhookEndpoint]]:
+) -> Response[ErrorEnvelope | list[WebhookEndpoint]]:
     """List webhook endpoints
 
     Raises:
@@ -91,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WebhookEndpoint]]
+        Response[ErrorEnvelope | list[WebhookEndpoint]]
     """
 
     kwargs = _get_kwargs()
@@ -106,7 +106,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Error | list[WebhookEndpoint] | None:
+) -> ErrorEnvelope | list[WebhookEndpoint] | None:
     """List webhook endpoints
 
     Raises:
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WebhookEndpoint]
+        ErrorEnvelope | list[WebhookEndpoint]
     """
 
     return sync_detailed(
@@ -125,7 +125,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[WebhookEndpoint]]:
+) -> Response[ErrorEnvelope | list[WebhookEndpoint]]:
     """List webhook endpoints
 
     Raises:
@@ -133,7 +133,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[WebhookEndpoint]]
+        Response[ErrorEnvelope | list[WebhookEndpoint]]
     """
 
     kwargs = _get_kwargs()
@@ -146,7 +146,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Error | list[WebhookEndpoint] | None:
+) -> ErrorEnvelope | list[WebhookEndpoint] | None:
     """List webhook endpoints
 
     Raises:
@@ -154,7 +154,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[WebhookEndpoint]
+        ErrorEnvelope | list[WebhookEndpoint]
     """
 
     return (

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class ReportsTrialBalanceBasis(StrEnum):
-    ACCRUAL = "ACCRUAL"
-    CASH = "CASH"
-
-    def __str__(self) -> str:
-        return str(self.value)
