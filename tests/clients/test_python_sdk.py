@@ -431,6 +431,17 @@ def test_the_sdk_against_a_live_gateway(linked):
         paged[name] = len(ids)
     assert len(paged) >= 10, paged
     assert paged["invoices"] > 3 and paged["contacts"] > 3 and paged["accounts"] > 3
+
+    async def contacts_async() -> list:
+        async with AsyncLedgerlink(key, base, linked_account=account_id) as aclient:
+            first = await aclient.contacts.list(page_size=2)
+            return [first.results[0].id] + [
+                c.id async for c in aclient.contacts.list_all(page_size=4)
+            ]
+
+    first_id, *async_ids = asyncio.run(contacts_async())
+    assert async_ids == [c.id for c in client.contacts.list_all(page_size=1000)]
+    assert first_id == async_ids[0]
     events = list(client.events.list_all(page_size=5))
     assert len(events) > 5 and [e.sequence for e in events] == list(range(1, len(events) + 1))
     receivable = list(client.invoices.list_all(type="ACCOUNTS_RECEIVABLE"))
