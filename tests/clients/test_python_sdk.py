@@ -409,10 +409,19 @@ def linked(gateway, xero_sandbox):
     return base, key, account_id
 
 
-@pytest.mark.slow
-def test_the_sdk_against_a_live_gateway(linked):
+@pytest.fixture
+def sdk(linked):
+    """The SDK's client about the linked account, closed after the test (an open keep-alive
+    connection would keep a live server thread, and its database session, after the test)."""
     base, key, account_id = linked
-    client = Ledgerlink(key, base, linked_account=account_id)
+    with Ledgerlink(key, base, linked_account=account_id) as client:
+        yield client
+
+
+@pytest.mark.slow
+def test_the_sdk_against_a_live_gateway(linked, sdk):
+    base, key, account_id = linked
+    client = sdk
 
     # every model, page after page, the same records as one big page
     paged: dict[str, int] = {}
@@ -523,7 +532,7 @@ def _params(model) -> set[str]:
 
 
 @pytest.mark.slow
-def test_the_quickstart_example(linked, capsys):
+def test_the_quickstart_example(linked, sdk, capsys):
     from tests.factories import make_customer
 
     spec = importlib.util.spec_from_file_location("quickstart", QUICKSTART)
@@ -535,7 +544,7 @@ def test_the_quickstart_example(linked, capsys):
     out = capsys.readouterr().out
     assert f"linked: {account_id}  xero  Demo Company (UK)" in out
     listed = re.search(r"^(\d+) open invoices, ([\d.]+) outstanding$", out, re.M)
-    client = Ledgerlink(key, base, linked_account=account_id)
+    client = sdk
     still_open = list(client.invoices.list_all(status="OPEN,PARTIALLY_PAID"))
     assert int(listed.group(1)) == len(still_open) > 0
     assert Decimal(listed.group(2)) == sum(i.balance for i in still_open)
