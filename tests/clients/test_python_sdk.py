@@ -419,7 +419,7 @@ def sdk(linked):
 
 
 @pytest.mark.slow
-def test_the_sdk_against_a_live_gateway(linked, sdk):
+def test_the_sdk_against_a_live_gateway(linked, sdk, xero_sandbox):
     base, key, account_id = linked
     client = sdk
 
@@ -511,6 +511,13 @@ def test_the_sdk_against_a_live_gateway(linked, sdk):
     assert replay.id == invoice.id
     mine = [i for i in client.invoices.list_all(q=invoice_body["reference"])]
     assert [i.id for i in mine] == [invoice.id]
+    # and at the provider: one contact, one invoice
+    xero = provider_api(xero_sandbox, account_id)
+    contacts = xero.get("Contacts", params={"where": f'Name=="{contact_body["name"]}"'})
+    assert [c["ContactID"] for c in contacts.json()["Contacts"]] == [contact.remote_id]
+    where = f'Reference=="{invoice_body["reference"]}"'
+    invoices = xero.get("Invoices", params={"where": where}).json()["Invoices"]
+    assert [i["InvoiceID"] for i in invoices] == [invoice.remote_id]
     assert client.invoices.retrieve(invoice.id).total_amount == invoice.total_amount
 
     # typed errors: a 404 and a 422
@@ -523,6 +530,14 @@ def test_the_sdk_against_a_live_gateway(linked, sdk):
     assert (refused.value.status, refused.value.type) == (422, "validation_error")
     assert "contact" in refused.value.fields()
     assert refused.value.request_id.startswith("req_")
+
+
+def provider_api(xero_sandbox, account_id: str):
+    """The sandbox's accounting API with the linked account's own token (the gateway's grant)."""
+    from gateway.accounts.models import LinkedAccount
+
+    account = LinkedAccount.objects.select_related("grant").get(id=account_id)
+    return xero_sandbox.api(account.grant.access_token, account.tenant_id)
 
 
 def _params(model) -> set[str]:
