@@ -519,6 +519,10 @@ def test_the_sdk_against_a_live_gateway(linked, sdk, xero_sandbox):
     invoices = xero.get("Invoices", params={"where": where}).json()["Invoices"]
     assert [i["InvoiceID"] for i in invoices] == [invoice.remote_id]
     assert client.invoices.retrieve(invoice.id).total_amount == invoice.total_amount
+    changed = client.invoices.update(invoice.id, {"reference": invoice_body["reference"] + "-B"})
+    assert changed.reference.endswith("-B") and changed.id == invoice.id
+    gone = client.invoices.delete(invoice.id)  # a draft: deleted at Xero, kept here marked
+    assert gone.id == invoice.id and gone.remote_was_deleted is True
 
     # typed errors: a 404 and a 422
     with pytest.raises(NotFound) as missing:
