@@ -241,6 +241,12 @@ def test_error_envelopes_become_typed_errors():
         client.invoices.list()
     assert other.value.status == 500 and other.value.message == "boom"
 
+    # the generated functions, called directly on the same client, raise the same errors
+    from ledgerlink_client.generated.api.invoices import invoices_retrieve
+
+    with pytest.raises(NotFound):
+        invoices_retrieve.sync("missing", client=client.generated, x_linked_account=ACCOUNT)
+
 
 def test_decimal_money_in_models_and_bodies():
     invoice = models.Invoice.from_dict(invoice_json())
