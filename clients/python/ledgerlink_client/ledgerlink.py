@@ -356,7 +356,7 @@ class _Base:
         return clone
 
     def __getattr__(self, name: str) -> Model:
-        models = self.__dict__.get("_models", {})
+        models: dict[str, Model] = self.__dict__.get("_models", {})
         if name in models:
             return models[name]
         raise AttributeError(f"Ledgerlink has no model {name!r} (models: {', '.join(models)})")

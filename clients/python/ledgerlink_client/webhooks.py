@@ -100,4 +100,5 @@ def parse_event(
 ) -> dict[str, Any]:
     """Verify, then decode the event (numbers as Decimal, never float)."""
     verify_signature(body, headers, secret, tolerance=tolerance)
-    return json.loads(body, parse_float=Decimal)
+    event: dict[str, Any] = json.loads(body, parse_float=Decimal)
+    return event

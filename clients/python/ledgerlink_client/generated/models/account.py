@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -72,8 +72,8 @@ class Account:
     """ The provider's id of the parent account. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_remote_data_type_0 import AccountRemoteDataType0
-        from ..models.tax_rate import TaxRate
+        from ..models.account_remote_data_type_0 import AccountRemoteDataType0  # noqa: PLC0415
+        from ..models.tax_rate import TaxRate  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -249,9 +249,9 @@ class Account:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account_remote_data_type_0 import AccountRemoteDataType0
-        from ..models.tax_rate import TaxRate
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account_remote_data_type_0 import AccountRemoteDataType0  # noqa: PLC0415
+        from ..models.tax_rate import TaxRate  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -91,9 +91,9 @@ class BankTransaction:
     """ How the money was paid (see the enum). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account import Account
-        from ..models.bank_transaction_remote_data_type_0 import BankTransactionRemoteDataType0
-        from ..models.contact import Contact
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.bank_transaction_remote_data_type_0 import BankTransactionRemoteDataType0  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -333,11 +333,11 @@ class BankTransaction:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.bank_transaction_remote_data_type_0 import BankTransactionRemoteDataType0
-        from ..models.contact import Contact
-        from ..models.invoice_line_item import InvoiceLineItem
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.bank_transaction_remote_data_type_0 import BankTransactionRemoteDataType0  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.invoice_line_item import InvoiceLineItem  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

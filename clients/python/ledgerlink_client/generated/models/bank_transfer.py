@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -67,8 +67,8 @@ class BankTransfer:
     """ The provider's own value behind `status`, unmapped. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account import Account
-        from ..models.bank_transfer_remote_data_type_0 import BankTransferRemoteDataType0
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.bank_transfer_remote_data_type_0 import BankTransferRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -232,9 +232,9 @@ class BankTransfer:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.bank_transfer_remote_data_type_0 import BankTransferRemoteDataType0
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.bank_transfer_remote_data_type_0 import BankTransferRemoteDataType0  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

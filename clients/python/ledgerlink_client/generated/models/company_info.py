@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -65,7 +65,7 @@ class CompanyInfo:
     """ The provider's own status, unmapped. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.company_info_remote_data_type_0 import CompanyInfoRemoteDataType0
+        from ..models.company_info_remote_data_type_0 import CompanyInfoRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -219,10 +219,10 @@ class CompanyInfo:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address import Address
-        from ..models.company_info_remote_data_type_0 import CompanyInfoRemoteDataType0
-        from ..models.phone_number import PhoneNumber
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.company_info_remote_data_type_0 import CompanyInfoRemoteDataType0  # noqa: PLC0415
+        from ..models.phone_number import PhoneNumber  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

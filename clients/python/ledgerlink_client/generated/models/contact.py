@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -66,7 +66,7 @@ class Contact:
     """ Phone numbers. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_remote_data_type_0 import ContactRemoteDataType0
+        from ..models.contact_remote_data_type_0 import ContactRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -214,10 +214,10 @@ class Contact:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address import Address
-        from ..models.contact_remote_data_type_0 import ContactRemoteDataType0
-        from ..models.phone_number import PhoneNumber
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.contact_remote_data_type_0 import ContactRemoteDataType0  # noqa: PLC0415
+        from ..models.phone_number import PhoneNumber  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

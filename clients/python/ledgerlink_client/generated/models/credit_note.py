@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -87,8 +87,8 @@ class CreditNote:
     """ Credit paid back in money. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact import Contact
-        from ..models.credit_note_remote_data_type_0 import CreditNoteRemoteDataType0
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.credit_note_remote_data_type_0 import CreditNoteRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -324,12 +324,12 @@ class CreditNote:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact import Contact
-        from ..models.credit_note_allocation import CreditNoteAllocation
-        from ..models.credit_note_refund import CreditNoteRefund
-        from ..models.credit_note_remote_data_type_0 import CreditNoteRemoteDataType0
-        from ..models.invoice_line_item import InvoiceLineItem
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.credit_note_allocation import CreditNoteAllocation  # noqa: PLC0415
+        from ..models.credit_note_refund import CreditNoteRefund  # noqa: PLC0415
+        from ..models.credit_note_remote_data_type_0 import CreditNoteRemoteDataType0  # noqa: PLC0415
+        from ..models.invoice_line_item import InvoiceLineItem  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

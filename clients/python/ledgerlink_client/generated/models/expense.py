@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -87,9 +87,9 @@ class Expense:
     """ A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account import Account
-        from ..models.contact import Contact
-        from ..models.expense_remote_data_type_0 import ExpenseRemoteDataType0
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.expense_remote_data_type_0 import ExpenseRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -322,11 +322,11 @@ class Expense:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.contact import Contact
-        from ..models.expense_remote_data_type_0 import ExpenseRemoteDataType0
-        from ..models.invoice_line_item import InvoiceLineItem
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.expense_remote_data_type_0 import ExpenseRemoteDataType0  # noqa: PLC0415
+        from ..models.invoice_line_item import InvoiceLineItem  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -91,8 +91,8 @@ class Invoice:
     """ The provider's ids of the payments. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact import Contact
-        from ..models.invoice_remote_data_type_0 import InvoiceRemoteDataType0
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.invoice_remote_data_type_0 import InvoiceRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -352,10 +352,10 @@ class Invoice:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact import Contact
-        from ..models.invoice_line_item import InvoiceLineItem
-        from ..models.invoice_remote_data_type_0 import InvoiceRemoteDataType0
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.invoice_line_item import InvoiceLineItem  # noqa: PLC0415
+        from ..models.invoice_remote_data_type_0 import InvoiceRemoteDataType0  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -58,8 +58,8 @@ class InvoiceSummary:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.summary_group import SummaryGroup
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.summary_group import SummaryGroup  # noqa: PLC0415
 
         d = dict(src_dict)
         group_by = d.pop("group_by")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -93,9 +93,9 @@ class Item:
     """ Code of the inventory asset account at the provider (Xero refers to accounts and items by code). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account import Account
-        from ..models.item_remote_data_type_0 import ItemRemoteDataType0
-        from ..models.tax_rate import TaxRate
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.item_remote_data_type_0 import ItemRemoteDataType0  # noqa: PLC0415
+        from ..models.tax_rate import TaxRate  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -367,10 +367,10 @@ class Item:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.item_remote_data_type_0 import ItemRemoteDataType0
-        from ..models.tax_rate import TaxRate
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.item_remote_data_type_0 import ItemRemoteDataType0  # noqa: PLC0415
+        from ..models.tax_rate import TaxRate  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -66,7 +66,7 @@ class JournalEntry:
     """ The journal entry's lines (debits and credits). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0
+        from ..models.journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -223,9 +223,9 @@ class JournalEntry:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0
-        from ..models.journal_line import JournalLine
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.journal_entry_remote_data_type_0 import JournalEntryRemoteDataType0  # noqa: PLC0415
+        from ..models.journal_line import JournalLine  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -60,8 +60,8 @@ class Limits:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.window import Window
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.window import Window  # noqa: PLC0415
 
         d = dict(src_dict)
         day = Window.from_dict(d.pop("day"))

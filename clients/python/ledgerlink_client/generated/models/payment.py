@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -72,9 +72,9 @@ class Payment:
     """ What the payment is applied to. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account import Account
-        from ..models.contact import Contact
-        from ..models.payment_remote_data_type_0 import PaymentRemoteDataType0
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.payment_remote_data_type_0 import PaymentRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -249,11 +249,11 @@ class Payment:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.account import Account
-        from ..models.contact import Contact
-        from ..models.payment_application import PaymentApplication
-        from ..models.payment_remote_data_type_0 import PaymentRemoteDataType0
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account import Account  # noqa: PLC0415
+        from ..models.contact import Contact  # noqa: PLC0415
+        from ..models.payment_application import PaymentApplication  # noqa: PLC0415
+        from ..models.payment_remote_data_type_0 import PaymentRemoteDataType0  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -45,8 +45,8 @@ class Provider:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.attachment_rules import AttachmentRules
-        from ..models.report_rules import ReportRules
+        from ..models.attachment_rules import AttachmentRules  # noqa: PLC0415
+        from ..models.report_rules import ReportRules  # noqa: PLC0415
 
         key = self.key
 
@@ -96,11 +96,11 @@ class Provider:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_rules import AttachmentRules
-        from ..models.provider_actions import ProviderActions
-        from ..models.provider_models import ProviderModels
-        from ..models.report_rules import ReportRules
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.attachment_rules import AttachmentRules  # noqa: PLC0415
+        from ..models.provider_actions import ProviderActions  # noqa: PLC0415
+        from ..models.provider_models import ProviderModels  # noqa: PLC0415
+        from ..models.report_rules import ReportRules  # noqa: PLC0415
 
         d = dict(src_dict)
         key = d.pop("key")

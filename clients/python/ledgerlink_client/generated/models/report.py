@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -54,7 +54,7 @@ class Report:
     """ The provider's raw record; only with `include_remote_data=true`. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.report_remote_data_type_0 import ReportRemoteDataType0
+        from ..models.report_remote_data_type_0 import ReportRemoteDataType0  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -183,10 +183,10 @@ class Report:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.report_column import ReportColumn
-        from ..models.report_remote_data_type_0 import ReportRemoteDataType0
-        from ..models.report_row import ReportRow
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.report_column import ReportColumn  # noqa: PLC0415
+        from ..models.report_remote_data_type_0 import ReportRemoteDataType0  # noqa: PLC0415
+        from ..models.report_row import ReportRow  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = ReportType(d.pop("type"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -51,8 +51,8 @@ class SyncStatus:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.limits import Limits
-        from ..models.sync_run import SyncRun
+        from ..models.limits import Limits  # noqa: PLC0415
+        from ..models.sync_run import SyncRun  # noqa: PLC0415
 
         linked_account_id = str(self.linked_account_id)
 
@@ -120,10 +120,10 @@ class SyncStatus:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.limits import Limits
-        from ..models.model_sync_status import ModelSyncStatus
-        from ..models.sync_run import SyncRun
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.limits import Limits  # noqa: PLC0415
+        from ..models.model_sync_status import ModelSyncStatus  # noqa: PLC0415
+        from ..models.sync_run import SyncRun  # noqa: PLC0415
 
         d = dict(src_dict)
         linked_account_id = UUID(d.pop("linked_account_id"))

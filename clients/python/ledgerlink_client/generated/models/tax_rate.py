@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -64,7 +64,7 @@ class TaxRate:
     """ What the tax rate can be used on: sales, purchases or both. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tax_rate_remote_data_type_0 import TaxRateRemoteDataType0
+        from ..models.tax_rate_remote_data_type_0 import TaxRateRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -192,9 +192,9 @@ class TaxRate:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tax_rate_component import TaxRateComponent
-        from ..models.tax_rate_remote_data_type_0 import TaxRateRemoteDataType0
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tax_rate_component import TaxRateComponent  # noqa: PLC0415
+        from ..models.tax_rate_remote_data_type_0 import TaxRateRemoteDataType0  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")

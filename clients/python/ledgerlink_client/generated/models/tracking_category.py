@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -47,7 +47,7 @@ class TrackingCategory:
     """ The tracking category's options (the values lines are tagged with). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0
+        from ..models.tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0  # noqa: PLC0415
 
         remote_id = self.remote_id
 
@@ -130,9 +130,9 @@ class TrackingCategory:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tracking_category_option import TrackingCategoryOption
-        from ..models.tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tracking_category_option import TrackingCategoryOption  # noqa: PLC0415
+        from ..models.tracking_category_remote_data_type_0 import TrackingCategoryRemoteDataType0  # noqa: PLC0415
 
         d = dict(src_dict)
         remote_id = d.pop("remote_id")
