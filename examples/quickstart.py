@@ -54,6 +54,8 @@ def create_invoice(client: Ledgerlink):
     customers = client.contacts.list(is_customer=True, page_size=1).results or (
         client.contacts.list(page_size=1).results
     )
+    if not customers:
+        raise SystemExit("the linked account has no contacts")
     invoice = client.invoices.create(
         {
             "type": "ACCOUNTS_RECEIVABLE",
