@@ -59,9 +59,9 @@ clients-python: install
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(PY) $(SDK_PY)/generate.py --output $(SDK_PY_GENERATED)
 
 clients-python-check: install
-	rm -rf $(VENV)/clients-python-check
-	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(PY) $(SDK_PY)/generate.py --output $(VENV)/clients-python-check
-	@diff -ru --exclude=__pycache__ $(SDK_PY_GENERATED) $(VENV)/clients-python-check \
+	@rm -rf var/clients-python-check && mkdir -p var
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(PY) $(SDK_PY)/generate.py --output var/clients-python-check
+	@diff -ru --exclude=__pycache__ $(SDK_PY_GENERATED) var/clients-python-check \
 		|| (echo "$(SDK_PY_GENERATED) is stale: run 'make clients-python'" && exit 1)
 
 # Ports: `make demo PORT=8100` (or PORT=8100 in the environment), likewise XERO_SANDBOX_PORT and

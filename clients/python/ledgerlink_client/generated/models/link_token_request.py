@@ -17,7 +17,7 @@ class LinkTokenRequest:
     """ Your id for the end user (organisation or user) linking. """
     redirect_url: str
     """ Where the end user is sent back to; must exactly match one of your registered redirect URLs. """
-    end_user_name: str | Unset = ""
+    end_user_name: str | Unset = UNSET
     """ Shown to you on the linked account. """
     end_user_email: str | Unset = UNSET
     """ Shown to you on the linked account. """
