@@ -56,11 +56,11 @@ openapi-check: install
 SDK_PY := clients/python
 SDK_PY_GENERATED := $(SDK_PY)/ledgerlink_client/generated
 clients-python: install
-	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(PY) $(SDK_PY)/generate.py --output $(SDK_PY_GENERATED)
+	$(PY) $(SDK_PY)/generate.py --output $(SDK_PY_GENERATED)
 
 clients-python-check: install
 	@rm -rf var/clients-python-check && mkdir -p var
-	PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(PY) $(SDK_PY)/generate.py --output var/clients-python-check
+	$(PY) $(SDK_PY)/generate.py --output var/clients-python-check
 	@diff -ru --exclude=__pycache__ $(SDK_PY_GENERATED) var/clients-python-check \
 		|| (echo "$(SDK_PY_GENERATED) is stale: run 'make clients-python'" && exit 1)
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -131,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
 
+    # The post hooks (config.yml) run `ruff`: this interpreter's, as pinned beside the
+    # generator. Without it the generator would skip them and write unformatted code.
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    if shutil.which("ruff") is None:
+        print("ruff is needed (pip install -e 'clients/python[dev]')", file=sys.stderr)
+        return 2
     properties._string_based_property = _string_or_decimal
     spec = named_by_component(yaml.safe_load(args.spec.read_text(encoding="utf-8")))
     with tempfile.TemporaryDirectory() as scratch:
