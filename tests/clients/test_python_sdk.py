@@ -17,7 +17,7 @@ import json
 import re
 import time
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -172,6 +172,20 @@ def test_a_retry_after_beyond_the_longest_wait_is_not_slept():
     with pytest.raises(RateLimited) as caught:
         client.invoices.list()
     assert slept == [] and caught.value.retry_after == 3600.0
+
+
+def test_retry_after_as_a_date_or_absent():
+    from email.utils import format_datetime
+
+    from ledgerlink_client.errors import retry_after_seconds
+
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 28 <= retry_after_seconds({"retry-after": later}) <= 30
+    assert retry_after_seconds({"Retry-After": "soon"}) is None
+    policy = RetryPolicy(max_retries=3, backoff=0.5)
+    bare = httpx.Response(503)
+    assert [policy.delay(bare, attempt) for attempt in range(4)] == [0.5, 1.0, 2.0, None]
+    assert policy.delay(httpx.Response(500), 0) is None
 
 
 def test_async_client_retries_and_pages():
