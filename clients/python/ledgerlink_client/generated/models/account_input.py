@@ -20,10 +20,13 @@ class AccountInput:
 
     """
 
-    name: None | str
+    name: str
     """ Required on create. Name of the account. """
-    type_: AccountType | None
-    """ Required on create. Kind of account (see the enum). """
+    type_: AccountType
+    """ The unified account type; the provider's own value is kept in ``Account.type_raw``.
+
+    Fine enough to tell bank, receivable and payable accounts apart (Xero marks the last two
+    with ``SystemAccount`` DEBTORS/CREDITORS; QuickBooks has its own types for them). """
     code: None | str | Unset = UNSET
     """ The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it. """
     description: None | str | Unset = UNSET
@@ -45,14 +48,9 @@ class AccountInput:
     """ The provider's id of the parent account; or give `parent_account` instead. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str
         name = self.name
 
-        type_: None | str
-        if isinstance(self.type_, AccountType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
+        type_ = self.type_.value
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -142,28 +140,9 @@ class AccountInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        name = d.pop("name")
 
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
-
-        def _parse_type_(data: object) -> AccountType | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = AccountType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AccountType | None, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = AccountType(d.pop("type"))
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:

@@ -20,14 +20,17 @@ class AccountUpdate:
 
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     """ Required on create. Name of the account. """
     code: None | str | Unset = UNSET
     """ The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it. """
     description: None | str | Unset = UNSET
     """ Description of the account. """
-    type_: AccountType | None | Unset = UNSET
-    """ Required on create. Kind of account (see the enum). """
+    type_: AccountType | Unset = UNSET
+    """ The unified account type; the provider's own value is kept in ``Account.type_raw``.
+
+    Fine enough to tell bank, receivable and payable accounts apart (Xero marks the last two
+    with ``SystemAccount`` DEBTORS/CREDITORS; QuickBooks has its own types for them). """
     status: AccountStatus | None | Unset = UNSET
     """ Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
     """
@@ -45,11 +48,7 @@ class AccountUpdate:
     """ The provider's id of the parent account; or give `parent_account` instead. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -63,13 +62,9 @@ class AccountUpdate:
         else:
             description = self.description
 
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, AccountType):
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
             type_ = self.type_.value
-        else:
-            type_ = self.type_
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
@@ -146,15 +141,7 @@ class AccountUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:
@@ -174,22 +161,12 @@ class AccountUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_type_(data: object) -> AccountType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = AccountType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AccountType | None | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _type_ = d.pop("type", UNSET)
+        type_: AccountType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = AccountType(_type_)
 
         def _parse_status(data: object) -> AccountStatus | None | Unset:
             if data is None:

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="BankTransferInput")
 class BankTransferInput:
     """POST body for bank transfers between two of the company's bank accounts."""
 
-    amount: Decimal | float | None
+    amount: Decimal | float
     """ Required on create. In the currency of the account the money left. A decimal (a string, or a JSON number):
     at most 12 digits before the point and 4 after; beyond that the answer is 422. """
     transaction_date: datetime.date | None | Unset = UNSET
@@ -41,7 +41,7 @@ class BankTransferInput:
     """ The bank transfer's reference (free text, e.g. the customer's order number). """
 
     def to_dict(self) -> dict[str, Any]:
-        amount: float | None | str
+        amount: float | str
         if isinstance(self.amount, Decimal):
             amount = str(self.amount)
         else:
@@ -121,9 +121,7 @@ class BankTransferInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_amount(data: object) -> Decimal | float | None:
-            if data is None:
-                return data
+        def _parse_amount(data: object) -> Decimal | float:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -132,7 +130,7 @@ class BankTransferInput:
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Decimal | float | None, data)
+            return cast(Decimal | float, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -26,7 +26,7 @@ class ContactInput:
 
     """
 
-    name: None | str
+    name: str
     """ Required on create. Name of the contact. """
     is_customer: bool | None | Unset = UNSET
     """ The contact is a customer (sales invoices are addressed to it). """
@@ -53,7 +53,6 @@ class ContactInput:
     """ Phone numbers. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str
         name = self.name
 
         is_customer: bool | None | Unset
@@ -174,13 +173,7 @@ class ContactInput:
         from ..models.phone_number import PhoneNumber  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
+        name = d.pop("name")
 
         def _parse_is_customer(data: object) -> bool | None | Unset:
             if data is None:

@@ -26,7 +26,7 @@ class ContactUpdate:
 
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     """ Required on create. Name of the contact. """
     is_customer: bool | None | Unset = UNSET
     """ The contact is a customer (sales invoices are addressed to it). """
@@ -53,11 +53,7 @@ class ContactUpdate:
     """ Phone numbers. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         is_customer: bool | None | Unset
         if isinstance(self.is_customer, Unset):
@@ -175,15 +171,7 @@ class ContactUpdate:
         from ..models.phone_number import PhoneNumber  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_is_customer(data: object) -> bool | None | Unset:
             if data is None:

@@ -19,7 +19,7 @@ class CreditNoteAllocationInput:
 
     """
 
-    amount: Decimal | float | None
+    amount: Decimal | float
     """ Required on create. Amount, in the credit note allocation's currency. A decimal (a string, or a JSON
     number): at most 12 digits before the point and 4 after; beyond that the answer is 422. """
     invoice: None | str | Unset = UNSET
@@ -32,7 +32,7 @@ class CreditNoteAllocationInput:
     """ Date of the credit note allocation. """
 
     def to_dict(self) -> dict[str, Any]:
-        amount: float | None | str
+        amount: float | str
         if isinstance(self.amount, Decimal):
             amount = str(self.amount)
         else:
@@ -78,9 +78,7 @@ class CreditNoteAllocationInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_amount(data: object) -> Decimal | float | None:
-            if data is None:
-                return data
+        def _parse_amount(data: object) -> Decimal | float:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -89,7 +87,7 @@ class CreditNoteAllocationInput:
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Decimal | float | None, data)
+            return cast(Decimal | float, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -27,9 +27,7 @@ class CreditNoteInput:
 
     """
 
-    type_: InvoiceType | None
-    """ Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
-    supplier. """
+    type_: InvoiceType
     number: None | str | Unset = UNSET
     """ The credit note's number as users see it at the provider (invoice number, document number). """
     contact: None | str | Unset = UNSET
@@ -59,11 +57,7 @@ class CreditNoteInput:
     """ The credit note's lines. """
 
     def to_dict(self) -> dict[str, Any]:
-        type_: None | str
-        if isinstance(self.type_, InvoiceType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
+        type_ = self.type_.value
 
         number: None | str | Unset
         if isinstance(self.number, Unset):
@@ -182,21 +176,7 @@ class CreditNoteInput:
         from ..models.invoice_line_item_input import InvoiceLineItemInput  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> InvoiceType | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = InvoiceType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvoiceType | None, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = InvoiceType(d.pop("type"))
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:

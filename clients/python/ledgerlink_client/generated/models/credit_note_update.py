@@ -27,9 +27,7 @@ class CreditNoteUpdate:
 
     """
 
-    type_: InvoiceType | None | Unset = UNSET
-    """ Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
-    supplier. """
+    type_: InvoiceType | Unset = UNSET
     number: None | str | Unset = UNSET
     """ The credit note's number as users see it at the provider (invoice number, document number). """
     contact: None | str | Unset = UNSET
@@ -59,13 +57,9 @@ class CreditNoteUpdate:
     """ The credit note's lines. """
 
     def to_dict(self) -> dict[str, Any]:
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, InvoiceType):
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
             type_ = self.type_.value
-        else:
-            type_ = self.type_
 
         number: None | str | Unset
         if isinstance(self.number, Unset):
@@ -182,23 +176,12 @@ class CreditNoteUpdate:
         from ..models.invoice_line_item_input import InvoiceLineItemInput  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_type_(data: object) -> InvoiceType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = InvoiceType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvoiceType | None | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _type_ = d.pop("type", UNSET)
+        type_: InvoiceType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = InvoiceType(_type_)
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:

@@ -25,7 +25,7 @@ class ExpenseInput:
 
     """
 
-    line_items: list[InvoiceLineItemInput] | None
+    line_items: list[InvoiceLineItemInput]
     """ Required on create. The expense's lines. """
     transaction_date: datetime.date | None | Unset = UNSET
     """ Date of the expense in the books. """
@@ -57,15 +57,10 @@ class ExpenseInput:
     """ Free-text note on the expense. """
 
     def to_dict(self) -> dict[str, Any]:
-        line_items: list[dict[str, Any]] | None
-        if isinstance(self.line_items, list):
-            line_items = []
-            for line_items_type_0_item_data in self.line_items:
-                line_items_type_0_item = line_items_type_0_item_data.to_dict()
-                line_items.append(line_items_type_0_item)
-
-        else:
-            line_items = self.line_items
+        line_items = []
+        for line_items_item_data in self.line_items:
+            line_items_item = line_items_item_data.to_dict()
+            line_items.append(line_items_item)
 
         transaction_date: None | str | Unset
         if isinstance(self.transaction_date, Unset):
@@ -194,28 +189,12 @@ class ExpenseInput:
         from ..models.invoice_line_item_input import InvoiceLineItemInput  # noqa: PLC0415
 
         d = dict(src_dict)
+        line_items = []
+        _line_items = d.pop("line_items")
+        for line_items_item_data in _line_items:
+            line_items_item = InvoiceLineItemInput.from_dict(line_items_item_data)
 
-        def _parse_line_items(data: object) -> list[InvoiceLineItemInput] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                line_items_type_0 = []
-                _line_items_type_0 = data
-                for line_items_type_0_item_data in _line_items_type_0:
-                    line_items_type_0_item = InvoiceLineItemInput.from_dict(
-                        line_items_type_0_item_data
-                    )
-
-                    line_items_type_0.append(line_items_type_0_item)
-
-                return line_items_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[InvoiceLineItemInput] | None, data)
-
-        line_items = _parse_line_items(d.pop("line_items"))
+            line_items.append(line_items_item)
 
         def _parse_transaction_date(data: object) -> datetime.date | None | Unset:
             if data is None:

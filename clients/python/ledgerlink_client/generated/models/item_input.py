@@ -21,7 +21,7 @@ class ItemInput:
 
     """
 
-    name: None | str
+    name: str
     """ Required on create. Name of the item. """
     code: None | str | Unset = UNSET
     """ The item's code as users see it at the provider. """
@@ -72,7 +72,6 @@ class ItemInput:
     """ Code of the inventory asset account at the provider (Xero refers to accounts and items by code). """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str
         name = self.name
 
         code: None | str | Unset
@@ -272,13 +271,7 @@ class ItemInput:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        name = _parse_name(d.pop("name"))
+        name = d.pop("name")
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:

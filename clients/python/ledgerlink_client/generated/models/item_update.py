@@ -23,7 +23,7 @@ class ItemUpdate:
 
     code: None | str | Unset = UNSET
     """ The item's code as users see it at the provider. """
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     """ Required on create. Name of the item. """
     description: None | str | Unset = UNSET
     """ The sales description. """
@@ -78,11 +78,7 @@ class ItemUpdate:
         else:
             code = self.code
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -283,14 +279,7 @@ class ItemUpdate:
 
         code = _parse_code(d.pop("code", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:

@@ -25,9 +25,9 @@ class JournalEntryInput:
 
     """
 
-    memo: None | str
+    memo: str
     """ Required on create. Xero Narration, QuickBooks PrivateNote. """
-    lines: list[JournalLineInput] | None
+    lines: list[JournalLineInput]
     """ Required on create. The journal entry's lines (debits and credits). """
     number: None | str | Unset = UNSET
     """ The journal entry's number as users see it at the provider (invoice number, document number). """
@@ -47,18 +47,12 @@ class JournalEntryInput:
     """ Xero ShowOnCashBasisReports. """
 
     def to_dict(self) -> dict[str, Any]:
-        memo: None | str
         memo = self.memo
 
-        lines: list[dict[str, Any]] | None
-        if isinstance(self.lines, list):
-            lines = []
-            for lines_type_0_item_data in self.lines:
-                lines_type_0_item = lines_type_0_item_data.to_dict()
-                lines.append(lines_type_0_item)
-
-        else:
-            lines = self.lines
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
 
         number: None | str | Unset
         if isinstance(self.number, Unset):
@@ -140,33 +134,14 @@ class JournalEntryInput:
         from ..models.journal_line_input import JournalLineInput  # noqa: PLC0415
 
         d = dict(src_dict)
+        memo = d.pop("memo")
 
-        def _parse_memo(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = JournalLineInput.from_dict(lines_item_data)
 
-        memo = _parse_memo(d.pop("memo"))
-
-        def _parse_lines(data: object) -> list[JournalLineInput] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                lines_type_0 = []
-                _lines_type_0 = data
-                for lines_type_0_item_data in _lines_type_0:
-                    lines_type_0_item = JournalLineInput.from_dict(lines_type_0_item_data)
-
-                    lines_type_0.append(lines_type_0_item)
-
-                return lines_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[JournalLineInput] | None, data)
-
-        lines = _parse_lines(d.pop("lines"))
+            lines.append(lines_item)
 
         def _parse_number(data: object) -> None | str | Unset:
             if data is None:

@@ -29,7 +29,7 @@ class JournalEntryUpdate:
     """ The journal entry's number as users see it at the provider (invoice number, document number). """
     transaction_date: datetime.date | None | Unset = UNSET
     """ Date of the journal entry in the books. """
-    memo: None | str | Unset = UNSET
+    memo: str | Unset = UNSET
     """ Required on create. Xero Narration, QuickBooks PrivateNote. """
     currency: None | str | Unset = UNSET
     """ ISO 4217 currency code. """
@@ -43,7 +43,7 @@ class JournalEntryUpdate:
     """ DRAFT or POSTED on create; POSTED → VOID (Xero) on update. """
     show_on_cash_basis_reports: bool | None | Unset = UNSET
     """ Xero ShowOnCashBasisReports. """
-    lines: list[JournalLineInput] | None | Unset = UNSET
+    lines: list[JournalLineInput] | Unset = UNSET
     """ Required on create. The journal entry's lines (debits and credits). """
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,11 +61,7 @@ class JournalEntryUpdate:
         else:
             transaction_date = self.transaction_date
 
-        memo: None | str | Unset
-        if isinstance(self.memo, Unset):
-            memo = UNSET
-        else:
-            memo = self.memo
+        memo = self.memo
 
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
@@ -103,17 +99,12 @@ class JournalEntryUpdate:
         else:
             show_on_cash_basis_reports = self.show_on_cash_basis_reports
 
-        lines: list[dict[str, Any]] | None | Unset
-        if isinstance(self.lines, Unset):
-            lines = UNSET
-        elif isinstance(self.lines, list):
+        lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lines, Unset):
             lines = []
-            for lines_type_0_item_data in self.lines:
-                lines_type_0_item = lines_type_0_item_data.to_dict()
-                lines.append(lines_type_0_item)
-
-        else:
-            lines = self.lines
+            for lines_item_data in self.lines:
+                lines_item = lines_item_data.to_dict()
+                lines.append(lines_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -171,14 +162,7 @@ class JournalEntryUpdate:
 
         transaction_date = _parse_transaction_date(d.pop("transaction_date", UNSET))
 
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        memo = _parse_memo(d.pop("memo", UNSET))
+        memo = d.pop("memo", UNSET)
 
         def _parse_currency(data: object) -> None | str | Unset:
             if data is None:
@@ -251,27 +235,14 @@ class JournalEntryUpdate:
             d.pop("show_on_cash_basis_reports", UNSET)
         )
 
-        def _parse_lines(data: object) -> list[JournalLineInput] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                lines_type_0 = []
-                _lines_type_0 = data
-                for lines_type_0_item_data in _lines_type_0:
-                    lines_type_0_item = JournalLineInput.from_dict(lines_type_0_item_data)
+        _lines = d.pop("lines", UNSET)
+        lines: list[JournalLineInput] | Unset = UNSET
+        if _lines is not UNSET:
+            lines = []
+            for lines_item_data in _lines:
+                lines_item = JournalLineInput.from_dict(lines_item_data)
 
-                    lines_type_0.append(lines_type_0_item)
-
-                return lines_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[JournalLineInput] | None | Unset, data)
-
-        lines = _parse_lines(d.pop("lines", UNSET))
+                lines.append(lines_item)
 
         journal_entry_update = cls(
             number=number,

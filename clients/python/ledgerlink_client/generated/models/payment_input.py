@@ -23,9 +23,9 @@ class PaymentInput:
 
     """
 
-    transaction_date: datetime.date | None
+    transaction_date: datetime.date
     """ Required on create. Date of the payment in the books. """
-    applied_to: list[PaymentApplicationInput] | None
+    applied_to: list[PaymentApplicationInput]
     """ Required on create. What the payment is applied to. """
     account: None | str | Unset = UNSET
     """ Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`. """
@@ -44,21 +44,12 @@ class PaymentInput:
     """ The payment's reference (free text, e.g. the customer's order number). """
 
     def to_dict(self) -> dict[str, Any]:
-        transaction_date: None | str
-        if isinstance(self.transaction_date, datetime.date):
-            transaction_date = self.transaction_date.isoformat()
-        else:
-            transaction_date = self.transaction_date
+        transaction_date = self.transaction_date.isoformat()
 
-        applied_to: list[dict[str, Any]] | None
-        if isinstance(self.applied_to, list):
-            applied_to = []
-            for applied_to_type_0_item_data in self.applied_to:
-                applied_to_type_0_item = applied_to_type_0_item_data.to_dict()
-                applied_to.append(applied_to_type_0_item)
-
-        else:
-            applied_to = self.applied_to
+        applied_to = []
+        for applied_to_item_data in self.applied_to:
+            applied_to_item = applied_to_item_data.to_dict()
+            applied_to.append(applied_to_item)
 
         account: None | str | Unset
         if isinstance(self.account, Unset):
@@ -128,43 +119,14 @@ class PaymentInput:
         from ..models.payment_application_input import PaymentApplicationInput  # noqa: PLC0415
 
         d = dict(src_dict)
+        transaction_date = datetime.date.fromisoformat(d.pop("transaction_date"))
 
-        def _parse_transaction_date(data: object) -> datetime.date | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                transaction_date_type_0 = datetime.date.fromisoformat(data)
+        applied_to = []
+        _applied_to = d.pop("applied_to")
+        for applied_to_item_data in _applied_to:
+            applied_to_item = PaymentApplicationInput.from_dict(applied_to_item_data)
 
-                return transaction_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None, data)
-
-        transaction_date = _parse_transaction_date(d.pop("transaction_date"))
-
-        def _parse_applied_to(data: object) -> list[PaymentApplicationInput] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                applied_to_type_0 = []
-                _applied_to_type_0 = data
-                for applied_to_type_0_item_data in _applied_to_type_0:
-                    applied_to_type_0_item = PaymentApplicationInput.from_dict(
-                        applied_to_type_0_item_data
-                    )
-
-                    applied_to_type_0.append(applied_to_type_0_item)
-
-                return applied_to_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[PaymentApplicationInput] | None, data)
-
-        applied_to = _parse_applied_to(d.pop("applied_to"))
+            applied_to.append(applied_to_item)
 
         def _parse_account(data: object) -> None | str | Unset:
             if data is None:
