@@ -7,14 +7,17 @@ PYTEST_ARGS ?= -n 2
 PY := $(VENV)/bin/python
 DEV_ENV := LEDGERLINK_ENV=development
 
-.PHONY: install lint format test test-embedded test-fast openapi openapi-check demo bench clean
+.PHONY: install lint format test test-embedded test-fast openapi openapi-check clients-python \
+	clients-python-check demo bench clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The Python SDK (clients/python) is installed too, editable: its tests and examples/ use it.
+$(VENV)/.installed: pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet -e clients/python
 	touch $@
 
 lint: install
@@ -47,6 +50,19 @@ openapi-check: install
 	@diff -u openapi/ledgerlink.yaml var/openapi-check.yaml \
 		|| (echo "openapi/ledgerlink.yaml is stale: run 'make openapi'" && exit 1)
 	$(PY) -m openapi_spec_validator --validation-errors all openapi/ledgerlink.yaml
+
+# The Python SDK's generated half (clients/python/ledgerlink_client/generated) from the spec; the
+# check regenerates into a scratch directory and fails when the committed code differs.
+SDK_PY := clients/python
+SDK_PY_GENERATED := $(SDK_PY)/ledgerlink_client/generated
+clients-python: install
+	$(PY) $(SDK_PY)/generate.py --output $(SDK_PY_GENERATED)
+
+clients-python-check: install
+	@rm -rf var/clients-python-check && mkdir -p var
+	$(PY) $(SDK_PY)/generate.py --output var/clients-python-check
+	@diff -ru --exclude=__pycache__ $(SDK_PY_GENERATED) var/clients-python-check \
+		|| (echo "$(SDK_PY_GENERATED) is stale: run 'make clients-python'" && exit 1)
 
 # Ports: `make demo PORT=8100` (or PORT=8100 in the environment), likewise XERO_SANDBOX_PORT and
 # QUICKBOOKS_SANDBOX_PORT.

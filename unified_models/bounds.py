@@ -110,7 +110,7 @@ def _json_schema(places: int) -> dict[str, Any]:
     limit = 10**MAX_WHOLE_DIGITS
     return {
         "anyOf": [
-            {"type": "string", "pattern": DECIMAL_PATTERN},
+            {"type": "string", "format": "decimal", "pattern": DECIMAL_PATTERN},
             {"type": "number", "exclusiveMinimum": -limit, "exclusiveMaximum": limit},
             {"type": "null"},
         ],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, Field, PlainSerializer
+from pydantic import AwareDatetime, Field, PlainSerializer, WithJsonSchema
 
 __all__ = ["AwareDatetime", "Money", "Rate", "to_decimal"]
 
@@ -48,11 +48,13 @@ def _as_str(value: Decimal) -> str:
 
 #: A monetary amount (or quantity): Decimal in Python, a decimal string in JSON. Validation is
 #: pydantic-core's own (fast): str/int/Decimal exact, float through its shortest repr, NaN,
-#: infinities and booleans rejected.
+#: infinities and booleans rejected. Its JSON schema is a string of format `decimal` (the
+#: OpenAPI format registry's), so generated clients can read it as a decimal, not a float.
 Money = Annotated[
     Decimal,
     Field(allow_inf_nan=False),
     PlainSerializer(_as_str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "decimal"}, mode="serialization"),
 ]
 #: Exchange rates, percentages and quantities: same representation as Money.
 Rate = Money

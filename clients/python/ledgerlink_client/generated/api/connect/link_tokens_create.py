@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.link_token import LinkToken
+from ...models.link_token_request import LinkTokenRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LinkTokenRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/link-tokens",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | LinkToken | None:
+    if response.status_code == 201:
+        response_201 = LinkToken.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = ErrorEnvelope.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 411:
+        response_411 = ErrorEnvelope.from_dict(response.json())
+
+        return response_411
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | LinkToken]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: LinkTokenRequest,
+) -> Response[ErrorEnvelope | LinkToken]:
+    """Create a link token
+
+     A link token for the hosted connect flow. Send the end user to `url`. They choose their accounting
+    system, give consent there and, when the consent reaches several organisations, tick the ones to
+    link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id`
+    in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`,
+    `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`,
+    `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires
+    after `expires_at`.
+
+    Args:
+        body (LinkTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | LinkToken]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: LinkTokenRequest,
+) -> ErrorEnvelope | LinkToken | None:
+    """Create a link token
+
+     A link token for the hosted connect flow. Send the end user to `url`. They choose their accounting
+    system, give consent there and, when the consent reaches several organisations, tick the ones to
+    link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id`
+    in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`,
+    `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`,
+    `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires
+    after `expires_at`.
+
+    Args:
+        body (LinkTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | LinkToken
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: LinkTokenRequest,
+) -> Response[ErrorEnvelope | LinkToken]:
+    """Create a link token
+
+     A link token for the hosted connect flow. Send the end user to `url`. They choose their accounting
+    system, give consent there and, when the consent reaches several organisations, tick the ones to
+    link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id`
+    in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`,
+    `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`,
+    `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires
+    after `expires_at`.
+
+    Args:
+        body (LinkTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | LinkToken]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: LinkTokenRequest,
+) -> ErrorEnvelope | LinkToken | None:
+    """Create a link token
+
+     A link token for the hosted connect flow. Send the end user to `url`. They choose their accounting
+    system, give consent there and, when the consent reaches several organisations, tick the ones to
+    link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id`
+    in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`,
+    `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`,
+    `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires
+    after `expires_at`.
+
+    Args:
+        body (LinkTokenRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | LinkToken
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

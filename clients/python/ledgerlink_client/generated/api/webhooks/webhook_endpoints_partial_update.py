@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.webhook_endpoint_update import WebhookEndpointUpdate
+from ...models.webhook_endpoint_updated import WebhookEndpointUpdated
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    endpoint_id: UUID,
+    *,
+    body: WebhookEndpointUpdate | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/webhook-endpoints/{endpoint_id}".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | WebhookEndpointUpdated | None:
+    if response.status_code == 200:
+        response_200 = WebhookEndpointUpdated.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = ErrorEnvelope.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 411:
+        response_411 = ErrorEnvelope.from_dict(response.json())
+
+        return response_411
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | WebhookEndpointUpdated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointUpdate | Unset = UNSET,
+) -> Response[ErrorEnvelope | WebhookEndpointUpdated]:
+    """Update a webhook endpoint
+
+     Only the given fields change. With `rotate_secret`, the new secret is returned once in `secret`.
+
+    Args:
+        endpoint_id (UUID):
+        body (WebhookEndpointUpdate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WebhookEndpointUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointUpdate | Unset = UNSET,
+) -> ErrorEnvelope | WebhookEndpointUpdated | None:
+    """Update a webhook endpoint
+
+     Only the given fields change. With `rotate_secret`, the new secret is returned once in `secret`.
+
+    Args:
+        endpoint_id (UUID):
+        body (WebhookEndpointUpdate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WebhookEndpointUpdated
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointUpdate | Unset = UNSET,
+) -> Response[ErrorEnvelope | WebhookEndpointUpdated]:
+    """Update a webhook endpoint
+
+     Only the given fields change. With `rotate_secret`, the new secret is returned once in `secret`.
+
+    Args:
+        endpoint_id (UUID):
+        body (WebhookEndpointUpdate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WebhookEndpointUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointUpdate | Unset = UNSET,
+) -> ErrorEnvelope | WebhookEndpointUpdated | None:
+    """Update a webhook endpoint
+
+     Only the given fields change. With `rotate_secret`, the new secret is returned once in `secret`.
+
+    Args:
+        endpoint_id (UUID):
+        body (WebhookEndpointUpdate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WebhookEndpointUpdated
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

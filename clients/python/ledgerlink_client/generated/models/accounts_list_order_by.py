@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AccountsListOrderBy(StrEnum):
+    NAME = "name"
+    VALUE_0 = "-name"
+
+    def __str__(self) -> str:
+        return str(self.value)

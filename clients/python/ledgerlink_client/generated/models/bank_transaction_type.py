@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class BankTransactionType(StrEnum):
+    RECEIVE = "RECEIVE"
+    RECEIVE_OVERPAYMENT = "RECEIVE_OVERPAYMENT"
+    RECEIVE_PREPAYMENT = "RECEIVE_PREPAYMENT"
+    RECEIVE_TRANSFER = "RECEIVE_TRANSFER"
+    SPEND = "SPEND"
+    SPEND_OVERPAYMENT = "SPEND_OVERPAYMENT"
+    SPEND_PREPAYMENT = "SPEND_PREPAYMENT"
+    SPEND_TRANSFER = "SPEND_TRANSFER"
+
+    def __str__(self) -> str:
+        return str(self.value)

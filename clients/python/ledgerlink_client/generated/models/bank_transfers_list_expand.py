@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class BankTransfersListExpand(StrEnum):
+    FROM_ACCOUNT = "from_account"
+    TO_ACCOUNT = "to_account"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class GeneralLedgerTransactionsRetrieveExpand(StrEnum):
+    LINES_ACCOUNT = "lines.account"
+    LINES_CONTACT = "lines.contact"
+    LINES_TAX_RATE = "lines.tax_rate"
+    LINES_TRACKING_CATEGORIES_CATEGORY = "lines.tracking_categories.category"
+    SOURCE = "source"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class InvoiceType(StrEnum):
+    ACCOUNTS_PAYABLE = "ACCOUNTS_PAYABLE"
+    ACCOUNTS_RECEIVABLE = "ACCOUNTS_RECEIVABLE"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class LinkedAccountsListStatus(StrEnum):
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    RELINK_REQUIRED = "relink_required"
+
+    def __str__(self) -> str:
+        return str(self.value)
