@@ -50,8 +50,11 @@ from unified_models import MODELS
 
 logger = logging.getLogger(__name__)
 
-#: Pages read ahead of the one being stored (overlaps provider latency with our writes).
+#: Provider pages read ahead of the one being stored (overlaps provider latency with our
+#: writes), and at most this many records held: a page handed on in parts (`Page.continued`)
+#: has the next page read while its own parts are still being stored.
 PREFETCH_PAGES = 1
+PREFETCH_RECORDS = 1000
 #: Records stored (and their events committed) in one transaction: a large page is stored in
 #: chunks so its first events go out while the rest is written.
 STORE_CHUNK = 100
@@ -395,7 +398,14 @@ def _run_passes(run: SyncRun, account: LinkedAccount, owner: str, heartbeat: Hea
             checkpoint.save(update_fields=["cursor", "updated_at"])
             pages = connector.list(model, modified_since=checkpoint.pass_since)
         try:
-            for page in prefetch(pages, PREFETCH_PAGES):
+            ahead = prefetch(
+                pages,
+                PREFETCH_PAGES,
+                ends_page=lambda page: not page.continued,
+                size=lambda page: len(page.records),
+                max_size=PREFETCH_RECORDS,
+            )
+            for page in ahead:
                 if heartbeat.lost:
                     raise LeaseLost()
                 _store_page(run, account, checkpoint, page, owner)
