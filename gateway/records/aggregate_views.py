@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiTypes, extend_schema
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 from rest_framework.request import Request
 
 from gateway.core import jsonutil
@@ -17,6 +18,10 @@ from gateway.records.schemas import LINKED_ACCOUNT_HEADER, filter_parameters
 from gateway.records.views import NOT_OFFERED, RecordView
 
 TAGS = ["invoices"]
+
+#: A sum of amounts: a decimal string, typed as the records' amounts are (format `decimal`), so
+#: a generated client reads it as a decimal, not a float.
+DecimalSum = Annotated[str, WithJsonSchema({"type": "string", "format": "decimal"})]
 
 
 class SummaryGroup(BaseModel):
@@ -28,8 +33,8 @@ class SummaryGroup(BaseModel):
     )
     currency: str | None = Field(description="ISO 4217 code; sums never mix currencies.")
     count: int = Field(description="How many invoices.")
-    total_amount: str | None = Field(description="Sum of `total_amount` (a decimal string).")
-    balance: str | None = Field(description="Sum of `balance`, what is still owed.")
+    total_amount: DecimalSum | None = Field(description="Sum of `total_amount` (a decimal string).")
+    balance: DecimalSum | None = Field(description="Sum of `balance`, what is still owed.")
 
 
 class InvoiceSummary(BaseModel):
@@ -51,9 +56,9 @@ class ContactOutstanding(BaseModel):
     type: str = Field(description="ACCOUNTS_RECEIVABLE or ACCOUNTS_PAYABLE.")
     currency: str | None = Field(description="ISO 4217 code.")
     invoice_count: int = Field(description="Invoices with a balance.")
-    balance: str = Field(description="Their balances summed (a decimal string).")
+    balance: DecimalSum = Field(description="Their balances summed (a decimal string).")
     overdue_count: int = Field(description="Of those, due before `as_of`.")
-    overdue_balance: str = Field(description="Their balances summed.")
+    overdue_balance: DecimalSum = Field(description="Their balances summed.")
     oldest_due_date: dt.date | None = Field(description="The earliest due date among them.")
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -24,11 +25,11 @@ class ContactOutstanding:
     """ ISO 4217 code. """
     invoice_count: int
     """ Invoices with a balance. """
-    balance: str
+    balance: Decimal
     """ Their balances summed (a decimal string). """
     overdue_count: int
     """ Of those, due before `as_of`. """
-    overdue_balance: str
+    overdue_balance: Decimal
     """ Their balances summed. """
     oldest_due_date: datetime.date | None
     """ The earliest due date among them. """
@@ -47,11 +48,11 @@ class ContactOutstanding:
 
         invoice_count = self.invoice_count
 
-        balance = self.balance
+        balance = str(self.balance)
 
         overdue_count = self.overdue_count
 
-        overdue_balance = self.overdue_balance
+        overdue_balance = str(self.overdue_balance)
 
         oldest_due_date: None | str
         if isinstance(self.oldest_due_date, datetime.date):
@@ -100,11 +101,11 @@ class ContactOutstanding:
 
         invoice_count = d.pop("invoice_count")
 
-        balance = d.pop("balance")
+        balance = Decimal(d.pop("balance"))
 
         overdue_count = d.pop("overdue_count")
 
-        overdue_balance = d.pop("overdue_balance")
+        overdue_balance = Decimal(d.pop("overdue_balance"))
 
         def _parse_oldest_due_date(data: object) -> datetime.date | None:
             if data is None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -20,9 +21,9 @@ class SummaryGroup:
     """ ISO 4217 code; sums never mix currencies. """
     count: int
     """ How many invoices. """
-    total_amount: None | str
+    total_amount: Decimal | None
     """ Sum of `total_amount` (a decimal string). """
-    balance: None | str
+    balance: Decimal | None
     """ Sum of `balance`, what is still owed. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,10 +37,16 @@ class SummaryGroup:
         count = self.count
 
         total_amount: None | str
-        total_amount = self.total_amount
+        if isinstance(self.total_amount, Decimal):
+            total_amount = str(self.total_amount)
+        else:
+            total_amount = self.total_amount
 
         balance: None | str
-        balance = self.balance
+        if isinstance(self.balance, Decimal):
+            balance = str(self.balance)
+        else:
+            balance = self.balance
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,17 +82,33 @@ class SummaryGroup:
 
         count = d.pop("count")
 
-        def _parse_total_amount(data: object) -> None | str:
+        def _parse_total_amount(data: object) -> Decimal | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                total_amount_type_0 = Decimal(data)
+
+                return total_amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Decimal | None, data)
 
         total_amount = _parse_total_amount(d.pop("total_amount"))
 
-        def _parse_balance(data: object) -> None | str:
+        def _parse_balance(data: object) -> Decimal | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                balance_type_0 = Decimal(data)
+
+                return balance_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Decimal | None, data)
 
         balance = _parse_balance(d.pop("balance"))
 
