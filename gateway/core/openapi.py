@@ -178,6 +178,10 @@ def name_components(result: dict[str, Any], generator, request, public) -> dict[
         if name.startswith("Patched"):
             # A PATCH body: only the fields sent change, so none is required.
             schema.pop("required", None)
+        if "title" in schema:
+            # Generators and Redoc name the class by its title: the component's name, not the
+            # model it was made from ("InvoiceUpdate", not "InvoiceInput").
+            schema["title"] = new
         renamed[new] = schema
     _replace_refs(result, refs)
     result["components"]["schemas"] = dict(sorted(renamed.items()))

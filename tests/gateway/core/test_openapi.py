@@ -109,6 +109,8 @@ def test_component_names_make_good_class_names():
         assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", name), name
         assert not name.startswith(("Patched", "Paginated")), name
         assert not name.endswith(("RequestRequest", "InputRequest", "Enum")), name
+        # A title names the class in generators and Redoc: never another component's name.
+        assert spec["components"]["schemas"][name].get("title", name) == name, name
     create = spec["paths"]["/v1/invoices"]["post"]["requestBody"]["content"]
     update = spec["paths"]["/v1/invoices/{record_id}"]["patch"]["requestBody"]["content"]
     assert create["application/json"]["schema"]["$ref"].endswith("/InvoiceInput")
