@@ -7,7 +7,8 @@ PYTEST_ARGS ?= -n 2
 PY := $(VENV)/bin/python
 DEV_ENV := LEDGERLINK_ENV=development
 
-.PHONY: install lint format test test-embedded test-fast openapi openapi-check demo bench clean
+.PHONY: install lint format test test-embedded test-fast openapi openapi-check demo bench clean \
+	clients-typescript clients-typescript-check
 
 install: $(VENV)/.installed
 
@@ -44,6 +45,27 @@ openapi-check: install
 	$(DEV_ENV) $(PY) manage.py spectacular --file $(VENV)/openapi-check.yaml --validate --fail-on-warn
 	@diff -u openapi/ledgerlink.yaml $(VENV)/openapi-check.yaml \
 		|| (echo "openapi/ledgerlink.yaml is stale: run 'make openapi'" && exit 1)
+
+# The TypeScript SDK (clients/typescript): the locked npm packages, its types regenerated from
+# openapi/ledgerlink.yaml (openapi-typescript, pinned), then built to dist/ with tsc.
+TS_CLIENT := clients/typescript
+NPM ?= npm
+clients-typescript:
+	cd $(TS_CLIENT) && $(NPM) ci --no-audit --no-fund
+	cd $(TS_CLIENT) && $(NPM) run --silent generate
+	cd $(TS_CLIENT) && $(NPM) run --silent build
+
+# Fails when the committed generated types differ from what the spec generates (run
+# 'make clients-typescript' and commit), then builds and typechecks the SDK, its tests and
+# examples/quickstart.ts. Its tests run against a live gateway from pytest
+# (tests/clients/test_typescript_sdk.py).
+clients-typescript-check:
+	cd $(TS_CLIENT) && $(NPM) ci --no-audit --no-fund
+	mkdir -p $(TS_CLIENT)/build
+	cd $(TS_CLIENT) && $(NPM) run --silent generate:to -- build/schema-check.ts
+	@diff -u $(TS_CLIENT)/src/generated/schema.ts $(TS_CLIENT)/build/schema-check.ts \
+		|| (echo "$(TS_CLIENT)/src/generated/schema.ts is stale: run 'make clients-typescript'" && exit 1)
+	cd $(TS_CLIENT) && $(NPM) run --silent build && $(NPM) run --silent typecheck
 
 # Ports: `make demo PORT=8100` (or PORT=8100 in the environment), likewise XERO_SANDBOX_PORT and
 # QUICKBOOKS_SANDBOX_PORT.

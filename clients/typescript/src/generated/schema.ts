@@ -1196,86 +1196,86 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            classification: components["schemas"]["AccountClassification"] | null;
+            classification?: components["schemas"]["AccountClassification"] | null;
             /** @default null */
-            type: components["schemas"]["AccountType"] | null;
+            type?: components["schemas"]["AccountType"] | null;
             /**
              * Type Raw
              * @default null
              */
-            type_raw: string | null;
+            type_raw?: string | null;
             /**
              * Sub Type Raw
              * @default null
              */
-            sub_type_raw: string | null;
+            sub_type_raw?: string | null;
             /** @default null */
-            status: components["schemas"]["AccountStatus"] | null;
+            status?: components["schemas"]["AccountStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=tax_rate`.
              * @default null
              */
-            tax_rate: string | components["schemas"]["TaxRate"] | null;
+            tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Bank Account Number
              * @default null
              */
-            bank_account_number: string | null;
+            bank_account_number?: string | null;
             /**
              * Parent Account
              * @default null
              */
-            parent_account: string | null;
+            parent_account?: string | null;
             /**
              * Parent Account Remote Id
              * @default null
              */
-            parent_account_remote_id: string | null;
+            parent_account_remote_id?: string | null;
             /**
              * Id
              * Format: uuid
@@ -1313,51 +1313,51 @@ export interface components {
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            type: components["schemas"]["AccountType"] | null;
+            type?: components["schemas"]["AccountType"] | null;
             /** @default null */
-            status: components["schemas"]["AccountStatus"] | null;
+            status?: components["schemas"]["AccountStatus"] | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Bank Account Number
              * @default null
              */
-            bank_account_number: string | null;
+            bank_account_number?: string | null;
             /**
              * Parent Account
              * @default null
              */
-            parent_account: string | null;
+            parent_account?: string | null;
             /**
              * Parent Account Remote Id
              * @default null
              */
-            parent_account_remote_id: string | null;
+            parent_account_remote_id?: string | null;
         };
         /**
          * AccountStatus
@@ -1380,37 +1380,37 @@ export interface components {
              * Street 1
              * @default null
              */
-            street_1: string | null;
+            street_1?: string | null;
             /**
              * Street 2
              * @default null
              */
-            street_2: string | null;
+            street_2?: string | null;
             /**
              * City
              * @default null
              */
-            city: string | null;
+            city?: string | null;
             /**
              * Region
              * @default null
              */
-            region: string | null;
+            region?: string | null;
             /**
              * Postal Code
              * @default null
              */
-            postal_code: string | null;
+            postal_code?: string | null;
             /**
              * Country
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Attention To
              * @default null
              */
-            attention_to: string | null;
+            attention_to?: string | null;
         };
         /**
          * AddressType
@@ -1463,7 +1463,7 @@ export interface components {
             /** Format: binary */
             file: string;
             /** @default false */
-            include_online: boolean;
+            include_online?: boolean;
         };
         /** BankTransaction */
         BankTransaction: {
@@ -1473,105 +1473,105 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
-            account: string | components["schemas"]["Account"] | null;
+            account?: string | components["schemas"]["Account"] | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
              * @default null
              */
-            sub_total: string | null;
+            sub_total?: string | null;
             /**
              * Total Tax Amount
              * @default null
              */
-            total_tax_amount: string | null;
+            total_tax_amount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Is Reconciled
              * @default null
              */
-            is_reconciled: boolean | null;
+            is_reconciled?: boolean | null;
             /** @default null */
-            status: components["schemas"]["BankTransactionStatus"] | null;
+            status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Line Items */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             type: components["schemas"]["BankTransactionType"];
@@ -1579,9 +1579,9 @@ export interface components {
              * Type Raw
              * @default null
              */
-            type_raw: string | null;
+            type_raw?: string | null;
             /** @default null */
-            payment_method: components["schemas"]["PaymentMethod"] | null;
+            payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
              * Id
              * Format: uuid
@@ -1621,83 +1621,83 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * From Account
              * @description Ledgerlink's id of the account; the account itself with `expand=from_account`.
              * @default null
              */
-            from_account: string | components["schemas"]["Account"] | null;
+            from_account?: string | components["schemas"]["Account"] | null;
             /**
              * From Account Remote Id
              * @default null
              */
-            from_account_remote_id: string | null;
+            from_account_remote_id?: string | null;
             /**
              * To Account
              * @description Ledgerlink's id of the account; the account itself with `expand=to_account`.
              * @default null
              */
-            to_account: string | components["schemas"]["Account"] | null;
+            to_account?: string | components["schemas"]["Account"] | null;
             /**
              * To Account Remote Id
              * @default null
              */
-            to_account_remote_id: string | null;
+            to_account_remote_id?: string | null;
             /**
              * Amount
              * @default null
              */
-            amount: string | null;
+            amount?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * From Is Reconciled
              * @default null
              */
-            from_is_reconciled: boolean | null;
+            from_is_reconciled?: boolean | null;
             /**
              * To Is Reconciled
              * @default null
              */
-            to_is_reconciled: boolean | null;
+            to_is_reconciled?: boolean | null;
             /** @default null */
-            status: components["schemas"]["BankTransactionStatus"] | null;
+            status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Id
              * Format: uuid
@@ -1726,44 +1726,44 @@ export interface components {
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * From Account
              * @default null
              */
-            from_account: string | null;
+            from_account?: string | null;
             /**
              * From Account Remote Id
              * @default null
              */
-            from_account_remote_id: string | null;
+            from_account_remote_id?: string | null;
             /**
              * To Account
              * @default null
              */
-            to_account: string | null;
+            to_account?: string | null;
             /**
              * To Account Remote Id
              * @default null
              */
-            to_account_remote_id: string | null;
+            to_account_remote_id?: string | null;
             /**
              * Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            amount: string | number | null;
+            amount?: string | number | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
         };
         /**
          * @description * `ACCRUAL` - ACCRUAL
@@ -1779,59 +1779,59 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Legal Name
              * @default null
              */
-            legal_name: string | null;
+            legal_name?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Country
              * @default null
              */
-            country: string | null;
+            country?: string | null;
             /**
              * Tax Number
              * @default null
              */
-            tax_number: string | null;
+            tax_number?: string | null;
             /**
              * Fiscal Year End Month
              * @default null
              */
-            fiscal_year_end_month: number | null;
+            fiscal_year_end_month?: number | null;
             /**
              * Fiscal Year End Day
              * @default null
              */
-            fiscal_year_end_day: number | null;
+            fiscal_year_end_day?: number | null;
             /**
              * Timezone
              * @default null
              */
-            timezone: string | null;
+            timezone?: string | null;
             /** Addresses */
             addresses?: components["schemas"]["Address"][];
             /** Phone Numbers */
@@ -1840,17 +1840,17 @@ export interface components {
              * Email Address
              * @default null
              */
-            email_address: string | null;
+            email_address?: string | null;
             /**
              * Organisation Type
              * @default null
              */
-            organisation_type: string | null;
+            organisation_type?: string | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Id
              * Format: uuid
@@ -1878,71 +1878,71 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * First Name
              * @default null
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default null
              */
-            last_name: string | null;
+            last_name?: string | null;
             /**
              * Is Customer
              * @default false
              */
-            is_customer: boolean;
+            is_customer?: boolean;
             /**
              * Is Supplier
              * @default false
              */
-            is_supplier: boolean;
+            is_supplier?: boolean;
             /**
              * Email Address
              * @default null
              */
-            email_address: string | null;
+            email_address?: string | null;
             /**
              * Tax Number
              * @default null
              */
-            tax_number: string | null;
+            tax_number?: string | null;
             /**
              * Account Number
              * @default null
              */
-            account_number: string | null;
+            account_number?: string | null;
             /** @default null */
-            status: components["schemas"]["ContactStatus"] | null;
+            status?: components["schemas"]["ContactStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /** Addresses */
             addresses?: components["schemas"]["Address"][];
             /** Phone Numbers */
@@ -1979,59 +1979,59 @@ export interface components {
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Is Customer
              * @default null
              */
-            is_customer: boolean | null;
+            is_customer?: boolean | null;
             /**
              * Is Supplier
              * @default null
              */
-            is_supplier: boolean | null;
+            is_supplier?: boolean | null;
             /**
              * First Name
              * @default null
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default null
              */
-            last_name: string | null;
+            last_name?: string | null;
             /**
              * Email Address
              * @default null
              */
-            email_address: string | null;
+            email_address?: string | null;
             /**
              * Tax Number
              * @default null
              */
-            tax_number: string | null;
+            tax_number?: string | null;
             /**
              * Account Number
              * @default null
              */
-            account_number: string | null;
+            account_number?: string | null;
             /** @default null */
-            status: components["schemas"]["ContactStatus"] | null;
+            status?: components["schemas"]["ContactStatus"] | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Addresses
              * @default null
              */
-            addresses: components["schemas"]["Address"][] | null;
+            addresses?: components["schemas"]["Address"][] | null;
             /**
              * Phone Numbers
              * @default null
              */
-            phone_numbers: components["schemas"]["PhoneNumber"][] | null;
+            phone_numbers?: components["schemas"]["PhoneNumber"][] | null;
         };
         /**
          * ContactOutstanding
@@ -2097,17 +2097,17 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             type: components["schemas"]["InvoiceType"];
@@ -2115,82 +2115,82 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Due Date
              * @default null
              */
-            due_date: string | null;
+            due_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
              * @default null
              */
-            sub_total: string | null;
+            sub_total?: string | null;
             /**
              * Total Tax Amount
              * @default null
              */
-            total_tax_amount: string | null;
+            total_tax_amount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Applied Amount
              * @default null
              */
-            applied_amount: string | null;
+            applied_amount?: string | null;
             /**
              * Remaining Credit
              * @default null
              */
-            remaining_credit: string | null;
+            remaining_credit?: string | null;
             /** @default null */
-            status: components["schemas"]["CreditNoteStatus"] | null;
+            status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Line Items */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /** Applied To */
@@ -2225,24 +2225,24 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Invoice
              * @default null
              */
-            invoice: string | null;
+            invoice?: string | null;
             /**
              * Invoice Remote Id
              * @default null
              */
-            invoice_remote_id: string | null;
+            invoice_remote_id?: string | null;
             /** Applied Amount */
             applied_amount: string;
             /**
              * Applied Date
              * @default null
              */
-            applied_date: string | null;
+            applied_date?: string | null;
         };
         /**
          * CreditNoteAllocationInput
@@ -2254,23 +2254,23 @@ export interface components {
              * Invoice
              * @default null
              */
-            invoice: string | null;
+            invoice?: string | null;
             /**
              * Invoice Remote Id
              * @default null
              */
-            invoice_remote_id: string | null;
+            invoice_remote_id?: string | null;
             /**
              * Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            amount: string | number | null;
+            amount?: string | number | null;
             /**
              * Date
              * @default null
              */
-            date: string | null;
+            date?: string | null;
         };
         /**
          * CreditNoteInput
@@ -2280,57 +2280,57 @@ export interface components {
          */
         CreditNoteInputRequest: {
             /** @default null */
-            type: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["CreditNoteStatus"] | null;
+            status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /**
          * CreditNoteRefund
@@ -2342,27 +2342,27 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Payment
              * @default null
              */
-            payment: string | null;
+            payment?: string | null;
             /**
              * Payment Remote Id
              * @default null
              */
-            payment_remote_id: string | null;
+            payment_remote_id?: string | null;
             /**
              * Amount
              * @default null
              */
-            amount: string | null;
+            amount?: string | null;
             /**
              * Refund Date
              * @default null
              */
-            refund_date: string | null;
+            refund_date?: string | null;
         };
         /**
          * CreditNoteStatus
@@ -2399,114 +2399,114 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
-            account: string | components["schemas"]["Account"] | null;
+            account?: string | components["schemas"]["Account"] | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
              * @default null
              */
-            sub_total: string | null;
+            sub_total?: string | null;
             /**
              * Total Tax Amount
              * @default null
              */
-            total_tax_amount: string | null;
+            total_tax_amount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Is Reconciled
              * @default null
              */
-            is_reconciled: boolean | null;
+            is_reconciled?: boolean | null;
             /** @default null */
-            status: components["schemas"]["BankTransactionStatus"] | null;
+            status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Line Items */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /** @default null */
-            payment_method: components["schemas"]["PaymentMethod"] | null;
+            payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
              * Is Refund
              * @default false
              */
-            is_refund: boolean;
+            is_refund?: boolean;
             /**
              * Id
              * Format: uuid
@@ -2536,67 +2536,67 @@ export interface components {
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /** @default null */
-            payment_method: components["schemas"]["PaymentMethod"] | null;
+            payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /** GeneralLedgerTransaction */
         GeneralLedgerTransaction: {
@@ -2606,71 +2606,71 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Remote Created At
              * @default null
              */
-            remote_created_at: string | null;
+            remote_created_at?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /** @default null */
-            source_type: components["schemas"]["LedgerSourceType"] | null;
+            source_type?: components["schemas"]["LedgerSourceType"] | null;
             /**
              * Source Type Raw
              * @default null
              */
-            source_type_raw: string | null;
+            source_type_raw?: string | null;
             /**
              * Source
              * @default null
              */
-            source: string | null;
+            source?: string | null;
             /**
              * Source Remote Id
              * @default null
              */
-            source_remote_id: string | null;
+            source_remote_id?: string | null;
             /**
              * Total Debit
              * @default null
              */
-            total_debit: string | null;
+            total_debit?: string | null;
             /**
              * Total Credit
              * @default null
              */
-            total_credit: string | null;
+            total_credit?: string | null;
             /** Lines */
             lines?: components["schemas"]["JournalLine"][];
             /**
@@ -2718,17 +2718,17 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             type: components["schemas"]["InvoiceType"];
@@ -2736,97 +2736,97 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Due Date
              * @default null
              */
-            due_date: string | null;
+            due_date?: string | null;
             /**
              * Paid On Date
              * @default null
              */
-            paid_on_date: string | null;
+            paid_on_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
              * @default null
              */
-            sub_total: string | null;
+            sub_total?: string | null;
             /**
              * Total Tax Amount
              * @default null
              */
-            total_tax_amount: string | null;
+            total_tax_amount?: string | null;
             /**
              * Total Discount
              * @default null
              */
-            total_discount: string | null;
+            total_discount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Amount Paid
              * @default null
              */
-            amount_paid: string | null;
+            amount_paid?: string | null;
             /**
              * Amount Credited
              * @default null
              */
-            amount_credited: string | null;
+            amount_credited?: string | null;
             /**
              * Balance
              * @default null
              */
-            balance: string | null;
+            balance?: string | null;
             /** @default null */
-            status: components["schemas"]["InvoiceStatus"] | null;
+            status?: components["schemas"]["InvoiceStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Line Items */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /** Payments */
@@ -2860,62 +2860,62 @@ export interface components {
          */
         InvoiceInputRequest: {
             /** @default null */
-            type: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Due Date
              * @default null
              */
-            due_date: string | null;
+            due_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["InvoiceStatus"] | null;
+            status?: components["schemas"]["InvoiceStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /** InvoiceLineItem */
         InvoiceLineItem: {
@@ -2923,82 +2923,82 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Quantity
              * @default null
              */
-            quantity: string | null;
+            quantity?: string | null;
             /**
              * Unit Price
              * @default null
              */
-            unit_price: string | null;
+            unit_price?: string | null;
             /**
              * Discount
              * @default null
              */
-            discount: string | null;
+            discount?: string | null;
             /**
              * Discount Rate
              * @default null
              */
-            discount_rate: string | null;
+            discount_rate?: string | null;
             /**
              * Tax Amount
              * @default null
              */
-            tax_amount: string | null;
+            tax_amount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Item
              * @default null
              */
-            item: string | null;
+            item?: string | null;
             /**
              * Item Remote Id
              * @default null
              */
-            item_remote_id: string | null;
+            item_remote_id?: string | null;
             /**
              * Item Code
              * @default null
              */
-            item_code: string | null;
+            item_code?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /** Tracking Categories */
             tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
         };
@@ -3012,87 +3012,87 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Quantity
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            quantity: string | number | null;
+            quantity?: string | number | null;
             /**
              * Unit Price
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            unit_price: string | number | null;
+            unit_price?: string | number | null;
             /**
              * Discount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            discount: string | number | null;
+            discount?: string | number | null;
             /**
              * Discount Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            discount_rate: string | number | null;
+            discount_rate?: string | number | null;
             /**
              * Tax Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            tax_amount: string | number | null;
+            tax_amount?: string | number | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Item
              * @default null
              */
-            item: string | null;
+            item?: string | null;
             /**
              * Item Remote Id
              * @default null
              */
-            item_remote_id: string | null;
+            item_remote_id?: string | null;
             /**
              * Item Code
              * @default null
              */
-            item_code: string | null;
+            item_code?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Tracking Categories
              * @default null
              */
-            tracking_categories: components["schemas"]["TrackingCategoryRef"][] | null;
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
         };
         /**
          * InvoiceStatus
@@ -3135,148 +3135,148 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Purchase Description
              * @default null
              */
-            purchase_description: string | null;
+            purchase_description?: string | null;
             /** @default null */
-            type: components["schemas"]["ItemType"] | null;
+            type?: components["schemas"]["ItemType"] | null;
             /** @default null */
-            status: components["schemas"]["ItemStatus"] | null;
+            status?: components["schemas"]["ItemStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Is Sold
              * @default null
              */
-            is_sold: boolean | null;
+            is_sold?: boolean | null;
             /**
              * Is Purchased
              * @default null
              */
-            is_purchased: boolean | null;
+            is_purchased?: boolean | null;
             /**
              * Is Tracked As Inventory
              * @default false
              */
-            is_tracked_as_inventory: boolean;
+            is_tracked_as_inventory?: boolean;
             /**
              * Quantity On Hand
              * @default null
              */
-            quantity_on_hand: string | null;
+            quantity_on_hand?: string | null;
             /**
              * Sale Unit Price
              * @default null
              */
-            sale_unit_price: string | null;
+            sale_unit_price?: string | null;
             /**
              * Sale Account
              * @description Ledgerlink's id of the account; the account itself with `expand=sale_account`.
              * @default null
              */
-            sale_account: string | components["schemas"]["Account"] | null;
+            sale_account?: string | components["schemas"]["Account"] | null;
             /**
              * Sale Account Remote Id
              * @default null
              */
-            sale_account_remote_id: string | null;
+            sale_account_remote_id?: string | null;
             /**
              * Sale Account Code
              * @default null
              */
-            sale_account_code: string | null;
+            sale_account_code?: string | null;
             /**
              * Sale Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=sale_tax_rate`.
              * @default null
              */
-            sale_tax_rate: string | components["schemas"]["TaxRate"] | null;
+            sale_tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
              * Sale Tax Rate Remote Id
              * @default null
              */
-            sale_tax_rate_remote_id: string | null;
+            sale_tax_rate_remote_id?: string | null;
             /**
              * Purchase Unit Price
              * @default null
              */
-            purchase_unit_price: string | null;
+            purchase_unit_price?: string | null;
             /**
              * Purchase Account
              * @description Ledgerlink's id of the account; the account itself with `expand=purchase_account`.
              * @default null
              */
-            purchase_account: string | components["schemas"]["Account"] | null;
+            purchase_account?: string | components["schemas"]["Account"] | null;
             /**
              * Purchase Account Remote Id
              * @default null
              */
-            purchase_account_remote_id: string | null;
+            purchase_account_remote_id?: string | null;
             /**
              * Purchase Account Code
              * @default null
              */
-            purchase_account_code: string | null;
+            purchase_account_code?: string | null;
             /**
              * Purchase Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=purchase_tax_rate`.
              * @default null
              */
-            purchase_tax_rate: string | components["schemas"]["TaxRate"] | null;
+            purchase_tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
              * Purchase Tax Rate Remote Id
              * @default null
              */
-            purchase_tax_rate_remote_id: string | null;
+            purchase_tax_rate_remote_id?: string | null;
             /**
              * Inventory Asset Account
              * @description Ledgerlink's id of the account; the account itself with `expand=inventory_asset_account`.
              * @default null
              */
-            inventory_asset_account: string | components["schemas"]["Account"] | null;
+            inventory_asset_account?: string | components["schemas"]["Account"] | null;
             /**
              * Inventory Asset Account Remote Id
              * @default null
              */
-            inventory_asset_account_remote_id: string | null;
+            inventory_asset_account_remote_id?: string | null;
             /**
              * Inventory Asset Account Code
              * @default null
              */
-            inventory_asset_account_code: string | null;
+            inventory_asset_account_code?: string | null;
             /**
              * Id
              * Format: uuid
@@ -3307,113 +3307,113 @@ export interface components {
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Purchase Description
              * @default null
              */
-            purchase_description: string | null;
+            purchase_description?: string | null;
             /** @default null */
-            type: components["schemas"]["ItemType"] | null;
+            type?: components["schemas"]["ItemType"] | null;
             /** @default null */
-            status: components["schemas"]["ItemStatus"] | null;
+            status?: components["schemas"]["ItemStatus"] | null;
             /**
              * Is Sold
              * @default null
              */
-            is_sold: boolean | null;
+            is_sold?: boolean | null;
             /**
              * Is Purchased
              * @default null
              */
-            is_purchased: boolean | null;
+            is_purchased?: boolean | null;
             /**
              * Sale Unit Price
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            sale_unit_price: string | number | null;
+            sale_unit_price?: string | number | null;
             /**
              * Sale Account
              * @default null
              */
-            sale_account: string | null;
+            sale_account?: string | null;
             /**
              * Sale Account Remote Id
              * @default null
              */
-            sale_account_remote_id: string | null;
+            sale_account_remote_id?: string | null;
             /**
              * Sale Account Code
              * @default null
              */
-            sale_account_code: string | null;
+            sale_account_code?: string | null;
             /**
              * Sale Tax Rate
              * @default null
              */
-            sale_tax_rate: string | null;
+            sale_tax_rate?: string | null;
             /**
              * Sale Tax Rate Remote Id
              * @default null
              */
-            sale_tax_rate_remote_id: string | null;
+            sale_tax_rate_remote_id?: string | null;
             /**
              * Purchase Unit Price
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            purchase_unit_price: string | number | null;
+            purchase_unit_price?: string | number | null;
             /**
              * Purchase Account
              * @default null
              */
-            purchase_account: string | null;
+            purchase_account?: string | null;
             /**
              * Purchase Account Remote Id
              * @default null
              */
-            purchase_account_remote_id: string | null;
+            purchase_account_remote_id?: string | null;
             /**
              * Purchase Account Code
              * @default null
              */
-            purchase_account_code: string | null;
+            purchase_account_code?: string | null;
             /**
              * Purchase Tax Rate
              * @default null
              */
-            purchase_tax_rate: string | null;
+            purchase_tax_rate?: string | null;
             /**
              * Purchase Tax Rate Remote Id
              * @default null
              */
-            purchase_tax_rate_remote_id: string | null;
+            purchase_tax_rate_remote_id?: string | null;
             /**
              * Inventory Asset Account
              * @default null
              */
-            inventory_asset_account: string | null;
+            inventory_asset_account?: string | null;
             /**
              * Inventory Asset Account Remote Id
              * @default null
              */
-            inventory_asset_account_remote_id: string | null;
+            inventory_asset_account_remote_id?: string | null;
             /**
              * Inventory Asset Account Code
              * @default null
              */
-            inventory_asset_account_code: string | null;
+            inventory_asset_account_code?: string | null;
         };
         /**
          * ItemStatus
@@ -3433,68 +3433,68 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["JournalEntryStatus"] | null;
+            status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /**
              * Show On Cash Basis Reports
              * @default null
              */
-            show_on_cash_basis_reports: boolean | null;
+            show_on_cash_basis_reports?: boolean | null;
             /**
              * Total Debit
              * @default null
              */
-            total_debit: string | null;
+            total_debit?: string | null;
             /**
              * Total Credit
              * @default null
              */
-            total_credit: string | null;
+            total_credit?: string | null;
             /** Lines */
             lines?: components["schemas"]["JournalLine"][];
             /**
@@ -3526,42 +3526,42 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["JournalEntryStatus"] | null;
+            status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
              * Show On Cash Basis Reports
              * @default null
              */
-            show_on_cash_basis_reports: boolean | null;
+            show_on_cash_basis_reports?: boolean | null;
             /**
              * Lines
              * @default null
              */
-            lines: components["schemas"]["JournalLineInput"][] | null;
+            lines?: components["schemas"]["JournalLineInput"][] | null;
         };
         /**
          * JournalEntryStatus
@@ -3579,82 +3579,82 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Net Amount
              * @default null
              */
-            net_amount: string | null;
+            net_amount?: string | null;
             /**
              * Debit Amount
              * @default null
              */
-            debit_amount: string | null;
+            debit_amount?: string | null;
             /**
              * Credit Amount
              * @default null
              */
-            credit_amount: string | null;
+            credit_amount?: string | null;
             /**
              * Tax Amount
              * @default null
              */
-            tax_amount: string | null;
+            tax_amount?: string | null;
             /**
              * Gross Amount
              * @default null
              */
-            gross_amount: string | null;
+            gross_amount?: string | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Account Name
              * @default null
              */
-            account_name: string | null;
+            account_name?: string | null;
             /**
              * Account Type Raw
              * @default null
              */
-            account_type_raw: string | null;
+            account_type_raw?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /** Tracking Categories */
             tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
         };
@@ -3668,65 +3668,65 @@ export interface components {
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Debit Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            debit_amount: string | number | null;
+            debit_amount?: string | number | null;
             /**
              * Credit Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            credit_amount: string | number | null;
+            credit_amount?: string | number | null;
             /**
              * Tax Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            tax_amount: string | number | null;
+            tax_amount?: string | number | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Tracking Categories
              * @default null
              */
-            tracking_categories: components["schemas"]["TrackingCategoryRef"][] | null;
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
         };
         /**
          * LedgerSourceType
@@ -3767,7 +3767,7 @@ export interface components {
             /** @description Your id for the end user (organisation or user) linking. */
             end_user_id: string;
             /** @default  */
-            end_user_name: string;
+            end_user_name?: string;
             end_user_email?: string;
             /** @description Provider keys the end user may choose from; default: every one `/v1/providers` lists (enabled and configured). */
             providers?: string[];
@@ -4214,51 +4214,51 @@ export interface components {
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            type: components["schemas"]["AccountType"] | null;
+            type?: components["schemas"]["AccountType"] | null;
             /** @default null */
-            status: components["schemas"]["AccountStatus"] | null;
+            status?: components["schemas"]["AccountStatus"] | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Tax Rate
              * @default null
              */
-            tax_rate: string | null;
+            tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
              * @default null
              */
-            tax_rate_remote_id: string | null;
+            tax_rate_remote_id?: string | null;
             /**
              * Bank Account Number
              * @default null
              */
-            bank_account_number: string | null;
+            bank_account_number?: string | null;
             /**
              * Parent Account
              * @default null
              */
-            parent_account: string | null;
+            parent_account?: string | null;
             /**
              * Parent Account Remote Id
              * @default null
              */
-            parent_account_remote_id: string | null;
+            parent_account_remote_id?: string | null;
         };
         /**
          * ContactInput
@@ -4273,59 +4273,59 @@ export interface components {
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Is Customer
              * @default null
              */
-            is_customer: boolean | null;
+            is_customer?: boolean | null;
             /**
              * Is Supplier
              * @default null
              */
-            is_supplier: boolean | null;
+            is_supplier?: boolean | null;
             /**
              * First Name
              * @default null
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default null
              */
-            last_name: string | null;
+            last_name?: string | null;
             /**
              * Email Address
              * @default null
              */
-            email_address: string | null;
+            email_address?: string | null;
             /**
              * Tax Number
              * @default null
              */
-            tax_number: string | null;
+            tax_number?: string | null;
             /**
              * Account Number
              * @default null
              */
-            account_number: string | null;
+            account_number?: string | null;
             /** @default null */
-            status: components["schemas"]["ContactStatus"] | null;
+            status?: components["schemas"]["ContactStatus"] | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Addresses
              * @default null
              */
-            addresses: components["schemas"]["Address"][] | null;
+            addresses?: components["schemas"]["Address"][] | null;
             /**
              * Phone Numbers
              * @default null
              */
-            phone_numbers: components["schemas"]["PhoneNumber"][] | null;
+            phone_numbers?: components["schemas"]["PhoneNumber"][] | null;
         };
         /**
          * CreditNoteInput
@@ -4335,57 +4335,57 @@ export interface components {
          */
         PatchedCreditNoteInputRequest: {
             /** @default null */
-            type: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["CreditNoteStatus"] | null;
+            status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /**
          * InvoiceInput
@@ -4395,62 +4395,62 @@ export interface components {
          */
         PatchedInvoiceInputRequest: {
             /** @default null */
-            type: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Due Date
              * @default null
              */
-            due_date: string | null;
+            due_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["InvoiceStatus"] | null;
+            status?: components["schemas"]["InvoiceStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /**
          * ItemInput
@@ -4463,113 +4463,113 @@ export interface components {
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Purchase Description
              * @default null
              */
-            purchase_description: string | null;
+            purchase_description?: string | null;
             /** @default null */
-            type: components["schemas"]["ItemType"] | null;
+            type?: components["schemas"]["ItemType"] | null;
             /** @default null */
-            status: components["schemas"]["ItemStatus"] | null;
+            status?: components["schemas"]["ItemStatus"] | null;
             /**
              * Is Sold
              * @default null
              */
-            is_sold: boolean | null;
+            is_sold?: boolean | null;
             /**
              * Is Purchased
              * @default null
              */
-            is_purchased: boolean | null;
+            is_purchased?: boolean | null;
             /**
              * Sale Unit Price
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            sale_unit_price: string | number | null;
+            sale_unit_price?: string | number | null;
             /**
              * Sale Account
              * @default null
              */
-            sale_account: string | null;
+            sale_account?: string | null;
             /**
              * Sale Account Remote Id
              * @default null
              */
-            sale_account_remote_id: string | null;
+            sale_account_remote_id?: string | null;
             /**
              * Sale Account Code
              * @default null
              */
-            sale_account_code: string | null;
+            sale_account_code?: string | null;
             /**
              * Sale Tax Rate
              * @default null
              */
-            sale_tax_rate: string | null;
+            sale_tax_rate?: string | null;
             /**
              * Sale Tax Rate Remote Id
              * @default null
              */
-            sale_tax_rate_remote_id: string | null;
+            sale_tax_rate_remote_id?: string | null;
             /**
              * Purchase Unit Price
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            purchase_unit_price: string | number | null;
+            purchase_unit_price?: string | number | null;
             /**
              * Purchase Account
              * @default null
              */
-            purchase_account: string | null;
+            purchase_account?: string | null;
             /**
              * Purchase Account Remote Id
              * @default null
              */
-            purchase_account_remote_id: string | null;
+            purchase_account_remote_id?: string | null;
             /**
              * Purchase Account Code
              * @default null
              */
-            purchase_account_code: string | null;
+            purchase_account_code?: string | null;
             /**
              * Purchase Tax Rate
              * @default null
              */
-            purchase_tax_rate: string | null;
+            purchase_tax_rate?: string | null;
             /**
              * Purchase Tax Rate Remote Id
              * @default null
              */
-            purchase_tax_rate_remote_id: string | null;
+            purchase_tax_rate_remote_id?: string | null;
             /**
              * Inventory Asset Account
              * @default null
              */
-            inventory_asset_account: string | null;
+            inventory_asset_account?: string | null;
             /**
              * Inventory Asset Account Remote Id
              * @default null
              */
-            inventory_asset_account_remote_id: string | null;
+            inventory_asset_account_remote_id?: string | null;
             /**
              * Inventory Asset Account Code
              * @default null
              */
-            inventory_asset_account_code: string | null;
+            inventory_asset_account_code?: string | null;
         };
         /**
          * JournalEntryInput
@@ -4581,42 +4581,42 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["JournalEntryStatus"] | null;
+            status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
              * Show On Cash Basis Reports
              * @default null
              */
-            show_on_cash_basis_reports: boolean | null;
+            show_on_cash_basis_reports?: boolean | null;
             /**
              * Lines
              * @default null
              */
-            lines: components["schemas"]["JournalLineInput"][] | null;
+            lines?: components["schemas"]["JournalLineInput"][] | null;
         };
         /**
          * PurchaseOrderInput
@@ -4631,82 +4631,82 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Delivery Date
              * @default null
              */
-            delivery_date: string | null;
+            delivery_date?: string | null;
             /**
              * Expected Arrival Date
              * @default null
              */
-            expected_arrival_date: string | null;
+            expected_arrival_date?: string | null;
             /**
              * Delivery Address
              * @default null
              */
-            delivery_address: string | null;
+            delivery_address?: string | null;
             /**
              * Attention To
              * @default null
              */
-            attention_to: string | null;
+            attention_to?: string | null;
             /**
              * Telephone
              * @default null
              */
-            telephone: string | null;
+            telephone?: string | null;
             /**
              * Delivery Instructions
              * @default null
              */
-            delivery_instructions: string | null;
+            delivery_instructions?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["PurchaseOrderStatus"] | null;
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         PatchedSyncSettingsRequest: {
             /** @description Minutes between scheduled incremental syncs (5 to 10080). */
@@ -4730,80 +4730,80 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /** @default null */
-            type: components["schemas"]["PaymentType"] | null;
+            type?: components["schemas"]["PaymentType"] | null;
             /**
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
-            account: string | components["schemas"]["Account"] | null;
+            account?: string | components["schemas"]["Account"] | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /** @default null */
-            status: components["schemas"]["PaymentStatus"] | null;
+            status?: components["schemas"]["PaymentStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Applied To */
             applied_to?: components["schemas"]["PaymentApplication"][];
             /**
@@ -4832,7 +4832,7 @@ export interface components {
              * Related Object Id
              * @default null
              */
-            related_object_id: string | null;
+            related_object_id?: string | null;
             /** Related Object Remote Id */
             related_object_remote_id: string;
             /** Applied Amount */
@@ -4841,23 +4841,23 @@ export interface components {
         /** PaymentApplicationInput */
         PaymentApplicationInput: {
             /** @default INVOICE */
-            related_object_type: components["schemas"]["RelatedObjectType"];
+            related_object_type?: components["schemas"]["RelatedObjectType"];
             /**
              * Related Object Id
              * @default null
              */
-            related_object_id: string | null;
+            related_object_id?: string | null;
             /**
              * Related Object Remote Id
              * @default null
              */
-            related_object_remote_id: string | null;
+            related_object_remote_id?: string | null;
             /**
              * Applied Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            applied_amount: string | number | null;
+            applied_amount?: string | number | null;
         };
         /**
          * PaymentInput
@@ -4869,44 +4869,44 @@ export interface components {
              * Transaction Date
              * @default null
              */
-            transaction_date: string | null;
+            transaction_date?: string | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /**
              * Total Amount
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            total_amount: string | number | null;
+            total_amount?: string | number | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Applied To
              * @default null
              */
-            applied_to: components["schemas"]["PaymentApplicationInput"][] | null;
+            applied_to?: components["schemas"]["PaymentApplicationInput"][] | null;
         };
         /**
          * PaymentMethod
@@ -4933,12 +4933,12 @@ export interface components {
              * Area Code
              * @default null
              */
-            area_code: string | null;
+            area_code?: string | null;
             /**
              * Country Code
              * @default null
              */
-            country_code: string | null;
+            country_code?: string | null;
         };
         /**
          * PhoneNumberType
@@ -4980,119 +4980,119 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
-            contact: string | components["schemas"]["Contact"] | null;
+            contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Delivery Date
              * @default null
              */
-            delivery_date: string | null;
+            delivery_date?: string | null;
             /**
              * Expected Arrival Date
              * @default null
              */
-            expected_arrival_date: string | null;
+            expected_arrival_date?: string | null;
             /**
              * Delivery Address
              * @default null
              */
-            delivery_address: string | null;
+            delivery_address?: string | null;
             /**
              * Attention To
              * @default null
              */
-            attention_to: string | null;
+            attention_to?: string | null;
             /**
              * Telephone
              * @default null
              */
-            telephone: string | null;
+            telephone?: string | null;
             /**
              * Delivery Instructions
              * @default null
              */
-            delivery_instructions: string | null;
+            delivery_instructions?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @default null
              */
-            exchange_rate: string | null;
+            exchange_rate?: string | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
              * @default null
              */
-            sub_total: string | null;
+            sub_total?: string | null;
             /**
              * Total Tax Amount
              * @default null
              */
-            total_tax_amount: string | null;
+            total_tax_amount?: string | null;
             /**
              * Total Discount
              * @default null
              */
-            total_discount: string | null;
+            total_discount?: string | null;
             /**
              * Total Amount
              * @default null
              */
-            total_amount: string | null;
+            total_amount?: string | null;
             /** @default null */
-            status: components["schemas"]["PurchaseOrderStatus"] | null;
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Line Items */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /**
@@ -5127,82 +5127,82 @@ export interface components {
              * Number
              * @default null
              */
-            number: string | null;
+            number?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Issue Date
              * @default null
              */
-            issue_date: string | null;
+            issue_date?: string | null;
             /**
              * Delivery Date
              * @default null
              */
-            delivery_date: string | null;
+            delivery_date?: string | null;
             /**
              * Expected Arrival Date
              * @default null
              */
-            expected_arrival_date: string | null;
+            expected_arrival_date?: string | null;
             /**
              * Delivery Address
              * @default null
              */
-            delivery_address: string | null;
+            delivery_address?: string | null;
             /**
              * Attention To
              * @default null
              */
-            attention_to: string | null;
+            attention_to?: string | null;
             /**
              * Telephone
              * @default null
              */
-            telephone: string | null;
+            telephone?: string | null;
             /**
              * Delivery Instructions
              * @default null
              */
-            delivery_instructions: string | null;
+            delivery_instructions?: string | null;
             /**
              * Reference
              * @default null
              */
-            reference: string | null;
+            reference?: string | null;
             /**
              * Memo
              * @default null
              */
-            memo: string | null;
+            memo?: string | null;
             /**
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /**
              * Exchange Rate
              * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
-            exchange_rate: string | number | null;
+            exchange_rate?: string | number | null;
             /** @default null */
-            tax_treatment: components["schemas"]["TaxTreatment"] | null;
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /** @default null */
-            status: components["schemas"]["PurchaseOrderStatus"] | null;
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
         /**
          * PurchaseOrderStatus
@@ -5225,31 +5225,31 @@ export interface components {
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /** @default null */
-            basis: components["schemas"]["ReportBasis"] | null;
+            basis?: components["schemas"]["ReportBasis"] | null;
             /**
              * Start Date
              * @default null
              */
-            start_date: string | null;
+            start_date?: string | null;
             /**
              * End Date
              * @default null
              */
-            end_date: string | null;
+            end_date?: string | null;
             /**
              * Date
              * @default null
              */
-            date: string | null;
+            date?: string | null;
             /**
              * Periods
              * @default 1
              */
-            periods: number;
+            periods?: number;
             /** @default null */
-            timeframe: components["schemas"]["ReportTimeframe"] | null;
+            timeframe?: components["schemas"]["ReportTimeframe"] | null;
             /** Columns */
             columns: components["schemas"]["ReportColumn"][];
             /** Rows */
@@ -5258,27 +5258,27 @@ export interface components {
              * Derived
              * @default false
              */
-            derived: boolean;
+            derived?: boolean;
             /**
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Remote Name
              * @default null
              */
-            remote_name: string | null;
+            remote_name?: string | null;
             /**
              * Remote Generated At
              * @default null
              */
-            remote_generated_at: string | null;
+            remote_generated_at?: string | null;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
         };
@@ -5292,31 +5292,31 @@ export interface components {
              * Currency
              * @default null
              */
-            currency: string | null;
+            currency?: string | null;
             /** @default null */
-            basis: components["schemas"]["ReportBasis"] | null;
+            basis?: components["schemas"]["ReportBasis"] | null;
             /**
              * Start Date
              * @default null
              */
-            start_date: string | null;
+            start_date?: string | null;
             /**
              * End Date
              * @default null
              */
-            end_date: string | null;
+            end_date?: string | null;
             /**
              * Date
              * @default null
              */
-            date: string | null;
+            date?: string | null;
             /**
              * Periods
              * @default 1
              */
-            periods: number;
+            periods?: number;
             /** @default null */
-            timeframe: components["schemas"]["ReportTimeframe"] | null;
+            timeframe?: components["schemas"]["ReportTimeframe"] | null;
             /** Columns */
             columns: components["schemas"]["ReportColumn"][];
             /** Rows */
@@ -5325,27 +5325,27 @@ export interface components {
              * Derived
              * @default false
              */
-            derived: boolean;
+            derived?: boolean;
             /**
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Remote Name
              * @default null
              */
-            remote_name: string | null;
+            remote_name?: string | null;
             /**
              * Remote Generated At
              * @default null
              */
-            remote_generated_at: string | null;
+            remote_generated_at?: string | null;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
@@ -5382,37 +5382,37 @@ export interface components {
              * Start Date
              * @default null
              */
-            start_date: string | null;
+            start_date?: string | null;
             /**
              * End Date
              * @default null
              */
-            end_date: string | null;
+            end_date?: string | null;
             /**
              * Min Days
              * @default null
              */
-            min_days: number | null;
+            min_days?: number | null;
             /**
              * Max Days
              * @default null
              */
-            max_days: number | null;
+            max_days?: number | null;
             /**
              * Tracking Category Remote Id
              * @default null
              */
-            tracking_category_remote_id: string | null;
+            tracking_category_remote_id?: string | null;
             /**
              * Tracking Option Remote Id
              * @default null
              */
-            tracking_option_remote_id: string | null;
+            tracking_option_remote_id?: string | null;
             /**
              * Tracking Option Name
              * @default null
              */
-            tracking_option_name: string | null;
+            tracking_option_name?: string | null;
         };
         /**
          * ReportColumnKind
@@ -5447,27 +5447,27 @@ export interface components {
              * Account Remote Id
              * @default null
              */
-            account_remote_id: string | null;
+            account_remote_id?: string | null;
             /**
              * Account
              * @default null
              */
-            account: string | null;
+            account?: string | null;
             /**
              * Account Code
              * @default null
              */
-            account_code: string | null;
+            account_code?: string | null;
             /**
              * Contact Remote Id
              * @default null
              */
-            contact_remote_id: string | null;
+            contact_remote_id?: string | null;
             /**
              * Contact
              * @default null
              */
-            contact: string | null;
+            contact?: string | null;
             /** Sum Of */
             sum_of?: string[];
             /** Rows */
@@ -5581,7 +5581,7 @@ export interface components {
              *     * `incremental` - Incremental
              * @default incremental
              */
-            mode: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
         };
         SyncRun: {
             /** Format: uuid */
@@ -5667,53 +5667,53 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Code
              * @default null
              */
-            code: string | null;
+            code?: string | null;
             /**
              * Description
              * @default null
              */
-            description: string | null;
+            description?: string | null;
             /**
              * Effective Tax Rate
              * @default null
              */
-            effective_tax_rate: string | null;
+            effective_tax_rate?: string | null;
             /**
              * Total Tax Rate
              * @default null
              */
-            total_tax_rate: string | null;
+            total_tax_rate?: string | null;
             /** Components */
             components?: components["schemas"]["TaxRateComponent"][];
             /** @default null */
-            status: components["schemas"]["TaxRateStatus"] | null;
+            status?: components["schemas"]["TaxRateStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Applies To */
             applies_to?: components["schemas"]["TaxRateAppliesTo"][];
             /**
@@ -5750,29 +5750,29 @@ export interface components {
              * Remote Id
              * @default null
              */
-            remote_id: string | null;
+            remote_id?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Rate
              * @default null
              */
-            rate: string | null;
+            rate?: string | null;
             /**
              * Is Compound
              * @default false
              */
-            is_compound: boolean;
+            is_compound?: boolean;
             /**
              * Is Non Recoverable
              * @default false
              */
-            is_non_recoverable: boolean;
+            is_non_recoverable?: boolean;
             /** @default null */
-            applies_to: components["schemas"]["TaxRateAppliesTo"] | null;
+            applies_to?: components["schemas"]["TaxRateAppliesTo"] | null;
         };
         /**
          * TaxRateStatus
@@ -5792,31 +5792,31 @@ export interface components {
              * Remote Updated At
              * @default null
              */
-            remote_updated_at: string | null;
+            remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
              * @default false
              */
-            remote_was_deleted: boolean;
+            remote_was_deleted?: boolean;
             /**
              * Remote Data
              * @default null
              */
-            remote_data: {
+            remote_data?: {
                 [key: string]: unknown;
             } | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /** @default null */
-            status: components["schemas"]["TrackingCategoryStatus"] | null;
+            status?: components["schemas"]["TrackingCategoryStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
             /** Options */
             options?: components["schemas"]["TrackingCategoryOption"][];
             /**
@@ -5846,14 +5846,14 @@ export interface components {
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /** @default null */
-            status: components["schemas"]["TrackingCategoryStatus"] | null;
+            status?: components["schemas"]["TrackingCategoryStatus"] | null;
             /**
              * Status Raw
              * @default null
              */
-            status_raw: string | null;
+            status_raw?: string | null;
         };
         /**
          * TrackingCategoryRef
@@ -5864,27 +5864,27 @@ export interface components {
              * Category
              * @default null
              */
-            category: string | null;
+            category?: string | null;
             /**
              * Category Remote Id
              * @default null
              */
-            category_remote_id: string | null;
+            category_remote_id?: string | null;
             /**
              * Name
              * @default null
              */
-            name: string | null;
+            name?: string | null;
             /**
              * Option
              * @default null
              */
-            option: string | null;
+            option?: string | null;
             /**
              * Option Remote Id
              * @default null
              */
-            option_remote_id: string | null;
+            option_remote_id?: string | null;
         };
         /**
          * TrackingCategoryStatus
