@@ -23,6 +23,7 @@ import type {
 export const DEFAULT_BASE_URL = "http://127.0.0.1:8000";
 export const LINKED_ACCOUNT_HEADER = "X-Linked-Account";
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+export const USER_AGENT = "ledgerlink-typescript/0.1.0";
 
 /** Every POST that takes an `Idempotency-Key`. The build fails if the spec gains one that is
  * not listed here (see `_everyIdempotentPathListed`). */
@@ -122,7 +123,7 @@ export class Ledgerlink {
     this.api = createClient<paths>({
       baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
       fetch: retryingFetch(baseFetch, options),
-      headers: { Authorization: `Bearer ${options.apiKey}`, Accept: "application/json" },
+      headers: { Authorization: `Bearer ${options.apiKey}`, "User-Agent": USER_AGENT },
     });
     this.api.use(this.middleware());
 

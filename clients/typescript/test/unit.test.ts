@@ -79,6 +79,7 @@ describe("retry on 429", () => {
       assert.equal(s.method, "POST");
       assert.equal(s.url.pathname, "/v1/contacts");
       assert.equal(s.headers.get("Authorization"), "Bearer key");
+      assert.match(s.headers.get("User-Agent") ?? "", /^ledgerlink-typescript\//);
       assert.equal(s.headers.get("X-Linked-Account"), "acc-1");
       assert.deepEqual(JSON.parse(s.body), { name: "Fake Fetch Ltd" });
     }
