@@ -285,11 +285,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Operation ids: the path after /v1 in snake_case plus the verb (`invoices_list`).
+    "SCHEMA_PATH_PREFIX": r"/v1",
     "ENUM_NAME_OVERRIDES": {},
     "PREPROCESSING_HOOKS": ["gateway.core.openapi.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "gateway.core.openapi.add_error_responses",
+        "gateway.core.openapi.name_components",
     ],
 }
 

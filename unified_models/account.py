@@ -15,24 +15,26 @@ __all__ = ["Account", "AccountInput"]
 
 class Account(UnifiedRecord):
     name: str | None = None
-    #: The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
     code: str | None = None
+    """The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it."""
     description: str | None = None
     classification: AccountClassification | None = None
+    """Where the account sits in the financial statements (see the enum); the provider derives
+    it from the type."""
     type: AccountType | None = None
-    #: The provider's own type (Xero ``Type``, QuickBooks ``AccountType``).
     type_raw: str | None = None
-    #: The provider's finer type where it has one (QuickBooks ``AccountSubType``).
+    """The provider's own type (Xero ``Type``, QuickBooks ``AccountType``)."""
     sub_type_raw: str | None = None
+    """The provider's finer type where it has one (QuickBooks ``AccountSubType``)."""
     status: AccountStatus | None = None
     status_raw: str | None = None
     currency: str | None = None
-    #: The account's default tax rate.
     tax_rate: str | None = None  # gateway id, filled by the gateway
-    #: Provider tax rate identifier (Xero TaxType code).
+    """The account's default tax rate."""
     tax_rate_remote_id: str | None = None
-    #: Only where the provider gives it (Xero bank accounts).
+    """Provider tax rate identifier (Xero TaxType code)."""
     bank_account_number: str | None = None
+    """Only where the provider gives it (Xero bank accounts)."""
     parent_account: str | None = None  # gateway id, filled by the gateway
     parent_account_remote_id: str | None = None
 

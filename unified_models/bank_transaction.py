@@ -89,8 +89,8 @@ class _BankDocument(UnifiedRecord):
     transaction_date: date | None = None
     contact: str | None = None  # gateway id, filled by the gateway
     contact_remote_id: str | None = None
-    #: The bank or card account the money left or reached.
     account: str | None = None  # gateway id, filled by the gateway
+    """The bank or card account the money left or reached."""
     account_remote_id: str | None = None
     account_code: str | None = None
     currency: str | None = None
@@ -115,8 +115,8 @@ class BankTransaction(_BankDocument):
 
 class Expense(_BankDocument):
     payment_method: PaymentMethod | None = None
-    #: A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in.
     is_refund: bool = False
+    """A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in."""
 
 
 class ExpenseInput(UnifiedInput):
@@ -156,14 +156,17 @@ class BankTransfer(UnifiedRecord):
     from_account_remote_id: str | None = None
     to_account: str | None = None  # gateway id, filled by the gateway
     to_account_remote_id: str | None = None
-    #: In the currency of the account the money left.
     amount: Money | None = None
+    """In the currency of the account the money left."""
     currency: str | None = None
-    #: Units of the receiving account's currency per unit sent (1 between same-currency accounts).
     exchange_rate: Rate | None = None
+    """Units of the receiving account's currency per unit sent (1 between same-currency
+    accounts)."""
     reference: str | None = None
     from_is_reconciled: bool | None = None
+    """The side leaving `from_account` is reconciled against a bank statement line."""
     to_is_reconciled: bool | None = None
+    """The side reaching `to_account` is reconciled against a bank statement line."""
     status: BankTransactionStatus | None = None
     status_raw: str | None = None
 

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from .field_docs import complete_schema
 from .types import AwareDatetime
 
 __all__ = ["UnifiedInput", "UnifiedModel", "UnifiedRecord"]
@@ -19,6 +20,9 @@ class UnifiedModel(BaseModel):
         use_enum_values=False,
         validate_assignment=False,
         ser_json_inf_nan="strings",
+        # Field docs: the docstring under a field, else `field_docs` (written once for all).
+        use_attribute_docstrings=True,
+        json_schema_extra=complete_schema,
     )
 
 
@@ -32,9 +36,9 @@ class UnifiedRecord(UnifiedModel):
     remote_id: str
     remote_updated_at: AwareDatetime | None = None
     remote_was_deleted: bool = False
-    #: The provider's raw record (Decimal numbers, provider date strings); only exposed by the
-    #: gateway with ``include_remote_data=true``.
     remote_data: dict[str, Any] | None = None
+    """The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+    gateway with ``include_remote_data=true``."""
 
 
 class UnifiedInput(UnifiedModel):

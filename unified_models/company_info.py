@@ -15,22 +15,26 @@ __all__ = ["CompanyInfo"]
 
 class CompanyInfo(UnifiedRecord):
     legal_name: str | None = None
-    #: The trading (display) name.
+    """The registered legal name."""
     name: str | None = None
-    #: The base (functional) currency.
+    """The trading (display) name."""
     currency: str | None = None
-    #: Country code as the provider gives it (Xero: ISO 3166 alpha-2).
+    """The base (functional) currency."""
     country: str | None = None
+    """Country code as the provider gives it (Xero: ISO 3166 alpha-2)."""
     tax_number: str | None = None
     fiscal_year_end_month: int | None = Field(default=None, ge=1, le=12)
+    """Month (1-12) the financial year ends in."""
     fiscal_year_end_day: int | None = Field(default=None, ge=1, le=31)
-    #: The provider's timezone identifier (Xero: Windows-style name, e.g. NEWZEALANDSTANDARDTIME).
+    """Day of the month the financial year ends on."""
     timezone: str | None = None
+    """The provider's timezone identifier (Xero: Windows-style name, e.g.
+    NEWZEALANDSTANDARDTIME)."""
     addresses: list[Address] = Field(default_factory=list)
     phone_numbers: list[PhoneNumber] = Field(default_factory=list)
     email_address: str | None = None
-    #: The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY).
     organisation_type: str | None = None
+    """The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY)."""
     status_raw: str | None = None
 
 

@@ -17,15 +17,15 @@ __all__ = ["Address", "Contact", "ContactInput", "PhoneNumber"]
 
 class Address(UnifiedModel):
     type: AddressType
-    #: First address line.
     street_1: str | None = None
-    #: Further address lines joined with "\n" (Xero AddressLine2..4).
+    """First address line."""
     street_2: str | None = None
+    """Further address lines joined with "\\n" (Xero AddressLine2..4)."""
     city: str | None = None
     region: str | None = None
     postal_code: str | None = None
-    #: Country as the provider holds it (Xero: free text, often a name, sometimes a code).
     country: str | None = None
+    """Country as the provider holds it (Xero: free text, often a name, sometimes a code)."""
     attention_to: str | None = None
 
 

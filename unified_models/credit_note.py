@@ -64,6 +64,7 @@ class CreditNoteAllocation(UnifiedModel):
     invoice_remote_id: str | None = None
     applied_amount: Money
     applied_date: date | None = None
+    """Date the credit was applied to the invoice."""
 
 
 class CreditNoteRefund(UnifiedModel):
@@ -75,10 +76,13 @@ class CreditNoteRefund(UnifiedModel):
     payment_remote_id: str | None = None
     amount: Money | None = None
     refund_date: date | None = None
+    """Date the money was paid back."""
 
 
 class CreditNote(UnifiedRecord):
     type: InvoiceType
+    """`ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
+    supplier."""
     number: str | None = None
     contact: str | None = None  # gateway id, filled by the gateway
     contact_remote_id: str | None = None
@@ -92,14 +96,16 @@ class CreditNote(UnifiedRecord):
     sub_total: Money | None = None
     total_tax_amount: Money | None = None
     total_amount: Money | None = None
-    #: Credit used so far (allocations and refunds).
     applied_amount: Money | None = None
+    """Credit used so far (allocations and refunds)."""
     remaining_credit: Money | None = None
+    """Credit still available to allocate or refund."""
     status: CreditNoteStatus | None = None
     status_raw: str | None = None
     line_items: list[InvoiceLineItem] = Field(default_factory=list)
     applied_to: list[CreditNoteAllocation] = Field(default_factory=list)
     refunds: list[CreditNoteRefund] = Field(default_factory=list)
+    """Credit paid back in money."""
 
 
 class CreditNoteInput(UnifiedInput):

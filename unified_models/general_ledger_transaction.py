@@ -50,18 +50,19 @@ SOURCE_MODELS = {
 
 
 class GeneralLedgerTransaction(UnifiedRecord):
-    #: Xero JournalNumber (the order journals were written in); QuickBooks DocNumber.
     number: str | None = None
+    """Xero JournalNumber (the order journals were written in); QuickBooks DocNumber."""
     transaction_date: date | None = None
-    #: When the provider wrote the journal (Xero CreatedDateUTC; journals never change).
     remote_created_at: AwareDatetime | None = None
+    """When the provider wrote the journal (Xero CreatedDateUTC; journals never change)."""
     reference: str | None = None
     currency: str | None = None
     source_type: LedgerSourceType | None = None
+    """Kind of document that produced the journal (see the enum); `source` points at it."""
     source_type_raw: str | None = None
     source: str | None = None  # gateway id, filled by the gateway
-    #: The provider id of the source document (None when its type is OTHER).
     source_remote_id: str | None = None
+    """The provider id of the source document (None when its type is OTHER)."""
     total_debit: Money | None = None
     total_credit: Money | None = None
     lines: list[JournalLine] = Field(default_factory=list)

@@ -56,13 +56,13 @@ class InvoiceLineItem(UnifiedModel):
     description: str | None = None
     quantity: Rate | None = None
     unit_price: Money | None = None
-    #: Discount as an amount (Xero DiscountAmount).
     discount: Money | None = None
-    #: Discount as a percentage (Xero DiscountRate).
+    """Discount as an amount (Xero DiscountAmount)."""
     discount_rate: Rate | None = None
+    """Discount as a percentage (Xero DiscountRate)."""
     tax_amount: Money | None = None
-    #: The line amount as the provider reports it (net or gross per the invoice's tax_treatment).
     total_amount: Money | None = None
+    """The line amount as the provider reports it (net or gross per the invoice's tax_treatment)."""
     account: str | None = None  # gateway id, filled by the gateway
     account_remote_id: str | None = None
     account_code: str | None = None
@@ -70,19 +70,22 @@ class InvoiceLineItem(UnifiedModel):
     item_remote_id: str | None = None
     item_code: str | None = None
     tax_rate: str | None = None  # gateway id, filled by the gateway
-    #: Provider tax rate identifier (Xero TaxType code).
     tax_rate_remote_id: str | None = None
+    """Provider tax rate identifier (Xero TaxType code)."""
     tracking_categories: list[TrackingCategoryRef] = Field(default_factory=list)
 
 
 class Invoice(UnifiedRecord):
     type: InvoiceType
+    """`ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
+    supplier."""
     number: str | None = None
     contact: str | None = None  # gateway id, filled by the gateway
     contact_remote_id: str | None = None
     issue_date: date | None = None
     due_date: date | None = None
     paid_on_date: date | None = None
+    """Date the invoice was fully paid (empty while a balance is due)."""
     memo: str | None = None
     reference: str | None = None
     currency: str | None = None
@@ -93,12 +96,16 @@ class Invoice(UnifiedRecord):
     total_discount: Money | None = None
     total_amount: Money | None = None
     amount_paid: Money | None = None
+    """Total of the payments applied to the invoice."""
     amount_credited: Money | None = None
+    """Total of the credit notes allocated to the invoice."""
     balance: Money | None = None
+    """Amount still due: the total less payments and credits."""
     status: InvoiceStatus | None = None
     status_raw: str | None = None
     line_items: list[InvoiceLineItem] = Field(default_factory=list)
     payments: list[str] = Field(default_factory=list)  # gateway ids, filled by the gateway
+    """Ledgerlink's ids of the payments applied to the invoice (from `payment_remote_ids`)."""
     payment_remote_ids: list[str] = Field(default_factory=list)
 
 

@@ -22,19 +22,25 @@ __all__ = ["Item", "ItemInput"]
 class Item(UnifiedRecord):
     code: str | None = None
     name: str | None = None
-    #: The sales description.
     description: str | None = None
+    """The sales description."""
     purchase_description: str | None = None
-    #: None where the provider does not say (Xero only tells tracked inventory apart).
+    """The description on purchases (bills and purchase orders)."""
     type: ItemType | None = None
+    """None where the provider does not say (Xero only tells tracked inventory apart)."""
     status: ItemStatus | None = None
     status_raw: str | None = None
     is_sold: bool | None = None
+    """The item can be sold (has sales details)."""
     is_purchased: bool | None = None
+    """The item can be bought (has purchase details)."""
     is_tracked_as_inventory: bool = False
+    """The provider tracks the item's quantity on hand."""
     quantity_on_hand: Rate | None = None
+    """Quantity in stock, for items tracked as inventory."""
 
     sale_unit_price: Money | None = None
+    """Default price of one unit on sales."""
     sale_account: str | None = None  # gateway id, filled by the gateway
     sale_account_remote_id: str | None = None
     sale_account_code: str | None = None
@@ -42,8 +48,9 @@ class Item(UnifiedRecord):
     sale_tax_rate_remote_id: str | None = None
 
     purchase_unit_price: Money | None = None
-    #: For tracked inventory, the cost of goods sold account.
+    """Default price of one unit on purchases."""
     purchase_account: str | None = None  # gateway id, filled by the gateway
+    """For tracked inventory, the cost of goods sold account."""
     purchase_account_remote_id: str | None = None
     purchase_account_code: str | None = None
     purchase_tax_rate: str | None = None  # gateway id, filled by the gateway

@@ -54,18 +54,18 @@ class JournalLine(UnifiedModel):
 
     remote_id: str | None = None
     description: str | None = None
-    #: Debit positive, credit negative (Xero LineAmount / NetAmount).
     net_amount: Money | None = None
+    """Debit positive, credit negative (Xero LineAmount / NetAmount)."""
     debit_amount: Money | None = None
     credit_amount: Money | None = None
     tax_amount: Money | None = None
-    #: Net plus tax where the provider reports it (Xero Journals GrossAmount).
     gross_amount: Money | None = None
+    """Net plus tax where the provider reports it (Xero Journals GrossAmount)."""
     account: str | None = None  # gateway id, filled by the gateway
     account_remote_id: str | None = None
     account_code: str | None = None
-    #: The account's name and type as the provider printed them on the line (ledger lines).
     account_name: str | None = None
+    """The account's name and type as the provider printed them on the line (ledger lines)."""
     account_type_raw: str | None = None
     tax_rate: str | None = None  # gateway id, filled by the gateway
     tax_rate_remote_id: str | None = None
@@ -77,15 +77,15 @@ class JournalLine(UnifiedModel):
 class JournalEntry(UnifiedRecord):
     number: str | None = None
     transaction_date: date | None = None
-    #: Xero Narration, QuickBooks PrivateNote.
     memo: str | None = None
+    """Xero Narration, QuickBooks PrivateNote."""
     currency: str | None = None
     exchange_rate: Rate | None = None
     tax_treatment: TaxTreatment | None = None
     status: JournalEntryStatus | None = None
     status_raw: str | None = None
-    #: Xero ShowOnCashBasisReports.
     show_on_cash_basis_reports: bool | None = None
+    """Xero ShowOnCashBasisReports."""
     total_debit: Money | None = None
     total_credit: Money | None = None
     lines: list[JournalLine] = Field(default_factory=list)
@@ -140,8 +140,8 @@ class JournalEntryInput(UnifiedInput):
     currency: str | None = None
     exchange_rate: InputRate = None
     tax_treatment: TaxTreatment | None = None
-    #: DRAFT or POSTED on create; POSTED → VOID (Xero) on update.
     status: JournalEntryStatus | None = None
+    """DRAFT or POSTED on create; POSTED → VOID (Xero) on update."""
     show_on_cash_basis_reports: bool | None = None
     lines: list[JournalLineInput] | None = None
 

@@ -52,22 +52,24 @@ class PurchaseOrderStatus(StrEnum):
 
 class PurchaseOrder(UnifiedRecord):
     number: str | None = None
-    #: The supplier the order goes to.
     contact: str | None = None  # gateway id, filled by the gateway
+    """The supplier the order goes to."""
     contact_remote_id: str | None = None
     issue_date: date | None = None
-    #: When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
     delivery_date: date | None = None
-    #: When they are expected to arrive (Xero ExpectedArrivalDate only).
+    """When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate)."""
     expected_arrival_date: date | None = None
-    #: Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
+    """When they are expected to arrive (Xero ExpectedArrivalDate only)."""
     delivery_address: str | None = None
+    """Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines)."""
     attention_to: str | None = None
     telephone: str | None = None
+    """Phone number for the delivery."""
     delivery_instructions: str | None = None
+    """Instructions for the delivery."""
     reference: str | None = None
-    #: The message to the supplier printed on the order (QuickBooks Memo).
     memo: str | None = None
+    """The message to the supplier printed on the order (QuickBooks Memo)."""
     currency: str | None = None
     exchange_rate: Rate | None = None
     tax_treatment: TaxTreatment | None = None

@@ -93,10 +93,10 @@ class ReportRequest(UnifiedModel):
     periods: int = Field(default=1, ge=1)
     timeframe: ReportTimeframe | None = None
     basis: ReportBasis | None = None
-    #: Break the columns down by one tracking category (provider id) …
     tracking_category_remote_id: str | None = None
-    #: … or restrict an aged report to one contact (provider id).
+    """Break the columns down by one tracking category (provider id) …"""
     contact_remote_id: str | None = None
+    """… or restrict an aged report to one contact (provider id)."""
 
 
 class ReportColumnKind(StrEnum):
@@ -112,12 +112,17 @@ class ReportColumn(UnifiedModel):
     label: str
     start_date: dt.date | None = None
     end_date: dt.date | None = None
-    #: Ageing buckets: days overdue, ``min_days`` inclusive, ``max_days`` inclusive (None: open).
     min_days: int | None = None
+    """Ageing buckets: the fewest days overdue in the bucket (inclusive)."""
     max_days: int | None = None
+    """Ageing buckets: the most days overdue in the bucket (inclusive; null: open-ended)."""
     tracking_category_remote_id: str | None = None
+    """With a tracking breakdown: the provider's id of the tracking category."""
     tracking_option_remote_id: str | None = None
+    """With a tracking breakdown: the provider's id of the column's option."""
     tracking_option_name: str | None = None
+    """With a tracking breakdown: the option's name."""
+    """With a tracking breakdown: the option's name."""
 
 
 class ReportRowKind(StrEnum):
@@ -134,13 +139,13 @@ class ReportRow(UnifiedModel):
     name: str
     values: list[Money | None] = Field(default_factory=list)
     account_remote_id: str | None = None
-    #: Ledgerlink account id (filled by the gateway from ``account_remote_id``).
     account: str | None = None
+    """Ledgerlink account id (filled by the gateway from ``account_remote_id``)."""
     account_code: str | None = None
     contact_remote_id: str | None = None
     contact: str | None = None
-    #: TOTAL rows: the row ids this total sums (``-id``: subtracted).
     sum_of: list[str] = Field(default_factory=list)
+    """TOTAL rows: the row ids this total sums (``-id``: subtracted)."""
     rows: list[ReportRow] = Field(default_factory=list)
 
 
@@ -155,12 +160,14 @@ class Report(UnifiedModel):
     timeframe: ReportTimeframe | None = None
     columns: list[ReportColumn]
     rows: list[ReportRow]
-    #: True when Ledgerlink computed the report from other reports or the ledger because the
-    #: provider has none (Xero's cash flow statement).
     derived: bool = False
+    """True when Ledgerlink computed the report from other reports or the ledger because the
+    provider has none (Xero's cash flow statement)."""
     remote_id: str | None = None
     remote_name: str | None = None
+    """The report's title as the provider names it."""
     remote_generated_at: AwareDatetime | None = None
+    """When the provider produced the report."""
     remote_data: dict[str, Any] | None = None
 
     def walk(self):

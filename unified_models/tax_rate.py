@@ -16,11 +16,11 @@ __all__ = ["TaxRate", "TaxRateComponent"]
 class TaxRateComponent(UnifiedModel):
     """One tax making up a rate (Xero TaxComponents, QuickBooks the TaxRates of a TaxCode)."""
 
-    #: Provider id of the component where it has one (QuickBooks TaxRate Id).
     remote_id: str | None = None
+    """Provider id of the component where it has one (QuickBooks TaxRate Id)."""
     name: str | None = None
-    #: Percentage, e.g. ``Decimal("12.5")``.
     rate: Rate | None = None
+    """Percentage, e.g. ``Decimal("12.5")``."""
     is_compound: bool = False
     is_non_recoverable: bool = False
     applies_to: TaxRateAppliesTo | None = None
@@ -33,11 +33,12 @@ class TaxRate(UnifiedRecord):
     name: str | None = None
     code: str | None = None
     description: str | None = None
-    #: The rate actually applied, as a percentage (compound components included).
     effective_tax_rate: Rate | None = None
-    #: The sum of the components' rates as displayed by the provider.
+    """The rate actually applied, as a percentage (compound components included)."""
     total_tax_rate: Rate | None = None
+    """The sum of the components' rates as displayed by the provider."""
     components: list[TaxRateComponent] = Field(default_factory=list)
+    """The taxes making up the rate."""
     status: TaxRateStatus | None = None
     status_raw: str | None = None
     applies_to: list[TaxRateAppliesTo] = Field(default_factory=list)

@@ -24,11 +24,15 @@ _FORBIDDEN_REQUEST_HEADERS = {"authorization", "cookie", "host", "proxy-authoriz
 
 
 class PassthroughRequestSerializer(JsonTypedSerializer):
-    method = serializers.ChoiceField(choices=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    method = serializers.ChoiceField(
+        choices=["GET", "POST", "PUT", "PATCH", "DELETE"], help_text="The HTTP method."
+    )
     path = serializers.CharField(
         max_length=2000, help_text="Relative to the provider's API base, e.g. `/Invoices`."
     )
-    query = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+    query = serializers.DictField(
+        child=serializers.CharField(), required=False, default=dict, help_text="Query parameters."
+    )
     body = serializers.JSONField(
         required=False, allow_null=True, default=None, help_text="A JSON body, sent as JSON."
     )
@@ -39,7 +43,12 @@ class PassthroughRequestSerializer(JsonTypedSerializer):
         help_text="A binary body (a file for an attachment endpoint), base64-encoded; sent as "
         "its bytes, with the `Content-Type` given in `headers`. Not with `body`.",
     )
-    headers = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+    headers = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        default=dict,
+        help_text="Extra request headers; `Authorization`, `Cookie`, `Host` are Ledgerlink's.",
+    )
 
     def validate_body_base64(self, value: str | None) -> bytes | None:
         if value is None:
@@ -74,7 +83,10 @@ class PassthroughRequestSerializer(JsonTypedSerializer):
 
 class PassthroughResponseSerializer(serializers.Serializer):
     status = serializers.IntegerField(help_text="The provider's HTTP status.")
-    headers = serializers.DictField(child=serializers.CharField())
+    headers = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="The provider's `Content-Type`, `ETag`, `Last-Modified` and `Retry-After`.",
+    )
     body = serializers.JSONField(
         allow_null=True,
         help_text="JSON when the provider sent JSON, a string when it sent text, null when it "

@@ -38,6 +38,14 @@ class LinkedAccountPagination(CursorPagination):
             )
         return size
 
+    def get_paginated_response_schema(self, schema):
+        described = super().get_paginated_response_schema(schema)
+        properties = described["properties"]
+        properties["next"]["description"] = "URL of the next page (null on the last page)."
+        properties["previous"]["description"] = "URL of the previous page (null on the first)."
+        properties["results"]["description"] = "Linked accounts, oldest first."
+        return described
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)
@@ -48,7 +56,7 @@ class LinkedAccountPagination(CursorPagination):
 _LIST_PARAMS = {"cursor", "page_size", "end_user_id", "status", "provider"}
 
 
-@extend_schema(tags=["linked accounts"])
+@extend_schema(tags=["linked-accounts"])
 class LinkedAccountListView(ListAPIView):
     serializer_class = LinkedAccountSerializer
     pagination_class = LinkedAccountPagination
@@ -82,7 +90,7 @@ class LinkedAccountListView(ListAPIView):
         return queryset
 
 
-@extend_schema(tags=["linked accounts"])
+@extend_schema(tags=["linked-accounts"])
 class LinkedAccountDetailView(APIView):
     @extend_schema(summary="Retrieve a linked account", responses={200: LinkedAccountSerializer})
     def get(self, request: Request, account_id: str) -> Response:

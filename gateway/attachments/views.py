@@ -31,32 +31,43 @@ NO_FILES = {405: "`method_not_allowed`: the linked account's provider keeps no f
 
 
 class AttachmentSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
+    id = serializers.UUIDField(help_text="Ledgerlink's id of the attachment (stable).")
     remote_id = serializers.CharField(help_text="The provider's id for the file.")
     record_id = serializers.UUIDField(help_text="The Ledgerlink id of the record it is on.")
     record_model = serializers.CharField(help_text="That record's model, e.g. `invoice`.")
-    file_name = serializers.CharField()
-    mime_type = serializers.CharField(allow_null=True)
+    file_name = serializers.CharField(help_text="The file's name.")
+    mime_type = serializers.CharField(allow_null=True, help_text="The file's type.")
     size = serializers.IntegerField(allow_null=True, help_text="Bytes.")
     include_online = serializers.BooleanField(
         allow_null=True, help_text="Shown with the online invoice (where the provider has it)."
     )
-    remote_created_at = serializers.DateTimeField(allow_null=True)
-    remote_updated_at = serializers.DateTimeField(allow_null=True)
-    created_at = serializers.DateTimeField()
-    modified_at = serializers.DateTimeField()
+    remote_created_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the provider received the file."
+    )
+    remote_updated_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the file last changed at the provider."
+    )
+    created_at = serializers.DateTimeField(help_text="When Ledgerlink first stored it.")
+    modified_at = serializers.DateTimeField(help_text="When Ledgerlink last changed it.")
     remote_data = serializers.JSONField(
         required=False, help_text="With `include_remote_data=true` only."
     )
 
 
-ATTACHMENT_LIST = inline_serializer("AttachmentList", {"results": AttachmentSerializer(many=True)})
+ATTACHMENT_LIST = inline_serializer(
+    "AttachmentList",
+    {"results": AttachmentSerializer(many=True, help_text="The record's attachments.")},
+)
 UPLOAD = inline_serializer(
     "AttachmentUpload",
     {
-        "record_id": serializers.UUIDField(),
-        "file": serializers.FileField(),
-        "include_online": serializers.BooleanField(required=False, default=False),
+        "record_id": serializers.UUIDField(help_text="Ledgerlink's id of the record."),
+        "file": serializers.FileField(help_text="The file (multipart part `file`)."),
+        "include_online": serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="Show it with the online invoice (where the provider has it).",
+        ),
     },
 )
 INCLUDE_REMOTE_DATA = OpenApiParameter(
@@ -238,7 +249,7 @@ class AttachmentDetailView(APIView):
 class AttachmentContentView(APIView):
     @extend_schema(
         summary="Download an attachment's bytes",
-        operation_id="attachments_content",
+        operation_id="attachments_content_retrieve",
         description="Streamed from the provider as it sends them: Ledgerlink does not store the "
         "file and does not hold it whole in memory. Content-Type is the file's MIME type.",
         parameters=[LINKED_ACCOUNT_HEADER, ATTACHMENT_ID],

@@ -20,9 +20,15 @@ class LinkTokenRequestSerializer(JsonTypedSerializer):
     end_user_id = serializers.CharField(
         max_length=200, help_text="Your id for the end user (organisation or user) linking."
     )
-    end_user_name = serializers.CharField(max_length=200, required=False, default="")
+    end_user_name = serializers.CharField(
+        max_length=200, required=False, default="", help_text="Shown to you on the linked account."
+    )
     end_user_email = serializers.EmailField(
-        max_length=254, required=False, allow_blank=True, default=""
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Shown to you on the linked account.",
     )
     providers = serializers.ListField(
         child=serializers.CharField(max_length=50),
@@ -81,10 +87,12 @@ class LinkTokenSerializer(serializers.Serializer):
         help_text="Single-use and short-lived; shown once. Treat it as a secret."
     )
     url = serializers.URLField(help_text="The hosted page to send the end user to.")
-    expires_at = serializers.DateTimeField()
-    end_user_id = serializers.CharField()
-    providers = serializers.ListField(child=serializers.CharField())
-    redirect_url = serializers.CharField()
+    expires_at = serializers.DateTimeField(help_text="After this the token no longer works.")
+    end_user_id = serializers.CharField(help_text="Your id for the end user.")
+    providers = serializers.ListField(
+        child=serializers.CharField(), help_text="Provider keys the end user may choose from."
+    )
+    redirect_url = serializers.CharField(help_text="Where the end user is sent back to.")
     linked_account_id = serializers.UUIDField(
         allow_null=True, help_text="For a relink token: the linked account it repairs."
     )

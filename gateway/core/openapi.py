@@ -4,39 +4,60 @@ from __future__ import annotations
 
 from typing import Any
 
+ERROR_DETAIL_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "One problem with one field of the request or record.",
+    "required": ["field", "message"],
+    "properties": {
+        "field": {
+            "type": "string",
+            "description": "Path of the field (`line_items[0].quantity`); "
+            "empty when the error concerns the request or record as a whole.",
+            "example": "line_items[0].quantity",
+        },
+        "message": {
+            "type": "string",
+            "description": "What is wrong with the field, for a developer.",
+            "example": "A valid number is required.",
+        },
+    },
+}
+
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
+    "description": "What went wrong; `type` is stable, `message` is for people.",
+    "required": ["type", "message", "details", "request_id"],
+    "properties": {
+        "type": {
+            "type": "string",
+            "description": "Stable machine-readable error type.",
+            "example": "validation_error",
+        },
+        "message": {
+            "type": "string",
+            "description": "Human-readable summary; may change, do not parse it.",
+            "example": "The request has invalid fields.",
+        },
+        "details": {
+            "type": "array",
+            "description": "Per-field problems; empty when there are none to name.",
+            "items": {"$ref": "#/components/schemas/ErrorDetail"},
+        },
+        "request_id": {
+            "type": "string",
+            "description": "The request's id (also the `X-Request-ID` response header); quote "
+            "it when asking for support.",
+            "example": "req_5f0c6d1e9b8a4c3d",
+        },
+    },
+}
+
+ERROR_ENVELOPE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Every error response of the API has this body.",
     "required": ["error"],
     "properties": {
-        "error": {
-            "type": "object",
-            "required": ["type", "message", "details", "request_id"],
-            "properties": {
-                "type": {
-                    "type": "string",
-                    "description": "Stable machine-readable error type.",
-                    "example": "validation_error",
-                },
-                "message": {"type": "string", "example": "The request has invalid fields."},
-                "details": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["field", "message"],
-                        "properties": {
-                            "field": {
-                                "type": "string",
-                                "description": "Path of the field (`line_items[0].quantity`); "
-                                "empty when the error concerns the request or record as a whole.",
-                                "example": "line_items[0].quantity",
-                            },
-                            "message": {"type": "string", "example": "A valid number is required."},
-                        },
-                    },
-                },
-                "request_id": {"type": "string", "example": "req_5f0c6d1e9b8a4c3d"},
-            },
-        }
+        "error": {"$ref": "#/components/schemas/Error", "description": "What went wrong."}
     },
 }
 
@@ -91,8 +112,11 @@ def only_public_api(endpoints):
 
 def add_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
     components = result.setdefault("components", {})
-    components.setdefault("schemas", {})["Error"] = ERROR_SCHEMA
-    ref = {"$ref": "#/components/schemas/Error"}
+    schemas = components.setdefault("schemas", {})
+    schemas["ErrorEnvelope"] = ERROR_ENVELOPE_SCHEMA
+    schemas["Error"] = ERROR_SCHEMA
+    schemas["ErrorDetail"] = ERROR_DETAIL_SCHEMA
+    ref = {"$ref": "#/components/schemas/ErrorEnvelope"}
     content = {"application/json": {"schema": ref}}
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
@@ -108,4 +132,76 @@ def add_error_responses(result: dict[str, Any], generator, request, public) -> d
                 if path == "/healthz" and status in {"401", "404", "406", "429"}:
                     continue
                 responses.setdefault(status, {"description": description, "content": content})
+    return result
+
+
+#: Components whose generated name says nothing useful; renamed as a whole.
+_COMPONENT_RENAMES = {
+    "TypeEnum": "EventType",
+    "ModeEnum": "SyncMode",
+    "TriggerEnum": "SyncTrigger",
+    "MethodEnum": "PassthroughMethod",
+    "BasesEnum": "ReportBasis",
+}
+
+
+def _component_name(name: str, taken: set[str]) -> str:
+    """The name a client generator should turn into a class.
+
+    drf-spectacular's `PatchedXInputRequest` (PATCH body) is `XUpdate`, `XInputRequest` (create
+    body) is `XInput`, `PaginatedXList` is `XPage`, a trailing `Request` or `Enum` goes when
+    nothing else has the shorter name.
+    """
+    if name in _COMPONENT_RENAMES:
+        return _COMPONENT_RENAMES[name]
+    if name.startswith("Paginated") and name.endswith("List"):
+        return name[len("Paginated") : -len("List")] + "Page"
+    if name.startswith("Patched") and name.endswith("Request"):
+        stem = name[len("Patched") : -len("Request")]
+        stem = stem.removesuffix("Input").removesuffix("Update")
+        return f"{stem}Update"
+    for suffix in ("Request", "Enum"):
+        if name.endswith(suffix) and name[: -len(suffix)] not in taken:
+            return name[: -len(suffix)]
+    return name
+
+
+def _replace_refs(node: Any, refs: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref in refs:
+            node["$ref"] = refs[ref]
+        for value in node.values():
+            _replace_refs(value, refs)
+    elif isinstance(node, list):
+        for value in node:
+            _replace_refs(value, refs)
+
+
+def _same_enum(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a.get("enum") == b.get("enum") and a.get("type") == b.get("type")
+
+
+def name_components(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
+    """Rename components to what generators make good class names of (see `_component_name`)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    taken = set(schemas)
+    renamed: dict[str, Any] = {}
+    refs: dict[str, str] = {}
+    for name, schema in schemas.items():
+        new = _component_name(name, taken)
+        if new != name:
+            refs[f"#/components/schemas/{name}"] = f"#/components/schemas/{new}"
+        if new in renamed or (new != name and new in schemas):
+            # Two names for one enum (a pydantic enum and a serializer's choices) become one.
+            other = renamed.get(new, schemas.get(new))
+            if not _same_enum(other, schema):
+                raise ValueError(f"OpenAPI components {name} and {new} would share a name")
+            continue
+        if name.startswith("Patched"):
+            # A PATCH body: only the fields sent change, so none is required.
+            schema.pop("required", None)
+        renamed[new] = schema
+    _replace_refs(result, refs)
+    result["components"]["schemas"] = dict(sorted(renamed.items()))
     return result

@@ -2,18 +2,20 @@ from rest_framework import serializers
 
 
 class HealthCheckSerializer(serializers.Serializer):
-    ok = serializers.BooleanField()
-    detail = serializers.CharField()
+    ok = serializers.BooleanField(help_text="The dependency answered.")
+    detail = serializers.CharField(help_text="What was checked, or what failed.")
 
 
 class HealthChecksSerializer(serializers.Serializer):
-    database = HealthCheckSerializer()
-    broker = HealthCheckSerializer()
+    database = HealthCheckSerializer(help_text="The database answers a query.")
+    broker = HealthCheckSerializer(help_text="The task queue's broker answers.")
 
 
 class HealthSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["ok", "degraded"])
-    checks = HealthChecksSerializer()
+    status = serializers.ChoiceField(
+        choices=["ok", "degraded"], help_text="`degraded` (with 503) when a check failed."
+    )
+    checks = HealthChecksSerializer(help_text="One entry per dependency.")
 
 
 class AttachmentRulesSerializer(serializers.Serializer):
@@ -48,22 +50,24 @@ class ReportOfferSerializer(serializers.Serializer):
         required=False,
         help_text="Computed by Ledgerlink from the provider's other reports (it has none).",
     )
-    note = serializers.CharField(required=False, allow_null=True)
+    note = serializers.CharField(
+        required=False, allow_null=True, help_text="What to know about how the provider serves it."
+    )
 
 
 class ReportRulesSerializer(serializers.Serializer):
-    BALANCE_SHEET = ReportOfferSerializer()
-    PROFIT_AND_LOSS = ReportOfferSerializer()
-    TRIAL_BALANCE = ReportOfferSerializer()
-    AGED_RECEIVABLES = ReportOfferSerializer()
-    AGED_PAYABLES = ReportOfferSerializer()
-    CASH_FLOW = ReportOfferSerializer()
+    BALANCE_SHEET = ReportOfferSerializer(help_text="`/v1/reports/balance-sheet`.")
+    PROFIT_AND_LOSS = ReportOfferSerializer(help_text="`/v1/reports/profit-and-loss`.")
+    TRIAL_BALANCE = ReportOfferSerializer(help_text="`/v1/reports/trial-balance`.")
+    AGED_RECEIVABLES = ReportOfferSerializer(help_text="`/v1/reports/aged-receivables`.")
+    AGED_PAYABLES = ReportOfferSerializer(help_text="`/v1/reports/aged-payables`.")
+    CASH_FLOW = ReportOfferSerializer(help_text="`/v1/reports/cash-flow`.")
 
 
 class ProviderSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="Identifier used in link tokens and linked accounts.")
-    name = serializers.CharField()
-    auth_type = serializers.CharField()
+    name = serializers.CharField(help_text="Display name.")
+    auth_type = serializers.CharField(help_text="How end users link it (`oauth2`).")
     tenant_concept = serializers.CharField(
         help_text="What one linked account is at this provider (e.g. organisation, company)."
     )
@@ -97,4 +101,4 @@ class ProviderSerializer(serializers.Serializer):
 
 
 class ProviderListSerializer(serializers.Serializer):
-    results = ProviderSerializer(many=True)
+    results = ProviderSerializer(many=True, help_text="One entry per provider.")

@@ -43,6 +43,7 @@ class HealthView(APIView):
 class ProviderListView(APIView):
     @extend_schema(
         summary="List providers",
+        operation_id="providers_list",
         description="The accounting systems this gateway can connect to (enabled and configured "
         "with their app credentials) and, per unified model, the operations the API offers for "
         "each: those the model's catalogue entry allows and the provider's connector declares, "

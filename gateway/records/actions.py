@@ -135,7 +135,7 @@ class RecordActionView(APIView):
 
 def _view(model: str, action: Action) -> type[RecordActionView]:
     entry = CATALOGUE[model]
-    op_name = f"{entry.plural.replace('-', '_')}_{action.name.replace('-', '_')}"
+    op_name = f"{entry.plural.replace('-', '_')}_{action.name.replace('-', '_')}_create"
     post = extend_schema(
         summary=action.summary or f"{action.name} on a {model.replace('_', ' ')}",
         operation_id=op_name,

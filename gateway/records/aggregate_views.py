@@ -40,7 +40,7 @@ class InvoiceSummary(BaseModel):
         description="Freshness: the linked account's last successful sync."
     )
     truncated: bool = Field(description=f"More than {aggregates.MAX_GROUPS} groups: the first.")
-    results: list[SummaryGroup]
+    results: list[SummaryGroup] = Field(description="One entry per group and currency.")
 
 
 class ContactOutstanding(BaseModel):
@@ -65,7 +65,7 @@ class OutstandingByContact(BaseModel):
         description="Freshness: the linked account's last successful sync."
     )
     truncated: bool = Field(description="More contacts than `limit`: the largest first.")
-    results: list[ContactOutstanding]
+    results: list[ContactOutstanding] = Field(description="One entry per contact and currency.")
 
 
 _ACCOUNT = "0c6a4f0e-5b1d-4e8a-9f3c-2d7e1a6b8c40"
@@ -132,7 +132,7 @@ class InvoiceSummaryView(RecordView):
 
     @extend_schema(
         summary="Summarise invoices",
-        operation_id="invoices_summary",
+        operation_id="invoices_summary_retrieve",
         description="Count, sum of `total_amount` and sum of `balance` of the invoices the "
         "filters select (the same filters as `GET /v1/invoices`), per group and currency: "
         "amounts in different currencies are never added together. Computed in the database "
@@ -164,7 +164,7 @@ class OutstandingView(RecordView):
 
     @extend_schema(
         summary="Outstanding balances per contact",
-        operation_id="contacts_outstanding",
+        operation_id="contacts_outstanding_retrieve",
         description="Receivables (`type=ACCOUNTS_RECEIVABLE`: what customers owe) and payables "
         "(`type=ACCOUNTS_PAYABLE`: what is owed to suppliers) per contact and currency: the "
         "approved invoices with a balance, their balance total, how much of it is overdue "

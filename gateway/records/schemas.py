@@ -74,7 +74,7 @@ def _list_schema(model: str, version: int) -> type[BaseModel]:
             datetime | None,
             Field(description="Freshness: the linked account's last successful sync."),
         ),
-        results=(list[record], ...),
+        results=(list[record], Field(description="The records of this page.")),
     )
 
 

@@ -207,7 +207,7 @@ def _documented(model: str):
     if "update" in declared:
         detail_methods["patch"] = extend_schema(
             summary=f"Update {_article(label)}",
-            operation_id=f"{op_name}_update",
+            operation_id=f"{op_name}_partial_update",
             description="Only the fields in the body change (written to the provider first). "
             "405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],
@@ -218,7 +218,7 @@ def _documented(model: str):
     if "delete" in declared:
         detail_methods["delete"] = extend_schema(
             summary=f"Delete or void {_article(label)}",
-            operation_id=f"{op_name}_delete",
+            operation_id=f"{op_name}_destroy",
             description="As the provider allows (draft invoices deleted, approved ones voided, "
             "contacts archived). 405 when the linked account's provider does not offer it.",
             parameters=[LINKED_ACCOUNT_HEADER, record_id],

@@ -113,7 +113,7 @@ def _view(report: ReportType) -> type[ReportView]:
 
     get = extend_schema(
         summary=f"Get the {label}",
-        operation_id=f"reports_{report.value.lower()}",
+        operation_id=f"reports_{report.value.lower()}_retrieve",
         description=(
             f"The {label} as the linked account's provider computes it, in Ledgerlink's report "
             "shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` "
@@ -154,7 +154,7 @@ SnapshotSchema = create_model(
 )
 ReportSnapshotList = create_model(
     "ReportSnapshotList",
-    linked_account=(UUID, ...),
+    linked_account=(UUID, Field(description="The linked account the snapshots are of.")),
     results=(list[SnapshotSchema], Field(description="Newest month first.")),
 )
 

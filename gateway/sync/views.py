@@ -42,13 +42,11 @@ class LinkedAccountSyncView(APIView):
         responses={
             202: SyncRunSerializer,
             409: OpenApiResponse(
-                response={"$ref": "#/components/schemas/Error"},
                 description="A sync is already queued or running (`sync_in_progress`) or "
                 "paused (`sync_paused`), or the account needs a relink (`relink_required`); "
                 "error envelope.",
             ),
             503: OpenApiResponse(
-                response={"$ref": "#/components/schemas/Error"},
                 description="`service_unavailable`: the task queue is unreachable; retry "
                 "after `Retry-After` seconds.",
             ),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 SPEC = ROOT / "openapi" / "ledgerlink.yaml"
@@ -45,7 +47,81 @@ def test_docs_are_served_offline(client):
 @pytest.mark.django_db
 def test_every_operation_documents_the_error_envelope(client):
     schema = client.get("/openapi.json").json()
-    assert "Error" in schema["components"]["schemas"]
+    assert {"ErrorEnvelope", "Error", "ErrorDetail"} <= set(schema["components"]["schemas"])
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             assert "500" in operation["responses"], f"{method} {path}"
+
+
+def committed() -> dict:
+    return yaml.safe_load(SPEC.read_text())
+
+
+def operations(spec: dict):
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+_VERBS = {
+    "get": {"list", "retrieve"},
+    "post": {"create"},
+    "patch": {"partial_update"},
+    "delete": {"destroy"},
+}
+
+
+def test_operation_ids_are_the_path_and_the_verb():
+    """`/v1/credit-notes/{record_id}/allocations` POST is `credit_notes_allocations_create`."""
+    spec = committed()
+    seen = set()
+    for path, method, operation in operations(spec):
+        stem = "_".join(
+            part.replace("-", "_")
+            for part in path.removeprefix("/v1").split("/")
+            if part and not part.startswith("{")
+        )
+        verb = operation["operationId"].removeprefix(f"{stem}_")
+        assert verb in _VERBS[method], f"{method} {path}: {operation['operationId']}"
+        if path.endswith("}"):
+            assert verb != "list", path
+        assert operation["operationId"] not in seen
+        seen.add(operation["operationId"])
+        assert operation["tags"] and re.fullmatch(r"[a-z-]+", operation["tags"][0]), path
+        assert operation.get("summary"), f"{method} {path}"
+
+
+def test_component_names_make_good_class_names():
+    spec = committed()
+    names = set(spec["components"]["schemas"])
+    assert {"Invoice", "InvoiceInput", "InvoiceUpdate", "InvoicePage"} <= names
+    for name in names:
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]+", name), name
+        assert not name.startswith(("Patched", "Paginated")), name
+        assert not name.endswith(("RequestRequest", "InputRequest", "Enum")), name
+    create = spec["paths"]["/v1/invoices"]["post"]["requestBody"]["content"]
+    update = spec["paths"]["/v1/invoices/{record_id}"]["patch"]["requestBody"]["content"]
+    assert create["application/json"]["schema"]["$ref"].endswith("/InvoiceInput")
+    assert update["application/json"]["schema"]["$ref"].endswith("/InvoiceUpdate")
+    listing = spec["paths"]["/v1/invoices"]["get"]["responses"]["200"]["content"]
+    assert listing["application/json"]["schema"]["$ref"].endswith("/InvoicePage")
+
+
+def test_every_property_of_every_component_is_described():
+    spec = committed()
+    missing = [
+        f"{name}.{field}"
+        for name, schema in spec["components"]["schemas"].items()
+        for field, prop in (schema.get("properties") or {}).items()
+        if not prop.get("description")
+    ]
+    assert not missing
+
+
+def test_create_bodies_mark_required_fields_and_patch_bodies_none():
+    schemas = committed()["components"]["schemas"]
+    assert schemas["ContactInput"]["required"] == ["name"]
+    assert set(schemas["AccountInput"]["required"]) == {"name", "type"}
+    for name, schema in schemas.items():
+        if name.endswith("Update"):
+            assert "required" not in schema, name

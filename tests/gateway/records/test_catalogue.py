@@ -268,9 +268,9 @@ def test_the_openapi_document_describes_widgets(client, account):
     assert set(listing) == {"get", "post"}
     assert set(document["paths"]["/v1/widgets/{record_id}"]) == {"get"}
     body = listing["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-    assert body == "#/components/schemas/WidgetInputRequest"
+    assert body == "#/components/schemas/WidgetInput"
     assert {"name", "colour", "contact"} <= set(
-        document["components"]["schemas"]["WidgetInputRequest"]["properties"]
+        document["components"]["schemas"]["WidgetInput"]["properties"]
     )
     parameters = {p["name"]: p for p in listing["get"]["parameters"]}
     assert parameters["colour"]["schema"]["enum"] == ["BLUE", "RED"] or parameters["colour"][
