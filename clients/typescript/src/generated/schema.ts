@@ -63,7 +63,7 @@ export interface paths {
          * Update an account
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["accounts_update"];
+        patch: operations["accounts_partial_update"];
         trace?: never;
     };
     "/v1/attachments": {
@@ -121,7 +121,7 @@ export interface paths {
          * Download an attachment's bytes
          * @description Streamed from the provider as it sends them: Ledgerlink does not store the file and does not hold it whole in memory. Content-Type is the file's MIME type.
          */
-        get: operations["attachments_content"];
+        get: operations["attachments_content_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -272,14 +272,14 @@ export interface paths {
          * Delete or void a contact
          * @description As the provider allows (draft invoices deleted, approved ones voided, contacts archived). 405 when the linked account's provider does not offer it.
          */
-        delete: operations["contacts_delete"];
+        delete: operations["contacts_destroy"];
         options?: never;
         head?: never;
         /**
          * Update a contact
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["contacts_update"];
+        patch: operations["contacts_partial_update"];
         trace?: never;
     };
     "/v1/contacts/outstanding": {
@@ -293,7 +293,7 @@ export interface paths {
          * Outstanding balances per contact
          * @description Receivables (`type=ACCOUNTS_RECEIVABLE`: what customers owe) and payables (`type=ACCOUNTS_PAYABLE`: what is owed to suppliers) per contact and currency: the approved invoices with a balance, their balance total, how much of it is overdue (due before today in the linked account's time zone), how many, and the oldest due date; the largest balance first. Takes the filters of `GET /v1/invoices` (`overdue=true`: only overdue invoices). Computed in the database (no provider call).
          */
-        get: operations["contacts_outstanding"];
+        get: operations["contacts_outstanding_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,14 +338,14 @@ export interface paths {
          * Delete or void a credit note
          * @description As the provider allows (draft invoices deleted, approved ones voided, contacts archived). 405 when the linked account's provider does not offer it.
          */
-        delete: operations["credit_notes_delete"];
+        delete: operations["credit_notes_destroy"];
         options?: never;
         head?: never;
         /**
          * Update a credit note
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["credit_notes_update"];
+        patch: operations["credit_notes_partial_update"];
         trace?: never;
     };
     "/v1/credit-notes/{record_id}/allocations": {
@@ -361,7 +361,7 @@ export interface paths {
          * Allocate credit to an invoice
          * @description Applies part of the credit note's remaining credit to an invoice of the same contact and currency (Xero PUT /CreditNotes/{id}/Allocations; QuickBooks a Payment, or BillPayment, of total 0 linking the invoice and the credit, which is stored as a payment too). Amounts above the remaining credit or the invoice's balance, another contact or currency are refused with 422 before the provider is called; the refreshed credit note is returned and the invoice is stored again (`invoice.updated` follows).
          */
-        post: operations["credit_notes_allocations"];
+        post: operations["credit_notes_allocations_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,14 +496,14 @@ export interface paths {
          * Delete or void an invoice
          * @description As the provider allows (draft invoices deleted, approved ones voided, contacts archived). 405 when the linked account's provider does not offer it.
          */
-        delete: operations["invoices_delete"];
+        delete: operations["invoices_destroy"];
         options?: never;
         head?: never;
         /**
          * Update an invoice
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["invoices_update"];
+        patch: operations["invoices_partial_update"];
         trace?: never;
     };
     "/v1/invoices/summary": {
@@ -517,7 +517,7 @@ export interface paths {
          * Summarise invoices
          * @description Count, sum of `total_amount` and sum of `balance` of the invoices the filters select (the same filters as `GET /v1/invoices`), per group and currency: amounts in different currencies are never added together. Computed in the database from the stored invoices (no provider call). 400 for an unknown `group_by`, filter or value.
          */
-        get: operations["invoices_summary"];
+        get: operations["invoices_summary_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -565,7 +565,7 @@ export interface paths {
          * Update an item
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["items_update"];
+        patch: operations["items_partial_update"];
         trace?: never;
     };
     "/v1/journal-entries": {
@@ -607,7 +607,7 @@ export interface paths {
          * Update a journal entry
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["journal_entries_update"];
+        patch: operations["journal_entries_partial_update"];
         trace?: never;
     };
     "/v1/link-tokens": {
@@ -623,7 +623,7 @@ export interface paths {
          * Create a link token
          * @description A link token for the hosted connect flow. Send the end user to `url`. They choose their accounting system, give consent there and, when the consent reaches several organisations, tick the ones to link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id` in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`, `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`, `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires after `expires_at`.
          */
-        post: operations["v1_link_tokens_create"];
+        post: operations["link_tokens_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -638,7 +638,7 @@ export interface paths {
             cookie?: never;
         };
         /** List linked accounts */
-        get: operations["v1_linked_accounts_list"];
+        get: operations["linked_accounts_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -655,14 +655,14 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a linked account */
-        get: operations["v1_linked_accounts_retrieve"];
+        get: operations["linked_accounts_retrieve"];
         put?: never;
         post?: never;
         /**
          * Delete a linked account
          * @description Revokes the connection at the provider and removes every stored record.
          */
-        delete: operations["v1_linked_accounts_destroy"];
+        delete: operations["linked_accounts_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -681,7 +681,7 @@ export interface paths {
          * Create a relink token
          * @description A link token that repairs a linked account whose consent expired or was revoked (status `relink_required`). After a new consent the same linked accounts of its grant (matched by tenant id) are active again, with the same ids and data; an organisation the new consent does not reach stays `relink_required`. Send the end user to `url`. They choose their accounting system, give consent there and, when the consent reaches several organisations, tick the ones to link. They then land on `redirect_url` with `linked_account_ids` (comma-separated) and `end_user_id` in the query string, or with `error=<code>` (`cancelled`, `access_denied`, `link_token_expired`, `link_token_used`, `invalid_state`, `authorization_failed`, `provider_error`, `provider_unavailable`, `no_organisations`, `relink_mismatch`). The token works once and expires after `expires_at`.
          */
-        post: operations["v1_linked_accounts_relink_token_create"];
+        post: operations["linked_accounts_relink_token_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -701,7 +701,7 @@ export interface paths {
          * Start a sync
          * @description Queues a sync of the linked account: contacts, then invoices, then payments. Answers 409 `sync_in_progress` while one is queued or running, 409 `sync_paused` while the provider's daily budget is spent, and 409 `relink_required` when the account must be relinked first. Answers 503 `service_unavailable` (with `Retry-After`) while the task queue is unreachable; nothing is queued then.
          */
-        post: operations["v1_linked_accounts_sync_create"];
+        post: operations["linked_accounts_sync_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,7 +719,7 @@ export interface paths {
          * Sync settings
          * @description How often the account is synced, and when the next scheduled sync is due.
          */
-        get: operations["v1_linked_accounts_sync_settings_retrieve"];
+        get: operations["linked_accounts_sync_settings_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -729,7 +729,7 @@ export interface paths {
          * Change sync settings
          * @description Sets the minutes between scheduled incremental syncs (5 to 10080). The next scheduled sync moves to the new frequency, counted from the last successful one.
          */
-        patch: operations["v1_linked_accounts_sync_settings_partial_update"];
+        patch: operations["linked_accounts_sync_settings_partial_update"];
         trace?: never;
     };
     "/v1/linked-accounts/{account_id}/sync-status": {
@@ -743,7 +743,7 @@ export interface paths {
          * Sync status
          * @description Per model: state (`pending`, `syncing`, `done`, `failed`, `paused`, `not_permitted`: the account's consent lacks the scope the model needs, so it is skipped), last success, records seen, provider calls used today; and what the shared rate limiter has left.
          */
-        get: operations["v1_linked_accounts_sync_status_retrieve"];
+        get: operations["linked_accounts_sync_status_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -765,7 +765,7 @@ export interface paths {
          * Call the provider directly
          * @description Authenticated with the linked account's credentials and rate limited like every other call. The provider's status and body are returned as they came. Binary bodies travel base64-encoded: `body_base64` in the request (with its Content-Type in `headers`), `body_base64` in the answer when the provider sent neither JSON nor text. Bodies are held whole (requests up to the API's body limit): for files, `/v1/attachments` streams instead.
          */
-        post: operations["v1_passthrough_create"];
+        post: operations["passthrough_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -808,7 +808,7 @@ export interface paths {
          * Delete or void a payment
          * @description As the provider allows (draft invoices deleted, approved ones voided, contacts archived). 405 when the linked account's provider does not offer it.
          */
-        delete: operations["payments_delete"];
+        delete: operations["payments_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -825,7 +825,7 @@ export interface paths {
          * List providers
          * @description The accounting systems this gateway can connect to (enabled and configured with their app credentials) and, per unified model, the operations the API offers for each: those the model's catalogue entry allows and the provider's connector declares, and the record actions it performs (`POST /v1/<plural>/{id}/<action>`).
          */
-        get: operations["v1_providers_retrieve"];
+        get: operations["providers_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -873,7 +873,7 @@ export interface paths {
          * Update a purchase order
          * @description Only the fields in the body change (written to the provider first). 405 when the linked account's provider does not offer it.
          */
-        patch: operations["purchase_orders_update"];
+        patch: operations["purchase_orders_partial_update"];
         trace?: never;
     };
     "/v1/reports/aged-payables": {
@@ -887,7 +887,7 @@ export interface paths {
          * Get the aged payables report
          * @description The aged payables report as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_aged_payables"];
+        get: operations["reports_aged_payables_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -907,7 +907,7 @@ export interface paths {
          * Get the aged receivables report
          * @description The aged receivables report as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_aged_receivables"];
+        get: operations["reports_aged_receivables_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -927,7 +927,7 @@ export interface paths {
          * Get the balance sheet
          * @description The balance sheet as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_balance_sheet"];
+        get: operations["reports_balance_sheet_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,7 +947,7 @@ export interface paths {
          * Get the cash flow statement
          * @description The cash flow statement as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_cash_flow"];
+        get: operations["reports_cash_flow_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -967,7 +967,7 @@ export interface paths {
          * Get the profit and loss statement
          * @description The profit and loss statement as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_profit_and_loss"];
+        get: operations["reports_profit_and_loss_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1007,7 +1007,7 @@ export interface paths {
          * Get the trial balance
          * @description The trial balance as the linked account's provider computes it, in Ledgerlink's report shape: `columns` (periods, tracking options or ageing buckets) and a tree of `rows` whose TOTAL rows name the rows they sum (`sum_of`). Account and contact rows carry the Ledgerlink id of the stored record (`account`, `contact`) beside the provider's. Fetched through the rate limiter and cached per linked account and parameters for the freshness window (`max_age` lowers it); a sync that stores ledger changes drops the account's cached reports. 400 for bad parameters or beyond the provider's limits (before any provider call); 501 when the provider has no such report.
          */
-        get: operations["reports_trial_balance"];
+        get: operations["reports_trial_balance_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1112,7 +1112,7 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a webhook delivery */
-        get: operations["v1_webhook_deliveries_retrieve"];
+        get: operations["webhook_deliveries_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1134,7 +1134,7 @@ export interface paths {
          * Replay a webhook delivery
          * @description Sends the same event (same id) to the same endpoint again, as a new delivery.
          */
-        post: operations["v1_webhook_deliveries_replay_create"];
+        post: operations["webhook_deliveries_replay_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1155,7 +1155,7 @@ export interface paths {
          * Register a webhook endpoint
          * @description Events are POSTed to the URL signed with the returned `secret` (shown once). URLs on private, loopback or link-local addresses are refused unless the gateway allows them (`WEBHOOK_ALLOW_PRIVATE_URLS`).
          */
-        post: operations["v1_webhook_endpoints_create"];
+        post: operations["webhook_endpoints_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1170,18 +1170,18 @@ export interface paths {
             cookie?: never;
         };
         /** Retrieve a webhook endpoint */
-        get: operations["v1_webhook_endpoints_retrieve"];
+        get: operations["webhook_endpoints_retrieve"];
         put?: never;
         post?: never;
         /** Delete a webhook endpoint */
-        delete: operations["v1_webhook_endpoints_destroy"];
+        delete: operations["webhook_endpoints_destroy"];
         options?: never;
         head?: never;
         /**
          * Update a webhook endpoint
          * @description Only the given fields change. With `rotate_secret`, the new secret is returned once in `secret`.
          */
-        patch: operations["v1_webhook_endpoints_partial_update"];
+        patch: operations["webhook_endpoints_partial_update"];
         trace?: never;
     };
 }
@@ -1190,20 +1190,27 @@ export interface components {
     schemas: {
         /** Account */
         Account: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the account.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the account last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The account was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
@@ -1211,42 +1218,59 @@ export interface components {
             } | null;
             /**
              * Name
+             * @description Name of the account.
              * @default null
              */
             name?: string | null;
             /**
              * Code
+             * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
              * @default null
              */
             code?: string | null;
             /**
              * Description
+             * @description Description of the account.
              * @default null
              */
             description?: string | null;
-            /** @default null */
+            /**
+             * @description Where the account sits in the financial statements (see the enum); the provider derives
+             *     it from the type.
+             * @default null
+             */
             classification?: components["schemas"]["AccountClassification"] | null;
-            /** @default null */
+            /**
+             * @description Kind of account (see the enum).
+             * @default null
+             */
             type?: components["schemas"]["AccountType"] | null;
             /**
              * Type Raw
+             * @description The provider's own type (Xero ``Type``, QuickBooks ``AccountType``).
              * @default null
              */
             type_raw?: string | null;
             /**
              * Sub Type Raw
+             * @description The provider's finer type where it has one (QuickBooks ``AccountSubType``).
              * @default null
              */
             sub_type_raw?: string | null;
-            /** @default null */
+            /**
+             * @description Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["AccountStatus"] | null;
             /**
              * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
@@ -1258,21 +1282,25 @@ export interface components {
             tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
              * Tax Rate Remote Id
+             * @description Provider tax rate identifier (Xero TaxType code).
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
              * Bank Account Number
+             * @description Only where the provider gives it (Xero bank accounts).
              * @default null
              */
             bank_account_number?: string | null;
             /**
              * Parent Account
+             * @description Ledgerlink's id of the parent account (from `parent_account_remote_id`).
              * @default null
              */
             parent_account?: string | null;
             /**
              * Parent Account Remote Id
+             * @description The provider's id of the parent account.
              * @default null
              */
             parent_account_remote_id?: string | null;
@@ -1308,56 +1336,94 @@ export interface components {
          *     ``type``. Providers add their own rules (Xero: a code for every non-bank account, a bank
          *     account number for BANK accounts, no ``type`` change once used).
          */
-        AccountInputRequest: {
+        AccountInput: {
             /**
              * Name
+             * @description Required on create. Name of the account.
              * @default null
              */
-            name?: string | null;
+            name: string | null;
             /**
              * Code
+             * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
              * @default null
              */
             code?: string | null;
             /**
              * Description
+             * @description Description of the account.
              * @default null
              */
             description?: string | null;
-            /** @default null */
-            type?: components["schemas"]["AccountType"] | null;
-            /** @default null */
+            /**
+             * @description Required on create. Kind of account (see the enum).
+             * @default null
+             */
+            type: components["schemas"]["AccountType"] | null;
+            /**
+             * @description Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["AccountStatus"] | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Tax Rate
+             * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
              * @default null
              */
             tax_rate?: string | null;
             /**
              * Tax Rate Remote Id
+             * @description The provider's id of the tax rate; or give `tax_rate` instead.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
              * Bank Account Number
+             * @description Only where the provider gives it (Xero bank accounts).
              * @default null
              */
             bank_account_number?: string | null;
             /**
              * Parent Account
+             * @description Ledgerlink's id of the parent account; the gateway resolves it to `parent_account_remote_id`.
              * @default null
              */
             parent_account?: string | null;
             /**
              * Parent Account Remote Id
+             * @description The provider's id of the parent account; or give `parent_account` instead.
              * @default null
              */
             parent_account_remote_id?: string | null;
+        };
+        /** PaginatedAccountList */
+        AccountPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Account"][];
         };
         /**
          * AccountStatus
@@ -1373,41 +1439,121 @@ export interface components {
          * @enum {string}
          */
         AccountType: "BANK" | "CREDIT_CARD" | "ACCOUNTS_RECEIVABLE" | "CURRENT_ASSET" | "INVENTORY" | "PREPAYMENT" | "FIXED_ASSET" | "NON_CURRENT_ASSET" | "ACCOUNTS_PAYABLE" | "CURRENT_LIABILITY" | "NON_CURRENT_LIABILITY" | "LIABILITY" | "EQUITY" | "SALES" | "REVENUE" | "OTHER_INCOME" | "COST_OF_SALES" | "EXPENSE" | "DEPRECIATION" | "OTHER_EXPENSE" | "OTHER";
+        /**
+         * AccountInput
+         * @description POST/PATCH body for accounts. ``classification`` is not writable: providers derive it from
+         *     ``type``. Providers add their own rules (Xero: a code for every non-bank account, a bank
+         *     account number for BANK accounts, no ``type`` change once used).
+         */
+        AccountUpdate: {
+            /**
+             * Name
+             * @description Required on create. Name of the account.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Code
+             * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
+             * @default null
+             */
+            code?: string | null;
+            /**
+             * Description
+             * @description Description of the account.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * @description Required on create. Kind of account (see the enum).
+             * @default null
+             */
+            type?: components["schemas"]["AccountType"] | null;
+            /**
+             * @description Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["AccountStatus"] | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Tax Rate
+             * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
+             * @default null
+             */
+            tax_rate?: string | null;
+            /**
+             * Tax Rate Remote Id
+             * @description The provider's id of the tax rate; or give `tax_rate` instead.
+             * @default null
+             */
+            tax_rate_remote_id?: string | null;
+            /**
+             * Bank Account Number
+             * @description Only where the provider gives it (Xero bank accounts).
+             * @default null
+             */
+            bank_account_number?: string | null;
+            /**
+             * Parent Account
+             * @description Ledgerlink's id of the parent account; the gateway resolves it to `parent_account_remote_id`.
+             * @default null
+             */
+            parent_account?: string | null;
+            /**
+             * Parent Account Remote Id
+             * @description The provider's id of the parent account; or give `parent_account` instead.
+             * @default null
+             */
+            parent_account_remote_id?: string | null;
+        };
         /** Address */
         Address: {
+            /** @description Kind of address (see the enum). */
             type: components["schemas"]["AddressType"];
             /**
              * Street 1
+             * @description First address line.
              * @default null
              */
             street_1?: string | null;
             /**
              * Street 2
+             * @description Further address lines joined with "\n" (Xero AddressLine2..4).
              * @default null
              */
             street_2?: string | null;
             /**
              * City
+             * @description City or town.
              * @default null
              */
             city?: string | null;
             /**
              * Region
+             * @description State, county or region.
              * @default null
              */
             region?: string | null;
             /**
              * Postal Code
+             * @description Postal code.
              * @default null
              */
             postal_code?: string | null;
             /**
              * Country
+             * @description Country as the provider holds it (Xero: free text, often a name, sometimes a code).
              * @default null
              */
             country?: string | null;
             /**
              * Attention To
+             * @description Person the delivery or letter is for.
              * @default null
              */
             attention_to?: string | null;
@@ -1418,7 +1564,10 @@ export interface components {
          */
         AddressType: "BILLING" | "SHIPPING";
         Attachment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the attachment (stable).
+             */
             id: string;
             /** @description The provider's id for the file. */
             remote_id: string;
@@ -1429,24 +1578,39 @@ export interface components {
             record_id: string;
             /** @description That record's model, e.g. `invoice`. */
             record_model: string;
+            /** @description The file's name. */
             file_name: string;
+            /** @description The file's type. */
             mime_type: string | null;
             /** @description Bytes. */
             size: number | null;
             /** @description Shown with the online invoice (where the provider has it). */
             include_online: boolean | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the provider received the file.
+             */
             remote_created_at: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the file last changed at the provider.
+             */
             remote_updated_at: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When Ledgerlink first stored it.
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When Ledgerlink last changed it.
+             */
             modified_at: string;
             /** @description With `include_remote_data=true` only. */
             remote_data?: unknown;
         };
         AttachmentList: {
+            /** @description The record's attachments. */
             results: components["schemas"]["Attachment"][];
         };
         AttachmentRules: {
@@ -1457,30 +1621,46 @@ export interface components {
             /** @description The file types it takes (others: 415). */
             mime_types: string[];
         };
-        AttachmentUploadRequest: {
-            /** Format: uuid */
+        AttachmentUpload: {
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the record.
+             */
             record_id: string;
-            /** Format: binary */
+            /**
+             * Format: binary
+             * @description The file (multipart part `file`).
+             */
             file: string;
-            /** @default false */
+            /**
+             * @description Show it with the online invoice (where the provider has it).
+             * @default false
+             */
             include_online?: boolean;
         };
         /** BankTransaction */
         BankTransaction: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the bank transaction.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the bank transaction last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The bank transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
@@ -1488,11 +1668,13 @@ export interface components {
             } | null;
             /**
              * Number
+             * @description The bank transaction's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
              * Transaction Date
+             * @description Date of the bank transaction in the books.
              * @default null
              */
             transaction_date?: string | null;
@@ -1504,6 +1686,7 @@ export interface components {
             contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
+             * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
@@ -1515,72 +1698,97 @@ export interface components {
             account?: string | components["schemas"]["Account"] | null;
             /**
              * Account Remote Id
+             * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
              * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
             exchange_rate?: string | null;
-            /** @default null */
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
+             * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
              * Total Tax Amount
+             * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
              * Total Amount
+             * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
              * Reference
+             * @description The bank transaction's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
              * Memo
+             * @description Free-text note on the bank transaction.
              * @default null
              */
             memo?: string | null;
             /**
              * Is Reconciled
+             * @description Reconciled against a bank statement line.
              * @default null
              */
             is_reconciled?: boolean | null;
-            /** @default null */
+            /**
+             * @description Status of the bank transaction, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
              * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /** Line Items */
+            /**
+             * Line Items
+             * @description The bank transaction's lines.
+             */
             line_items?: components["schemas"]["InvoiceLineItem"][];
+            /** @description Kind of bank transaction (see the enum). */
             type: components["schemas"]["BankTransactionType"];
             /**
              * Type Raw
+             * @description The provider's own value behind `type`, unmapped.
              * @default null
              */
             type_raw?: string | null;
-            /** @default null */
+            /**
+             * @description How the money was paid (see the enum).
+             * @default null
+             */
             payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
              * Id
@@ -1601,6 +1809,29 @@ export interface components {
              */
             modified_at: string;
         };
+        /** PaginatedBankTransactionList */
+        BankTransactionPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["BankTransaction"][];
+        };
         /**
          * BankTransactionStatus
          * @enum {string}
@@ -1615,20 +1846,27 @@ export interface components {
         BankTransactionType: "SPEND" | "RECEIVE" | "SPEND_OVERPAYMENT" | "RECEIVE_OVERPAYMENT" | "SPEND_PREPAYMENT" | "RECEIVE_PREPAYMENT" | "SPEND_TRANSFER" | "RECEIVE_TRANSFER";
         /** BankTransfer */
         BankTransfer: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the bank transfer.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the bank transfer last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The bank transfer was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
@@ -1636,6 +1874,7 @@ export interface components {
             } | null;
             /**
              * Transaction Date
+             * @description Date of the bank transfer in the books.
              * @default null
              */
             transaction_date?: string | null;
@@ -1647,6 +1886,7 @@ export interface components {
             from_account?: string | components["schemas"]["Account"] | null;
             /**
              * From Account Remote Id
+             * @description The provider's id of the from account.
              * @default null
              */
             from_account_remote_id?: string | null;
@@ -1658,43 +1898,55 @@ export interface components {
             to_account?: string | components["schemas"]["Account"] | null;
             /**
              * To Account Remote Id
+             * @description The provider's id of the to account.
              * @default null
              */
             to_account_remote_id?: string | null;
             /**
              * Amount
+             * @description In the currency of the account the money left.
              * @default null
              */
             amount?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Exchange Rate
+             * @description Units of the receiving account's currency per unit sent (1 between same-currency
+             *     accounts).
              * @default null
              */
             exchange_rate?: string | null;
             /**
              * Reference
+             * @description The bank transfer's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
              * From Is Reconciled
+             * @description The side leaving `from_account` is reconciled against a bank statement line.
              * @default null
              */
             from_is_reconciled?: boolean | null;
             /**
              * To Is Reconciled
+             * @description The side reaching `to_account` is reconciled against a bank statement line.
              * @default null
              */
             to_is_reconciled?: boolean | null;
-            /** @default null */
+            /**
+             * @description Status of the bank transfer, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
              * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
@@ -1721,72 +1973,103 @@ export interface components {
          * BankTransferInput
          * @description POST body for bank transfers between two of the company's bank accounts.
          */
-        BankTransferInputRequest: {
+        BankTransferInput: {
             /**
              * Transaction Date
+             * @description Date of the bank transfer in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
              * From Account
+             * @description Required on create, unless `from_account_remote_id` is given. Ledgerlink's id of the from account; the gateway resolves it to `from_account_remote_id`.
              * @default null
              */
             from_account?: string | null;
             /**
              * From Account Remote Id
+             * @description Required on create, unless `from_account` is given. The provider's id of the from account; or give `from_account` instead.
              * @default null
              */
             from_account_remote_id?: string | null;
             /**
              * To Account
+             * @description Required on create, unless `to_account_remote_id` is given. Ledgerlink's id of the to account; the gateway resolves it to `to_account_remote_id`.
              * @default null
              */
             to_account?: string | null;
             /**
              * To Account Remote Id
+             * @description Required on create, unless `to_account` is given. The provider's id of the to account; or give `to_account` instead.
              * @default null
              */
             to_account_remote_id?: string | null;
             /**
              * Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @description Required on create. In the currency of the account the money left. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            amount?: string | number | null;
+            amount: string | number | null;
             /**
              * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @description Units of the receiving account's currency per unit sent (1 between same-currency
+             *     accounts). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             exchange_rate?: string | number | null;
             /**
              * Reference
+             * @description The bank transfer's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
         };
-        /**
-         * @description * `ACCRUAL` - ACCRUAL
-         *     * `CASH` - CASH
-         * @enum {string}
-         */
-        BasesEnum: "ACCRUAL" | "CASH";
+        /** PaginatedBankTransferList */
+        BankTransferPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["BankTransfer"][];
+        };
         /** CompanyInfo */
         CompanyInfo: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the company info.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the company info last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The company info was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
@@ -1794,60 +2077,78 @@ export interface components {
             } | null;
             /**
              * Legal Name
+             * @description The registered legal name.
              * @default null
              */
             legal_name?: string | null;
             /**
              * Name
+             * @description The trading (display) name.
              * @default null
              */
             name?: string | null;
             /**
              * Currency
+             * @description The base (functional) currency.
              * @default null
              */
             currency?: string | null;
             /**
              * Country
+             * @description Country code as the provider gives it (Xero: ISO 3166 alpha-2).
              * @default null
              */
             country?: string | null;
             /**
              * Tax Number
+             * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
              * Fiscal Year End Month
+             * @description Month (1-12) the financial year ends in.
              * @default null
              */
             fiscal_year_end_month?: number | null;
             /**
              * Fiscal Year End Day
+             * @description Day of the month the financial year ends on.
              * @default null
              */
             fiscal_year_end_day?: number | null;
             /**
              * Timezone
+             * @description The provider's timezone identifier (Xero: Windows-style name, e.g.
+             *     NEWZEALANDSTANDARDTIME).
              * @default null
              */
             timezone?: string | null;
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Postal and street addresses.
+             */
             addresses?: components["schemas"]["Address"][];
-            /** Phone Numbers */
+            /**
+             * Phone Numbers
+             * @description Phone numbers.
+             */
             phone_numbers?: components["schemas"]["PhoneNumber"][];
             /**
              * Email Address
+             * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
              * Organisation Type
+             * @description The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY).
              * @default null
              */
             organisation_type?: string | null;
             /**
              * Status Raw
+             * @description The provider's own status, unmapped.
              * @default null
              */
             status_raw?: string | null;
@@ -1870,22 +2171,52 @@ export interface components {
              */
             modified_at: string;
         };
+        /** PaginatedCompanyInfoList */
+        CompanyInfoPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["CompanyInfo"][];
+        };
         /** Contact */
         Contact: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the contact.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the contact last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The contact was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
@@ -1893,59 +2224,78 @@ export interface components {
             } | null;
             /**
              * Name
+             * @description Name of the contact.
              * @default null
              */
             name?: string | null;
             /**
              * First Name
+             * @description First name of the contact person.
              * @default null
              */
             first_name?: string | null;
             /**
              * Last Name
+             * @description Last name of the contact person.
              * @default null
              */
             last_name?: string | null;
             /**
              * Is Customer
+             * @description The contact is a customer (sales invoices are addressed to it).
              * @default false
              */
             is_customer?: boolean;
             /**
              * Is Supplier
+             * @description The contact is a supplier (bills come from it).
              * @default false
              */
             is_supplier?: boolean;
             /**
              * Email Address
+             * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
              * Tax Number
+             * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
              * Account Number
+             * @description Number the contact is known by in the company's books.
              * @default null
              */
             account_number?: string | null;
-            /** @default null */
+            /**
+             * @description Status of the contact, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["ContactStatus"] | null;
             /**
              * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Postal and street addresses.
+             */
             addresses?: components["schemas"]["Address"][];
-            /** Phone Numbers */
+            /**
+             * Phone Numbers
+             * @description Phone numbers.
+             */
             phone_numbers?: components["schemas"]["PhoneNumber"][];
             /**
              * Id
@@ -1974,61 +2324,75 @@ export interface components {
          *     ``is_supplier`` is true; never both, and never changed afterwards); Xero derives them from
          *     a contact's transactions and refuses them.
          */
-        ContactInputRequest: {
+        ContactInput: {
             /**
              * Name
+             * @description Required on create. Name of the contact.
              * @default null
              */
-            name?: string | null;
+            name: string | null;
             /**
              * Is Customer
+             * @description The contact is a customer (sales invoices are addressed to it).
              * @default null
              */
             is_customer?: boolean | null;
             /**
              * Is Supplier
+             * @description The contact is a supplier (bills come from it).
              * @default null
              */
             is_supplier?: boolean | null;
             /**
              * First Name
+             * @description First name of the contact person.
              * @default null
              */
             first_name?: string | null;
             /**
              * Last Name
+             * @description Last name of the contact person.
              * @default null
              */
             last_name?: string | null;
             /**
              * Email Address
+             * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
              * Tax Number
+             * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
              * Account Number
+             * @description Number the contact is known by in the company's books.
              * @default null
              */
             account_number?: string | null;
-            /** @default null */
+            /**
+             * @description Status of the contact, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["ContactStatus"] | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Addresses
+             * @description Postal and street addresses.
              * @default null
              */
             addresses?: components["schemas"]["Address"][] | null;
             /**
              * Phone Numbers
+             * @description Phone numbers.
              * @default null
              */
             phone_numbers?: components["schemas"]["PhoneNumber"][] | null;
@@ -2084,35 +2448,151 @@ export interface components {
              */
             oldest_due_date: string | null;
         };
+        /** PaginatedContactList */
+        ContactPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Contact"][];
+        };
         /**
          * ContactStatus
          * @enum {string}
          */
         ContactStatus: "ACTIVE" | "ARCHIVED";
+        /**
+         * ContactInput
+         * @description POST/PATCH body for contacts. ``addresses``/``phone_numbers`` replace the provider's
+         *     lists of the same types. ``is_customer``/``is_supplier`` choose the list a contact is
+         *     created in where the provider keeps two (QuickBooks: a Customer, or a Vendor when
+         *     ``is_supplier`` is true; never both, and never changed afterwards); Xero derives them from
+         *     a contact's transactions and refuses them.
+         */
+        ContactUpdate: {
+            /**
+             * Name
+             * @description Required on create. Name of the contact.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Is Customer
+             * @description The contact is a customer (sales invoices are addressed to it).
+             * @default null
+             */
+            is_customer?: boolean | null;
+            /**
+             * Is Supplier
+             * @description The contact is a supplier (bills come from it).
+             * @default null
+             */
+            is_supplier?: boolean | null;
+            /**
+             * First Name
+             * @description First name of the contact person.
+             * @default null
+             */
+            first_name?: string | null;
+            /**
+             * Last Name
+             * @description Last name of the contact person.
+             * @default null
+             */
+            last_name?: string | null;
+            /**
+             * Email Address
+             * @description Email address.
+             * @default null
+             */
+            email_address?: string | null;
+            /**
+             * Tax Number
+             * @description Tax registration number (VAT, GST or ABN number).
+             * @default null
+             */
+            tax_number?: string | null;
+            /**
+             * Account Number
+             * @description Number the contact is known by in the company's books.
+             * @default null
+             */
+            account_number?: string | null;
+            /**
+             * @description Status of the contact, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["ContactStatus"] | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Addresses
+             * @description Postal and street addresses.
+             * @default null
+             */
+            addresses?: components["schemas"]["Address"][] | null;
+            /**
+             * Phone Numbers
+             * @description Phone numbers.
+             * @default null
+             */
+            phone_numbers?: components["schemas"]["PhoneNumber"][] | null;
+        };
         /** CreditNote */
         CreditNote: {
-            /** Remote Id */
+            /**
+             * Remote Id
+             * @description The provider's id of the credit note.
+             */
             remote_id: string;
             /**
              * Remote Updated At
+             * @description When the credit note last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
              * Remote Was Deleted
+             * @description The credit note was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
              * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
              * @default null
              */
             remote_data?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * @description `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
+             *     supplier.
+             */
             type: components["schemas"]["InvoiceType"];
             /**
              * Number
+             * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
@@ -2124,78 +2604,106 @@ export interface components {
             contact?: string | components["schemas"]["Contact"] | null;
             /**
              * Contact Remote Id
+             * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
              * Issue Date
+             * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
              * Due Date
+             * @description Date payment is due.
              * @default null
              */
             due_date?: string | null;
             /**
              * Memo
+             * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
              * Reference
+             * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
             exchange_rate?: string | null;
-            /** @default null */
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
              * Sub Total
+             * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
              * Total Tax Amount
+             * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
              * Total Amount
+             * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
              * Applied Amount
+             * @description Credit used so far (allocations and refunds).
              * @default null
              */
             applied_amount?: string | null;
             /**
              * Remaining Credit
+             * @description Credit still available to allocate or refund.
              * @default null
              */
             remaining_credit?: string | null;
-            /** @default null */
+            /**
+             * @description Status of the credit note, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /** Line Items */
+            /**
+             * Line Items
+             * @description The credit note's lines.
+             */
             line_items?: components["schemas"]["InvoiceLineItem"][];
-            /** Applied To */
+            /**
+             * Applied To
+             * @description What the credit note is applied to.
+             */
             applied_to?: components["schemas"]["CreditNoteAllocation"][];
-            /** Refunds */
+            /**
+             * Refunds
+             * @description Credit paid back in money.
+             */
             refunds?: components["schemas"]["CreditNoteRefund"][];
             /**
              * Id
@@ -2223,23 +2731,30 @@ export interface components {
         CreditNoteAllocation: {
             /**
              * Remote Id
+             * @description The provider's id of the credit note allocation.
              * @default null
              */
             remote_id?: string | null;
             /**
              * Invoice
+             * @description Ledgerlink's id of the invoice (from `invoice_remote_id`).
              * @default null
              */
             invoice?: string | null;
             /**
              * Invoice Remote Id
+             * @description The provider's id of the invoice.
              * @default null
              */
             invoice_remote_id?: string | null;
-            /** Applied Amount */
+            /**
+             * Applied Amount
+             * @description Amount applied.
+             */
             applied_amount: string;
             /**
              * Applied Date
+             * @description Date the credit was applied to the invoice.
              * @default null
              */
             applied_date?: string | null;
@@ -2249,25 +2764,28 @@ export interface components {
          * @description POST /v1/credit-notes/{id}/allocations: apply ``amount`` of the credit to an invoice
          *     of the same contact and currency.
          */
-        CreditNoteAllocationInputRequest: {
+        CreditNoteAllocationInput: {
             /**
              * Invoice
+             * @description Required on create, unless `invoice_remote_id` is given. Ledgerlink's id of the invoice; the gateway resolves it to `invoice_remote_id`.
              * @default null
              */
             invoice?: string | null;
             /**
              * Invoice Remote Id
+             * @description Required on create, unless `invoice` is given. The provider's id of the invoice; or give `invoice` instead.
              * @default null
              */
             invoice_remote_id?: string | null;
             /**
              * Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @description Required on create. Amount, in the credit note allocation's currency. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
-            amount?: string | number | null;
+            amount: string | number | null;
             /**
              * Date
+             * @description Date of the credit note allocation.
              * @default null
              */
             date?: string | null;
@@ -2278,59 +2796,100 @@ export interface components {
          *     rule (Xero: until credit is applied); ``status`` moves forward (DRAFT → SUBMITTED → OPEN);
          *     delete voids an approved credit note and deletes a draft.
          */
-        CreditNoteInputRequest: {
-            /** @default null */
-            type?: components["schemas"]["InvoiceType"] | null;
+        CreditNoteInput: {
+            /**
+             * @description Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
+             *     supplier.
+             * @default null
+             */
+            type: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
+             * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
              * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
              * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
              * Issue Date
+             * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
              * Reference
+             * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
              * Memo
+             * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             exchange_rate?: string | number | null;
-            /** @default null */
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
+            /**
+             * @description Status of the credit note, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Line Items
+             * @description The credit note's lines.
              * @default null
              */
             line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /** PaginatedCreditNoteList */
+        CreditNotePage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["CreditNote"][];
         };
         /**
          * CreditNoteRefund
@@ -2340,26 +2899,31 @@ export interface components {
         CreditNoteRefund: {
             /**
              * Remote Id
+             * @description The provider's id of the credit note refund.
              * @default null
              */
             remote_id?: string | null;
             /**
              * Payment
+             * @description Ledgerlink's id of the payment (from `payment_remote_id`).
              * @default null
              */
             payment?: string | null;
             /**
              * Payment Remote Id
+             * @description The provider's id of the payment.
              * @default null
              */
             payment_remote_id?: string | null;
             /**
              * Amount
+             * @description Amount, in the credit note refund's currency.
              * @default null
              */
             amount?: string | null;
             /**
              * Refund Date
+             * @description Date the money was paid back.
              * @default null
              */
             refund_date?: string | null;
@@ -2369,3537 +2933,209 @@ export interface components {
          * @enum {string}
          */
         CreditNoteStatus: "DRAFT" | "SUBMITTED" | "OPEN" | "PARTIALLY_APPLIED" | "APPLIED" | "VOID";
-        Event: {
-            /**
-             * Format: uuid
-             * @description Stable: the same in every delivery and replay.
-             */
-            id: string;
-            type: components["schemas"]["TypeEnum"];
-            /** Format: uuid */
-            linked_account_id: string;
-            /** @description Per linked account, gapless and increasing in commit order. */
-            sequence: number;
-            /** Format: date-time */
-            created_at: string;
-            /** @description Record events and the derived `invoice.due_soon|overdue|paid`: the record as the API returns it. Account events: the linked account. Sync events: the run. */
-            data: unknown;
-        };
-        EventPage: {
-            results: components["schemas"]["Event"][];
-            /** @description Pass as `after` to read on. */
-            next_after: number;
-            has_more: boolean;
-        };
-        /** Expense */
-        Expense: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Contact
-             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
-             * @default null
-             */
-            contact?: string | components["schemas"]["Contact"] | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Account
-             * @description Ledgerlink's id of the account; the account itself with `expand=account`.
-             * @default null
-             */
-            account?: string | components["schemas"]["Account"] | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @default null
-             */
-            exchange_rate?: string | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /**
-             * Sub Total
-             * @default null
-             */
-            sub_total?: string | null;
-            /**
-             * Total Tax Amount
-             * @default null
-             */
-            total_tax_amount?: string | null;
-            /**
-             * Total Amount
-             * @default null
-             */
-            total_amount?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Is Reconciled
-             * @default null
-             */
-            is_reconciled?: boolean | null;
-            /** @default null */
-            status?: components["schemas"]["BankTransactionStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Line Items */
-            line_items?: components["schemas"]["InvoiceLineItem"][];
-            /** @default null */
-            payment_method?: components["schemas"]["PaymentMethod"] | null;
-            /**
-             * Is Refund
-             * @default false
-             */
-            is_refund?: boolean;
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /**
-         * ExpenseInput
-         * @description POST body for expenses: the bank or card account paid from, lines with their expense
-         *     accounts. Providers take no edit of a posted expense through Ledgerlink (create only).
-         */
-        ExpenseInputRequest: {
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /** @default null */
-            payment_method?: components["schemas"]["PaymentMethod"] | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Line Items
-             * @default null
-             */
-            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
-        };
-        /** GeneralLedgerTransaction */
-        GeneralLedgerTransaction: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Remote Created At
-             * @default null
-             */
-            remote_created_at?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /** @default null */
-            source_type?: components["schemas"]["LedgerSourceType"] | null;
-            /**
-             * Source Type Raw
-             * @default null
-             */
-            source_type_raw?: string | null;
-            /**
-             * Source
-             * @default null
-             */
-            source?: string | null;
-            /**
-             * Source Remote Id
-             * @default null
-             */
-            source_remote_id?: string | null;
-            /**
-             * Total Debit
-             * @default null
-             */
-            total_debit?: string | null;
-            /**
-             * Total Credit
-             * @default null
-             */
-            total_credit?: string | null;
-            /** Lines */
-            lines?: components["schemas"]["JournalLine"][];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        Health: {
-            status: components["schemas"]["HealthStatusEnum"];
-            checks: components["schemas"]["HealthChecks"];
-        };
-        HealthCheck: {
-            ok: boolean;
-            detail: string;
-        };
-        HealthChecks: {
-            database: components["schemas"]["HealthCheck"];
-            broker: components["schemas"]["HealthCheck"];
-        };
-        /**
-         * @description * `ok` - ok
-         *     * `degraded` - degraded
-         * @enum {string}
-         */
-        HealthStatusEnum: "ok" | "degraded";
-        /** Invoice */
-        Invoice: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            type: components["schemas"]["InvoiceType"];
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
-             * @default null
-             */
-            contact?: string | components["schemas"]["Contact"] | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Due Date
-             * @default null
-             */
-            due_date?: string | null;
-            /**
-             * Paid On Date
-             * @default null
-             */
-            paid_on_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @default null
-             */
-            exchange_rate?: string | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /**
-             * Sub Total
-             * @default null
-             */
-            sub_total?: string | null;
-            /**
-             * Total Tax Amount
-             * @default null
-             */
-            total_tax_amount?: string | null;
-            /**
-             * Total Discount
-             * @default null
-             */
-            total_discount?: string | null;
-            /**
-             * Total Amount
-             * @default null
-             */
-            total_amount?: string | null;
-            /**
-             * Amount Paid
-             * @default null
-             */
-            amount_paid?: string | null;
-            /**
-             * Amount Credited
-             * @default null
-             */
-            amount_credited?: string | null;
-            /**
-             * Balance
-             * @default null
-             */
-            balance?: string | null;
-            /** @default null */
-            status?: components["schemas"]["InvoiceStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Line Items */
-            line_items?: components["schemas"]["InvoiceLineItem"][];
-            /** Payments */
-            payments?: string[];
-            /** Payment Remote Ids */
-            payment_remote_ids?: string[];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /**
-         * InvoiceInput
-         * @description POST/PATCH body for invoices. ``contact`` is the gateway's id; the gateway resolves it to
-         *     ``contact_remote_id``, which is what connectors use. ``status`` may only move forward
-         *     (DRAFT → SUBMITTED → OPEN); use delete to void.
-         */
-        InvoiceInputRequest: {
-            /** @default null */
-            type?: components["schemas"]["InvoiceType"] | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Due Date
-             * @default null
-             */
-            due_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["InvoiceStatus"] | null;
-            /**
-             * Line Items
-             * @default null
-             */
-            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
-        };
-        /** InvoiceLineItem */
-        InvoiceLineItem: {
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Quantity
-             * @default null
-             */
-            quantity?: string | null;
-            /**
-             * Unit Price
-             * @default null
-             */
-            unit_price?: string | null;
-            /**
-             * Discount
-             * @default null
-             */
-            discount?: string | null;
-            /**
-             * Discount Rate
-             * @default null
-             */
-            discount_rate?: string | null;
-            /**
-             * Tax Amount
-             * @default null
-             */
-            tax_amount?: string | null;
-            /**
-             * Total Amount
-             * @default null
-             */
-            total_amount?: string | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Item
-             * @default null
-             */
-            item?: string | null;
-            /**
-             * Item Remote Id
-             * @default null
-             */
-            item_remote_id?: string | null;
-            /**
-             * Item Code
-             * @default null
-             */
-            item_code?: string | null;
-            /**
-             * Tax Rate
-             * @default null
-             */
-            tax_rate?: string | null;
-            /**
-             * Tax Rate Remote Id
-             * @default null
-             */
-            tax_rate_remote_id?: string | null;
-            /** Tracking Categories */
-            tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
-        };
-        /**
-         * InvoiceLineItemInput
-         * @description A line on a write. On update the provider replaces the whole list (send every line;
-         *     lines carrying ``remote_id`` are kept and changed, lines without are added).
-         */
-        InvoiceLineItemInput: {
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Quantity
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            quantity?: string | number | null;
-            /**
-             * Unit Price
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            unit_price?: string | number | null;
-            /**
-             * Discount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            discount?: string | number | null;
-            /**
-             * Discount Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            discount_rate?: string | number | null;
-            /**
-             * Tax Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            tax_amount?: string | number | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Item
-             * @default null
-             */
-            item?: string | null;
-            /**
-             * Item Remote Id
-             * @default null
-             */
-            item_remote_id?: string | null;
-            /**
-             * Item Code
-             * @default null
-             */
-            item_code?: string | null;
-            /**
-             * Tax Rate
-             * @default null
-             */
-            tax_rate?: string | null;
-            /**
-             * Tax Rate Remote Id
-             * @default null
-             */
-            tax_rate_remote_id?: string | null;
-            /**
-             * Tracking Categories
-             * @default null
-             */
-            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
-        };
-        /**
-         * InvoiceStatus
-         * @enum {string}
-         */
-        InvoiceStatus: "DRAFT" | "SUBMITTED" | "OPEN" | "PARTIALLY_PAID" | "PAID" | "VOID";
-        /**
-         * InvoiceSummary
-         * @description Invoice counts and sums per group and currency.
-         */
-        InvoiceSummary: {
-            /**
-             * Group By
-             * @description status, currency, contact or month.
-             */
-            group_by: string;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /**
-             * Truncated
-             * @description More than 1000 groups: the first.
-             */
-            truncated: boolean;
-            /** Results */
-            results: components["schemas"]["SummaryGroup"][];
-        };
-        /**
-         * InvoiceType
-         * @enum {string}
-         */
-        InvoiceType: "ACCOUNTS_RECEIVABLE" | "ACCOUNTS_PAYABLE";
-        /** Item */
-        Item: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Code
-             * @default null
-             */
-            code?: string | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Purchase Description
-             * @default null
-             */
-            purchase_description?: string | null;
-            /** @default null */
-            type?: components["schemas"]["ItemType"] | null;
-            /** @default null */
-            status?: components["schemas"]["ItemStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /**
-             * Is Sold
-             * @default null
-             */
-            is_sold?: boolean | null;
-            /**
-             * Is Purchased
-             * @default null
-             */
-            is_purchased?: boolean | null;
-            /**
-             * Is Tracked As Inventory
-             * @default false
-             */
-            is_tracked_as_inventory?: boolean;
-            /**
-             * Quantity On Hand
-             * @default null
-             */
-            quantity_on_hand?: string | null;
-            /**
-             * Sale Unit Price
-             * @default null
-             */
-            sale_unit_price?: string | null;
-            /**
-             * Sale Account
-             * @description Ledgerlink's id of the account; the account itself with `expand=sale_account`.
-             * @default null
-             */
-            sale_account?: string | components["schemas"]["Account"] | null;
-            /**
-             * Sale Account Remote Id
-             * @default null
-             */
-            sale_account_remote_id?: string | null;
-            /**
-             * Sale Account Code
-             * @default null
-             */
-            sale_account_code?: string | null;
-            /**
-             * Sale Tax Rate
-             * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=sale_tax_rate`.
-             * @default null
-             */
-            sale_tax_rate?: string | components["schemas"]["TaxRate"] | null;
-            /**
-             * Sale Tax Rate Remote Id
-             * @default null
-             */
-            sale_tax_rate_remote_id?: string | null;
-            /**
-             * Purchase Unit Price
-             * @default null
-             */
-            purchase_unit_price?: string | null;
-            /**
-             * Purchase Account
-             * @description Ledgerlink's id of the account; the account itself with `expand=purchase_account`.
-             * @default null
-             */
-            purchase_account?: string | components["schemas"]["Account"] | null;
-            /**
-             * Purchase Account Remote Id
-             * @default null
-             */
-            purchase_account_remote_id?: string | null;
-            /**
-             * Purchase Account Code
-             * @default null
-             */
-            purchase_account_code?: string | null;
-            /**
-             * Purchase Tax Rate
-             * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=purchase_tax_rate`.
-             * @default null
-             */
-            purchase_tax_rate?: string | components["schemas"]["TaxRate"] | null;
-            /**
-             * Purchase Tax Rate Remote Id
-             * @default null
-             */
-            purchase_tax_rate_remote_id?: string | null;
-            /**
-             * Inventory Asset Account
-             * @description Ledgerlink's id of the account; the account itself with `expand=inventory_asset_account`.
-             * @default null
-             */
-            inventory_asset_account?: string | components["schemas"]["Account"] | null;
-            /**
-             * Inventory Asset Account Remote Id
-             * @default null
-             */
-            inventory_asset_account_remote_id?: string | null;
-            /**
-             * Inventory Asset Account Code
-             * @default null
-             */
-            inventory_asset_account_code?: string | null;
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /**
-         * ItemInput
-         * @description POST/PATCH body for items. Quantity on hand is not writable (it follows purchases and
-         *     sales). Xero also needs ``code``; an item becomes tracked inventory there when
-         *     ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
-         */
-        ItemInputRequest: {
-            /**
-             * Code
-             * @default null
-             */
-            code?: string | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Purchase Description
-             * @default null
-             */
-            purchase_description?: string | null;
-            /** @default null */
-            type?: components["schemas"]["ItemType"] | null;
-            /** @default null */
-            status?: components["schemas"]["ItemStatus"] | null;
-            /**
-             * Is Sold
-             * @default null
-             */
-            is_sold?: boolean | null;
-            /**
-             * Is Purchased
-             * @default null
-             */
-            is_purchased?: boolean | null;
-            /**
-             * Sale Unit Price
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            sale_unit_price?: string | number | null;
-            /**
-             * Sale Account
-             * @default null
-             */
-            sale_account?: string | null;
-            /**
-             * Sale Account Remote Id
-             * @default null
-             */
-            sale_account_remote_id?: string | null;
-            /**
-             * Sale Account Code
-             * @default null
-             */
-            sale_account_code?: string | null;
-            /**
-             * Sale Tax Rate
-             * @default null
-             */
-            sale_tax_rate?: string | null;
-            /**
-             * Sale Tax Rate Remote Id
-             * @default null
-             */
-            sale_tax_rate_remote_id?: string | null;
-            /**
-             * Purchase Unit Price
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            purchase_unit_price?: string | number | null;
-            /**
-             * Purchase Account
-             * @default null
-             */
-            purchase_account?: string | null;
-            /**
-             * Purchase Account Remote Id
-             * @default null
-             */
-            purchase_account_remote_id?: string | null;
-            /**
-             * Purchase Account Code
-             * @default null
-             */
-            purchase_account_code?: string | null;
-            /**
-             * Purchase Tax Rate
-             * @default null
-             */
-            purchase_tax_rate?: string | null;
-            /**
-             * Purchase Tax Rate Remote Id
-             * @default null
-             */
-            purchase_tax_rate_remote_id?: string | null;
-            /**
-             * Inventory Asset Account
-             * @default null
-             */
-            inventory_asset_account?: string | null;
-            /**
-             * Inventory Asset Account Remote Id
-             * @default null
-             */
-            inventory_asset_account_remote_id?: string | null;
-            /**
-             * Inventory Asset Account Code
-             * @default null
-             */
-            inventory_asset_account_code?: string | null;
-        };
-        /**
-         * ItemStatus
-         * @enum {string}
-         */
-        ItemStatus: "ACTIVE" | "ARCHIVED";
-        /**
-         * ItemType
-         * @enum {string}
-         */
-        ItemType: "INVENTORY" | "NON_INVENTORY" | "SERVICE";
-        /** JournalEntry */
-        JournalEntry: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @default null
-             */
-            exchange_rate?: string | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["JournalEntryStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /**
-             * Show On Cash Basis Reports
-             * @default null
-             */
-            show_on_cash_basis_reports?: boolean | null;
-            /**
-             * Total Debit
-             * @default null
-             */
-            total_debit?: string | null;
-            /**
-             * Total Credit
-             * @default null
-             */
-            total_credit?: string | null;
-            /** Lines */
-            lines?: components["schemas"]["JournalLine"][];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /**
-         * JournalEntryInput
-         * @description POST/PATCH body for journal entries. ``lines`` must balance (debits = credits) and hold at
-         *     least two lines; otherwise the answer is 422 and nothing is sent to the provider.
-         */
-        JournalEntryInputRequest: {
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["JournalEntryStatus"] | null;
-            /**
-             * Show On Cash Basis Reports
-             * @default null
-             */
-            show_on_cash_basis_reports?: boolean | null;
-            /**
-             * Lines
-             * @default null
-             */
-            lines?: components["schemas"]["JournalLineInput"][] | null;
-        };
-        /**
-         * JournalEntryStatus
-         * @description Xero ManualJournal DRAFT, POSTED, VOIDED (→ VOID), ARCHIVED; DELETED is
-         *     ``remote_was_deleted``. QuickBooks journal entries are always POSTED.
-         * @enum {string}
-         */
-        JournalEntryStatus: "DRAFT" | "POSTED" | "VOID" | "ARCHIVED";
-        /**
-         * JournalLine
-         * @description One line of a journal (manual or system): an amount posted to one account.
-         */
-        JournalLine: {
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Net Amount
-             * @default null
-             */
-            net_amount?: string | null;
-            /**
-             * Debit Amount
-             * @default null
-             */
-            debit_amount?: string | null;
-            /**
-             * Credit Amount
-             * @default null
-             */
-            credit_amount?: string | null;
-            /**
-             * Tax Amount
-             * @default null
-             */
-            tax_amount?: string | null;
-            /**
-             * Gross Amount
-             * @default null
-             */
-            gross_amount?: string | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Account Name
-             * @default null
-             */
-            account_name?: string | null;
-            /**
-             * Account Type Raw
-             * @default null
-             */
-            account_type_raw?: string | null;
-            /**
-             * Tax Rate
-             * @default null
-             */
-            tax_rate?: string | null;
-            /**
-             * Tax Rate Remote Id
-             * @default null
-             */
-            tax_rate_remote_id?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /** Tracking Categories */
-            tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
-        };
-        /**
-         * JournalLineInput
-         * @description A journal line on a write: exactly one of ``debit_amount`` and ``credit_amount``, above
-         *     zero. On update the provider replaces the whole list (send every line).
-         */
-        JournalLineInput: {
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Debit Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            debit_amount?: string | number | null;
-            /**
-             * Credit Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            credit_amount?: string | number | null;
-            /**
-             * Tax Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            tax_amount?: string | number | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Tax Rate
-             * @default null
-             */
-            tax_rate?: string | null;
-            /**
-             * Tax Rate Remote Id
-             * @default null
-             */
-            tax_rate_remote_id?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Tracking Categories
-             * @default null
-             */
-            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
-        };
-        /**
-         * LedgerSourceType
-         * @description What kind of document produced a ledger transaction (``source_type_raw`` keeps the
-         *     provider's own name: Xero SourceType, QuickBooks entity).
-         * @enum {string}
-         */
-        LedgerSourceType: "INVOICE" | "CREDIT_NOTE" | "PAYMENT" | "JOURNAL_ENTRY" | "BANK_TRANSACTION" | "BANK_TRANSFER" | "EXPENSE" | "OTHER";
-        Limits: {
-            day: components["schemas"]["Window"];
-            minute: components["schemas"]["Window"];
-            app_minute: components["schemas"]["Window"];
-            concurrent: components["schemas"]["Window"];
-            /** Format: date-time */
-            blocked_until: string | null;
-            blocked_problem: string | null;
-        };
-        LinkToken: {
-            /** @description Single-use and short-lived; shown once. Treat it as a secret. */
-            link_token: string;
-            /**
-             * Format: uri
-             * @description The hosted page to send the end user to.
-             */
-            url: string;
-            /** Format: date-time */
-            expires_at: string;
-            end_user_id: string;
-            providers: string[];
-            redirect_url: string;
-            /**
-             * Format: uuid
-             * @description For a relink token: the linked account it repairs.
-             */
-            linked_account_id: string | null;
-        };
-        LinkTokenRequestRequest: {
-            /** @description Your id for the end user (organisation or user) linking. */
-            end_user_id: string;
-            /** @default  */
-            end_user_name?: string;
-            end_user_email?: string;
-            /** @description Provider keys the end user may choose from; default: every one `/v1/providers` lists (enabled and configured). */
-            providers?: string[];
-            /** @description Where the end user is sent back to; must exactly match one of your registered redirect URLs. */
-            redirect_url: string;
-        };
-        /** @description A linked account as customers see it: never a token or a provider secret. */
-        LinkedAccount: {
-            /** Format: uuid */
-            readonly id: string;
-            readonly provider: string;
-            readonly tenant_id: string;
-            readonly tenant_name: string;
-            readonly tenant_type: string;
-            readonly end_user_id: string;
-            readonly end_user_name: string;
-            readonly end_user_email: string;
-            readonly status: components["schemas"]["LinkedAccountStatusEnum"];
-            readonly status_reason: string;
-            /** Format: date-time */
-            readonly last_sync_at: string | null;
-            /** Format: date-time */
-            readonly created_at: string;
-            /** Format: date-time */
-            readonly updated_at: string;
-        };
-        /**
-         * @description * `active` - Active
-         *     * `relink_required` - Relink Required
-         *     * `disabled` - Disabled
-         * @enum {string}
-         */
-        LinkedAccountStatusEnum: "active" | "relink_required" | "disabled";
-        /**
-         * @description * `GET` - GET
-         *     * `POST` - POST
-         *     * `PUT` - PUT
-         *     * `PATCH` - PATCH
-         *     * `DELETE` - DELETE
-         * @enum {string}
-         */
-        MethodEnum: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-        /**
-         * @description * `full` - Full
-         *     * `incremental` - Incremental
-         * @enum {string}
-         */
-        ModeEnum: "full" | "incremental";
-        ModelSyncStatus: {
-            model: string;
-            state: components["schemas"]["ModelSyncStatusStateEnum"];
-            /** Format: date-time */
-            last_success_at: string | null;
-            /** @description Records read in the current/last pass. */
-            records_seen: number;
-            /** @description Records changed in the current/last pass. */
-            changes: number;
-            provider_calls_today: number;
-            /** @description A checkpoint is saved mid-pass. */
-            resumable: boolean;
-            last_error: string;
-        };
-        /**
-         * @description * `pending` - Pending
-         *     * `syncing` - Syncing
-         *     * `paused` - Paused
-         *     * `done` - Done
-         *     * `failed` - Failed
-         *     * `not_permitted` - Not Permitted
-         * @enum {string}
-         */
-        ModelSyncStatusStateEnum: "pending" | "syncing" | "paused" | "done" | "failed" | "not_permitted";
-        /**
-         * OutstandingByContact
-         * @description Outstanding invoices per contact, the largest balance first.
-         */
-        OutstandingByContact: {
-            /**
-             * As Of
-             * Format: date
-             * @description Today in the linked account's time zone.
-             */
-            as_of: string;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /**
-             * Truncated
-             * @description More contacts than `limit`: the largest first.
-             */
-            truncated: boolean;
-            /** Results */
-            results: components["schemas"]["ContactOutstanding"][];
-        };
-        /** PaginatedAccountList */
-        PaginatedAccountList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Account"][];
-        };
-        /** PaginatedBankTransactionList */
-        PaginatedBankTransactionList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["BankTransaction"][];
-        };
-        /** PaginatedBankTransferList */
-        PaginatedBankTransferList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["BankTransfer"][];
-        };
-        /** PaginatedCompanyInfoList */
-        PaginatedCompanyInfoList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["CompanyInfo"][];
-        };
-        /** PaginatedContactList */
-        PaginatedContactList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Contact"][];
-        };
-        /** PaginatedCreditNoteList */
-        PaginatedCreditNoteList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["CreditNote"][];
-        };
-        /** PaginatedExpenseList */
-        PaginatedExpenseList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Expense"][];
-        };
-        /** PaginatedGeneralLedgerTransactionList */
-        PaginatedGeneralLedgerTransactionList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["GeneralLedgerTransaction"][];
-        };
-        /** PaginatedInvoiceList */
-        PaginatedInvoiceList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Invoice"][];
-        };
-        /** PaginatedItemList */
-        PaginatedItemList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Item"][];
-        };
-        /** PaginatedJournalEntryList */
-        PaginatedJournalEntryList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["JournalEntry"][];
-        };
-        PaginatedLinkedAccountList: {
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
-             */
-            previous?: string | null;
-            results: components["schemas"]["LinkedAccount"][];
-        };
-        /** PaginatedPaymentList */
-        PaginatedPaymentList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["Payment"][];
-        };
-        /** PaginatedPurchaseOrderList */
-        PaginatedPurchaseOrderList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["PurchaseOrder"][];
-        };
-        /** PaginatedTaxRateList */
-        PaginatedTaxRateList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["TaxRate"][];
-        };
-        /** PaginatedTrackingCategoryList */
-        PaginatedTrackingCategoryList: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
-            next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
-            previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
-            last_sync_at: string | null;
-            /** Results */
-            results: components["schemas"]["TrackingCategory"][];
-        };
-        PassthroughRequestRequest: {
-            method: components["schemas"]["MethodEnum"];
-            /** @description Relative to the provider's API base, e.g. `/Invoices`. */
-            path: string;
-            query?: {
-                [key: string]: string;
-            };
-            /** @description A JSON body, sent as JSON. */
-            body?: unknown | null;
-            /** @description A binary body (a file for an attachment endpoint), base64-encoded; sent as its bytes, with the `Content-Type` given in `headers`. Not with `body`. */
-            body_base64?: string | null;
-            headers?: {
-                [key: string]: string;
-            };
-        };
-        PassthroughResponse: {
-            /** @description The provider's HTTP status. */
-            status: number;
-            headers: {
-                [key: string]: string;
-            };
-            /** @description JSON when the provider sent JSON, a string when it sent text, null when it sent binary (see `body_base64`). */
-            body: unknown | null;
-            /** @description Only when the provider sent a binary body (a file): its bytes, base64-encoded. */
-            body_base64?: string;
-        };
-        /**
-         * AccountInput
-         * @description POST/PATCH body for accounts. ``classification`` is not writable: providers derive it from
-         *     ``type``. Providers add their own rules (Xero: a code for every non-bank account, a bank
-         *     account number for BANK accounts, no ``type`` change once used).
-         */
-        PatchedAccountInputRequest: {
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Code
-             * @default null
-             */
-            code?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /** @default null */
-            type?: components["schemas"]["AccountType"] | null;
-            /** @default null */
-            status?: components["schemas"]["AccountStatus"] | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Tax Rate
-             * @default null
-             */
-            tax_rate?: string | null;
-            /**
-             * Tax Rate Remote Id
-             * @default null
-             */
-            tax_rate_remote_id?: string | null;
-            /**
-             * Bank Account Number
-             * @default null
-             */
-            bank_account_number?: string | null;
-            /**
-             * Parent Account
-             * @default null
-             */
-            parent_account?: string | null;
-            /**
-             * Parent Account Remote Id
-             * @default null
-             */
-            parent_account_remote_id?: string | null;
-        };
-        /**
-         * ContactInput
-         * @description POST/PATCH body for contacts. ``addresses``/``phone_numbers`` replace the provider's
-         *     lists of the same types. ``is_customer``/``is_supplier`` choose the list a contact is
-         *     created in where the provider keeps two (QuickBooks: a Customer, or a Vendor when
-         *     ``is_supplier`` is true; never both, and never changed afterwards); Xero derives them from
-         *     a contact's transactions and refuses them.
-         */
-        PatchedContactInputRequest: {
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Is Customer
-             * @default null
-             */
-            is_customer?: boolean | null;
-            /**
-             * Is Supplier
-             * @default null
-             */
-            is_supplier?: boolean | null;
-            /**
-             * First Name
-             * @default null
-             */
-            first_name?: string | null;
-            /**
-             * Last Name
-             * @default null
-             */
-            last_name?: string | null;
-            /**
-             * Email Address
-             * @default null
-             */
-            email_address?: string | null;
-            /**
-             * Tax Number
-             * @default null
-             */
-            tax_number?: string | null;
-            /**
-             * Account Number
-             * @default null
-             */
-            account_number?: string | null;
-            /** @default null */
-            status?: components["schemas"]["ContactStatus"] | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Addresses
-             * @default null
-             */
-            addresses?: components["schemas"]["Address"][] | null;
-            /**
-             * Phone Numbers
-             * @default null
-             */
-            phone_numbers?: components["schemas"]["PhoneNumber"][] | null;
-        };
         /**
          * CreditNoteInput
          * @description POST/PATCH body. Drafts change freely; what an approved one allows is the provider's
          *     rule (Xero: until credit is applied); ``status`` moves forward (DRAFT → SUBMITTED → OPEN);
          *     delete voids an approved credit note and deletes a draft.
          */
-        PatchedCreditNoteInputRequest: {
-            /** @default null */
+        CreditNoteUpdate: {
+            /**
+             * @description Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
+             *     supplier.
+             * @default null
+             */
             type?: components["schemas"]["InvoiceType"] | null;
             /**
              * Number
+             * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
              * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
              * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
              * Issue Date
+             * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
              * Reference
+             * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
              * Memo
+             * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
              * Currency
+             * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
              * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             exchange_rate?: string | number | null;
-            /** @default null */
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
+            /**
+             * @description Status of the credit note, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
              * Line Items
+             * @description The credit note's lines.
              * @default null
              */
             line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
         };
-        /**
-         * InvoiceInput
-         * @description POST/PATCH body for invoices. ``contact`` is the gateway's id; the gateway resolves it to
-         *     ``contact_remote_id``, which is what connectors use. ``status`` may only move forward
-         *     (DRAFT → SUBMITTED → OPEN); use delete to void.
-         */
-        PatchedInvoiceInputRequest: {
-            /** @default null */
-            type?: components["schemas"]["InvoiceType"] | null;
+        /** @description What went wrong; `type` is stable, `message` is for people. */
+        Error: {
             /**
-             * Number
-             * @default null
+             * @description Stable machine-readable error type.
+             * @example validation_error
              */
-            number?: string | null;
+            type: string;
             /**
-             * Contact
-             * @default null
+             * @description Human-readable summary; may change, do not parse it.
+             * @example The request has invalid fields.
              */
-            contact?: string | null;
+            message: string;
+            /** @description Per-field problems; empty when there are none to name. */
+            details: components["schemas"]["ErrorDetail"][];
             /**
-             * Contact Remote Id
-             * @default null
+             * @description The request's id (also the `X-Request-ID` response header); quote it when asking for support.
+             * @example req_5f0c6d1e9b8a4c3d
              */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Due Date
-             * @default null
-             */
-            due_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["InvoiceStatus"] | null;
-            /**
-             * Line Items
-             * @default null
-             */
-            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+            request_id: string;
         };
-        /**
-         * ItemInput
-         * @description POST/PATCH body for items. Quantity on hand is not writable (it follows purchases and
-         *     sales). Xero also needs ``code``; an item becomes tracked inventory there when
-         *     ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
-         */
-        PatchedItemInputRequest: {
+        /** @description One problem with one field of the request or record. */
+        ErrorDetail: {
             /**
-             * Code
-             * @default null
+             * @description Path of the field (`line_items[0].quantity`); empty when the error concerns the request or record as a whole.
+             * @example line_items[0].quantity
              */
-            code?: string | null;
+            field: string;
             /**
-             * Name
-             * @default null
+             * @description What is wrong with the field, for a developer.
+             * @example A valid number is required.
              */
-            name?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Purchase Description
-             * @default null
-             */
-            purchase_description?: string | null;
-            /** @default null */
-            type?: components["schemas"]["ItemType"] | null;
-            /** @default null */
-            status?: components["schemas"]["ItemStatus"] | null;
-            /**
-             * Is Sold
-             * @default null
-             */
-            is_sold?: boolean | null;
-            /**
-             * Is Purchased
-             * @default null
-             */
-            is_purchased?: boolean | null;
-            /**
-             * Sale Unit Price
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            sale_unit_price?: string | number | null;
-            /**
-             * Sale Account
-             * @default null
-             */
-            sale_account?: string | null;
-            /**
-             * Sale Account Remote Id
-             * @default null
-             */
-            sale_account_remote_id?: string | null;
-            /**
-             * Sale Account Code
-             * @default null
-             */
-            sale_account_code?: string | null;
-            /**
-             * Sale Tax Rate
-             * @default null
-             */
-            sale_tax_rate?: string | null;
-            /**
-             * Sale Tax Rate Remote Id
-             * @default null
-             */
-            sale_tax_rate_remote_id?: string | null;
-            /**
-             * Purchase Unit Price
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            purchase_unit_price?: string | number | null;
-            /**
-             * Purchase Account
-             * @default null
-             */
-            purchase_account?: string | null;
-            /**
-             * Purchase Account Remote Id
-             * @default null
-             */
-            purchase_account_remote_id?: string | null;
-            /**
-             * Purchase Account Code
-             * @default null
-             */
-            purchase_account_code?: string | null;
-            /**
-             * Purchase Tax Rate
-             * @default null
-             */
-            purchase_tax_rate?: string | null;
-            /**
-             * Purchase Tax Rate Remote Id
-             * @default null
-             */
-            purchase_tax_rate_remote_id?: string | null;
-            /**
-             * Inventory Asset Account
-             * @default null
-             */
-            inventory_asset_account?: string | null;
-            /**
-             * Inventory Asset Account Remote Id
-             * @default null
-             */
-            inventory_asset_account_remote_id?: string | null;
-            /**
-             * Inventory Asset Account Code
-             * @default null
-             */
-            inventory_asset_account_code?: string | null;
+            message: string;
         };
-        /**
-         * JournalEntryInput
-         * @description POST/PATCH body for journal entries. ``lines`` must balance (debits = credits) and hold at
-         *     least two lines; otherwise the answer is 422 and nothing is sent to the provider.
-         */
-        PatchedJournalEntryInputRequest: {
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["JournalEntryStatus"] | null;
-            /**
-             * Show On Cash Basis Reports
-             * @default null
-             */
-            show_on_cash_basis_reports?: boolean | null;
-            /**
-             * Lines
-             * @default null
-             */
-            lines?: components["schemas"]["JournalLineInput"][] | null;
+        /** @description Every error response of the API has this body. */
+        ErrorEnvelope: {
+            /** @description What went wrong. */
+            error: components["schemas"]["Error"];
         };
-        /**
-         * PurchaseOrderInput
-         * @description POST/PATCH body for purchase orders. ``contact`` is the gateway's id of the supplier; the
-         *     gateway resolves it to ``contact_remote_id``. Lines are the invoice line inputs: on update
-         *     send every line (the provider replaces the list). ``status`` moves as the provider allows
-         *     (Xero: DRAFT → SUBMITTED → AUTHORISED → BILLED, DELETED before billing; QuickBooks:
-         *     AUTHORISED (Open) ↔ BILLED (Closed) only).
-         */
-        PatchedPurchaseOrderInputRequest: {
+        Event: {
             /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Delivery Date
-             * @default null
-             */
-            delivery_date?: string | null;
-            /**
-             * Expected Arrival Date
-             * @default null
-             */
-            expected_arrival_date?: string | null;
-            /**
-             * Delivery Address
-             * @default null
-             */
-            delivery_address?: string | null;
-            /**
-             * Attention To
-             * @default null
-             */
-            attention_to?: string | null;
-            /**
-             * Telephone
-             * @default null
-             */
-            telephone?: string | null;
-            /**
-             * Delivery Instructions
-             * @default null
-             */
-            delivery_instructions?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["PurchaseOrderStatus"] | null;
-            /**
-             * Line Items
-             * @default null
-             */
-            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
-        };
-        PatchedSyncSettingsRequest: {
-            /** @description Minutes between scheduled incremental syncs (5 to 10080). */
-            frequency_minutes?: number;
-        };
-        PatchedWebhookEndpointUpdateRequest: {
-            /** Format: uri */
-            url?: string;
-            description?: string;
-            /** @description Types to deliver (`invoice.created`, or `invoice.*`); empty or absent: all. */
-            event_types?: string[];
-            enabled?: boolean;
-            /** @description Issue a new signing secret (returned once, in `secret`). */
-            rotate_secret?: boolean;
-        };
-        /** Payment */
-        Payment: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /** @default null */
-            type?: components["schemas"]["PaymentType"] | null;
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Contact
-             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
-             * @default null
-             */
-            contact?: string | components["schemas"]["Contact"] | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Account
-             * @description Ledgerlink's id of the account; the account itself with `expand=account`.
-             * @default null
-             */
-            account?: string | components["schemas"]["Account"] | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @default null
-             */
-            exchange_rate?: string | null;
-            /**
-             * Total Amount
-             * @default null
-             */
-            total_amount?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /** @default null */
-            status?: components["schemas"]["PaymentStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Applied To */
-            applied_to?: components["schemas"]["PaymentApplication"][];
-            /**
-             * Id
              * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
+             * @description Stable: the same in every delivery and replay.
              */
             id: string;
             /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /** PaymentApplication */
-        PaymentApplication: {
-            related_object_type: components["schemas"]["RelatedObjectType"];
-            /**
-             * Related Object Id
-             * @default null
-             */
-            related_object_id?: string | null;
-            /** Related Object Remote Id */
-            related_object_remote_id: string;
-            /** Applied Amount */
-            applied_amount: string;
-        };
-        /** PaymentApplicationInput */
-        PaymentApplicationInput: {
-            /** @default INVOICE */
-            related_object_type?: components["schemas"]["RelatedObjectType"];
-            /**
-             * Related Object Id
-             * @default null
-             */
-            related_object_id?: string | null;
-            /**
-             * Related Object Remote Id
-             * @default null
-             */
-            related_object_remote_id?: string | null;
-            /**
-             * Applied Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            applied_amount?: string | number | null;
-        };
-        /**
-         * PaymentInput
-         * @description POST body for payments (Xero payments cannot be edited, only created or voided).
-         *     Xero applies a payment to exactly one document: ``applied_to`` must hold one entry.
-         */
-        PaymentInputRequest: {
-            /**
-             * Transaction Date
-             * @default null
-             */
-            transaction_date?: string | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /**
-             * Total Amount
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            total_amount?: string | number | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Applied To
-             * @default null
-             */
-            applied_to?: components["schemas"]["PaymentApplicationInput"][] | null;
-        };
-        /**
-         * PaymentMethod
-         * @description How an expense was paid (QuickBooks PaymentType; Xero: from the bank account's type).
-         * @enum {string}
-         */
-        PaymentMethod: "CASH" | "CHECK" | "CREDIT_CARD" | "BANK";
-        /**
-         * PaymentStatus
-         * @enum {string}
-         */
-        PaymentStatus: "POSTED" | "VOID";
-        /**
-         * PaymentType
-         * @enum {string}
-         */
-        PaymentType: "ACCOUNTS_RECEIVABLE" | "ACCOUNTS_PAYABLE";
-        /** PhoneNumber */
-        PhoneNumber: {
-            type: components["schemas"]["PhoneNumberType"];
-            /** Number */
-            number: string;
-            /**
-             * Area Code
-             * @default null
-             */
-            area_code?: string | null;
-            /**
-             * Country Code
-             * @default null
-             */
-            country_code?: string | null;
-        };
-        /**
-         * PhoneNumberType
-         * @enum {string}
-         */
-        PhoneNumberType: "DEFAULT" | "DIRECT" | "MOBILE" | "FAX";
-        Provider: {
-            /** @description Identifier used in link tokens and linked accounts. */
-            key: string;
-            name: string;
-            auth_type: string;
-            /** @description What one linked account is at this provider (e.g. organisation, company). */
-            tenant_concept: string;
-            /** @description Whether provider webhooks keep data fresh. */
-            webhooks: boolean;
-            /** @description Whether end users can also link with an app of their own bound to one tenant, by pasting its client id and secret. */
-            client_credentials: boolean;
-            /** @description Per unified model, the operations the API offers on it for this provider: those the model's catalogue entry allows and the provider's connector declares (`get` whenever it can `list`: records are read from the store). The record endpoints answer 405 for any other. */
-            models: {
-                [key: string]: string[];
-            };
-            /** @description Per unified model, the record actions (`POST /v1/<plural>/{id}/<action>`, e.g. credit notes' `allocations`) this provider performs; the others answer 405. Models with none are left out. */
-            actions: {
-                [key: string]: string[];
-            };
-            /** @description Files on records (`/v1/attachments`): where and what (null: none). */
-            attachments: components["schemas"]["AttachmentRules"] | null;
-            /** @description Per report type (`/v1/reports/...`), whether and how the provider serves it (null: no reports at all). */
-            reports: components["schemas"]["ReportRules"] | null;
-        };
-        ProviderList: {
-            results: components["schemas"]["Provider"][];
-        };
-        /** PurchaseOrder */
-        PurchaseOrder: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
-             * @default null
-             */
-            contact?: string | components["schemas"]["Contact"] | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Delivery Date
-             * @default null
-             */
-            delivery_date?: string | null;
-            /**
-             * Expected Arrival Date
-             * @default null
-             */
-            expected_arrival_date?: string | null;
-            /**
-             * Delivery Address
-             * @default null
-             */
-            delivery_address?: string | null;
-            /**
-             * Attention To
-             * @default null
-             */
-            attention_to?: string | null;
-            /**
-             * Telephone
-             * @default null
-             */
-            telephone?: string | null;
-            /**
-             * Delivery Instructions
-             * @default null
-             */
-            delivery_instructions?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @default null
-             */
-            exchange_rate?: string | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /**
-             * Sub Total
-             * @default null
-             */
-            sub_total?: string | null;
-            /**
-             * Total Tax Amount
-             * @default null
-             */
-            total_tax_amount?: string | null;
-            /**
-             * Total Discount
-             * @default null
-             */
-            total_discount?: string | null;
-            /**
-             * Total Amount
-             * @default null
-             */
-            total_amount?: string | null;
-            /** @default null */
-            status?: components["schemas"]["PurchaseOrderStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Line Items */
-            line_items?: components["schemas"]["InvoiceLineItem"][];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /**
-         * PurchaseOrderInput
-         * @description POST/PATCH body for purchase orders. ``contact`` is the gateway's id of the supplier; the
-         *     gateway resolves it to ``contact_remote_id``. Lines are the invoice line inputs: on update
-         *     send every line (the provider replaces the list). ``status`` moves as the provider allows
-         *     (Xero: DRAFT → SUBMITTED → AUTHORISED → BILLED, DELETED before billing; QuickBooks:
-         *     AUTHORISED (Open) ↔ BILLED (Closed) only).
-         */
-        PurchaseOrderInputRequest: {
-            /**
-             * Number
-             * @default null
-             */
-            number?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Issue Date
-             * @default null
-             */
-            issue_date?: string | null;
-            /**
-             * Delivery Date
-             * @default null
-             */
-            delivery_date?: string | null;
-            /**
-             * Expected Arrival Date
-             * @default null
-             */
-            expected_arrival_date?: string | null;
-            /**
-             * Delivery Address
-             * @default null
-             */
-            delivery_address?: string | null;
-            /**
-             * Attention To
-             * @default null
-             */
-            attention_to?: string | null;
-            /**
-             * Telephone
-             * @default null
-             */
-            telephone?: string | null;
-            /**
-             * Delivery Instructions
-             * @default null
-             */
-            delivery_instructions?: string | null;
-            /**
-             * Reference
-             * @default null
-             */
-            reference?: string | null;
-            /**
-             * Memo
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /**
-             * Exchange Rate
-             * @description A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
-             * @default null
-             */
-            exchange_rate?: string | number | null;
-            /** @default null */
-            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
-            /** @default null */
-            status?: components["schemas"]["PurchaseOrderStatus"] | null;
-            /**
-             * Line Items
-             * @default null
-             */
-            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
-        };
-        /**
-         * PurchaseOrderStatus
-         * @enum {string}
-         */
-        PurchaseOrderStatus: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "BILLED" | "DELETED";
-        /**
-         * RelatedObjectType
-         * @enum {string}
-         */
-        RelatedObjectType: "INVOICE" | "CREDIT_NOTE" | "PREPAYMENT" | "OVERPAYMENT";
-        RelinkTokenRequestRequest: {
-            /** @description Where the end user is sent back to; must exactly match one of your registered redirect URLs. */
-            redirect_url: string;
-        };
-        /** Report */
-        Report: {
-            type: components["schemas"]["ReportType"];
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /** @default null */
-            basis?: components["schemas"]["ReportBasis"] | null;
-            /**
-             * Start Date
-             * @default null
-             */
-            start_date?: string | null;
-            /**
-             * End Date
-             * @default null
-             */
-            end_date?: string | null;
-            /**
-             * Date
-             * @default null
-             */
-            date?: string | null;
-            /**
-             * Periods
-             * @default 1
-             */
-            periods?: number;
-            /** @default null */
-            timeframe?: components["schemas"]["ReportTimeframe"] | null;
-            /** Columns */
-            columns: components["schemas"]["ReportColumn"][];
-            /** Rows */
-            rows: components["schemas"]["ReportRow"][];
-            /**
-             * Derived
-             * @default false
-             */
-            derived?: boolean;
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Remote Name
-             * @default null
-             */
-            remote_name?: string | null;
-            /**
-             * Remote Generated At
-             * @default null
-             */
-            remote_generated_at?: string | null;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        /**
-         * ReportAnswer
-         * @description A financial report as the provider computed it, in Ledgerlink's shape.
-         */
-        ReportAnswer: {
-            type: components["schemas"]["ReportType"];
-            /**
-             * Currency
-             * @default null
-             */
-            currency?: string | null;
-            /** @default null */
-            basis?: components["schemas"]["ReportBasis"] | null;
-            /**
-             * Start Date
-             * @default null
-             */
-            start_date?: string | null;
-            /**
-             * End Date
-             * @default null
-             */
-            end_date?: string | null;
-            /**
-             * Date
-             * @default null
-             */
-            date?: string | null;
-            /**
-             * Periods
-             * @default 1
-             */
-            periods?: number;
-            /** @default null */
-            timeframe?: components["schemas"]["ReportTimeframe"] | null;
-            /** Columns */
-            columns: components["schemas"]["ReportColumn"][];
-            /** Rows */
-            rows: components["schemas"]["ReportRow"][];
-            /**
-             * Derived
-             * @default false
-             */
-            derived?: boolean;
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Remote Name
-             * @default null
-             */
-            remote_name?: string | null;
-            /**
-             * Remote Generated At
-             * @default null
-             */
-            remote_generated_at?: string | null;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Linked Account
-             * Format: uuid
-             * @description The linked account the report is of.
-             */
-            linked_account: string;
-            /**
-             * Generated At
-             * Format: date-time
-             * @description When Ledgerlink fetched the report from the provider (ISO 8601, UTC); with `cached=true` the report is this old.
-             */
-            generated_at: string;
-            /**
-             * Cached
-             * @description Served from Ledgerlink's cache (true) or fetched for this request.
-             */
-            cached: boolean;
-        };
-        /**
-         * ReportBasis
-         * @enum {string}
-         */
-        ReportBasis: "ACCRUAL" | "CASH";
-        /** ReportColumn */
-        ReportColumn: {
-            /** Id */
-            id: string;
-            kind: components["schemas"]["ReportColumnKind"];
-            /** Label */
-            label: string;
-            /**
-             * Start Date
-             * @default null
-             */
-            start_date?: string | null;
-            /**
-             * End Date
-             * @default null
-             */
-            end_date?: string | null;
-            /**
-             * Min Days
-             * @default null
-             */
-            min_days?: number | null;
-            /**
-             * Max Days
-             * @default null
-             */
-            max_days?: number | null;
-            /**
-             * Tracking Category Remote Id
-             * @default null
-             */
-            tracking_category_remote_id?: string | null;
-            /**
-             * Tracking Option Remote Id
-             * @default null
-             */
-            tracking_option_remote_id?: string | null;
-            /**
-             * Tracking Option Name
-             * @default null
-             */
-            tracking_option_name?: string | null;
-        };
-        /**
-         * ReportColumnKind
-         * @enum {string}
-         */
-        ReportColumnKind: "PERIOD" | "TRACKING" | "BUCKET" | "TOTAL";
-        ReportOffer: {
-            /** @description Whether `/v1/reports/...` serves it (501 if not). */
-            offered: boolean;
-            /** @description Not offered: why (also the 501's message). */
-            reason?: string | null;
-            /** @description Most `periods` in one report (more: 400). */
-            max_periods?: number;
-            /** @description The `basis` values it takes (empty: its own basis only; `basis` refused). */
-            bases?: components["schemas"]["BasesEnum"][];
-            /** @description Whether `tracking_category` breaks the columns down. */
-            tracking?: boolean;
-            /** @description Computed by Ledgerlink from the provider's other reports (it has none). */
-            derived?: boolean;
-            note?: string | null;
-        };
-        /** ReportRow */
-        ReportRow: {
-            /** Id */
-            id: string;
-            kind: components["schemas"]["ReportRowKind"];
-            /** Name */
-            name: string;
-            /** Values */
-            values?: (string | null)[];
-            /**
-             * Account Remote Id
-             * @default null
-             */
-            account_remote_id?: string | null;
-            /**
-             * Account
-             * @default null
-             */
-            account?: string | null;
-            /**
-             * Account Code
-             * @default null
-             */
-            account_code?: string | null;
-            /**
-             * Contact Remote Id
-             * @default null
-             */
-            contact_remote_id?: string | null;
-            /**
-             * Contact
-             * @default null
-             */
-            contact?: string | null;
-            /** Sum Of */
-            sum_of?: string[];
-            /** Rows */
-            rows?: components["schemas"]["ReportRow"][];
-        };
-        /**
-         * ReportRowKind
-         * @enum {string}
-         */
-        ReportRowKind: "SECTION" | "ACCOUNT" | "CONTACT" | "TOTAL" | "LINE";
-        ReportRules: {
-            BALANCE_SHEET: components["schemas"]["ReportOffer"];
-            PROFIT_AND_LOSS: components["schemas"]["ReportOffer"];
-            TRIAL_BALANCE: components["schemas"]["ReportOffer"];
-            AGED_RECEIVABLES: components["schemas"]["ReportOffer"];
-            AGED_PAYABLES: components["schemas"]["ReportOffer"];
-            CASH_FLOW: components["schemas"]["ReportOffer"];
-        };
-        /**
-         * ReportSnapshot
-         * @description One month's report as kept for dashboards.
-         */
-        ReportSnapshot: {
-            /**
-             * Id
-             * Format: uuid
-             * @description The snapshot's id.
-             */
-            id: string;
-            /** @description PROFIT_AND_LOSS (the month) or BALANCE_SHEET (its end). */
-            type: components["schemas"]["ReportType"];
-            /**
-             * Period Start
-             * @description The month's first day (P&L).
-             */
-            period_start: string | null;
-            /**
-             * Period End
-             * Format: date
-             * @description The month's last day (the balance sheet's date).
-             */
-            period_end: string;
-            /**
-             * Generated At
-             * Format: date-time
-             * @description When Ledgerlink fetched it from the provider.
-             */
-            generated_at: string;
-            /** @description The report, Ledgerlink ids on its rows. */
-            report: components["schemas"]["Report"];
-        };
-        /** ReportSnapshotList */
-        ReportSnapshotList: {
-            /**
-             * Linked Account
-             * Format: uuid
-             */
-            linked_account: string;
-            /**
-             * Results
-             * @description Newest month first.
-             */
-            results: components["schemas"]["ReportSnapshot"][];
-        };
-        /**
-         * ReportTimeframe
-         * @enum {string}
-         */
-        ReportTimeframe: "MONTH" | "QUARTER" | "YEAR";
-        /**
-         * ReportType
-         * @enum {string}
-         */
-        ReportType: "BALANCE_SHEET" | "PROFIT_AND_LOSS" | "TRIAL_BALANCE" | "AGED_RECEIVABLES" | "AGED_PAYABLES" | "CASH_FLOW";
-        /**
-         * SummaryGroup
-         * @description One group's invoices in one currency.
-         */
-        SummaryGroup: {
-            /**
-             * Group
-             * @description The group: a status, a currency code, a contact's Ledgerlink id or a month (`YYYY-MM` of the issue date), as `group_by` says; null for invoices without one.
-             */
-            group: string | null;
-            /**
-             * Currency
-             * @description ISO 4217 code; sums never mix currencies.
-             */
-            currency: string | null;
-            /**
-             * Count
-             * @description How many invoices.
-             */
-            count: number;
-            /**
-             * Total Amount
-             * @description Sum of `total_amount` (a decimal string).
-             */
-            total_amount: string | null;
-            /**
-             * Balance
-             * @description Sum of `balance`, what is still owed.
-             */
-            balance: string | null;
-        };
-        SyncRequestRequest: {
-            /**
-             * @description `full` reads every record again; `incremental` reads changes since the last sync (and resumes an interrupted sync from its checkpoint).
+             * @description What happened (see the enum).
              *
-             *     * `full` - Full
-             *     * `incremental` - Incremental
-             * @default incremental
+             *     * `company_info.created` - company_info.created
+             *     * `company_info.updated` - company_info.updated
+             *     * `company_info.deleted` - company_info.deleted
+             *     * `tax_rate.created` - tax_rate.created
+             *     * `tax_rate.updated` - tax_rate.updated
+             *     * `tax_rate.deleted` - tax_rate.deleted
+             *     * `ledger_account.created` - ledger_account.created
+             *     * `ledger_account.updated` - ledger_account.updated
+             *     * `ledger_account.deleted` - ledger_account.deleted
+             *     * `tracking_category.created` - tracking_category.created
+             *     * `tracking_category.updated` - tracking_category.updated
+             *     * `tracking_category.deleted` - tracking_category.deleted
+             *     * `item.created` - item.created
+             *     * `item.updated` - item.updated
+             *     * `item.deleted` - item.deleted
+             *     * `contact.created` - contact.created
+             *     * `contact.updated` - contact.updated
+             *     * `contact.deleted` - contact.deleted
+             *     * `invoice.created` - invoice.created
+             *     * `invoice.updated` - invoice.updated
+             *     * `invoice.deleted` - invoice.deleted
+             *     * `invoice.due_soon` - invoice.due_soon
+             *     * `invoice.overdue` - invoice.overdue
+             *     * `invoice.paid` - invoice.paid
+             *     * `credit_note.created` - credit_note.created
+             *     * `credit_note.updated` - credit_note.updated
+             *     * `credit_note.deleted` - credit_note.deleted
+             *     * `payment.created` - payment.created
+             *     * `payment.updated` - payment.updated
+             *     * `payment.deleted` - payment.deleted
+             *     * `purchase_order.created` - purchase_order.created
+             *     * `purchase_order.updated` - purchase_order.updated
+             *     * `purchase_order.deleted` - purchase_order.deleted
+             *     * `bank_transaction.created` - bank_transaction.created
+             *     * `bank_transaction.updated` - bank_transaction.updated
+             *     * `bank_transaction.deleted` - bank_transaction.deleted
+             *     * `expense.created` - expense.created
+             *     * `expense.updated` - expense.updated
+             *     * `expense.deleted` - expense.deleted
+             *     * `bank_transfer.created` - bank_transfer.created
+             *     * `bank_transfer.updated` - bank_transfer.updated
+             *     * `bank_transfer.deleted` - bank_transfer.deleted
+             *     * `journal_entry.created` - journal_entry.created
+             *     * `journal_entry.updated` - journal_entry.updated
+             *     * `journal_entry.deleted` - journal_entry.deleted
+             *     * `general_ledger_transaction.created` - general_ledger_transaction.created
+             *     * `general_ledger_transaction.updated` - general_ledger_transaction.updated
+             *     * `general_ledger_transaction.deleted` - general_ledger_transaction.deleted
+             *     * `account.linked` - account.linked
+             *     * `account.relink_required` - account.relink_required
+             *     * `sync.completed` - sync.completed
+             *     * `sync.failed` - sync.failed
+             *     * `webhook_endpoint.disabled` - webhook_endpoint.disabled
              */
-            mode?: components["schemas"]["ModeEnum"];
-        };
-        SyncRun: {
-            /** Format: uuid */
-            id: string;
-            mode: components["schemas"]["ModeEnum"];
-            trigger: components["schemas"]["TriggerEnum"];
-            status: components["schemas"]["SyncRunStatusEnum"];
-            /** @description Models covered; empty: all. */
-            models: string[];
-            /** Format: date-time */
-            queued_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            finished_at: string | null;
-            /** @description Records read from the provider. */
-            records: number;
-            /** @description Records created, changed or deleted. */
-            changes: number;
-            provider_calls: number;
-            error: string;
-        };
-        /**
-         * @description * `queued` - Queued
-         *     * `running` - Running
-         *     * `paused` - Paused
-         *     * `succeeded` - Succeeded
-         *     * `failed` - Failed
-         * @enum {string}
-         */
-        SyncRunStatusEnum: "queued" | "running" | "paused" | "succeeded" | "failed";
-        SyncSettings: {
-            /** @description Minutes between scheduled incremental syncs (5 to 10080). */
-            frequency_minutes: number;
-            /** Format: date-time */
-            readonly last_sync_at: string | null;
+            type: components["schemas"]["EventType"];
             /**
-             * Format: date-time
-             * @description When the scheduler queues the next sync.
+             * Format: uuid
+             * @description The linked account it happened in.
              */
-            readonly next_sync_at: string | null;
-        };
-        SyncStatus: {
-            /** Format: uuid */
             linked_account_id: string;
-            state: components["schemas"]["SyncStatusStateEnum"];
-            /** Format: date-time */
-            last_sync_at: string | null;
-            /** Format: date-time */
-            next_sync_at: string | null;
-            frequency_minutes: number;
+            /** @description Per linked account, gapless and increasing in commit order. */
+            sequence: number;
             /**
              * Format: date-time
-             * @description When a paused sync resumes (the provider's budget returns).
-             */
-            paused_until: string | null;
-            last_error: string;
-            current_run: components["schemas"]["SyncRun"] | null;
-            provider_calls_today: number;
-            /** @description What the shared rate limiter has left for this tenant. */
-            limits: components["schemas"]["Limits"] | null;
-            models: components["schemas"]["ModelSyncStatus"][];
-        };
-        /**
-         * @description * `idle` - Idle
-         *     * `queued` - Queued
-         *     * `syncing` - Syncing
-         *     * `paused` - Paused
-         *     * `done` - Done
-         *     * `failed` - Failed
-         * @enum {string}
-         */
-        SyncStatusStateEnum: "idle" | "queued" | "syncing" | "paused" | "done" | "failed";
-        /**
-         * TaxRate
-         * @description ``remote_id`` is what lines and accounts use as ``tax_rate_remote_id`` (Xero: the TaxType
-         *     code, e.g. ``OUTPUT``; QuickBooks: the TaxCode Id).
-         */
-        TaxRate: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Code
-             * @default null
-             */
-            code?: string | null;
-            /**
-             * Description
-             * @default null
-             */
-            description?: string | null;
-            /**
-             * Effective Tax Rate
-             * @default null
-             */
-            effective_tax_rate?: string | null;
-            /**
-             * Total Tax Rate
-             * @default null
-             */
-            total_tax_rate?: string | null;
-            /** Components */
-            components?: components["schemas"]["TaxRateComponent"][];
-            /** @default null */
-            status?: components["schemas"]["TaxRateStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Applies To */
-            applies_to?: components["schemas"]["TaxRateAppliesTo"][];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
+             * @description When Ledgerlink recorded the event.
              */
             created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
+            /** @description Record events and the derived `invoice.due_soon|overdue|paid`: the record as the API returns it. Account events: the linked account. Sync events: the run. */
+            data: unknown;
         };
-        /**
-         * TaxRateAppliesTo
-         * @description Which side of the ledger a tax rate may be used on.
-         * @enum {string}
-         */
-        TaxRateAppliesTo: "SALES" | "PURCHASES";
-        /**
-         * TaxRateComponent
-         * @description One tax making up a rate (Xero TaxComponents, QuickBooks the TaxRates of a TaxCode).
-         */
-        TaxRateComponent: {
-            /**
-             * Remote Id
-             * @default null
-             */
-            remote_id?: string | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Rate
-             * @default null
-             */
-            rate?: string | null;
-            /**
-             * Is Compound
-             * @default false
-             */
-            is_compound?: boolean;
-            /**
-             * Is Non Recoverable
-             * @default false
-             */
-            is_non_recoverable?: boolean;
-            /** @default null */
-            applies_to?: components["schemas"]["TaxRateAppliesTo"] | null;
+        EventPage: {
+            /** @description Events in `sequence` order. */
+            results: components["schemas"]["Event"][];
+            /** @description Pass as `after` to read on. */
+            next_after: number;
+            /** @description More events follow `next_after` now. */
+            has_more: boolean;
         };
-        /**
-         * TaxRateStatus
-         * @enum {string}
-         */
-        TaxRateStatus: "ACTIVE" | "ARCHIVED";
-        /**
-         * TaxTreatment
-         * @enum {string}
-         */
-        TaxTreatment: "EXCLUSIVE" | "INCLUSIVE" | "NO_TAX";
-        /** TrackingCategory */
-        TrackingCategory: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Remote Updated At
-             * @default null
-             */
-            remote_updated_at?: string | null;
-            /**
-             * Remote Was Deleted
-             * @default false
-             */
-            remote_was_deleted?: boolean;
-            /**
-             * Remote Data
-             * @default null
-             */
-            remote_data?: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /** @default null */
-            status?: components["schemas"]["TrackingCategoryStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-            /** Options */
-            options?: components["schemas"]["TrackingCategoryOption"][];
-            /**
-             * Id
-             * Format: uuid
-             * @description Ledgerlink's id of the record (stable).
-             */
-            id: string;
-            /**
-             * Created At
-             * Format: date-time
-             * @description When Ledgerlink first stored the record.
-             */
-            created_at: string;
-            /**
-             * Modified At
-             * Format: date-time
-             * @description When Ledgerlink last changed the record.
-             */
-            modified_at: string;
-        };
-        /** TrackingCategoryOption */
-        TrackingCategoryOption: {
-            /** Remote Id */
-            remote_id: string;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /** @default null */
-            status?: components["schemas"]["TrackingCategoryStatus"] | null;
-            /**
-             * Status Raw
-             * @default null
-             */
-            status_raw?: string | null;
-        };
-        /**
-         * TrackingCategoryRef
-         * @description A tracking category option applied to a line item (Xero Tracking).
-         */
-        TrackingCategoryRef: {
-            /**
-             * Category
-             * @default null
-             */
-            category?: string | null;
-            /**
-             * Category Remote Id
-             * @default null
-             */
-            category_remote_id?: string | null;
-            /**
-             * Name
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Option
-             * @default null
-             */
-            option?: string | null;
-            /**
-             * Option Remote Id
-             * @default null
-             */
-            option_remote_id?: string | null;
-        };
-        /**
-         * TrackingCategoryStatus
-         * @description Status of a tracking category and of each of its options.
-         * @enum {string}
-         */
-        TrackingCategoryStatus: "ACTIVE" | "ARCHIVED";
-        /**
-         * @description * `linked` - Linked
-         *     * `schedule` - Schedule
-         *     * `api` - Api
-         *     * `webhook` - Webhook
-         * @enum {string}
-         */
-        TriggerEnum: "linked" | "schedule" | "api" | "webhook";
         /**
          * @description * `company_info.created` - company_info.created
          *     * `company_info.updated` - company_info.updated
@@ -5956,26 +3192,4057 @@ export interface components {
          *     * `webhook_endpoint.disabled` - webhook_endpoint.disabled
          * @enum {string}
          */
-        TypeEnum: "company_info.created" | "company_info.updated" | "company_info.deleted" | "tax_rate.created" | "tax_rate.updated" | "tax_rate.deleted" | "ledger_account.created" | "ledger_account.updated" | "ledger_account.deleted" | "tracking_category.created" | "tracking_category.updated" | "tracking_category.deleted" | "item.created" | "item.updated" | "item.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "invoice.created" | "invoice.updated" | "invoice.deleted" | "invoice.due_soon" | "invoice.overdue" | "invoice.paid" | "credit_note.created" | "credit_note.updated" | "credit_note.deleted" | "payment.created" | "payment.updated" | "payment.deleted" | "purchase_order.created" | "purchase_order.updated" | "purchase_order.deleted" | "bank_transaction.created" | "bank_transaction.updated" | "bank_transaction.deleted" | "expense.created" | "expense.updated" | "expense.deleted" | "bank_transfer.created" | "bank_transfer.updated" | "bank_transfer.deleted" | "journal_entry.created" | "journal_entry.updated" | "journal_entry.deleted" | "general_ledger_transaction.created" | "general_ledger_transaction.updated" | "general_ledger_transaction.deleted" | "account.linked" | "account.relink_required" | "sync.completed" | "sync.failed" | "webhook_endpoint.disabled";
-        WebhookDelivery: {
-            /** Format: uuid */
+        EventType: "company_info.created" | "company_info.updated" | "company_info.deleted" | "tax_rate.created" | "tax_rate.updated" | "tax_rate.deleted" | "ledger_account.created" | "ledger_account.updated" | "ledger_account.deleted" | "tracking_category.created" | "tracking_category.updated" | "tracking_category.deleted" | "item.created" | "item.updated" | "item.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "invoice.created" | "invoice.updated" | "invoice.deleted" | "invoice.due_soon" | "invoice.overdue" | "invoice.paid" | "credit_note.created" | "credit_note.updated" | "credit_note.deleted" | "payment.created" | "payment.updated" | "payment.deleted" | "purchase_order.created" | "purchase_order.updated" | "purchase_order.deleted" | "bank_transaction.created" | "bank_transaction.updated" | "bank_transaction.deleted" | "expense.created" | "expense.updated" | "expense.deleted" | "bank_transfer.created" | "bank_transfer.updated" | "bank_transfer.deleted" | "journal_entry.created" | "journal_entry.updated" | "journal_entry.deleted" | "general_ledger_transaction.created" | "general_ledger_transaction.updated" | "general_ledger_transaction.deleted" | "account.linked" | "account.relink_required" | "sync.completed" | "sync.failed" | "webhook_endpoint.disabled";
+        /** Expense */
+        Expense: {
+            /**
+             * Remote Id
+             * @description The provider's id of the expense.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the expense last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The expense was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Number
+             * @description The expense's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Transaction Date
+             * @description Date of the expense in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
+             * @default null
+             */
+            contact?: string | components["schemas"]["Contact"] | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the account itself with `expand=account`.
+             * @default null
+             */
+            account?: string | components["schemas"]["Account"] | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
+             * @default null
+             */
+            exchange_rate?: string | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * Sub Total
+             * @description Total before tax (and after line discounts).
+             * @default null
+             */
+            sub_total?: string | null;
+            /**
+             * Total Tax Amount
+             * @description Total tax.
+             * @default null
+             */
+            total_tax_amount?: string | null;
+            /**
+             * Total Amount
+             * @description Total amount, tax included.
+             * @default null
+             */
+            total_amount?: string | null;
+            /**
+             * Reference
+             * @description The expense's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Memo
+             * @description Free-text note on the expense.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Is Reconciled
+             * @description Reconciled against a bank statement line.
+             * @default null
+             */
+            is_reconciled?: boolean | null;
+            /**
+             * @description Status of the expense, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["BankTransactionStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Line Items
+             * @description The expense's lines.
+             */
+            line_items?: components["schemas"]["InvoiceLineItem"][];
+            /**
+             * @description How the money was paid (see the enum).
+             * @default null
+             */
+            payment_method?: components["schemas"]["PaymentMethod"] | null;
+            /**
+             * Is Refund
+             * @description A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in.
+             * @default false
+             */
+            is_refund?: boolean;
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * ExpenseInput
+         * @description POST body for expenses: the bank or card account paid from, lines with their expense
+         *     accounts. Providers take no edit of a posted expense through Ledgerlink (create only).
+         */
+        ExpenseInput: {
+            /**
+             * Transaction Date
+             * @description Date of the expense in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Number
+             * @description The expense's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account; or give `account` instead.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * @description How the money was paid (see the enum).
+             * @default null
+             */
+            payment_method?: components["schemas"]["PaymentMethod"] | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * Reference
+             * @description The expense's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Memo
+             * @description Free-text note on the expense.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Line Items
+             * @description Required on create. The expense's lines.
+             * @default null
+             */
+            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /** PaginatedExpenseList */
+        ExpensePage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Expense"][];
+        };
+        /** GeneralLedgerTransaction */
+        GeneralLedgerTransaction: {
+            /**
+             * Remote Id
+             * @description The provider's id of the general ledger transaction.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the general ledger transaction last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The general ledger transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Number
+             * @description Xero JournalNumber (the order journals were written in); QuickBooks DocNumber.
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Transaction Date
+             * @description Date of the general ledger transaction in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Remote Created At
+             * @description When the provider wrote the journal (Xero CreatedDateUTC; journals never change).
+             * @default null
+             */
+            remote_created_at?: string | null;
+            /**
+             * Reference
+             * @description The general ledger transaction's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description Kind of document that produced the journal (see the enum); `source` points at it.
+             * @default null
+             */
+            source_type?: components["schemas"]["LedgerSourceType"] | null;
+            /**
+             * Source Type Raw
+             * @description The provider's own value behind `source_type`, unmapped.
+             * @default null
+             */
+            source_type_raw?: string | null;
+            /**
+             * Source
+             * @description Ledgerlink's id of the source (from `source_remote_id`).
+             * @default null
+             */
+            source?: string | null;
+            /**
+             * Source Remote Id
+             * @description The provider id of the source document (None when its type is OTHER).
+             * @default null
+             */
+            source_remote_id?: string | null;
+            /**
+             * Total Debit
+             * @description Sum of the lines' debits.
+             * @default null
+             */
+            total_debit?: string | null;
+            /**
+             * Total Credit
+             * @description Sum of the lines' credits.
+             * @default null
+             */
+            total_credit?: string | null;
+            /**
+             * Lines
+             * @description The general ledger transaction's lines (debits and credits).
+             */
+            lines?: components["schemas"]["JournalLine"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /** PaginatedGeneralLedgerTransactionList */
+        GeneralLedgerTransactionPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["GeneralLedgerTransaction"][];
+        };
+        Health: {
+            /**
+             * @description `degraded` (with 503) when a check failed.
+             *
+             *     * `ok` - ok
+             *     * `degraded` - degraded
+             */
+            status: components["schemas"]["HealthStatus"];
+            /** @description One entry per dependency. */
+            checks: components["schemas"]["HealthChecks"];
+        };
+        HealthCheck: {
+            /** @description The dependency answered. */
+            ok: boolean;
+            /** @description What was checked, or what failed. */
+            detail: string;
+        };
+        HealthChecks: {
+            /** @description The database answers a query. */
+            database: components["schemas"]["HealthCheck"];
+            /** @description The task queue's broker answers. */
+            broker: components["schemas"]["HealthCheck"];
+        };
+        /**
+         * @description * `ok` - ok
+         *     * `degraded` - degraded
+         * @enum {string}
+         */
+        HealthStatus: "ok" | "degraded";
+        /** Invoice */
+        Invoice: {
+            /**
+             * Remote Id
+             * @description The provider's id of the invoice.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the invoice last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The invoice was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
+             *     supplier.
+             */
+            type: components["schemas"]["InvoiceType"];
+            /**
+             * Number
+             * @description The invoice's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
+             * @default null
+             */
+            contact?: string | components["schemas"]["Contact"] | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the invoice (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Due Date
+             * @description Date payment is due.
+             * @default null
+             */
+            due_date?: string | null;
+            /**
+             * Paid On Date
+             * @description Date the invoice was fully paid (empty while a balance is due).
+             * @default null
+             */
+            paid_on_date?: string | null;
+            /**
+             * Memo
+             * @description Free-text note on the invoice.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Reference
+             * @description The invoice's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
+             * @default null
+             */
+            exchange_rate?: string | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * Sub Total
+             * @description Total before tax (and after line discounts).
+             * @default null
+             */
+            sub_total?: string | null;
+            /**
+             * Total Tax Amount
+             * @description Total tax.
+             * @default null
+             */
+            total_tax_amount?: string | null;
+            /**
+             * Total Discount
+             * @description Total of the line discounts.
+             * @default null
+             */
+            total_discount?: string | null;
+            /**
+             * Total Amount
+             * @description Total amount, tax included.
+             * @default null
+             */
+            total_amount?: string | null;
+            /**
+             * Amount Paid
+             * @description Total of the payments applied to the invoice.
+             * @default null
+             */
+            amount_paid?: string | null;
+            /**
+             * Amount Credited
+             * @description Total of the credit notes allocated to the invoice.
+             * @default null
+             */
+            amount_credited?: string | null;
+            /**
+             * Balance
+             * @description Amount still due: the total less payments and credits.
+             * @default null
+             */
+            balance?: string | null;
+            /**
+             * @description Status of the invoice, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["InvoiceStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Line Items
+             * @description The invoice's lines.
+             */
+            line_items?: components["schemas"]["InvoiceLineItem"][];
+            /**
+             * Payments
+             * @description Ledgerlink's ids of the payments applied to the invoice (from `payment_remote_ids`).
+             */
+            payments?: string[];
+            /**
+             * Payment Remote Ids
+             * @description The provider's ids of the payments.
+             */
+            payment_remote_ids?: string[];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * InvoiceInput
+         * @description POST/PATCH body for invoices. ``contact`` is the gateway's id; the gateway resolves it to
+         *     ``contact_remote_id``, which is what connectors use. ``status`` may only move forward
+         *     (DRAFT → SUBMITTED → OPEN); use delete to void.
+         */
+        InvoiceInput: {
+            /**
+             * @description Required on create. `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
+             *     supplier.
+             * @default null
+             */
+            type: components["schemas"]["InvoiceType"] | null;
+            /**
+             * Number
+             * @description The invoice's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the invoice (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Due Date
+             * @description Date payment is due.
+             * @default null
+             */
+            due_date?: string | null;
+            /**
+             * Memo
+             * @description Free-text note on the invoice.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Reference
+             * @description The invoice's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description Status of the invoice, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["InvoiceStatus"] | null;
+            /**
+             * Line Items
+             * @description The invoice's lines.
+             * @default null
+             */
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /** InvoiceLineItem */
+        InvoiceLineItem: {
+            /**
+             * Remote Id
+             * @description The provider's id of the invoice line item.
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Description
+             * @description Description of the invoice line item.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Quantity
+             * @description Quantity (1 when empty).
+             * @default null
+             */
+            quantity?: string | null;
+            /**
+             * Unit Price
+             * @description Price of one unit, before discount.
+             * @default null
+             */
+            unit_price?: string | null;
+            /**
+             * Discount
+             * @description Discount as an amount (Xero DiscountAmount).
+             * @default null
+             */
+            discount?: string | null;
+            /**
+             * Discount Rate
+             * @description Discount as a percentage (Xero DiscountRate).
+             * @default null
+             */
+            discount_rate?: string | null;
+            /**
+             * Tax Amount
+             * @description Tax on the line.
+             * @default null
+             */
+            tax_amount?: string | null;
+            /**
+             * Total Amount
+             * @description The line amount as the provider reports it (net or gross per the invoice's tax_treatment).
+             * @default null
+             */
+            total_amount?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account (from `account_remote_id`).
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Item
+             * @description Ledgerlink's id of the item (from `item_remote_id`).
+             * @default null
+             */
+            item?: string | null;
+            /**
+             * Item Remote Id
+             * @description The provider's id of the item.
+             * @default null
+             */
+            item_remote_id?: string | null;
+            /**
+             * Item Code
+             * @description Code of the item at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            item_code?: string | null;
+            /**
+             * Tax Rate
+             * @description Ledgerlink's id of the tax rate (from `tax_rate_remote_id`).
+             * @default null
+             */
+            tax_rate?: string | null;
+            /**
+             * Tax Rate Remote Id
+             * @description Provider tax rate identifier (Xero TaxType code).
+             * @default null
+             */
+            tax_rate_remote_id?: string | null;
+            /**
+             * Tracking Categories
+             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
+             */
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
+        };
+        /**
+         * InvoiceLineItemInput
+         * @description A line on a write. On update the provider replaces the whole list (send every line;
+         *     lines carrying ``remote_id`` are kept and changed, lines without are added).
+         */
+        InvoiceLineItemInput: {
+            /**
+             * Remote Id
+             * @description The provider's id of the invoice line item.
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Description
+             * @description Description of the invoice line item.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Quantity
+             * @description Quantity (1 when empty). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            quantity?: string | number | null;
+            /**
+             * Unit Price
+             * @description Price of one unit, before discount. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            unit_price?: string | number | null;
+            /**
+             * Discount
+             * @description Discount as an amount (Xero DiscountAmount). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            discount?: string | number | null;
+            /**
+             * Discount Rate
+             * @description Discount as a percentage (Xero DiscountRate). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            discount_rate?: string | number | null;
+            /**
+             * Tax Amount
+             * @description Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            tax_amount?: string | number | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account; or give `account` instead.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Item
+             * @description Ledgerlink's id of the item; the gateway resolves it to `item_remote_id`.
+             * @default null
+             */
+            item?: string | null;
+            /**
+             * Item Remote Id
+             * @description The provider's id of the item; or give `item` instead.
+             * @default null
+             */
+            item_remote_id?: string | null;
+            /**
+             * Item Code
+             * @description Code of the item at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            item_code?: string | null;
+            /**
+             * Tax Rate
+             * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
+             * @default null
+             */
+            tax_rate?: string | null;
+            /**
+             * Tax Rate Remote Id
+             * @description The provider's id of the tax rate; or give `tax_rate` instead.
+             * @default null
+             */
+            tax_rate_remote_id?: string | null;
+            /**
+             * Tracking Categories
+             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
+             * @default null
+             */
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
+        };
+        /** PaginatedInvoiceList */
+        InvoicePage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Invoice"][];
+        };
+        /**
+         * InvoiceStatus
+         * @enum {string}
+         */
+        InvoiceStatus: "DRAFT" | "SUBMITTED" | "OPEN" | "PARTIALLY_PAID" | "PAID" | "VOID";
+        /**
+         * InvoiceSummary
+         * @description Invoice counts and sums per group and currency.
+         */
+        InvoiceSummary: {
+            /**
+             * Group By
+             * @description status, currency, contact or month.
+             */
+            group_by: string;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Truncated
+             * @description More than 1000 groups: the first.
+             */
+            truncated: boolean;
+            /**
+             * Results
+             * @description One entry per group and currency.
+             */
+            results: components["schemas"]["SummaryGroup"][];
+        };
+        /**
+         * InvoiceType
+         * @enum {string}
+         */
+        InvoiceType: "ACCOUNTS_RECEIVABLE" | "ACCOUNTS_PAYABLE";
+        /**
+         * InvoiceInput
+         * @description POST/PATCH body for invoices. ``contact`` is the gateway's id; the gateway resolves it to
+         *     ``contact_remote_id``, which is what connectors use. ``status`` may only move forward
+         *     (DRAFT → SUBMITTED → OPEN); use delete to void.
+         */
+        InvoiceUpdate: {
+            /**
+             * @description Required on create. `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
+             *     supplier.
+             * @default null
+             */
+            type?: components["schemas"]["InvoiceType"] | null;
+            /**
+             * Number
+             * @description The invoice's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the invoice (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Due Date
+             * @description Date payment is due.
+             * @default null
+             */
+            due_date?: string | null;
+            /**
+             * Memo
+             * @description Free-text note on the invoice.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Reference
+             * @description The invoice's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description Status of the invoice, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["InvoiceStatus"] | null;
+            /**
+             * Line Items
+             * @description The invoice's lines.
+             * @default null
+             */
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /** Item */
+        Item: {
+            /**
+             * Remote Id
+             * @description The provider's id of the item.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the item last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The item was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Code
+             * @description The item's code as users see it at the provider.
+             * @default null
+             */
+            code?: string | null;
+            /**
+             * Name
+             * @description Name of the item.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Description
+             * @description The sales description.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Purchase Description
+             * @description The description on purchases (bills and purchase orders).
+             * @default null
+             */
+            purchase_description?: string | null;
+            /**
+             * @description None where the provider does not say (Xero only tells tracked inventory apart).
+             * @default null
+             */
+            type?: components["schemas"]["ItemType"] | null;
+            /**
+             * @description Status of the item, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["ItemStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Is Sold
+             * @description The item can be sold (has sales details).
+             * @default null
+             */
+            is_sold?: boolean | null;
+            /**
+             * Is Purchased
+             * @description The item can be bought (has purchase details).
+             * @default null
+             */
+            is_purchased?: boolean | null;
+            /**
+             * Is Tracked As Inventory
+             * @description The provider tracks the item's quantity on hand.
+             * @default false
+             */
+            is_tracked_as_inventory?: boolean;
+            /**
+             * Quantity On Hand
+             * @description Quantity in stock, for items tracked as inventory.
+             * @default null
+             */
+            quantity_on_hand?: string | null;
+            /**
+             * Sale Unit Price
+             * @description Default price of one unit on sales.
+             * @default null
+             */
+            sale_unit_price?: string | null;
+            /**
+             * Sale Account
+             * @description Ledgerlink's id of the account; the account itself with `expand=sale_account`.
+             * @default null
+             */
+            sale_account?: string | components["schemas"]["Account"] | null;
+            /**
+             * Sale Account Remote Id
+             * @description The provider's id of the sale account.
+             * @default null
+             */
+            sale_account_remote_id?: string | null;
+            /**
+             * Sale Account Code
+             * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            sale_account_code?: string | null;
+            /**
+             * Sale Tax Rate
+             * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=sale_tax_rate`.
+             * @default null
+             */
+            sale_tax_rate?: string | components["schemas"]["TaxRate"] | null;
+            /**
+             * Sale Tax Rate Remote Id
+             * @description The provider's id of the sale tax rate.
+             * @default null
+             */
+            sale_tax_rate_remote_id?: string | null;
+            /**
+             * Purchase Unit Price
+             * @description Default price of one unit on purchases.
+             * @default null
+             */
+            purchase_unit_price?: string | null;
+            /**
+             * Purchase Account
+             * @description Ledgerlink's id of the account; the account itself with `expand=purchase_account`.
+             * @default null
+             */
+            purchase_account?: string | components["schemas"]["Account"] | null;
+            /**
+             * Purchase Account Remote Id
+             * @description The provider's id of the purchase account.
+             * @default null
+             */
+            purchase_account_remote_id?: string | null;
+            /**
+             * Purchase Account Code
+             * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            purchase_account_code?: string | null;
+            /**
+             * Purchase Tax Rate
+             * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=purchase_tax_rate`.
+             * @default null
+             */
+            purchase_tax_rate?: string | components["schemas"]["TaxRate"] | null;
+            /**
+             * Purchase Tax Rate Remote Id
+             * @description The provider's id of the purchase tax rate.
+             * @default null
+             */
+            purchase_tax_rate_remote_id?: string | null;
+            /**
+             * Inventory Asset Account
+             * @description Ledgerlink's id of the account; the account itself with `expand=inventory_asset_account`.
+             * @default null
+             */
+            inventory_asset_account?: string | components["schemas"]["Account"] | null;
+            /**
+             * Inventory Asset Account Remote Id
+             * @description The provider's id of the inventory asset account.
+             * @default null
+             */
+            inventory_asset_account_remote_id?: string | null;
+            /**
+             * Inventory Asset Account Code
+             * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            inventory_asset_account_code?: string | null;
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * ItemInput
+         * @description POST/PATCH body for items. Quantity on hand is not writable (it follows purchases and
+         *     sales). Xero also needs ``code``; an item becomes tracked inventory there when
+         *     ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
+         */
+        ItemInput: {
+            /**
+             * Code
+             * @description The item's code as users see it at the provider.
+             * @default null
+             */
+            code?: string | null;
+            /**
+             * Name
+             * @description Required on create. Name of the item.
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Description
+             * @description The sales description.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Purchase Description
+             * @description The description on purchases (bills and purchase orders).
+             * @default null
+             */
+            purchase_description?: string | null;
+            /**
+             * @description None where the provider does not say (Xero only tells tracked inventory apart).
+             * @default null
+             */
+            type?: components["schemas"]["ItemType"] | null;
+            /**
+             * @description Status of the item, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["ItemStatus"] | null;
+            /**
+             * Is Sold
+             * @description The item can be sold (has sales details).
+             * @default null
+             */
+            is_sold?: boolean | null;
+            /**
+             * Is Purchased
+             * @description The item can be bought (has purchase details).
+             * @default null
+             */
+            is_purchased?: boolean | null;
+            /**
+             * Sale Unit Price
+             * @description Default price of one unit on sales. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            sale_unit_price?: string | number | null;
+            /**
+             * Sale Account
+             * @description Ledgerlink's id of the sale account; the gateway resolves it to `sale_account_remote_id`.
+             * @default null
+             */
+            sale_account?: string | null;
+            /**
+             * Sale Account Remote Id
+             * @description The provider's id of the sale account; or give `sale_account` instead.
+             * @default null
+             */
+            sale_account_remote_id?: string | null;
+            /**
+             * Sale Account Code
+             * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            sale_account_code?: string | null;
+            /**
+             * Sale Tax Rate
+             * @description Ledgerlink's id of the sale tax rate; the gateway resolves it to `sale_tax_rate_remote_id`.
+             * @default null
+             */
+            sale_tax_rate?: string | null;
+            /**
+             * Sale Tax Rate Remote Id
+             * @description The provider's id of the sale tax rate; or give `sale_tax_rate` instead.
+             * @default null
+             */
+            sale_tax_rate_remote_id?: string | null;
+            /**
+             * Purchase Unit Price
+             * @description Default price of one unit on purchases. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            purchase_unit_price?: string | number | null;
+            /**
+             * Purchase Account
+             * @description Ledgerlink's id of the purchase account; the gateway resolves it to `purchase_account_remote_id`.
+             * @default null
+             */
+            purchase_account?: string | null;
+            /**
+             * Purchase Account Remote Id
+             * @description The provider's id of the purchase account; or give `purchase_account` instead.
+             * @default null
+             */
+            purchase_account_remote_id?: string | null;
+            /**
+             * Purchase Account Code
+             * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            purchase_account_code?: string | null;
+            /**
+             * Purchase Tax Rate
+             * @description Ledgerlink's id of the purchase tax rate; the gateway resolves it to `purchase_tax_rate_remote_id`.
+             * @default null
+             */
+            purchase_tax_rate?: string | null;
+            /**
+             * Purchase Tax Rate Remote Id
+             * @description The provider's id of the purchase tax rate; or give `purchase_tax_rate` instead.
+             * @default null
+             */
+            purchase_tax_rate_remote_id?: string | null;
+            /**
+             * Inventory Asset Account
+             * @description Ledgerlink's id of the inventory asset account; the gateway resolves it to `inventory_asset_account_remote_id`.
+             * @default null
+             */
+            inventory_asset_account?: string | null;
+            /**
+             * Inventory Asset Account Remote Id
+             * @description The provider's id of the inventory asset account; or give `inventory_asset_account` instead.
+             * @default null
+             */
+            inventory_asset_account_remote_id?: string | null;
+            /**
+             * Inventory Asset Account Code
+             * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            inventory_asset_account_code?: string | null;
+        };
+        /** PaginatedItemList */
+        ItemPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Item"][];
+        };
+        /**
+         * ItemStatus
+         * @enum {string}
+         */
+        ItemStatus: "ACTIVE" | "ARCHIVED";
+        /**
+         * ItemType
+         * @enum {string}
+         */
+        ItemType: "INVENTORY" | "NON_INVENTORY" | "SERVICE";
+        /**
+         * ItemInput
+         * @description POST/PATCH body for items. Quantity on hand is not writable (it follows purchases and
+         *     sales). Xero also needs ``code``; an item becomes tracked inventory there when
+         *     ``inventory_asset_account_code`` and ``purchase_account_code`` (COGS) are set.
+         */
+        ItemUpdate: {
+            /**
+             * Code
+             * @description The item's code as users see it at the provider.
+             * @default null
+             */
+            code?: string | null;
+            /**
+             * Name
+             * @description Required on create. Name of the item.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Description
+             * @description The sales description.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Purchase Description
+             * @description The description on purchases (bills and purchase orders).
+             * @default null
+             */
+            purchase_description?: string | null;
+            /**
+             * @description None where the provider does not say (Xero only tells tracked inventory apart).
+             * @default null
+             */
+            type?: components["schemas"]["ItemType"] | null;
+            /**
+             * @description Status of the item, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["ItemStatus"] | null;
+            /**
+             * Is Sold
+             * @description The item can be sold (has sales details).
+             * @default null
+             */
+            is_sold?: boolean | null;
+            /**
+             * Is Purchased
+             * @description The item can be bought (has purchase details).
+             * @default null
+             */
+            is_purchased?: boolean | null;
+            /**
+             * Sale Unit Price
+             * @description Default price of one unit on sales. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            sale_unit_price?: string | number | null;
+            /**
+             * Sale Account
+             * @description Ledgerlink's id of the sale account; the gateway resolves it to `sale_account_remote_id`.
+             * @default null
+             */
+            sale_account?: string | null;
+            /**
+             * Sale Account Remote Id
+             * @description The provider's id of the sale account; or give `sale_account` instead.
+             * @default null
+             */
+            sale_account_remote_id?: string | null;
+            /**
+             * Sale Account Code
+             * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            sale_account_code?: string | null;
+            /**
+             * Sale Tax Rate
+             * @description Ledgerlink's id of the sale tax rate; the gateway resolves it to `sale_tax_rate_remote_id`.
+             * @default null
+             */
+            sale_tax_rate?: string | null;
+            /**
+             * Sale Tax Rate Remote Id
+             * @description The provider's id of the sale tax rate; or give `sale_tax_rate` instead.
+             * @default null
+             */
+            sale_tax_rate_remote_id?: string | null;
+            /**
+             * Purchase Unit Price
+             * @description Default price of one unit on purchases. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            purchase_unit_price?: string | number | null;
+            /**
+             * Purchase Account
+             * @description Ledgerlink's id of the purchase account; the gateway resolves it to `purchase_account_remote_id`.
+             * @default null
+             */
+            purchase_account?: string | null;
+            /**
+             * Purchase Account Remote Id
+             * @description The provider's id of the purchase account; or give `purchase_account` instead.
+             * @default null
+             */
+            purchase_account_remote_id?: string | null;
+            /**
+             * Purchase Account Code
+             * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            purchase_account_code?: string | null;
+            /**
+             * Purchase Tax Rate
+             * @description Ledgerlink's id of the purchase tax rate; the gateway resolves it to `purchase_tax_rate_remote_id`.
+             * @default null
+             */
+            purchase_tax_rate?: string | null;
+            /**
+             * Purchase Tax Rate Remote Id
+             * @description The provider's id of the purchase tax rate; or give `purchase_tax_rate` instead.
+             * @default null
+             */
+            purchase_tax_rate_remote_id?: string | null;
+            /**
+             * Inventory Asset Account
+             * @description Ledgerlink's id of the inventory asset account; the gateway resolves it to `inventory_asset_account_remote_id`.
+             * @default null
+             */
+            inventory_asset_account?: string | null;
+            /**
+             * Inventory Asset Account Remote Id
+             * @description The provider's id of the inventory asset account; or give `inventory_asset_account` instead.
+             * @default null
+             */
+            inventory_asset_account_remote_id?: string | null;
+            /**
+             * Inventory Asset Account Code
+             * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            inventory_asset_account_code?: string | null;
+        };
+        /** JournalEntry */
+        JournalEntry: {
+            /**
+             * Remote Id
+             * @description The provider's id of the journal entry.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the journal entry last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The journal entry was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Number
+             * @description The journal entry's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Transaction Date
+             * @description Date of the journal entry in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Memo
+             * @description Xero Narration, QuickBooks PrivateNote.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
+             * @default null
+             */
+            exchange_rate?: string | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description Status of the journal entry, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["JournalEntryStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Show On Cash Basis Reports
+             * @description Xero ShowOnCashBasisReports.
+             * @default null
+             */
+            show_on_cash_basis_reports?: boolean | null;
+            /**
+             * Total Debit
+             * @description Sum of the lines' debits.
+             * @default null
+             */
+            total_debit?: string | null;
+            /**
+             * Total Credit
+             * @description Sum of the lines' credits.
+             * @default null
+             */
+            total_credit?: string | null;
+            /**
+             * Lines
+             * @description The journal entry's lines (debits and credits).
+             */
+            lines?: components["schemas"]["JournalLine"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * JournalEntryInput
+         * @description POST/PATCH body for journal entries. ``lines`` must balance (debits = credits) and hold at
+         *     least two lines; otherwise the answer is 422 and nothing is sent to the provider.
+         */
+        JournalEntryInput: {
+            /**
+             * Number
+             * @description The journal entry's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Transaction Date
+             * @description Date of the journal entry in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Memo
+             * @description Required on create. Xero Narration, QuickBooks PrivateNote.
+             * @default null
+             */
+            memo: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description DRAFT or POSTED on create; POSTED → VOID (Xero) on update.
+             * @default null
+             */
+            status?: components["schemas"]["JournalEntryStatus"] | null;
+            /**
+             * Show On Cash Basis Reports
+             * @description Xero ShowOnCashBasisReports.
+             * @default null
+             */
+            show_on_cash_basis_reports?: boolean | null;
+            /**
+             * Lines
+             * @description Required on create. The journal entry's lines (debits and credits).
+             * @default null
+             */
+            lines: components["schemas"]["JournalLineInput"][] | null;
+        };
+        /** PaginatedJournalEntryList */
+        JournalEntryPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["JournalEntry"][];
+        };
+        /**
+         * JournalEntryStatus
+         * @description Xero ManualJournal DRAFT, POSTED, VOIDED (→ VOID), ARCHIVED; DELETED is
+         *     ``remote_was_deleted``. QuickBooks journal entries are always POSTED.
+         * @enum {string}
+         */
+        JournalEntryStatus: "DRAFT" | "POSTED" | "VOID" | "ARCHIVED";
+        /**
+         * JournalEntryInput
+         * @description POST/PATCH body for journal entries. ``lines`` must balance (debits = credits) and hold at
+         *     least two lines; otherwise the answer is 422 and nothing is sent to the provider.
+         */
+        JournalEntryUpdate: {
+            /**
+             * Number
+             * @description The journal entry's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Transaction Date
+             * @description Date of the journal entry in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Memo
+             * @description Required on create. Xero Narration, QuickBooks PrivateNote.
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description DRAFT or POSTED on create; POSTED → VOID (Xero) on update.
+             * @default null
+             */
+            status?: components["schemas"]["JournalEntryStatus"] | null;
+            /**
+             * Show On Cash Basis Reports
+             * @description Xero ShowOnCashBasisReports.
+             * @default null
+             */
+            show_on_cash_basis_reports?: boolean | null;
+            /**
+             * Lines
+             * @description Required on create. The journal entry's lines (debits and credits).
+             * @default null
+             */
+            lines?: components["schemas"]["JournalLineInput"][] | null;
+        };
+        /**
+         * JournalLine
+         * @description One line of a journal (manual or system): an amount posted to one account.
+         */
+        JournalLine: {
+            /**
+             * Remote Id
+             * @description The provider's id of the journal line.
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Description
+             * @description Description of the journal line.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Net Amount
+             * @description Debit positive, credit negative (Xero LineAmount / NetAmount).
+             * @default null
+             */
+            net_amount?: string | null;
+            /**
+             * Debit Amount
+             * @description Debit posted to the account (empty on a credit line).
+             * @default null
+             */
+            debit_amount?: string | null;
+            /**
+             * Credit Amount
+             * @description Credit posted to the account (empty on a debit line).
+             * @default null
+             */
+            credit_amount?: string | null;
+            /**
+             * Tax Amount
+             * @description Tax on the line.
+             * @default null
+             */
+            tax_amount?: string | null;
+            /**
+             * Gross Amount
+             * @description Net plus tax where the provider reports it (Xero Journals GrossAmount).
+             * @default null
+             */
+            gross_amount?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account (from `account_remote_id`).
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Account Name
+             * @description The account's name and type as the provider printed them on the line (ledger lines).
+             * @default null
+             */
+            account_name?: string | null;
+            /**
+             * Account Type Raw
+             * @description The provider's own account type, unmapped.
+             * @default null
+             */
+            account_type_raw?: string | null;
+            /**
+             * Tax Rate
+             * @description Ledgerlink's id of the tax rate (from `tax_rate_remote_id`).
+             * @default null
+             */
+            tax_rate?: string | null;
+            /**
+             * Tax Rate Remote Id
+             * @description The provider's id of the tax rate.
+             * @default null
+             */
+            tax_rate_remote_id?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact (from `contact_remote_id`).
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Tracking Categories
+             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
+             */
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
+        };
+        /**
+         * JournalLineInput
+         * @description A journal line on a write: exactly one of ``debit_amount`` and ``credit_amount``, above
+         *     zero. On update the provider replaces the whole list (send every line).
+         */
+        JournalLineInput: {
+            /**
+             * Description
+             * @description Description of the journal line.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Debit Amount
+             * @description Debit posted to the account (empty on a credit line). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            debit_amount?: string | number | null;
+            /**
+             * Credit Amount
+             * @description Credit posted to the account (empty on a debit line). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            credit_amount?: string | number | null;
+            /**
+             * Tax Amount
+             * @description Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            tax_amount?: string | number | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account; or give `account` instead.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Tax Rate
+             * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
+             * @default null
+             */
+            tax_rate?: string | null;
+            /**
+             * Tax Rate Remote Id
+             * @description The provider's id of the tax rate; or give `tax_rate` instead.
+             * @default null
+             */
+            tax_rate_remote_id?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Tracking Categories
+             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
+             * @default null
+             */
+            tracking_categories?: components["schemas"]["TrackingCategoryRef"][] | null;
+        };
+        /**
+         * LedgerSourceType
+         * @description What kind of document produced a ledger transaction (``source_type_raw`` keeps the
+         *     provider's own name: Xero SourceType, QuickBooks entity).
+         * @enum {string}
+         */
+        LedgerSourceType: "INVOICE" | "CREDIT_NOTE" | "PAYMENT" | "JOURNAL_ENTRY" | "BANK_TRANSACTION" | "BANK_TRANSFER" | "EXPENSE" | "OTHER";
+        Limits: {
+            /** @description The provider's daily calls for this tenant. */
+            day: components["schemas"]["Window"];
+            /** @description The provider's per-minute calls for this tenant. */
+            minute: components["schemas"]["Window"];
+            /** @description Per-minute calls of the whole app (all tenants). */
+            app_minute: components["schemas"]["Window"];
+            /** @description Calls in flight at once for this tenant. */
+            concurrent: components["schemas"]["Window"];
+            /**
+             * Format: date-time
+             * @description After a 429 from the provider: no calls until then.
+             */
+            blocked_until: string | null;
+            /** @description Which limit the provider said was hit (while blocked). */
+            blocked_problem: string | null;
+        };
+        LinkToken: {
+            /** @description Single-use and short-lived; shown once. Treat it as a secret. */
+            link_token: string;
+            /**
+             * Format: uri
+             * @description The hosted page to send the end user to.
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description After this the token no longer works.
+             */
+            expires_at: string;
+            /** @description Your id for the end user. */
+            end_user_id: string;
+            /** @description Provider keys the end user may choose from. */
+            providers: string[];
+            /** @description Where the end user is sent back to. */
+            redirect_url: string;
+            /**
+             * Format: uuid
+             * @description For a relink token: the linked account it repairs.
+             */
+            linked_account_id: string | null;
+        };
+        LinkTokenRequest: {
+            /** @description Your id for the end user (organisation or user) linking. */
+            end_user_id: string;
+            /**
+             * @description Shown to you on the linked account.
+             * @default
+             */
+            end_user_name?: string;
+            /** @description Shown to you on the linked account. */
+            end_user_email?: string;
+            /** @description Provider keys the end user may choose from; default: every one `/v1/providers` lists (enabled and configured). */
+            providers?: string[];
+            /** @description Where the end user is sent back to; must exactly match one of your registered redirect URLs. */
+            redirect_url: string;
+        };
+        /** @description A linked account as customers see it: never a token or a provider secret. */
+        LinkedAccount: {
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the linked account (the `X-Linked-Account`).
+             */
             readonly id: string;
-            /** Format: uuid */
-            readonly endpoint_id: string;
-            /** Format: uuid */
-            readonly event_id: string;
-            readonly event_type: string;
-            readonly status: components["schemas"]["WebhookDeliveryStatusEnum"];
-            readonly attempts: number;
-            readonly response_status: number | null;
-            readonly last_error: string;
-            /** Format: date-time */
+            /** @description The provider's key (see `/v1/providers`). */
+            readonly provider: string;
+            /** @description The provider's id of the organisation or company. */
+            readonly tenant_id: string;
+            /** @description Its name at the provider. */
+            readonly tenant_name: string;
+            /** @description What kind of tenant it is at the provider. */
+            readonly tenant_type: string;
+            /** @description Your id for the end user, from the link token. */
+            readonly end_user_id: string;
+            /** @description From the link token. */
+            readonly end_user_name: string;
+            /** @description From the link token. */
+            readonly end_user_email: string;
+            /**
+             * @description `active`; `relink_required`: the end user must link it again (a relink token); `disabled`.
+             *
+             *     * `active` - Active
+             *     * `relink_required` - Relink Required
+             *     * `disabled` - Disabled
+             */
+            readonly status: components["schemas"]["LinkedAccountStatus"];
+            /** @description Why it is not active (empty when it is). */
+            readonly status_reason: string;
+            /**
+             * Format: date-time
+             * @description When the last successful sync finished.
+             */
+            readonly last_sync_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it was linked.
+             */
             readonly created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
+            readonly updated_at: string;
+        };
+        LinkedAccountPage: {
+            /**
+             * Format: uri
+             * @description URL of the next page (null on the last page).
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @description URL of the previous page (null on the first).
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            /** @description Linked accounts, oldest first. */
+            results: components["schemas"]["LinkedAccount"][];
+        };
+        /**
+         * @description * `active` - Active
+         *     * `relink_required` - Relink Required
+         *     * `disabled` - Disabled
+         * @enum {string}
+         */
+        LinkedAccountStatus: "active" | "relink_required" | "disabled";
+        ModelSyncStatus: {
+            /** @description The unified model (`invoice`). */
+            model: string;
+            /**
+             * @description Where its sync is.
+             *
+             *     * `pending` - Pending
+             *     * `syncing` - Syncing
+             *     * `paused` - Paused
+             *     * `done` - Done
+             *     * `failed` - Failed
+             *     * `not_permitted` - Not Permitted
+             */
+            state: components["schemas"]["ModelSyncStatusState"];
+            /**
+             * Format: date-time
+             * @description When its last pass completed.
+             */
+            last_success_at: string | null;
+            /** @description Records read in the current/last pass. */
+            records_seen: number;
+            /** @description Records changed in the current/last pass. */
+            changes: number;
+            /** @description Provider calls for it today. */
+            provider_calls_today: number;
+            /** @description A checkpoint is saved mid-pass. */
+            resumable: boolean;
+            /** @description Why its last pass failed (empty: it did not). */
+            last_error: string;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `syncing` - Syncing
+         *     * `paused` - Paused
+         *     * `done` - Done
+         *     * `failed` - Failed
+         *     * `not_permitted` - Not Permitted
+         * @enum {string}
+         */
+        ModelSyncStatusState: "pending" | "syncing" | "paused" | "done" | "failed" | "not_permitted";
+        /**
+         * OutstandingByContact
+         * @description Outstanding invoices per contact, the largest balance first.
+         */
+        OutstandingByContact: {
+            /**
+             * As Of
+             * Format: date
+             * @description Today in the linked account's time zone.
+             */
+            as_of: string;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Truncated
+             * @description More contacts than `limit`: the largest first.
+             */
+            truncated: boolean;
+            /**
+             * Results
+             * @description One entry per contact and currency.
+             */
+            results: components["schemas"]["ContactOutstanding"][];
+        };
+        /**
+         * @description * `GET` - GET
+         *     * `POST` - POST
+         *     * `PUT` - PUT
+         *     * `PATCH` - PATCH
+         *     * `DELETE` - DELETE
+         * @enum {string}
+         */
+        PassthroughMethod: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+        PassthroughRequest: {
+            /**
+             * @description The HTTP method.
+             *
+             *     * `GET` - GET
+             *     * `POST` - POST
+             *     * `PUT` - PUT
+             *     * `PATCH` - PATCH
+             *     * `DELETE` - DELETE
+             */
+            method: components["schemas"]["PassthroughMethod"];
+            /** @description Relative to the provider's API base, e.g. `/Invoices`. */
+            path: string;
+            /** @description Query parameters. */
+            query?: {
+                [key: string]: string;
+            };
+            /** @description A JSON body, sent as JSON. */
+            body?: unknown | null;
+            /** @description A binary body (a file for an attachment endpoint), base64-encoded; sent as its bytes, with the `Content-Type` given in `headers`. Not with `body`. */
+            body_base64?: string | null;
+            /** @description Extra request headers; `Authorization`, `Cookie`, `Host` are Ledgerlink's. */
+            headers?: {
+                [key: string]: string;
+            };
+        };
+        PassthroughResponse: {
+            /** @description The provider's HTTP status. */
+            status: number;
+            /** @description The provider's `Content-Type`, `ETag`, `Last-Modified` and `Retry-After`. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description JSON when the provider sent JSON, a string when it sent text, null when it sent binary (see `body_base64`). */
+            body: unknown | null;
+            /** @description Only when the provider sent a binary body (a file): its bytes, base64-encoded. */
+            body_base64?: string;
+        };
+        /** Payment */
+        Payment: {
+            /**
+             * Remote Id
+             * @description The provider's id of the payment.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the payment last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The payment was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Kind of payment (see the enum).
+             * @default null
+             */
+            type?: components["schemas"]["PaymentType"] | null;
+            /**
+             * Transaction Date
+             * @description Date of the payment in the books.
+             * @default null
+             */
+            transaction_date?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
+             * @default null
+             */
+            contact?: string | components["schemas"]["Contact"] | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the account itself with `expand=account`.
+             * @default null
+             */
+            account?: string | components["schemas"]["Account"] | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
+             * @default null
+             */
+            exchange_rate?: string | null;
+            /**
+             * Total Amount
+             * @description Total amount, tax included.
+             * @default null
+             */
+            total_amount?: string | null;
+            /**
+             * Reference
+             * @description The payment's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * @description Status of the payment, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["PaymentStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Applied To
+             * @description What the payment is applied to.
+             */
+            applied_to?: components["schemas"]["PaymentApplication"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /** PaymentApplication */
+        PaymentApplication: {
+            /** @description Kind of document the amount is applied to (see the enum). */
+            related_object_type: components["schemas"]["RelatedObjectType"];
+            /**
+             * Related Object Id
+             * @description Ledgerlink's id of the document the amount is applied to.
+             * @default null
+             */
+            related_object_id?: string | null;
+            /**
+             * Related Object Remote Id
+             * @description The provider's id of the document the amount is applied to.
+             */
+            related_object_remote_id: string;
+            /**
+             * Applied Amount
+             * @description Amount applied.
+             */
+            applied_amount: string;
+        };
+        /** PaymentApplicationInput */
+        PaymentApplicationInput: {
+            /**
+             * @description Kind of document the amount is applied to (see the enum).
+             * @default INVOICE
+             */
+            related_object_type?: components["schemas"]["RelatedObjectType"];
+            /**
+             * Related Object Id
+             * @description Ledgerlink's id of the document the amount is applied to.
+             * @default null
+             */
+            related_object_id?: string | null;
+            /**
+             * Related Object Remote Id
+             * @description The provider's id of the document the amount is applied to.
+             * @default null
+             */
+            related_object_remote_id?: string | null;
+            /**
+             * Applied Amount
+             * @description Amount applied. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            applied_amount?: string | number | null;
+        };
+        /**
+         * PaymentInput
+         * @description POST body for payments (Xero payments cannot be edited, only created or voided).
+         *     Xero applies a payment to exactly one document: ``applied_to`` must hold one entry.
+         */
+        PaymentInput: {
+            /**
+             * Transaction Date
+             * @description Required on create. Date of the payment in the books.
+             * @default null
+             */
+            transaction_date: string | null;
+            /**
+             * Account
+             * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account; or give `account` instead.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * Total Amount
+             * @description Total amount, tax included. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
+             * @default null
+             */
+            total_amount?: string | number | null;
+            /**
+             * Reference
+             * @description The payment's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Applied To
+             * @description Required on create. What the payment is applied to.
+             * @default null
+             */
+            applied_to: components["schemas"]["PaymentApplicationInput"][] | null;
+        };
+        /**
+         * PaymentMethod
+         * @description How an expense was paid (QuickBooks PaymentType; Xero: from the bank account's type).
+         * @enum {string}
+         */
+        PaymentMethod: "CASH" | "CHECK" | "CREDIT_CARD" | "BANK";
+        /** PaginatedPaymentList */
+        PaymentPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["Payment"][];
+        };
+        /**
+         * PaymentStatus
+         * @enum {string}
+         */
+        PaymentStatus: "POSTED" | "VOID";
+        /**
+         * PaymentType
+         * @enum {string}
+         */
+        PaymentType: "ACCOUNTS_RECEIVABLE" | "ACCOUNTS_PAYABLE";
+        /** PhoneNumber */
+        PhoneNumber: {
+            /** @description Kind of phone number (see the enum). */
+            type: components["schemas"]["PhoneNumberType"];
+            /**
+             * Number
+             * @description The phone number's number as users see it at the provider (invoice number, document number).
+             */
+            number: string;
+            /**
+             * Area Code
+             * @description Area code.
+             * @default null
+             */
+            area_code?: string | null;
+            /**
+             * Country Code
+             * @description Country dialling code.
+             * @default null
+             */
+            country_code?: string | null;
+        };
+        /**
+         * PhoneNumberType
+         * @enum {string}
+         */
+        PhoneNumberType: "DEFAULT" | "DIRECT" | "MOBILE" | "FAX";
+        Provider: {
+            /** @description Identifier used in link tokens and linked accounts. */
+            key: string;
+            /** @description Display name. */
+            name: string;
+            /** @description How end users link it (`oauth2`). */
+            auth_type: string;
+            /** @description What one linked account is at this provider (e.g. organisation, company). */
+            tenant_concept: string;
+            /** @description Whether provider webhooks keep data fresh. */
+            webhooks: boolean;
+            /** @description Whether end users can also link with an app of their own bound to one tenant, by pasting its client id and secret. */
+            client_credentials: boolean;
+            /** @description Per unified model, the operations the API offers on it for this provider: those the model's catalogue entry allows and the provider's connector declares (`get` whenever it can `list`: records are read from the store). The record endpoints answer 405 for any other. */
+            models: {
+                [key: string]: string[];
+            };
+            /** @description Per unified model, the record actions (`POST /v1/<plural>/{id}/<action>`, e.g. credit notes' `allocations`) this provider performs; the others answer 405. Models with none are left out. */
+            actions: {
+                [key: string]: string[];
+            };
+            /** @description Files on records (`/v1/attachments`): where and what (null: none). */
+            attachments: components["schemas"]["AttachmentRules"] | null;
+            /** @description Per report type (`/v1/reports/...`), whether and how the provider serves it (null: no reports at all). */
+            reports: components["schemas"]["ReportRules"] | null;
+        };
+        ProviderList: {
+            /** @description One entry per provider. */
+            results: components["schemas"]["Provider"][];
+        };
+        /** PurchaseOrder */
+        PurchaseOrder: {
+            /**
+             * Remote Id
+             * @description The provider's id of the purchase order.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the purchase order last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The purchase order was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Number
+             * @description The purchase order's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
+             * @default null
+             */
+            contact?: string | components["schemas"]["Contact"] | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the purchase order (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Delivery Date
+             * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
+             * @default null
+             */
+            delivery_date?: string | null;
+            /**
+             * Expected Arrival Date
+             * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
+             * @default null
+             */
+            expected_arrival_date?: string | null;
+            /**
+             * Delivery Address
+             * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
+             * @default null
+             */
+            delivery_address?: string | null;
+            /**
+             * Attention To
+             * @description Person the delivery or letter is for.
+             * @default null
+             */
+            attention_to?: string | null;
+            /**
+             * Telephone
+             * @description Phone number for the delivery.
+             * @default null
+             */
+            telephone?: string | null;
+            /**
+             * Delivery Instructions
+             * @description Instructions for the delivery.
+             * @default null
+             */
+            delivery_instructions?: string | null;
+            /**
+             * Reference
+             * @description The purchase order's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Memo
+             * @description The message to the supplier printed on the order (QuickBooks Memo).
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
+             * @default null
+             */
+            exchange_rate?: string | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * Sub Total
+             * @description Total before tax (and after line discounts).
+             * @default null
+             */
+            sub_total?: string | null;
+            /**
+             * Total Tax Amount
+             * @description Total tax.
+             * @default null
+             */
+            total_tax_amount?: string | null;
+            /**
+             * Total Discount
+             * @description Total of the line discounts.
+             * @default null
+             */
+            total_discount?: string | null;
+            /**
+             * Total Amount
+             * @description Total amount, tax included.
+             * @default null
+             */
+            total_amount?: string | null;
+            /**
+             * @description Status of the purchase order, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Line Items
+             * @description The purchase order's lines.
+             */
+            line_items?: components["schemas"]["InvoiceLineItem"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * PurchaseOrderInput
+         * @description POST/PATCH body for purchase orders. ``contact`` is the gateway's id of the supplier; the
+         *     gateway resolves it to ``contact_remote_id``. Lines are the invoice line inputs: on update
+         *     send every line (the provider replaces the list). ``status`` moves as the provider allows
+         *     (Xero: DRAFT → SUBMITTED → AUTHORISED → BILLED, DELETED before billing; QuickBooks:
+         *     AUTHORISED (Open) ↔ BILLED (Closed) only).
+         */
+        PurchaseOrderInput: {
+            /**
+             * Number
+             * @description The purchase order's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the purchase order (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Delivery Date
+             * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
+             * @default null
+             */
+            delivery_date?: string | null;
+            /**
+             * Expected Arrival Date
+             * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
+             * @default null
+             */
+            expected_arrival_date?: string | null;
+            /**
+             * Delivery Address
+             * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
+             * @default null
+             */
+            delivery_address?: string | null;
+            /**
+             * Attention To
+             * @description Person the delivery or letter is for.
+             * @default null
+             */
+            attention_to?: string | null;
+            /**
+             * Telephone
+             * @description Phone number for the delivery.
+             * @default null
+             */
+            telephone?: string | null;
+            /**
+             * Delivery Instructions
+             * @description Instructions for the delivery.
+             * @default null
+             */
+            delivery_instructions?: string | null;
+            /**
+             * Reference
+             * @description The purchase order's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Memo
+             * @description The message to the supplier printed on the order (QuickBooks Memo).
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description Status of the purchase order, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
+            /**
+             * Line Items
+             * @description The purchase order's lines.
+             * @default null
+             */
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /** PaginatedPurchaseOrderList */
+        PurchaseOrderPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["PurchaseOrder"][];
+        };
+        /**
+         * PurchaseOrderStatus
+         * @enum {string}
+         */
+        PurchaseOrderStatus: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "BILLED" | "DELETED";
+        /**
+         * PurchaseOrderInput
+         * @description POST/PATCH body for purchase orders. ``contact`` is the gateway's id of the supplier; the
+         *     gateway resolves it to ``contact_remote_id``. Lines are the invoice line inputs: on update
+         *     send every line (the provider replaces the list). ``status`` moves as the provider allows
+         *     (Xero: DRAFT → SUBMITTED → AUTHORISED → BILLED, DELETED before billing; QuickBooks:
+         *     AUTHORISED (Open) ↔ BILLED (Closed) only).
+         */
+        PurchaseOrderUpdate: {
+            /**
+             * Number
+             * @description The purchase order's number as users see it at the provider (invoice number, document number).
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Contact
+             * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Contact Remote Id
+             * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Issue Date
+             * @description Date of the purchase order (the date printed on it).
+             * @default null
+             */
+            issue_date?: string | null;
+            /**
+             * Delivery Date
+             * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
+             * @default null
+             */
+            delivery_date?: string | null;
+            /**
+             * Expected Arrival Date
+             * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
+             * @default null
+             */
+            expected_arrival_date?: string | null;
+            /**
+             * Delivery Address
+             * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
+             * @default null
+             */
+            delivery_address?: string | null;
+            /**
+             * Attention To
+             * @description Person the delivery or letter is for.
+             * @default null
+             */
+            attention_to?: string | null;
+            /**
+             * Telephone
+             * @description Phone number for the delivery.
+             * @default null
+             */
+            telephone?: string | null;
+            /**
+             * Delivery Instructions
+             * @description Instructions for the delivery.
+             * @default null
+             */
+            delivery_instructions?: string | null;
+            /**
+             * Reference
+             * @description The purchase order's reference (free text, e.g. the customer's order number).
+             * @default null
+             */
+            reference?: string | null;
+            /**
+             * Memo
+             * @description The message to the supplier printed on the order (QuickBooks Memo).
+             * @default null
+             */
+            memo?: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * Exchange Rate
+             * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
+             * @default null
+             */
+            exchange_rate?: string | number | null;
+            /**
+             * @description Whether line amounts include tax (`INCLUSIVE`), exclude it (`EXCLUSIVE`) or carry none (`NO_TAX`).
+             * @default null
+             */
+            tax_treatment?: components["schemas"]["TaxTreatment"] | null;
+            /**
+             * @description Status of the purchase order, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["PurchaseOrderStatus"] | null;
+            /**
+             * Line Items
+             * @description The purchase order's lines.
+             * @default null
+             */
+            line_items?: components["schemas"]["InvoiceLineItemInput"][] | null;
+        };
+        /**
+         * RelatedObjectType
+         * @enum {string}
+         */
+        RelatedObjectType: "INVOICE" | "CREDIT_NOTE" | "PREPAYMENT" | "OVERPAYMENT";
+        RelinkTokenRequest: {
+            /** @description Where the end user is sent back to; must exactly match one of your registered redirect URLs. */
+            redirect_url: string;
+        };
+        /** Report */
+        Report: {
+            /** @description Kind of report (see the enum). */
+            type: components["schemas"]["ReportType"];
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description Accounting basis: `ACCRUAL` or `CASH`.
+             * @default null
+             */
+            basis?: components["schemas"]["ReportBasis"] | null;
+            /**
+             * Start Date
+             * @description First day of the period.
+             * @default null
+             */
+            start_date?: string | null;
+            /**
+             * End Date
+             * @description Last day of the period.
+             * @default null
+             */
+            end_date?: string | null;
+            /**
+             * Date
+             * @description Date of the report.
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * Periods
+             * @description Number of periods (or dates) compared.
+             * @default 1
+             */
+            periods?: number;
+            /**
+             * @description Length of each compared period.
+             * @default null
+             */
+            timeframe?: components["schemas"]["ReportTimeframe"] | null;
+            /**
+             * Columns
+             * @description What each value of a row is.
+             */
+            columns: components["schemas"]["ReportColumn"][];
+            /**
+             * Rows
+             * @description Rows of the report (a tree: sections hold rows).
+             */
+            rows: components["schemas"]["ReportRow"][];
+            /**
+             * Derived
+             * @description True when Ledgerlink computed the report from other reports or the ledger because the
+             *     provider has none (Xero's cash flow statement).
+             * @default false
+             */
+            derived?: boolean;
+            /**
+             * Remote Id
+             * @description The provider's id of the report.
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Remote Name
+             * @description The report's title as the provider names it.
+             * @default null
+             */
+            remote_name?: string | null;
+            /**
+             * Remote Generated At
+             * @description When the provider produced the report.
+             * @default null
+             */
+            remote_generated_at?: string | null;
+            /**
+             * Remote Data
+             * @description The provider's raw record; only with `include_remote_data=true`.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * ReportAnswer
+         * @description A financial report as the provider computed it, in Ledgerlink's shape.
+         */
+        ReportAnswer: {
+            /** @description Kind of report answer (see the enum). */
+            type: components["schemas"]["ReportType"];
+            /**
+             * Currency
+             * @description ISO 4217 currency code.
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description Accounting basis: `ACCRUAL` or `CASH`.
+             * @default null
+             */
+            basis?: components["schemas"]["ReportBasis"] | null;
+            /**
+             * Start Date
+             * @description First day of the period.
+             * @default null
+             */
+            start_date?: string | null;
+            /**
+             * End Date
+             * @description Last day of the period.
+             * @default null
+             */
+            end_date?: string | null;
+            /**
+             * Date
+             * @description Date of the report answer.
+             * @default null
+             */
+            date?: string | null;
+            /**
+             * Periods
+             * @description Number of periods (or dates) compared.
+             * @default 1
+             */
+            periods?: number;
+            /**
+             * @description Length of each compared period.
+             * @default null
+             */
+            timeframe?: components["schemas"]["ReportTimeframe"] | null;
+            /**
+             * Columns
+             * @description What each value of a row is.
+             */
+            columns: components["schemas"]["ReportColumn"][];
+            /**
+             * Rows
+             * @description Rows of the report answer (a tree: sections hold rows).
+             */
+            rows: components["schemas"]["ReportRow"][];
+            /**
+             * Derived
+             * @description True when Ledgerlink computed the report from other reports or the ledger because the
+             *     provider has none (Xero's cash flow statement).
+             * @default false
+             */
+            derived?: boolean;
+            /**
+             * Remote Id
+             * @description The provider's id of the report answer.
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Remote Name
+             * @description The report's title as the provider names it.
+             * @default null
+             */
+            remote_name?: string | null;
+            /**
+             * Remote Generated At
+             * @description When the provider produced the report.
+             * @default null
+             */
+            remote_generated_at?: string | null;
+            /**
+             * Remote Data
+             * @description The provider's raw record; only with `include_remote_data=true`.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Linked Account
+             * Format: uuid
+             * @description The linked account the report is of.
+             */
+            linked_account: string;
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When Ledgerlink fetched the report from the provider (ISO 8601, UTC); with `cached=true` the report is this old.
+             */
+            generated_at: string;
+            /**
+             * Cached
+             * @description Served from Ledgerlink's cache (true) or fetched for this request.
+             */
+            cached: boolean;
+        };
+        /**
+         * ReportBasis
+         * @enum {string}
+         */
+        ReportBasis: "ACCRUAL" | "CASH";
+        /** ReportColumn */
+        ReportColumn: {
+            /**
+             * Id
+             * @description Id of the report column.
+             */
+            id: string;
+            /** @description Kind of report column (see the enum). */
+            kind: components["schemas"]["ReportColumnKind"];
+            /**
+             * Label
+             * @description The report column's heading as the provider prints it.
+             */
+            label: string;
+            /**
+             * Start Date
+             * @description First day of the period.
+             * @default null
+             */
+            start_date?: string | null;
+            /**
+             * End Date
+             * @description Last day of the period.
+             * @default null
+             */
+            end_date?: string | null;
+            /**
+             * Min Days
+             * @description Ageing buckets: the fewest days overdue in the bucket (inclusive).
+             * @default null
+             */
+            min_days?: number | null;
+            /**
+             * Max Days
+             * @description Ageing buckets: the most days overdue in the bucket (inclusive; null: open-ended).
+             * @default null
+             */
+            max_days?: number | null;
+            /**
+             * Tracking Category Remote Id
+             * @description With a tracking breakdown: the provider's id of the tracking category.
+             * @default null
+             */
+            tracking_category_remote_id?: string | null;
+            /**
+             * Tracking Option Remote Id
+             * @description With a tracking breakdown: the provider's id of the column's option.
+             * @default null
+             */
+            tracking_option_remote_id?: string | null;
+            /**
+             * Tracking Option Name
+             * @description With a tracking breakdown: the option's name.
+             * @default null
+             */
+            tracking_option_name?: string | null;
+        };
+        /**
+         * ReportColumnKind
+         * @enum {string}
+         */
+        ReportColumnKind: "PERIOD" | "TRACKING" | "BUCKET" | "TOTAL";
+        ReportOffer: {
+            /** @description Whether `/v1/reports/...` serves it (501 if not). */
+            offered: boolean;
+            /** @description Not offered: why (also the 501's message). */
+            reason?: string | null;
+            /** @description Most `periods` in one report (more: 400). */
+            max_periods?: number;
+            /** @description The `basis` values it takes (empty: its own basis only; `basis` refused). */
+            bases?: components["schemas"]["ReportBasis"][];
+            /** @description Whether `tracking_category` breaks the columns down. */
+            tracking?: boolean;
+            /** @description Computed by Ledgerlink from the provider's other reports (it has none). */
+            derived?: boolean;
+            /** @description What to know about how the provider serves it. */
+            note?: string | null;
+        };
+        /** ReportRow */
+        ReportRow: {
+            /**
+             * Id
+             * @description Id of the report row.
+             */
+            id: string;
+            /** @description Kind of report row (see the enum). */
+            kind: components["schemas"]["ReportRowKind"];
+            /**
+             * Name
+             * @description Name of the report row.
+             */
+            name: string;
+            /**
+             * Values
+             * @description One figure per column (decimal string; null where the provider prints none).
+             */
+            values?: (string | null)[];
+            /**
+             * Account Remote Id
+             * @description The provider's id of the account.
+             * @default null
+             */
+            account_remote_id?: string | null;
+            /**
+             * Account
+             * @description Ledgerlink account id (filled by the gateway from ``account_remote_id``).
+             * @default null
+             */
+            account?: string | null;
+            /**
+             * Account Code
+             * @description Code of the account at the provider (Xero refers to accounts and items by code).
+             * @default null
+             */
+            account_code?: string | null;
+            /**
+             * Contact Remote Id
+             * @description The provider's id of the contact.
+             * @default null
+             */
+            contact_remote_id?: string | null;
+            /**
+             * Contact
+             * @description Ledgerlink's id of the contact (from `contact_remote_id`).
+             * @default null
+             */
+            contact?: string | null;
+            /**
+             * Sum Of
+             * @description TOTAL rows: the row ids this total sums (``-id``: subtracted).
+             */
+            sum_of?: string[];
+            /**
+             * Rows
+             * @description Rows of the report row (a tree: sections hold rows).
+             */
+            rows?: components["schemas"]["ReportRow"][];
+        };
+        /**
+         * ReportRowKind
+         * @enum {string}
+         */
+        ReportRowKind: "SECTION" | "ACCOUNT" | "CONTACT" | "TOTAL" | "LINE";
+        ReportRules: {
+            /** @description `/v1/reports/balance-sheet`. */
+            BALANCE_SHEET: components["schemas"]["ReportOffer"];
+            /** @description `/v1/reports/profit-and-loss`. */
+            PROFIT_AND_LOSS: components["schemas"]["ReportOffer"];
+            /** @description `/v1/reports/trial-balance`. */
+            TRIAL_BALANCE: components["schemas"]["ReportOffer"];
+            /** @description `/v1/reports/aged-receivables`. */
+            AGED_RECEIVABLES: components["schemas"]["ReportOffer"];
+            /** @description `/v1/reports/aged-payables`. */
+            AGED_PAYABLES: components["schemas"]["ReportOffer"];
+            /** @description `/v1/reports/cash-flow`. */
+            CASH_FLOW: components["schemas"]["ReportOffer"];
+        };
+        /**
+         * ReportSnapshot
+         * @description One month's report as kept for dashboards.
+         */
+        ReportSnapshot: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The snapshot's id.
+             */
+            id: string;
+            /** @description PROFIT_AND_LOSS (the month) or BALANCE_SHEET (its end). */
+            type: components["schemas"]["ReportType"];
+            /**
+             * Period Start
+             * @description The month's first day (P&L).
+             */
+            period_start: string | null;
+            /**
+             * Period End
+             * Format: date
+             * @description The month's last day (the balance sheet's date).
+             */
+            period_end: string;
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When Ledgerlink fetched it from the provider.
+             */
+            generated_at: string;
+            /** @description The report, Ledgerlink ids on its rows. */
+            report: components["schemas"]["Report"];
+        };
+        /** ReportSnapshotList */
+        ReportSnapshotList: {
+            /**
+             * Linked Account
+             * Format: uuid
+             * @description The linked account the snapshots are of.
+             */
+            linked_account: string;
+            /**
+             * Results
+             * @description Newest month first.
+             */
+            results: components["schemas"]["ReportSnapshot"][];
+        };
+        /**
+         * ReportTimeframe
+         * @enum {string}
+         */
+        ReportTimeframe: "MONTH" | "QUARTER" | "YEAR";
+        /**
+         * ReportType
+         * @enum {string}
+         */
+        ReportType: "BALANCE_SHEET" | "PROFIT_AND_LOSS" | "TRIAL_BALANCE" | "AGED_RECEIVABLES" | "AGED_PAYABLES" | "CASH_FLOW";
+        /**
+         * SummaryGroup
+         * @description One group's invoices in one currency.
+         */
+        SummaryGroup: {
+            /**
+             * Group
+             * @description The group: a status, a currency code, a contact's Ledgerlink id or a month (`YYYY-MM` of the issue date), as `group_by` says; null for invoices without one.
+             */
+            group: string | null;
+            /**
+             * Currency
+             * @description ISO 4217 code; sums never mix currencies.
+             */
+            currency: string | null;
+            /**
+             * Count
+             * @description How many invoices.
+             */
+            count: number;
+            /**
+             * Total Amount
+             * @description Sum of `total_amount` (a decimal string).
+             */
+            total_amount: string | null;
+            /**
+             * Balance
+             * @description Sum of `balance`, what is still owed.
+             */
+            balance: string | null;
+        };
+        /**
+         * @description * `full` - Full
+         *     * `incremental` - Incremental
+         * @enum {string}
+         */
+        SyncMode: "full" | "incremental";
+        SyncRequest: {
+            /**
+             * @description `full` reads every record again; `incremental` reads changes since the last sync (and resumes an interrupted sync from its checkpoint).
+             *
+             *     * `full` - Full
+             *     * `incremental` - Incremental
+             * @default incremental
+             */
+            mode?: components["schemas"]["SyncMode"];
+        };
+        SyncRun: {
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the run.
+             */
+            id: string;
+            /**
+             * @description `full` or `incremental` (see `POST .../sync`).
+             *
+             *     * `full` - Full
+             *     * `incremental` - Incremental
+             */
+            mode: components["schemas"]["SyncMode"];
+            /**
+             * @description What started it: the link, the schedule, an API call or a provider webhook.
+             *
+             *     * `linked` - Linked
+             *     * `schedule` - Schedule
+             *     * `api` - Api
+             *     * `webhook` - Webhook
+             */
+            trigger: components["schemas"]["SyncTrigger"];
+            /**
+             * @description Where the run is.
+             *
+             *     * `queued` - Queued
+             *     * `running` - Running
+             *     * `paused` - Paused
+             *     * `succeeded` - Succeeded
+             *     * `failed` - Failed
+             */
+            status: components["schemas"]["SyncRunStatus"];
+            /** @description Models covered; empty: all. */
+            models: string[];
+            /**
+             * Format: date-time
+             * @description When the run was queued.
+             */
+            queued_at: string;
+            /**
+             * Format: date-time
+             * @description When a worker started it.
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it ended.
+             */
+            finished_at: string | null;
+            /** @description Records read from the provider. */
+            records: number;
+            /** @description Records created, changed or deleted. */
+            changes: number;
+            /** @description Calls made to the provider. */
+            provider_calls: number;
+            /** @description Why it failed (empty: it did not). */
+            error: string;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `paused` - Paused
+         *     * `succeeded` - Succeeded
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        SyncRunStatus: "queued" | "running" | "paused" | "succeeded" | "failed";
+        SyncSettings: {
+            /** @description Minutes between scheduled incremental syncs (5 to 10080). */
+            frequency_minutes: number;
+            /**
+             * Format: date-time
+             * @description When the last successful sync finished.
+             */
+            readonly last_sync_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the scheduler queues the next sync.
+             */
+            readonly next_sync_at: string | null;
+        };
+        SyncSettingsUpdate: {
+            /** @description Minutes between scheduled incremental syncs (5 to 10080). */
+            frequency_minutes?: number;
+        };
+        SyncStatus: {
+            /**
+             * Format: uuid
+             * @description The linked account.
+             */
+            linked_account_id: string;
+            /**
+             * @description Where its sync is.
+             *
+             *     * `idle` - Idle
+             *     * `queued` - Queued
+             *     * `syncing` - Syncing
+             *     * `paused` - Paused
+             *     * `done` - Done
+             *     * `failed` - Failed
+             */
+            state: components["schemas"]["SyncStatusState"];
+            /**
+             * Format: date-time
+             * @description When the last successful sync finished.
+             */
+            last_sync_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the scheduler queues the next sync.
+             */
+            next_sync_at: string | null;
+            /** @description Minutes between scheduled syncs. */
+            frequency_minutes: number;
+            /**
+             * Format: date-time
+             * @description When a paused sync resumes (the provider's budget returns).
+             */
+            paused_until: string | null;
+            /** @description Why the last sync failed (empty: it did not). */
+            last_error: string;
+            /** @description The run queued or running (null: none). */
+            current_run: components["schemas"]["SyncRun"] | null;
+            /** @description Provider calls made today. */
+            provider_calls_today: number;
+            /** @description What the shared rate limiter has left for this tenant. */
+            limits: components["schemas"]["Limits"] | null;
+            /** @description Per unified model. */
+            models: components["schemas"]["ModelSyncStatus"][];
+        };
+        /**
+         * @description * `idle` - Idle
+         *     * `queued` - Queued
+         *     * `syncing` - Syncing
+         *     * `paused` - Paused
+         *     * `done` - Done
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        SyncStatusState: "idle" | "queued" | "syncing" | "paused" | "done" | "failed";
+        /**
+         * @description * `linked` - Linked
+         *     * `schedule` - Schedule
+         *     * `api` - Api
+         *     * `webhook` - Webhook
+         * @enum {string}
+         */
+        SyncTrigger: "linked" | "schedule" | "api" | "webhook";
+        /**
+         * TaxRate
+         * @description ``remote_id`` is what lines and accounts use as ``tax_rate_remote_id`` (Xero: the TaxType
+         *     code, e.g. ``OUTPUT``; QuickBooks: the TaxCode Id).
+         */
+        TaxRate: {
+            /**
+             * Remote Id
+             * @description The provider's id of the tax rate.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the tax rate last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The tax rate was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Name
+             * @description Name of the tax rate.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Code
+             * @description The tax rate's code as users see it at the provider.
+             * @default null
+             */
+            code?: string | null;
+            /**
+             * Description
+             * @description Description of the tax rate.
+             * @default null
+             */
+            description?: string | null;
+            /**
+             * Effective Tax Rate
+             * @description The rate actually applied, as a percentage (compound components included).
+             * @default null
+             */
+            effective_tax_rate?: string | null;
+            /**
+             * Total Tax Rate
+             * @description The sum of the components' rates as displayed by the provider.
+             * @default null
+             */
+            total_tax_rate?: string | null;
+            /**
+             * Components
+             * @description The taxes making up the rate.
+             */
+            components?: components["schemas"]["TaxRateComponent"][];
+            /**
+             * @description Status of the tax rate, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["TaxRateStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Applies To
+             * @description What the tax rate can be used on: sales, purchases or both.
+             */
+            applies_to?: components["schemas"]["TaxRateAppliesTo"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /**
+         * TaxRateAppliesTo
+         * @description Which side of the ledger a tax rate may be used on.
+         * @enum {string}
+         */
+        TaxRateAppliesTo: "SALES" | "PURCHASES";
+        /**
+         * TaxRateComponent
+         * @description One tax making up a rate (Xero TaxComponents, QuickBooks the TaxRates of a TaxCode).
+         */
+        TaxRateComponent: {
+            /**
+             * Remote Id
+             * @description Provider id of the component where it has one (QuickBooks TaxRate Id).
+             * @default null
+             */
+            remote_id?: string | null;
+            /**
+             * Name
+             * @description Name of the tax rate component.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Rate
+             * @description Percentage, e.g. ``Decimal("12.5")``.
+             * @default null
+             */
+            rate?: string | null;
+            /**
+             * Is Compound
+             * @description This tax is charged on the amount plus the earlier components' tax.
+             * @default false
+             */
+            is_compound?: boolean;
+            /**
+             * Is Non Recoverable
+             * @description The tax cannot be reclaimed.
+             * @default false
+             */
+            is_non_recoverable?: boolean;
+            /**
+             * @description What the tax rate can be used on: sales, purchases or both.
+             * @default null
+             */
+            applies_to?: components["schemas"]["TaxRateAppliesTo"] | null;
+        };
+        /** PaginatedTaxRateList */
+        TaxRatePage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["TaxRate"][];
+        };
+        /**
+         * TaxRateStatus
+         * @enum {string}
+         */
+        TaxRateStatus: "ACTIVE" | "ARCHIVED";
+        /**
+         * TaxTreatment
+         * @enum {string}
+         */
+        TaxTreatment: "EXCLUSIVE" | "INCLUSIVE" | "NO_TAX";
+        /** TrackingCategory */
+        TrackingCategory: {
+            /**
+             * Remote Id
+             * @description The provider's id of the tracking category.
+             */
+            remote_id: string;
+            /**
+             * Remote Updated At
+             * @description When the tracking category last changed at the provider.
+             * @default null
+             */
+            remote_updated_at?: string | null;
+            /**
+             * Remote Was Deleted
+             * @description The tracking category was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
+             * @default false
+             */
+            remote_was_deleted?: boolean;
+            /**
+             * Remote Data
+             * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
+             *     gateway with ``include_remote_data=true``.
+             * @default null
+             */
+            remote_data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Name
+             * @description Name of the tracking category.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * @description Status of the tracking category, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["TrackingCategoryStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+            /**
+             * Options
+             * @description The tracking category's options (the values lines are tagged with).
+             */
+            options?: components["schemas"]["TrackingCategoryOption"][];
+            /**
+             * Id
+             * Format: uuid
+             * @description Ledgerlink's id of the record (stable).
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When Ledgerlink first stored the record.
+             */
+            created_at: string;
+            /**
+             * Modified At
+             * Format: date-time
+             * @description When Ledgerlink last changed the record.
+             */
+            modified_at: string;
+        };
+        /** TrackingCategoryOption */
+        TrackingCategoryOption: {
+            /**
+             * Remote Id
+             * @description The provider's id of the tracking category option.
+             */
+            remote_id: string;
+            /**
+             * Name
+             * @description Name of the tracking category option.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * @description Status of the tracking category option, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
+             * @default null
+             */
+            status?: components["schemas"]["TrackingCategoryStatus"] | null;
+            /**
+             * Status Raw
+             * @description The provider's own value behind `status`, unmapped.
+             * @default null
+             */
+            status_raw?: string | null;
+        };
+        /** PaginatedTrackingCategoryList */
+        TrackingCategoryPage: {
+            /**
+             * Next
+             * @description Cursor of the next page (pass as `cursor`).
+             */
+            next: string | null;
+            /**
+             * Previous
+             * @description Cursor of the previous page.
+             */
+            previous: string | null;
+            /**
+             * Last Sync At
+             * @description Freshness: the linked account's last successful sync.
+             */
+            last_sync_at: string | null;
+            /**
+             * Results
+             * @description The records of this page.
+             */
+            results: components["schemas"]["TrackingCategory"][];
+        };
+        /**
+         * TrackingCategoryRef
+         * @description A tracking category option applied to a line item (Xero Tracking).
+         */
+        TrackingCategoryRef: {
+            /**
+             * Category
+             * @description Ledgerlink's id of the category (from `category_remote_id`).
+             * @default null
+             */
+            category?: string | null;
+            /**
+             * Category Remote Id
+             * @description The provider's id of the category.
+             * @default null
+             */
+            category_remote_id?: string | null;
+            /**
+             * Name
+             * @description Name of the tracking category ref.
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Option
+             * @description Ledgerlink's id of the option (from `option_remote_id`).
+             * @default null
+             */
+            option?: string | null;
+            /**
+             * Option Remote Id
+             * @description The provider's id of the option.
+             * @default null
+             */
+            option_remote_id?: string | null;
+        };
+        /**
+         * TrackingCategoryStatus
+         * @description Status of a tracking category and of each of its options.
+         * @enum {string}
+         */
+        TrackingCategoryStatus: "ACTIVE" | "ARCHIVED";
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the delivery.
+             */
+            readonly id: string;
+            /**
+             * Format: uuid
+             * @description The endpoint delivered to.
+             */
+            readonly endpoint_id: string;
+            /**
+             * Format: uuid
+             * @description The event delivered.
+             */
+            readonly event_id: string;
+            /** @description The event's type. */
+            readonly event_type: string;
+            /**
+             * @description `pending`: waiting for its (next) attempt; `succeeded`; `failed`: given up after the retry window.
+             *
+             *     * `pending` - Pending
+             *     * `succeeded` - Succeeded
+             *     * `failed` - Failed
+             */
+            readonly status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description Attempts made so far. */
+            readonly attempts: number;
+            /** @description HTTP status of the last attempt's answer. */
+            readonly response_status: number | null;
+            /** @description Why the last attempt failed (empty: it did not). */
+            readonly last_error: string;
+            /**
+             * Format: date-time
+             * @description When the delivery was queued.
+             */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the last attempt was made.
+             */
             readonly last_attempt_at: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending only).
+             */
             readonly next_attempt_at: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint accepted it (2xx).
+             */
             readonly delivered_at: string | null;
             /**
              * Format: uuid
@@ -5984,8 +7251,11 @@ export interface components {
             readonly replay_of: string | null;
         };
         WebhookDeliveryPage: {
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
+            /** @description Cursor of the previous page. */
             previous: string | null;
+            /** @description Deliveries, newest first. */
             results: components["schemas"]["WebhookDelivery"][];
         };
         /**
@@ -5994,93 +7264,151 @@ export interface components {
          *     * `failed` - Failed
          * @enum {string}
          */
-        WebhookDeliveryStatusEnum: "pending" | "succeeded" | "failed";
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
         WebhookEndpoint: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the endpoint.
+             */
             readonly id: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where events are POSTed.
+             */
             readonly url: string;
+            /** @description Your note on the endpoint. */
             readonly description: string;
+            /** @description Types delivered (`invoice.created`, or `invoice.*`); empty: every type. */
             event_types: string[];
+            /** @description Deliveries are made (false: none are queued). */
             readonly enabled: boolean;
+            /** @description Why Ledgerlink disabled it (empty: enabled, or disabled by you). */
             readonly disabled_reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Since when every delivery attempt has failed (null: the last one succeeded).
+             */
             readonly failing_since: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint was created.
+             */
             readonly created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint last changed.
+             */
             readonly updated_at: string;
         };
         WebhookEndpointCreated: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the endpoint.
+             */
             readonly id: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where events are POSTed.
+             */
             readonly url: string;
+            /** @description Your note on the endpoint. */
             readonly description: string;
+            /** @description Types delivered (`invoice.created`, or `invoice.*`); empty: every type. */
             event_types: string[];
+            /** @description Deliveries are made (false: none are queued). */
             readonly enabled: boolean;
+            /** @description Why Ledgerlink disabled it (empty: enabled, or disabled by you). */
             readonly disabled_reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Since when every delivery attempt has failed (null: the last one succeeded).
+             */
             readonly failing_since: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint was created.
+             */
             readonly created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint last changed.
+             */
             readonly updated_at: string;
             /** @description The signing secret; shown only in this response. */
             secret: string;
         };
-        WebhookEndpointInputRequest: {
-            /** Format: uri */
+        WebhookEndpointInput: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed: an http(s) URL of a public host.
+             */
             url: string;
+            /** @description Your note on the endpoint. */
             description?: string;
             /** @description Types to deliver (`invoice.created`, or `invoice.*`); empty or absent: all. */
             event_types?: string[];
+            /** @description Deliver events to it (default true); false pauses it. */
             enabled?: boolean;
         };
+        WebhookEndpointUpdate: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed.
+             */
+            url?: string;
+            /** @description Your note on the endpoint. */
+            description?: string;
+            /** @description Types to deliver (`invoice.created`, or `invoice.*`); empty or absent: all. */
+            event_types?: string[];
+            /** @description Deliver events to it (default true); false pauses it. */
+            enabled?: boolean;
+            /** @description Issue a new signing secret (returned once, in `secret`). */
+            rotate_secret?: boolean;
+        };
         WebhookEndpointUpdated: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Ledgerlink's id of the endpoint.
+             */
             readonly id: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where events are POSTed.
+             */
             readonly url: string;
+            /** @description Your note on the endpoint. */
             readonly description: string;
+            /** @description Types delivered (`invoice.created`, or `invoice.*`); empty: every type. */
             event_types: string[];
+            /** @description Deliveries are made (false: none are queued). */
             readonly enabled: boolean;
+            /** @description Why Ledgerlink disabled it (empty: enabled, or disabled by you). */
             readonly disabled_reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Since when every delivery attempt has failed (null: the last one succeeded).
+             */
             readonly failing_since: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint was created.
+             */
             readonly created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the endpoint last changed.
+             */
             readonly updated_at: string;
             /** @description The new signing secret; only when `rotate_secret` was true. */
             secret?: string;
         };
         Window: {
+            /** @description Calls the window allows (null: no limit). */
             limit: number | null;
+            /** @description Calls counted in the window. */
             used: number;
+            /** @description Calls left (null: no limit). */
             remaining: number | null;
-        };
-        Error: {
-            error: {
-                /**
-                 * @description Stable machine-readable error type.
-                 * @example validation_error
-                 */
-                type: string;
-                /** @example The request has invalid fields. */
-                message: string;
-                details: {
-                    /**
-                     * @description Path of the field (`line_items[0].quantity`); empty when the error concerns the request or record as a whole.
-                     * @example line_items[0].quantity
-                     */
-                    field: string;
-                    /** @example A valid number is required. */
-                    message: string;
-                }[];
-                /** @example req_5f0c6d1e9b8a4c3d */
-                request_id: string;
-            };
         };
     };
     responses: never;
@@ -6115,7 +7443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6124,7 +7452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A dependency is unreachable. */
@@ -6179,7 +7507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedAccountList"];
+                    "application/json": components["schemas"]["AccountPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -6188,7 +7516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6197,7 +7525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6206,7 +7534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -6215,7 +7543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6224,7 +7552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6233,7 +7561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6242,7 +7570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6259,9 +7587,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["AccountInputRequest"];
+                "application/json": components["schemas"]["AccountInput"];
             };
         };
         responses: {
@@ -6279,7 +7607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6288,7 +7616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -6297,7 +7625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6306,7 +7634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -6315,7 +7643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6324,7 +7652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -6333,7 +7661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -6342,7 +7670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -6351,7 +7679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -6360,7 +7688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -6369,7 +7697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6378,7 +7706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6387,7 +7715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -6396,7 +7724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -6405,7 +7733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -6414,7 +7742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6452,7 +7780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6461,7 +7789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6470,7 +7798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -6479,7 +7807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6488,7 +7816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6497,7 +7825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6506,12 +7834,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    accounts_update: {
+    accounts_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -6523,9 +7851,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedAccountInputRequest"];
+                "application/json": components["schemas"]["AccountUpdate"];
             };
         };
         responses: {
@@ -6543,7 +7871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6552,7 +7880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -6561,7 +7889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6570,7 +7898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -6579,7 +7907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6588,7 +7916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -6597,7 +7925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -6606,7 +7934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -6615,7 +7943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -6624,7 +7952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -6633,7 +7961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6642,7 +7970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6651,7 +7979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -6660,7 +7988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -6669,7 +7997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -6678,7 +8006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6714,7 +8042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6723,7 +8051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -6732,7 +8060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6741,7 +8069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
@@ -6750,7 +8078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6759,7 +8087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -6768,7 +8096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -6777,7 +8105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6786,7 +8114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6795,7 +8123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -6804,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -6813,7 +8141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -6822,7 +8150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -6841,7 +8169,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["AttachmentUploadRequest"];
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
             };
         };
         responses: {
@@ -6859,7 +8187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -6868,7 +8196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -6877,7 +8205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -6886,7 +8214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
@@ -6895,7 +8223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -6904,7 +8232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -6913,7 +8241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -6922,7 +8250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `payload_too_large`: the file is larger than the provider takes. */
@@ -6931,7 +8259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `unsupported_media_type`: the provider does not take this file type (or the body is not multipart). */
@@ -6940,7 +8268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -6949,7 +8277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -6958,7 +8286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -6967,7 +8295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -6976,7 +8304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -6985,7 +8313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -6994,7 +8322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7030,7 +8358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7039,7 +8367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_found`. */
@@ -7048,7 +8376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7057,7 +8385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7066,7 +8394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7075,12 +8403,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    attachments_content: {
+    attachments_content_retrieve: {
         parameters: {
             query?: never;
             header: {
@@ -7108,7 +8436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7117,7 +8445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -7126,7 +8454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7135,7 +8463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7144,7 +8472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -7153,7 +8481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -7162,7 +8490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7171,7 +8499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7180,7 +8508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -7189,7 +8517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -7198,7 +8526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -7207,7 +8535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7269,7 +8597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedBankTransactionList"];
+                    "application/json": components["schemas"]["BankTransactionPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -7278,7 +8606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7287,7 +8615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7296,7 +8624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7305,7 +8633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7314,7 +8642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7323,7 +8651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7332,7 +8660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7370,7 +8698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7379,7 +8707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7388,7 +8716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7397,7 +8725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7406,7 +8734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7415,7 +8743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7424,7 +8752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7480,7 +8808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedBankTransferList"];
+                    "application/json": components["schemas"]["BankTransferPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -7489,7 +8817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7498,7 +8826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7507,7 +8835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7516,7 +8844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7525,7 +8853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7534,7 +8862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7543,7 +8871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7560,9 +8888,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["BankTransferInputRequest"];
+                "application/json": components["schemas"]["BankTransferInput"];
             };
         };
         responses: {
@@ -7580,7 +8908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7589,7 +8917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -7598,7 +8926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7607,7 +8935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7616,7 +8944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7625,7 +8953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -7634,7 +8962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -7643,7 +8971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -7652,7 +8980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -7661,7 +8989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -7670,7 +8998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7679,7 +9007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7688,7 +9016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -7697,7 +9025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -7706,7 +9034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -7715,7 +9043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7753,7 +9081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7762,7 +9090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7771,7 +9099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7780,7 +9108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7789,7 +9117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7798,7 +9126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7807,7 +9135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7843,7 +9171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedCompanyInfoList"];
+                    "application/json": components["schemas"]["CompanyInfoPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -7852,7 +9180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7861,7 +9189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7870,7 +9198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7879,7 +9207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7888,7 +9216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7897,7 +9225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7906,7 +9234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -7942,7 +9270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -7951,7 +9279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -7960,7 +9288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -7969,7 +9297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -7978,7 +9306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -7987,7 +9315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -7996,7 +9324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8044,7 +9372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedContactList"];
+                    "application/json": components["schemas"]["ContactPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -8053,7 +9381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8062,7 +9390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8071,7 +9399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8080,7 +9408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8089,7 +9417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8098,7 +9426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8107,7 +9435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8124,9 +9452,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactInputRequest"];
+                "application/json": components["schemas"]["ContactInput"];
             };
         };
         responses: {
@@ -8144,7 +9472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8153,7 +9481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -8162,7 +9490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8171,7 +9499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8180,7 +9508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8189,7 +9517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -8198,7 +9526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -8207,7 +9535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -8216,7 +9544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -8225,7 +9553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -8234,7 +9562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8243,7 +9571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8252,7 +9580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -8261,7 +9589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -8270,7 +9598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -8279,7 +9607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8315,7 +9643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8324,7 +9652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8333,7 +9661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8342,7 +9670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8351,7 +9679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8360,7 +9688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8369,12 +9697,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    contacts_delete: {
+    contacts_destroy: {
         parameters: {
             query?: never;
             header: {
@@ -8402,7 +9730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8411,7 +9739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -8420,7 +9748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8429,7 +9757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8438,7 +9766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8447,7 +9775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -8456,7 +9784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -8465,7 +9793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8474,7 +9802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8483,7 +9811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -8492,7 +9820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -8501,7 +9829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -8510,12 +9838,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    contacts_update: {
+    contacts_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -8527,9 +9855,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedContactInputRequest"];
+                "application/json": components["schemas"]["ContactUpdate"];
             };
         };
         responses: {
@@ -8547,7 +9875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8556,7 +9884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -8565,7 +9893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8574,7 +9902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8583,7 +9911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8592,7 +9920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -8601,7 +9929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -8610,7 +9938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -8619,7 +9947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -8628,7 +9956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -8637,7 +9965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8646,7 +9974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8655,7 +9983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -8664,7 +9992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -8673,7 +10001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -8682,12 +10010,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    contacts_outstanding: {
+    contacts_outstanding_retrieve: {
         parameters: {
             query?: {
                 /** @description `balance` above this amount (a decimal, e.g. `100.50`). */
@@ -8758,7 +10086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8767,7 +10095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8776,7 +10104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8785,7 +10113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8794,7 +10122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8803,7 +10131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8812,7 +10140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8882,7 +10210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedCreditNoteList"];
+                    "application/json": components["schemas"]["CreditNotePage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -8891,7 +10219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8900,7 +10228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -8909,7 +10237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -8918,7 +10246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -8927,7 +10255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -8936,7 +10264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -8945,7 +10273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -8962,9 +10290,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["CreditNoteInputRequest"];
+                "application/json": components["schemas"]["CreditNoteInput"];
             };
         };
         responses: {
@@ -8982,7 +10310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -8991,7 +10319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -9000,7 +10328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9009,7 +10337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9018,7 +10346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9027,7 +10355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -9036,7 +10364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -9045,7 +10373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -9054,7 +10382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -9063,7 +10391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -9072,7 +10400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9081,7 +10409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9090,7 +10418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -9099,7 +10427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -9108,7 +10436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -9117,7 +10445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9155,7 +10483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9164,7 +10492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9173,7 +10501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9182,7 +10510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9191,7 +10519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9200,7 +10528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9209,12 +10537,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    credit_notes_delete: {
+    credit_notes_destroy: {
         parameters: {
             query?: never;
             header: {
@@ -9242,7 +10570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9251,7 +10579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -9260,7 +10588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9269,7 +10597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9278,7 +10606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9287,7 +10615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -9296,7 +10624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -9305,7 +10633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9314,7 +10642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9323,7 +10651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -9332,7 +10660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -9341,7 +10669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -9350,12 +10678,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    credit_notes_update: {
+    credit_notes_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -9367,9 +10695,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedCreditNoteInputRequest"];
+                "application/json": components["schemas"]["CreditNoteUpdate"];
             };
         };
         responses: {
@@ -9387,7 +10715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9396,7 +10724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -9405,7 +10733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9414,7 +10742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9423,7 +10751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9432,7 +10760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -9441,7 +10769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -9450,7 +10778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -9459,7 +10787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -9468,7 +10796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -9477,7 +10805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9486,7 +10814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9495,7 +10823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -9504,7 +10832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -9513,7 +10841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -9522,12 +10850,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    credit_notes_allocations: {
+    credit_notes_allocations_create: {
         parameters: {
             query?: never;
             header: {
@@ -9541,9 +10869,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["CreditNoteAllocationInputRequest"];
+                "application/json": components["schemas"]["CreditNoteAllocationInput"];
             };
         };
         responses: {
@@ -9561,7 +10889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9570,7 +10898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -9579,7 +10907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9588,7 +10916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer it. */
@@ -9597,7 +10925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9606,7 +10934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -9615,7 +10943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -9624,7 +10952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -9633,7 +10961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -9642,7 +10970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -9651,7 +10979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9660,7 +10988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9669,7 +10997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -9678,7 +11006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -9687,7 +11015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -9696,7 +11024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9731,7 +11059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9740,7 +11068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9749,7 +11077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9758,7 +11086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9767,7 +11095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9776,7 +11104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9836,7 +11164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedExpenseList"];
+                    "application/json": components["schemas"]["ExpensePage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -9845,7 +11173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9854,7 +11182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9863,7 +11191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9872,7 +11200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9881,7 +11209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -9890,7 +11218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -9899,7 +11227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -9916,9 +11244,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["ExpenseInputRequest"];
+                "application/json": components["schemas"]["ExpenseInput"];
             };
         };
         responses: {
@@ -9936,7 +11264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -9945,7 +11273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -9954,7 +11282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -9963,7 +11291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -9972,7 +11300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -9981,7 +11309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -9990,7 +11318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -9999,7 +11327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -10008,7 +11336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -10017,7 +11345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -10026,7 +11354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10035,7 +11363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10044,7 +11372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -10053,7 +11381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -10062,7 +11390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -10071,7 +11399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10109,7 +11437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10118,7 +11446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10127,7 +11455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10136,7 +11464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10145,7 +11473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10154,7 +11482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10163,7 +11491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10205,7 +11533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedGeneralLedgerTransactionList"];
+                    "application/json": components["schemas"]["GeneralLedgerTransactionPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -10214,7 +11542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10223,7 +11551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10232,7 +11560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10241,7 +11569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10250,7 +11578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10259,7 +11587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10268,7 +11596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10306,7 +11634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10315,7 +11643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10324,7 +11652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10333,7 +11661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10342,7 +11670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10351,7 +11679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10360,7 +11688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10436,7 +11764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedInvoiceList"];
+                    "application/json": components["schemas"]["InvoicePage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -10445,7 +11773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10454,7 +11782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10463,7 +11791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10472,7 +11800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10481,7 +11809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10490,7 +11818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10499,7 +11827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10516,9 +11844,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceInputRequest"];
+                "application/json": components["schemas"]["InvoiceInput"];
             };
         };
         responses: {
@@ -10536,7 +11864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10545,7 +11873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -10554,7 +11882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10563,7 +11891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10572,7 +11900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10581,7 +11909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -10590,7 +11918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -10599,7 +11927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -10608,7 +11936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -10617,7 +11945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -10626,7 +11954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10635,7 +11963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10644,7 +11972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -10653,7 +11981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -10662,7 +11990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -10671,7 +11999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -10709,7 +12037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10718,7 +12046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10727,7 +12055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10736,7 +12064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10745,7 +12073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10754,7 +12082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10763,12 +12091,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    invoices_delete: {
+    invoices_destroy: {
         parameters: {
             query?: never;
             header: {
@@ -10796,7 +12124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10805,7 +12133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -10814,7 +12142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10823,7 +12151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10832,7 +12160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10841,7 +12169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -10850,7 +12178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -10859,7 +12187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -10868,7 +12196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -10877,7 +12205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -10886,7 +12214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -10895,7 +12223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -10904,12 +12232,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    invoices_update: {
+    invoices_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -10921,9 +12249,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedInvoiceInputRequest"];
+                "application/json": components["schemas"]["InvoiceUpdate"];
             };
         };
         responses: {
@@ -10941,7 +12269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -10950,7 +12278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -10959,7 +12287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -10968,7 +12296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -10977,7 +12305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -10986,7 +12314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -10995,7 +12323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -11004,7 +12332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -11013,7 +12341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -11022,7 +12350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -11031,7 +12359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11040,7 +12368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11049,7 +12377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -11058,7 +12386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -11067,7 +12395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -11076,12 +12404,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    invoices_summary: {
+    invoices_summary_retrieve: {
         parameters: {
             query?: {
                 /** @description `balance` above this amount (a decimal, e.g. `100.50`). */
@@ -11152,7 +12480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11161,7 +12489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11170,7 +12498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11179,7 +12507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11188,7 +12516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11197,7 +12525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11206,7 +12534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11252,7 +12580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedItemList"];
+                    "application/json": components["schemas"]["ItemPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -11261,7 +12589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11270,7 +12598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11279,7 +12607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11288,7 +12616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11297,7 +12625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11306,7 +12634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11315,7 +12643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11332,9 +12660,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemInputRequest"];
+                "application/json": components["schemas"]["ItemInput"];
             };
         };
         responses: {
@@ -11352,7 +12680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11361,7 +12689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -11370,7 +12698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11379,7 +12707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11388,7 +12716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11397,7 +12725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -11406,7 +12734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -11415,7 +12743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -11424,7 +12752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -11433,7 +12761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -11442,7 +12770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11451,7 +12779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11460,7 +12788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -11469,7 +12797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -11478,7 +12806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -11487,7 +12815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11525,7 +12853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11534,7 +12862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11543,7 +12871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11552,7 +12880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11561,7 +12889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11570,7 +12898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11579,12 +12907,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    items_update: {
+    items_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -11596,9 +12924,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedItemInputRequest"];
+                "application/json": components["schemas"]["ItemUpdate"];
             };
         };
         responses: {
@@ -11616,7 +12944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11625,7 +12953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -11634,7 +12962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11643,7 +12971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11652,7 +12980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11661,7 +12989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -11670,7 +12998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -11679,7 +13007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -11688,7 +13016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -11697,7 +13025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -11706,7 +13034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11715,7 +13043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11724,7 +13052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -11733,7 +13061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -11742,7 +13070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -11751,7 +13079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11809,7 +13137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedJournalEntryList"];
+                    "application/json": components["schemas"]["JournalEntryPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -11818,7 +13146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11827,7 +13155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11836,7 +13164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11845,7 +13173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11854,7 +13182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -11863,7 +13191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -11872,7 +13200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11889,9 +13217,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["JournalEntryInputRequest"];
+                "application/json": components["schemas"]["JournalEntryInput"];
             };
         };
         responses: {
@@ -11909,7 +13237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -11918,7 +13246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -11927,7 +13255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -11936,7 +13264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -11945,7 +13273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -11954,7 +13282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -11963,7 +13291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -11972,7 +13300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -11981,7 +13309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -11990,7 +13318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -11999,7 +13327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12008,7 +13336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12017,7 +13345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -12026,7 +13354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -12035,7 +13363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -12044,7 +13372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -12082,7 +13410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12091,7 +13419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12100,7 +13428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -12109,7 +13437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12118,7 +13446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12127,7 +13455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12136,12 +13464,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    journal_entries_update: {
+    journal_entries_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -12153,9 +13481,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchedJournalEntryInputRequest"];
+                "application/json": components["schemas"]["JournalEntryUpdate"];
             };
         };
         responses: {
@@ -12173,7 +13501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12182,7 +13510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -12191,7 +13519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12200,7 +13528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -12209,7 +13537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12218,7 +13546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -12227,7 +13555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -12236,7 +13564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -12245,7 +13573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -12254,7 +13582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -12263,7 +13591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12272,7 +13600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12281,7 +13609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -12290,7 +13618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -12299,7 +13627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -12308,12 +13636,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_link_tokens_create: {
+    link_tokens_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -12322,7 +13650,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LinkTokenRequestRequest"];
+                "application/json": components["schemas"]["LinkTokenRequest"];
             };
         };
         responses: {
@@ -12340,7 +13668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12349,7 +13677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12358,7 +13686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12367,7 +13695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -12376,7 +13704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -12385,7 +13713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -12394,7 +13722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12403,7 +13731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12412,12 +13740,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_list: {
+    linked_accounts_list: {
         parameters: {
             query?: {
                 /** @description The pagination cursor value. */
@@ -12439,7 +13767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedLinkedAccountList"];
+                    "application/json": components["schemas"]["LinkedAccountPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -12448,7 +13776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12457,7 +13785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12466,7 +13794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12475,7 +13803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12484,7 +13812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12493,12 +13821,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_retrieve: {
+    linked_accounts_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -12523,7 +13851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12532,7 +13860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12541,7 +13869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12550,7 +13878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12559,7 +13887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12568,12 +13896,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_destroy: {
+    linked_accounts_destroy: {
         parameters: {
             query?: never;
             header?: never;
@@ -12597,7 +13925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12606,7 +13934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12615,7 +13943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12624,7 +13952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12633,7 +13961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12642,12 +13970,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_relink_token_create: {
+    linked_accounts_relink_token_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -12658,7 +13986,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RelinkTokenRequestRequest"];
+                "application/json": components["schemas"]["RelinkTokenRequest"];
             };
         };
         responses: {
@@ -12676,7 +14004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12685,7 +14013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12694,7 +14022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12703,7 +14031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the account's provider is not configured on this gateway. */
@@ -12712,7 +14040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -12721,7 +14049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -12730,7 +14058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -12739,7 +14067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12748,7 +14076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12757,12 +14085,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_sync_create: {
+    linked_accounts_sync_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -12773,7 +14101,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SyncRequestRequest"];
+                "application/json": components["schemas"]["SyncRequest"];
             };
         };
         responses: {
@@ -12791,7 +14119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12800,7 +14128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12809,7 +14137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12818,7 +14146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A sync is already queued or running (`sync_in_progress`) or paused (`sync_paused`), or the account needs a relink (`relink_required`); error envelope. */
@@ -12827,7 +14155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -12836,7 +14164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -12845,7 +14173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -12854,7 +14182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12863,7 +14191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12872,7 +14200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `service_unavailable`: the task queue is unreachable; retry after `Retry-After` seconds. */
@@ -12881,12 +14209,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_sync_settings_retrieve: {
+    linked_accounts_sync_settings_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -12911,7 +14239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12920,7 +14248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -12929,7 +14257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -12938,7 +14266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -12947,7 +14275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -12956,12 +14284,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_sync_settings_partial_update: {
+    linked_accounts_sync_settings_partial_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -12972,7 +14300,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedSyncSettingsRequest"];
+                "application/json": components["schemas"]["SyncSettingsUpdate"];
             };
         };
         responses: {
@@ -12990,7 +14318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -12999,7 +14327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13008,7 +14336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13017,7 +14345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -13026,7 +14354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -13035,7 +14363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -13044,7 +14372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13053,7 +14381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13062,12 +14390,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_linked_accounts_sync_status_retrieve: {
+    linked_accounts_sync_status_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -13092,7 +14420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13101,7 +14429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13110,7 +14438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13119,7 +14447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13128,7 +14456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13137,12 +14465,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_passthrough_create: {
+    passthrough_create: {
         parameters: {
             query?: never;
             header: {
@@ -13154,7 +14482,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PassthroughRequestRequest"];
+                "application/json": components["schemas"]["PassthroughRequest"];
             };
         };
         responses: {
@@ -13172,7 +14500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13181,7 +14509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13190,7 +14518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13199,7 +14527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -13208,7 +14536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -13217,7 +14545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -13226,7 +14554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13235,7 +14563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13244,7 +14572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -13306,7 +14634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedPaymentList"];
+                    "application/json": components["schemas"]["PaymentPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -13315,7 +14643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13324,7 +14652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13333,7 +14661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -13342,7 +14670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13351,7 +14679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13360,7 +14688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13369,7 +14697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -13386,9 +14714,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentInputRequest"];
+                "application/json": components["schemas"]["PaymentInput"];
             };
         };
         responses: {
@@ -13406,7 +14734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13415,7 +14743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -13424,7 +14752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13433,7 +14761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -13442,7 +14770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13451,7 +14779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -13460,7 +14788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -13469,7 +14797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -13478,7 +14806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -13487,7 +14815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -13496,7 +14824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13505,7 +14833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13514,7 +14842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -13523,7 +14851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -13532,7 +14860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -13541,7 +14869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -13579,7 +14907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13588,7 +14916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13597,7 +14925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -13606,7 +14934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13615,7 +14943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13624,7 +14952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13633,12 +14961,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    payments_delete: {
+    payments_destroy: {
         parameters: {
             query?: never;
             header: {
@@ -13666,7 +14994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13675,7 +15003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -13684,7 +15012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13693,7 +15021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -13702,7 +15030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13711,7 +15039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -13720,7 +15048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -13729,7 +15057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13738,7 +15066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13747,7 +15075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -13756,7 +15084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -13765,7 +15093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -13774,12 +15102,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_providers_retrieve: {
+    providers_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -13802,7 +15130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13811,7 +15139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13820,7 +15148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13829,7 +15157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13838,7 +15166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13847,7 +15175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -13911,7 +15239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedPurchaseOrderList"];
+                    "application/json": components["schemas"]["PurchaseOrderPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -13920,7 +15248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -13929,7 +15257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -13938,7 +15266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -13947,7 +15275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -13956,7 +15284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -13965,7 +15293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -13974,7 +15302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -13993,7 +15321,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PurchaseOrderInputRequest"];
+                "application/json": components["schemas"]["PurchaseOrderInput"];
             };
         };
         responses: {
@@ -14011,7 +15339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14020,7 +15348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14029,7 +15357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14038,7 +15366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -14047,7 +15375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14056,7 +15384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
@@ -14065,7 +15393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -14074,7 +15402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -14083,7 +15411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -14092,7 +15420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14101,7 +15429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14110,7 +15438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14119,7 +15447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14128,7 +15456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14137,7 +15465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14146,7 +15474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -14184,7 +15512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14193,7 +15521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14202,7 +15530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -14211,7 +15539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14220,7 +15548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14229,7 +15557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14238,12 +15566,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    purchase_orders_update: {
+    purchase_orders_partial_update: {
         parameters: {
             query?: never;
             header: {
@@ -14257,7 +15585,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedPurchaseOrderInputRequest"];
+                "application/json": components["schemas"]["PurchaseOrderUpdate"];
             };
         };
         responses: {
@@ -14275,7 +15603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14284,7 +15612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14293,7 +15621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14302,7 +15630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -14311,7 +15639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14320,7 +15648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
@@ -14329,7 +15657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -14338,7 +15666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -14347,7 +15675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -14356,7 +15684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14365,7 +15693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14374,7 +15702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14383,7 +15711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14392,7 +15720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14401,7 +15729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14410,12 +15738,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_aged_payables: {
+    reports_aged_payables_retrieve: {
         parameters: {
             query?: {
                 /** @description The date the ageing is computed at, YYYY-MM-DD (default: today, UTC); `date` is accepted as its other name. */
@@ -14452,7 +15780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14461,7 +15789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14470,7 +15798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14479,7 +15807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14488,7 +15816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -14497,7 +15825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14506,7 +15834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14515,7 +15843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14524,7 +15852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14533,7 +15861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14542,7 +15870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14551,12 +15879,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_aged_receivables: {
+    reports_aged_receivables_retrieve: {
         parameters: {
             query?: {
                 /** @description The date the ageing is computed at, YYYY-MM-DD (default: today, UTC); `date` is accepted as its other name. */
@@ -14593,7 +15921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14602,7 +15930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14611,7 +15939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14620,7 +15948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14629,7 +15957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -14638,7 +15966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14647,7 +15975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14656,7 +15984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14665,7 +15993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14674,7 +16002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14683,7 +16011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14692,12 +16020,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_balance_sheet: {
+    reports_balance_sheet_retrieve: {
         parameters: {
             query?: {
                 /** @description ACCRUAL or CASH, where the provider offers a choice (`/v1/providers`). */
@@ -14738,7 +16066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14747,7 +16075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14756,7 +16084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14765,7 +16093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14774,7 +16102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -14783,7 +16111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14792,7 +16120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14801,7 +16129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14810,7 +16138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14819,7 +16147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14828,7 +16156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14837,12 +16165,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_cash_flow: {
+    reports_cash_flow_retrieve: {
         parameters: {
             query?: {
                 /** @description ACCRUAL or CASH, where the provider offers a choice (`/v1/providers`). */
@@ -14885,7 +16213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -14894,7 +16222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -14903,7 +16231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -14912,7 +16240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -14921,7 +16249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -14930,7 +16258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -14939,7 +16267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -14948,7 +16276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -14957,7 +16285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -14966,7 +16294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -14975,7 +16303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -14984,12 +16312,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_profit_and_loss: {
+    reports_profit_and_loss_retrieve: {
         parameters: {
             query?: {
                 /** @description ACCRUAL or CASH, where the provider offers a choice (`/v1/providers`). */
@@ -15032,7 +16360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15041,7 +16369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -15050,7 +16378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15059,7 +16387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15068,7 +16396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -15077,7 +16405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -15086,7 +16414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15095,7 +16423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15104,7 +16432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -15113,7 +16441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -15122,7 +16450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -15131,7 +16459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15172,7 +16500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15181,7 +16509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15190,7 +16518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15199,7 +16527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15208,7 +16536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15217,12 +16545,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    reports_trial_balance: {
+    reports_trial_balance_retrieve: {
         parameters: {
             query?: {
                 /** @description ACCRUAL or CASH, where the provider offers a choice (`/v1/providers`). */
@@ -15263,7 +16591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15272,7 +16600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
@@ -15281,7 +16609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15290,7 +16618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15299,7 +16627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `relink_required`: the linked account must be relinked by its end user. */
@@ -15308,7 +16636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
@@ -15317,7 +16645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15326,7 +16654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15335,7 +16663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `not_supported`: the provider does not support this operation. */
@@ -15344,7 +16672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_error`: the provider failed to answer. */
@@ -15353,7 +16681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
@@ -15362,7 +16690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15399,7 +16727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedTaxRateList"];
+                    "application/json": components["schemas"]["TaxRatePage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -15408,7 +16736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15417,7 +16745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15426,7 +16754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -15435,7 +16763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15444,7 +16772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15453,7 +16781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15462,7 +16790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15498,7 +16826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15507,7 +16835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15516,7 +16844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -15525,7 +16853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15534,7 +16862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15543,7 +16871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15552,7 +16880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15589,7 +16917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedTrackingCategoryList"];
+                    "application/json": components["schemas"]["TrackingCategoryPage"];
                 };
             };
             /** @description Malformed request or invalid fields. */
@@ -15598,7 +16926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15607,7 +16935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15616,7 +16944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -15625,7 +16953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15634,7 +16962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15643,7 +16971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15652,7 +16980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15688,7 +17016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15697,7 +17025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15706,7 +17034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
@@ -15715,7 +17043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15724,7 +17052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15733,7 +17061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15742,7 +17070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -15777,7 +17105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15786,7 +17114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15795,7 +17123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15804,7 +17132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15813,7 +17141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15822,12 +17150,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_deliveries_retrieve: {
+    webhook_deliveries_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -15852,7 +17180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15861,7 +17189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15870,7 +17198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15879,7 +17207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15888,7 +17216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15897,12 +17225,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_deliveries_replay_create: {
+    webhook_deliveries_replay_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -15927,7 +17255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -15936,7 +17264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -15945,7 +17273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -15954,7 +17282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -15963,7 +17291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -15972,7 +17300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -16000,7 +17328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -16009,7 +17337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -16018,7 +17346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -16027,7 +17355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -16036,7 +17364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -16045,12 +17373,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_endpoints_create: {
+    webhook_endpoints_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -16059,7 +17387,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEndpointInputRequest"];
+                "application/json": components["schemas"]["WebhookEndpointInput"];
             };
         };
         responses: {
@@ -16077,7 +17405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -16086,7 +17414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -16095,7 +17423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -16104,7 +17432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -16113,7 +17441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -16122,7 +17450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -16131,7 +17459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -16140,7 +17468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -16149,12 +17477,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_endpoints_retrieve: {
+    webhook_endpoints_retrieve: {
         parameters: {
             query?: never;
             header?: never;
@@ -16179,7 +17507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -16188,7 +17516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -16197,7 +17525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -16206,7 +17534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -16215,7 +17543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -16224,12 +17552,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_endpoints_destroy: {
+    webhook_endpoints_destroy: {
         parameters: {
             query?: never;
             header?: never;
@@ -16253,7 +17581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -16262,7 +17590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -16271,7 +17599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -16280,7 +17608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -16289,7 +17617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -16298,12 +17626,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    v1_webhook_endpoints_partial_update: {
+    webhook_endpoints_partial_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -16314,7 +17642,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedWebhookEndpointUpdateRequest"];
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
             };
         };
         responses: {
@@ -16332,7 +17660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, unknown or revoked API key. */
@@ -16341,7 +17669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description No such resource for this customer. */
@@ -16350,7 +17678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The Accept header allows no type the API sends (application/json). */
@@ -16359,7 +17687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description A chunked body without Content-Length (send the length). */
@@ -16368,7 +17696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is larger than the gateway accepts. */
@@ -16377,7 +17705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The request body is not application/json. */
@@ -16386,7 +17714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Too many requests; see the Retry-After header. */
@@ -16395,7 +17723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unexpected error; quote the request id. */
@@ -16404,7 +17732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
