@@ -99,8 +99,8 @@ def test_the_sdk_tests_and_the_quickstart_pass_against_a_live_gateway(installed,
         for line in output.splitlines()
         if line.startswith("# ") and len(line.split()) == 3 and line.split()[2].isdigit()
     }
-    # 11 unit tests and 5 live ones, none skipped (they skip without LEDGERLINK_URL).
-    assert summary.get("tests", 0) >= 16 and summary.get("pass") == summary["tests"], output
+    # 12 unit tests and 5 live ones, none skipped (they skip without LEDGERLINK_URL).
+    assert summary.get("tests", 0) >= 17 and summary.get("pass") == summary["tests"], output
 
     account = LinkedAccount.objects.get(provider="xero")
     assert account.tenant_name == "Demo Company (UK)"

@@ -14,6 +14,7 @@ export type * from "./types.js";
 export {
   assertWebhookSignature,
   constructWebhookEvent,
+  constructWebhookEventFromRequest,
   DEFAULT_TOLERANCE_SECONDS,
   DELIVERY_ID_HEADER,
   EVENT_ID_HEADER,

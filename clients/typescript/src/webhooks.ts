@@ -135,3 +135,13 @@ export function constructWebhookEvent(options: VerifyOptions): WebhookEvent {
   const text = typeof options.body === "string" ? options.body : Buffer.from(options.body).toString("utf8");
   return JSON.parse(text) as WebhookEvent;
 }
+
+/** For fetch-style servers (a `Request` in hand): reads the raw body, verifies, parses. */
+export async function constructWebhookEventFromRequest(
+  request: Request,
+  secret: string,
+  options: Omit<VerifyOptions, "secret" | "headers" | "body"> = {},
+): Promise<WebhookEvent> {
+  const body = new Uint8Array(await request.arrayBuffer());
+  return constructWebhookEvent({ ...options, secret, headers: request.headers, body });
+}

@@ -11,6 +11,7 @@ import {
   signWebhook,
   verifyWebhookSignature,
   constructWebhookEvent,
+  constructWebhookEventFromRequest,
   WebhookSignatureError,
 } from "@ledgerlink/client";
 
@@ -247,6 +248,16 @@ describe("webhook signatures", () => {
     assert.ok(!verifyWebhookSignature({ secret, headers: { ...headers, "ledgerlink-signature": "v1=abc" }, body, now }));
     const { ["ledgerlink-signature"]: _, ...unsigned } = headers;
     assert.throws(() => constructWebhookEvent({ secret, headers: unsigned, body, now }), WebhookSignatureError);
+  });
+
+  test("a fetch Request is read raw and verified", async () => {
+    const request = () => new Request("http://receiver.test/hooks", { method: "POST", headers, body });
+    const event = await constructWebhookEventFromRequest(request(), secret, { now: timestamp });
+    assert.equal(event.id, eventId);
+    await assert.rejects(
+      constructWebhookEventFromRequest(request(), "whsec_other", { now: timestamp }),
+      WebhookSignatureError,
+    );
   });
 
   test("a timestamp beyond the tolerance is refused", () => {
