@@ -17,6 +17,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from gateway.broker import transport_for
+from gateway.core.openapi_intro import INTRO as OPENAPI_INTRO
 from gateway.core.settings_reader import read_provider_settings, read_providers
 from gateway.queues import task_routes
 
@@ -272,12 +273,7 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ledgerlink API",
-    "DESCRIPTION": (
-        "One REST API and one normalized schema for accounting systems (Xero first).\n\n"
-        "Authenticate with `Authorization: Bearer <api key>`. Calls about a linked account name it "
-        "with the `X-Linked-Account` header. Every error uses one envelope: "
-        '`{"error": {"type", "message", "details", "request_id"}}`.'
-    ),
+    "DESCRIPTION": OPENAPI_INTRO,
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -292,6 +288,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "gateway.core.openapi.add_error_responses",
+        "gateway.core.openapi_intro.add_provider_table",
         "gateway.core.openapi.name_components",
     ],
 }

@@ -20,14 +20,17 @@ class LinkTokenRequestSerializer(JsonTypedSerializer):
     end_user_id = serializers.CharField(
         max_length=200, help_text="Your id for the end user (organisation or user) linking."
     )
+    # Absent: empty (the service's default; a schema default of "" would contradict minLength).
     end_user_name = serializers.CharField(
-        max_length=200, required=False, default="", help_text="Shown to you on the linked account."
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Shown to you on the linked account.",
     )
     end_user_email = serializers.EmailField(
         max_length=254,
         required=False,
         allow_blank=True,
-        default="",
         help_text="Shown to you on the linked account.",
     )
     providers = serializers.ListField(

@@ -61,21 +61,6 @@ ERROR_ENVELOPE_SCHEMA: dict[str, Any] = {
     },
 }
 
-_ERROR_STATUSES = {
-    "400": "Malformed request or invalid fields.",
-    "401": "Missing, unknown or revoked API key.",
-    "404": "No such resource for this customer.",
-    "406": "The Accept header allows no type the API sends (application/json).",
-    "429": "Too many requests; see the Retry-After header.",
-    "500": "Unexpected error; quote the request id.",
-}
-#: Added to operations that take a request body.
-_BODY_ERROR_STATUSES = {
-    "411": "A chunked body without Content-Length (send the length).",
-    "413": "The request body is larger than the gateway accepts.",
-    "415": "The request body is not application/json.",
-}
-
 #: What an operation that calls the provider can also answer (the table in
 #: `gateway.core.provider_errors`). Use as `responses={201: ..., **provider_error_responses()}`;
 #: `add_error_responses` gives every error status declared without a body the envelope.
@@ -111,27 +96,15 @@ def only_public_api(endpoints):
 
 
 def add_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
-    components = result.setdefault("components", {})
-    schemas = components.setdefault("schemas", {})
+    """The error envelope's components, and on every operation its error statuses with an
+    example per error type (`gateway.core.openapi_errors`)."""
+    from gateway.core.openapi_errors import document_errors
+
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["ErrorEnvelope"] = ERROR_ENVELOPE_SCHEMA
     schemas["Error"] = ERROR_SCHEMA
     schemas["ErrorDetail"] = ERROR_DETAIL_SCHEMA
-    ref = {"$ref": "#/components/schemas/ErrorEnvelope"}
-    content = {"application/json": {"schema": ref}}
-    for path, operations in result.get("paths", {}).items():
-        for operation in operations.values():
-            responses = operation.setdefault("responses", {})
-            for status, response in responses.items():
-                # Error statuses a view declared by description only: the envelope.
-                if status.isdigit() and int(status) >= 400 and "content" not in response:
-                    response["content"] = content
-            statuses = {**_ERROR_STATUSES}
-            if "requestBody" in operation:
-                statuses.update(_BODY_ERROR_STATUSES)
-            for status, description in statuses.items():
-                if path == "/healthz" and status in {"401", "404", "406", "429"}:
-                    continue
-                responses.setdefault(status, {"description": description, "content": content})
+    document_errors(result)
     return result
 
 

@@ -52,22 +52,27 @@ class ProviderListView(APIView):
         tags=["providers"],
     )
     def get(self, request: Request) -> Response:
-        providers = get_registry().describe(configured_only=True)
-        for provider in providers:
-            declared = provider["models"]
-            provider["models"] = {
-                model: offered_operations(model, declared)
-                for model in CATALOGUE.names()
-                if model in declared
-            }
-            performed = provider.get("actions") or {}
-            provider["actions"] = {}
-            for model in provider["models"]:
-                names = [
-                    action.name
-                    for action in CATALOGUE[model].actions
-                    if action.name in performed.get(model, [])
-                ]
-                if names:
-                    provider["actions"][model] = names
-        return Response({"results": providers})
+        return Response({"results": offered_by_providers(configured_only=True)})
+
+
+def offered_by_providers(configured_only: bool) -> list[dict]:
+    """The providers as `/v1/providers` lists them (also the reference's provider table)."""
+    providers = get_registry().describe(configured_only=configured_only)
+    for provider in providers:
+        declared = provider["models"]
+        provider["models"] = {
+            model: offered_operations(model, declared)
+            for model in CATALOGUE.names()
+            if model in declared
+        }
+        performed = provider.get("actions") or {}
+        provider["actions"] = {}
+        for model in provider["models"]:
+            names = [
+                action.name
+                for action in CATALOGUE[model].actions
+                if action.name in performed.get(model, [])
+            ]
+            if names:
+                provider["actions"][model] = names
+    return providers

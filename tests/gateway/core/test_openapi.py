@@ -125,3 +125,28 @@ def test_create_bodies_mark_required_fields_and_patch_bodies_none():
     for name, schema in schemas.items():
         if name.endswith("Update"):
             assert "required" not in schema, name
+
+
+def test_every_error_status_has_its_own_examples():
+    """401 shows `authentication_error`, 404 `not_found`, 429 `rate_limited` (with
+    Retry-After): never one status's example under another."""
+    expected = {"401": {"authentication_error"}, "404": {"not_found"}, "429": {"rate_limited"}}
+    for path, method, operation in operations(committed()):
+        for status, response in operation["responses"].items():
+            if int(status) < 400 or (path, status) == ("/healthz", "503"):
+                continue
+            examples = response["content"]["application/json"]["examples"]
+            types = {e["value"]["error"]["type"] for e in examples.values()}
+            assert types, f"{method} {path} {status}"
+            if status in expected:
+                assert types == expected[status], f"{method} {path} {status}: {types}"
+            if status in {"429", "503"}:
+                assert "Retry-After" in response["headers"], f"{method} {path} {status}"
+
+
+def test_the_spec_passes_the_openapi_meta_schema():
+    """What `make openapi-check` runs: openapi-spec-validator (defaults that contradict their
+    own schema, say `default: ''` with `minLength: 1`, fail here)."""
+    from openapi_spec_validator import validate
+
+    validate(committed())
