@@ -5286,10 +5286,7 @@ export interface components {
         LinkTokenRequest: {
             /** @description Your id for the end user (organisation or user) linking. */
             end_user_id: string;
-            /**
-             * @description Shown to you on the linked account.
-             * @default
-             */
+            /** @description Shown to you on the linked account. */
             end_user_name?: string;
             /** @description Shown to you on the linked account. */
             end_user_email?: string;
@@ -7437,18 +7434,22 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7510,27 +7511,35 @@ export interface operations {
                     "application/json": components["schemas"]["AccountPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7540,33 +7549,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7601,18 +7622,24 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7622,15 +7649,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7640,15 +7671,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7658,33 +7695,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7694,24 +7739,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7721,6 +7774,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7730,6 +7785,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7739,6 +7796,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7774,27 +7835,35 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7804,33 +7873,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7865,18 +7946,24 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7886,15 +7973,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7904,15 +7995,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7922,33 +8019,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7958,24 +8063,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7985,6 +8098,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7994,6 +8109,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8003,6 +8120,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8036,18 +8157,24 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentList"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8057,15 +8184,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8075,15 +8206,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8093,6 +8230,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8102,24 +8241,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8129,6 +8276,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8138,6 +8287,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8147,6 +8298,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8181,18 +8336,24 @@ export interface operations {
                     "application/json": components["schemas"]["Attachment"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8202,15 +8363,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8220,15 +8385,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8238,15 +8409,19 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8256,6 +8431,8 @@ export interface operations {
             /** @description `payload_too_large`: the file is larger than the provider takes. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8265,6 +8442,8 @@ export interface operations {
             /** @description `unsupported_media_type`: the provider does not take this file type (or the body is not multipart). */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8274,24 +8453,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8301,6 +8488,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8310,6 +8499,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8319,6 +8510,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8352,18 +8547,24 @@ export interface operations {
                     "application/json": components["schemas"]["Attachment"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8373,33 +8574,43 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8430,18 +8641,24 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8451,24 +8668,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8478,6 +8701,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8487,24 +8712,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8514,6 +8747,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8523,6 +8758,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8532,6 +8769,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8600,27 +8841,35 @@ export interface operations {
                     "application/json": components["schemas"]["BankTransactionPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8630,33 +8879,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,27 +8953,35 @@ export interface operations {
                     "application/json": components["schemas"]["BankTransaction"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8722,33 +8991,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8811,27 +9092,35 @@ export interface operations {
                     "application/json": components["schemas"]["BankTransferPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8841,33 +9130,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8902,18 +9203,24 @@ export interface operations {
                     "application/json": components["schemas"]["BankTransfer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8923,15 +9230,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8941,15 +9252,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8959,33 +9276,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8995,24 +9320,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9022,6 +9355,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9031,6 +9366,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9040,6 +9377,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9075,27 +9416,35 @@ export interface operations {
                     "application/json": components["schemas"]["BankTransfer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9105,33 +9454,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9174,27 +9535,35 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyInfoPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9204,33 +9573,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9264,27 +9645,35 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyInfo"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9294,33 +9683,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9375,27 +9776,35 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9405,33 +9814,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9466,18 +9887,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9487,15 +9914,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9505,15 +9936,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9523,33 +9960,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9559,24 +10004,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9586,6 +10039,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9595,6 +10050,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9604,6 +10061,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9637,27 +10098,35 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9667,33 +10136,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9724,18 +10205,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9745,15 +10232,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9763,15 +10254,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9781,6 +10278,8 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9790,24 +10289,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9817,6 +10324,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9826,6 +10335,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9835,6 +10346,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9869,18 +10384,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9890,15 +10411,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9908,15 +10433,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9926,33 +10457,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9962,24 +10501,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9989,6 +10536,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9998,6 +10547,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10007,6 +10558,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10080,27 +10635,35 @@ export interface operations {
                     "application/json": components["schemas"]["OutstandingByContact"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10110,33 +10673,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10213,27 +10788,35 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNotePage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10243,33 +10826,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10304,18 +10899,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNote"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10325,15 +10926,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10343,15 +10948,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10361,33 +10972,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10397,24 +11016,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10424,6 +11051,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10433,6 +11062,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10442,6 +11073,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10477,27 +11112,35 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNote"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10507,33 +11150,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10564,18 +11219,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNote"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10585,15 +11246,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10603,15 +11268,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10621,6 +11292,8 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10630,24 +11303,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10657,6 +11338,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10666,6 +11349,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10675,6 +11360,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10709,18 +11398,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNote"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10730,15 +11425,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10748,15 +11447,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10766,33 +11471,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10802,24 +11515,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10829,6 +11550,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10838,6 +11561,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10847,6 +11572,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10883,18 +11612,24 @@ export interface operations {
                     "application/json": components["schemas"]["CreditNote"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10904,15 +11639,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10922,15 +11661,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer it. */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10940,33 +11685,41 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10976,24 +11729,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11003,6 +11764,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11012,6 +11775,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11021,6 +11786,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11053,54 +11822,70 @@ export interface operations {
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11167,27 +11952,35 @@ export interface operations {
                     "application/json": components["schemas"]["ExpensePage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11197,33 +11990,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11258,18 +12063,24 @@ export interface operations {
                     "application/json": components["schemas"]["Expense"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11279,15 +12090,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11297,15 +12112,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11315,33 +12136,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11351,24 +12180,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11378,6 +12215,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11387,6 +12226,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11396,6 +12237,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11431,27 +12276,35 @@ export interface operations {
                     "application/json": components["schemas"]["Expense"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11461,33 +12314,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11536,27 +12401,35 @@ export interface operations {
                     "application/json": components["schemas"]["GeneralLedgerTransactionPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11566,33 +12439,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11628,27 +12513,35 @@ export interface operations {
                     "application/json": components["schemas"]["GeneralLedgerTransaction"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11658,33 +12551,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11767,27 +12672,35 @@ export interface operations {
                     "application/json": components["schemas"]["InvoicePage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11797,33 +12710,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11858,18 +12783,24 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11879,15 +12810,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11897,15 +12832,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11915,33 +12856,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11951,24 +12900,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11978,6 +12935,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11987,6 +12946,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11996,6 +12957,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12031,27 +12996,35 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12061,33 +13034,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12118,18 +13103,24 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12139,15 +13130,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12157,15 +13152,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12175,6 +13176,8 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12184,24 +13187,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12211,6 +13222,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12220,6 +13233,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12229,6 +13244,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12263,18 +13282,24 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12284,15 +13309,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12302,15 +13331,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12320,33 +13355,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12356,24 +13399,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12383,6 +13434,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12392,6 +13445,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12401,6 +13456,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12474,27 +13533,35 @@ export interface operations {
                     "application/json": components["schemas"]["InvoiceSummary"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12504,33 +13571,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12583,27 +13662,35 @@ export interface operations {
                     "application/json": components["schemas"]["ItemPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12613,33 +13700,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12674,18 +13773,24 @@ export interface operations {
                     "application/json": components["schemas"]["Item"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12695,15 +13800,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12713,15 +13822,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12731,33 +13846,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12767,24 +13890,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12794,6 +13925,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12803,6 +13936,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12812,6 +13947,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12847,27 +13986,35 @@ export interface operations {
                     "application/json": components["schemas"]["Item"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12877,33 +14024,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12938,18 +14097,24 @@ export interface operations {
                     "application/json": components["schemas"]["Item"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12959,15 +14124,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12977,15 +14146,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12995,33 +14170,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13031,24 +14214,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13058,6 +14249,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13067,6 +14260,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13076,6 +14271,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13140,27 +14339,35 @@ export interface operations {
                     "application/json": components["schemas"]["JournalEntryPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13170,33 +14377,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13231,18 +14450,24 @@ export interface operations {
                     "application/json": components["schemas"]["JournalEntry"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13252,15 +14477,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13270,15 +14499,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13288,33 +14523,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13324,24 +14567,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13351,6 +14602,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13360,6 +14613,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13369,6 +14624,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13404,27 +14663,35 @@ export interface operations {
                     "application/json": components["schemas"]["JournalEntry"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13434,33 +14701,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13495,18 +14774,24 @@ export interface operations {
                     "application/json": components["schemas"]["JournalEntry"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13516,15 +14801,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13534,15 +14823,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13552,33 +14847,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13588,24 +14891,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13615,6 +14926,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13624,6 +14937,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13633,6 +14948,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13662,81 +14981,103 @@ export interface operations {
                     "application/json": components["schemas"]["LinkToken"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13770,54 +15111,70 @@ export interface operations {
                     "application/json": components["schemas"]["LinkedAccountPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13845,54 +15202,70 @@ export interface operations {
                     "application/json": components["schemas"]["LinkedAccount"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13919,54 +15292,70 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13998,36 +15387,46 @@ export interface operations {
                     "application/json": components["schemas"]["LinkToken"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14037,51 +15436,65 @@ export interface operations {
             /** @description `conflict`: the account's provider is not configured on this gateway. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14113,36 +15526,46 @@ export interface operations {
                     "application/json": components["schemas"]["SyncRun"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14152,51 +15575,65 @@ export interface operations {
             /** @description A sync is already queued or running (`sync_in_progress`) or paused (`sync_paused`), or the account needs a relink (`relink_required`); error envelope. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14206,6 +15643,10 @@ export interface operations {
             /** @description `service_unavailable`: the task queue is unreachable; retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14233,54 +15674,70 @@ export interface operations {
                     "application/json": components["schemas"]["SyncSettings"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14312,81 +15769,103 @@ export interface operations {
                     "application/json": components["schemas"]["SyncSettings"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14414,54 +15893,70 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14494,81 +15989,103 @@ export interface operations {
                     "application/json": components["schemas"]["PassthroughResponse"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14637,27 +16154,35 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14667,33 +16192,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14728,18 +16265,24 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14749,15 +16292,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14767,15 +16314,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14785,33 +16338,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14821,24 +16382,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14848,6 +16417,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14857,6 +16428,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14866,6 +16439,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14901,27 +16478,35 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14931,33 +16516,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14988,18 +16585,24 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15009,15 +16612,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15027,15 +16634,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15045,6 +16658,8 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15054,24 +16669,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15081,6 +16704,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15090,6 +16715,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15099,6 +16726,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15124,54 +16755,70 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderList"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15242,27 +16889,35 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseOrderPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15272,33 +16927,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15333,18 +17000,24 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15354,15 +17027,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15372,15 +17049,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15390,33 +17073,41 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15426,24 +17117,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15453,6 +17152,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15462,6 +17163,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15471,6 +17174,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15506,27 +17213,35 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15536,33 +17251,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15597,18 +17324,24 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15618,15 +17351,19 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15636,15 +17373,21 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15654,33 +17397,41 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15690,24 +17441,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15717,6 +17476,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15726,6 +17487,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15735,6 +17498,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15774,18 +17541,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15795,24 +17568,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15822,6 +17601,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15831,24 +17612,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15858,6 +17647,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15867,6 +17658,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15876,6 +17669,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15915,18 +17712,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15936,24 +17739,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15963,6 +17772,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15972,24 +17783,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15999,6 +17818,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16008,6 +17829,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16017,6 +17840,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16060,18 +17887,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16081,24 +17914,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16108,6 +17947,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16117,24 +17958,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16144,6 +17993,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16153,6 +18004,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16162,6 +18015,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16207,18 +18064,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16228,24 +18091,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16255,6 +18124,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16264,24 +18135,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16291,6 +18170,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16300,6 +18181,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16309,6 +18192,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16354,18 +18241,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16375,24 +18268,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16402,6 +18301,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16411,24 +18312,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16438,6 +18347,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16447,6 +18358,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16456,6 +18369,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16494,54 +18411,70 @@ export interface operations {
                     "application/json": components["schemas"]["ReportSnapshotList"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16585,18 +18518,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAnswer"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16606,24 +18545,30 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16633,6 +18578,8 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16642,24 +18589,32 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16669,6 +18624,8 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16678,6 +18635,8 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16687,6 +18646,10 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16730,27 +18693,35 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRatePage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16760,33 +18731,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16820,27 +18803,35 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRate"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16850,33 +18841,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16920,27 +18923,35 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCategoryPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16950,33 +18961,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17010,27 +19033,35 @@ export interface operations {
                     "application/json": components["schemas"]["TrackingCategory"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17040,33 +19071,45 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
+                    /** @description The methods the linked account's provider offers here. */
+                    Allow?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17099,54 +19142,70 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17174,54 +19233,70 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17249,54 +19324,70 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17322,54 +19413,70 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"][];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17399,81 +19506,103 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17501,54 +19630,70 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17575,54 +19720,70 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17654,81 +19815,103 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointUpdated"];
                 };
             };
-            /** @description Malformed request or invalid fields. */
+            /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Missing, unknown or revoked API key. */
+            /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
+                    /** @description The scheme to use: `Bearer`. */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such resource for this customer. */
+            /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The Accept header allows no type the API sends (application/json). */
+            /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A chunked body without Content-Length (send the length). */
+            /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is larger than the gateway accepts. */
+            /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request body is not application/json. */
+            /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Too many requests; see the Retry-After header. */
+            /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unexpected error; quote the request id. */
+            /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
+                    /** @description The request's id, as in the envelope's `request_id`. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
