@@ -207,9 +207,22 @@ def complete_schema(schema: dict[str, Any], cls: type) -> None:
                 text = f"Required on create. {text}"
                 if name not in required:
                     required.append(name)
+                _not_null(prop)
         prop["description"] = text
     if required:
         schema["required"] = required
+
+
+def _not_null(prop: dict[str, Any]) -> None:
+    """A field a create requires takes a value: no `null` branch, no `null` default."""
+    branches = [b for b in prop.get("anyOf", []) if b != {"type": "null"}]
+    if "anyOf" in prop and len(branches) == 1:
+        del prop["anyOf"]
+        prop.update(branches[0])
+    elif "anyOf" in prop:
+        prop["anyOf"] = branches
+    if prop.get("default", ...) is None:
+        del prop["default"]
 
 
 def _counterpart(cls: type) -> type | None:

@@ -171,6 +171,10 @@ def name_components(result: dict[str, Any], generator, request, public) -> dict[
             if not _same_enum(other, schema):
                 raise ValueError(f"OpenAPI components {name} and {new} would share a name")
             continue
+        for field, prop in (schema.get("properties") or {}).items():
+            # pydantic's automatic titles ("Contact Remote Id") only repeat the field's name.
+            if prop.get("title") == field.replace("_", " ").title():
+                del prop["title"]
         if name.startswith("Patched"):
             # A PATCH body: only the fields sent change, so none is required.
             schema.pop("required", None)

@@ -59,37 +59,30 @@ DEFAULT_TYPES = {
 
 _REQUEST_ID = "req_7c1e0b6f4d2a4e8f9a3b5c6d7e8f9012"
 
-_HEADERS = {
-    "401": {
-        "WWW-Authenticate": {
-            "description": "The scheme to use: `Bearer`.",
-            "schema": {"type": "string", "example": 'Bearer realm="ledgerlink"'},
-        }
+#: Response headers, as components (`#/components/headers/<name>`), and the statuses they go on.
+HEADERS: dict[str, dict[str, Any]] = {
+    "RequestId": {
+        "description": "The request's id, as in the envelope's `request_id`.",
+        "schema": {"type": "string", "example": _REQUEST_ID},
     },
-    "405": {
-        "Allow": {
-            "description": "The methods the linked account's provider offers here.",
-            "schema": {"type": "string", "example": "GET, OPTIONS"},
-        }
+    "WwwAuthenticate": {
+        "description": "The scheme to use: `Bearer`.",
+        "schema": {"type": "string", "example": 'Bearer realm="ledgerlink"'},
     },
-    "429": {
-        "Retry-After": {
-            "description": "Seconds to wait before retrying.",
-            "schema": {"type": "integer", "example": 30},
-        }
+    "Allow": {
+        "description": "The methods the linked account's provider offers here.",
+        "schema": {"type": "string", "example": "GET, OPTIONS"},
     },
-    "503": {
-        "Retry-After": {
-            "description": "Seconds to wait before retrying.",
-            "schema": {"type": "integer", "example": 10},
-        }
+    "RetryAfter": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {"type": "integer", "example": 30},
     },
 }
-_REQUEST_ID_HEADER = {
-    REQUEST_ID_HEADER: {
-        "description": "The request's id, as in the envelope's `request_id`.",
-        "schema": {"type": "string"},
-    }
+_STATUS_HEADERS = {
+    "401": {"WWW-Authenticate": "WwwAuthenticate"},
+    "405": {"Allow": "Allow"},
+    "429": {"Retry-After": "RetryAfter"},
+    "503": {"Retry-After": "RetryAfter"},
 }
 
 
@@ -225,12 +218,12 @@ def _not_found(path: str, operation: dict[str, Any]) -> tuple[str, str]:
         plural = path.removeprefix("/v1/").split("/")[0]
         model = next((n for n in CATALOGUE.names() if CATALOGUE[n].plural == plural), None)
         if model is not None:
-            return ("No such record", f"No such {model}.")
+            return ("No such resource", f"No such {model}.")
     for param in params:
         if param in things:
             return ("No such resource", things[param])
     if _has_header(operation, "X-Linked-Account"):
-        return ("No such linked account", "No such linked account.")
+        return ("No such resource", "No such linked account.")
     return ("No such resource", "No such resource.")
 
 
@@ -297,13 +290,37 @@ def examples_for(
 
 
 def headers_for(status: str) -> dict[str, Any]:
-    return {**_HEADERS.get(status, {}), **_REQUEST_ID_HEADER}
+    names = {**_STATUS_HEADERS.get(status, {}), REQUEST_ID_HEADER: "RequestId"}
+    return {header: {"$ref": f"#/components/headers/{name}"} for header, name in names.items()}
+
+
+def _example_name(example: dict[str, Any]) -> str:
+    """`not_found-no-such-invoice`: the type and the message's first words."""
+    error = example["value"]["error"]
+    words = re.findall(r"[a-z0-9]+", error["message"].lower())
+    slug = "-".join(words)[:48].rstrip("-")
+    fields = [re.sub(r"[^a-z0-9]+", "-", d["field"].lower()) for d in error["details"]]
+    return "-".join([error["type"], slug, *fields])
+
+
+def _shared(examples: dict[str, Any], registry: dict[str, Any]) -> dict[str, Any]:
+    """Each example once, under `#/components/examples`; the operation refers to it."""
+    out = {}
+    for key, example in examples.items():
+        name = _example_name(example)
+        while name in registry and registry[name] != example:
+            name += "-"
+        registry[name] = example
+        out[key] = {"$ref": f"#/components/examples/{name}"}
+    return out
 
 
 def document_errors(result: dict[str, Any]) -> None:
     """Every operation: the usual error statuses, each with its examples and headers."""
     ref = {"$ref": "#/components/schemas/ErrorEnvelope"}
-    schemas = result.get("components", {}).get("schemas", {})
+    components = result.setdefault("components", {})
+    schemas = components.get("schemas", {})
+    registry: dict[str, Any] = {}
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
@@ -325,10 +342,15 @@ def document_errors(result: dict[str, Any]) -> None:
                 response["content"] = {
                     "application/json": {
                         "schema": ref,
-                        "examples": examples_for(
-                            status, response.get("description", ""), path, operation, schemas
+                        "examples": _shared(
+                            examples_for(
+                                status, response.get("description", ""), path, operation, schemas
+                            ),
+                            registry,
                         ),
                     }
                 }
                 response["headers"] = {**response.get("headers", {}), **headers_for(status)}
             operation["responses"] = dict(sorted(responses.items()))
+    components["examples"] = {**components.get("examples", {}), **dict(sorted(registry.items()))}
+    components["headers"] = {**components.get("headers", {}), **HEADERS}

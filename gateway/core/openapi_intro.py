@@ -20,7 +20,7 @@ Every `/v1/...` call carries `Authorization: Bearer <api key>` (keys look like
 missing, unknown or revoked key is answered 401 `authentication_error`. `GET /healthz` needs
 no key.
 
-## Linked accounts and the `X-Linked-Account` header
+## Linked accounts and the X-Linked-Account header
 
 An end user links an accounting system through the hosted connect page: create a link token
 (`POST /v1/link-tokens`), send the user to its `url`, and after the provider's consent screen

@@ -64,14 +64,15 @@ def page(chromium_browser):
 
 @pytest.fixture
 def shoot(request):
-    """`shoot(page, "name")` saves artifacts/screenshots/<test>-<nn>-<name>.png."""
+    """`shoot(page, "name")` saves artifacts/screenshots/<test>-<nn>-<name>.png (the whole page;
+    `full_page=False`: the first screen, for pages too long to capture whole)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     test = request.node.name.removeprefix("test_")
     counter = iter(range(1, 100))
 
-    def take(page, name: str) -> Path:
+    def take(page, name: str, *, full_page: bool = True) -> Path:
         path = SCREENSHOTS / f"{test}-{next(counter):02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

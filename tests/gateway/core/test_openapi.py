@@ -57,6 +57,16 @@ def committed() -> dict:
     return yaml.safe_load(SPEC.read_text())
 
 
+def resolve(spec: dict, node: dict) -> dict:
+    """`{"$ref": "#/components/examples/x"}` → that object (other nodes as they are)."""
+    ref = node.get("$ref")
+    if ref is None:
+        return node
+    for part in ref.removeprefix("#/").split("/"):
+        spec = spec[part]
+    return spec
+
+
 def operations(spec: dict):
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():
@@ -131,12 +141,13 @@ def test_every_error_status_has_its_own_examples():
     """401 shows `authentication_error`, 404 `not_found`, 429 `rate_limited` (with
     Retry-After): never one status's example under another."""
     expected = {"401": {"authentication_error"}, "404": {"not_found"}, "429": {"rate_limited"}}
-    for path, method, operation in operations(committed()):
+    spec = committed()
+    for path, method, operation in operations(spec):
         for status, response in operation["responses"].items():
             if int(status) < 400 or (path, status) == ("/healthz", "503"):
                 continue
             examples = response["content"]["application/json"]["examples"]
-            types = {e["value"]["error"]["type"] for e in examples.values()}
+            types = {resolve(spec, e)["value"]["error"]["type"] for e in examples.values()}
             assert types, f"{method} {path} {status}"
             if status in expected:
                 assert types == expected[status], f"{method} {path} {status}: {types}"

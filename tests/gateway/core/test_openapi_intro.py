@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from gateway.core.openapi_intro import ERRORS, INTRO
+from tests.gateway.core.test_openapi import resolve
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,7 +38,7 @@ def test_the_table_covers_every_type_the_operations_document():
             for status, response in operation["responses"].items():
                 media = response.get("content", {}).get("application/json", {})
                 for example in media.get("examples", {}).values() if int(status) >= 400 else ():
-                    pair = (int(status), example["value"]["error"]["type"])
+                    pair = (int(status), resolve(spec, example)["value"]["error"]["type"])
                     assert pair in in_table, pair
 
 
