@@ -1190,25 +1190,19 @@ export interface components {
     schemas: {
         /** Account */
         Account: {
-            /**
-             * Remote Id
-             * @description The provider's id of the account.
-             */
+            /** @description The provider's id of the account. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the account last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The account was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -1217,19 +1211,16 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Name
              * @description Name of the account.
              * @default null
              */
             name?: string | null;
             /**
-             * Code
              * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
              * @default null
              */
             code?: string | null;
             /**
-             * Description
              * @description Description of the account.
              * @default null
              */
@@ -1246,13 +1237,11 @@ export interface components {
              */
             type?: components["schemas"]["AccountType"] | null;
             /**
-             * Type Raw
              * @description The provider's own type (Xero ``Type``, QuickBooks ``AccountType``).
              * @default null
              */
             type_raw?: string | null;
             /**
-             * Sub Type Raw
              * @description The provider's finer type where it has one (QuickBooks ``AccountSubType``).
              * @default null
              */
@@ -1263,61 +1252,51 @@ export interface components {
              */
             status?: components["schemas"]["AccountStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=tax_rate`.
              * @default null
              */
             tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
-             * Tax Rate Remote Id
              * @description Provider tax rate identifier (Xero TaxType code).
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Bank Account Number
              * @description Only where the provider gives it (Xero bank accounts).
              * @default null
              */
             bank_account_number?: string | null;
             /**
-             * Parent Account
              * @description Ledgerlink's id of the parent account (from `parent_account_remote_id`).
              * @default null
              */
             parent_account?: string | null;
             /**
-             * Parent Account Remote Id
              * @description The provider's id of the parent account.
              * @default null
              */
             parent_account_remote_id?: string | null;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -1337,66 +1316,51 @@ export interface components {
          *     account number for BANK accounts, no ``type`` change once used).
          */
         AccountInput: {
+            /** @description Required on create. Name of the account. */
+            name: string;
             /**
-             * Name
-             * @description Required on create. Name of the account.
-             * @default null
-             */
-            name: string | null;
-            /**
-             * Code
              * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
              * @default null
              */
             code?: string | null;
             /**
-             * Description
              * @description Description of the account.
              * @default null
              */
             description?: string | null;
-            /**
-             * @description Required on create. Kind of account (see the enum).
-             * @default null
-             */
-            type: components["schemas"]["AccountType"] | null;
+            /** @description Required on create. Kind of account (see the enum). */
+            type: components["schemas"]["AccountType"];
             /**
              * @description Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
              * @default null
              */
             status?: components["schemas"]["AccountStatus"] | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description The provider's id of the tax rate; or give `tax_rate` instead.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Bank Account Number
              * @description Only where the provider gives it (Xero bank accounts).
              * @default null
              */
             bank_account_number?: string | null;
             /**
-             * Parent Account
              * @description Ledgerlink's id of the parent account; the gateway resolves it to `parent_account_remote_id`.
              * @default null
              */
             parent_account?: string | null;
             /**
-             * Parent Account Remote Id
              * @description The provider's id of the parent account; or give `parent_account` instead.
              * @default null
              */
@@ -1404,25 +1368,13 @@ export interface components {
         };
         /** PaginatedAccountList */
         AccountPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Account"][];
         };
         /**
@@ -1446,66 +1398,51 @@ export interface components {
          *     account number for BANK accounts, no ``type`` change once used).
          */
         AccountUpdate: {
+            /** @description Required on create. Name of the account. */
+            name?: string;
             /**
-             * Name
-             * @description Required on create. Name of the account.
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Code
              * @description The user's account code (Xero ``Code``, QuickBooks ``AcctNum``); Xero lines refer to it.
              * @default null
              */
             code?: string | null;
             /**
-             * Description
              * @description Description of the account.
              * @default null
              */
             description?: string | null;
-            /**
-             * @description Required on create. Kind of account (see the enum).
-             * @default null
-             */
-            type?: components["schemas"]["AccountType"] | null;
+            /** @description Required on create. Kind of account (see the enum). */
+            type?: components["schemas"]["AccountType"];
             /**
              * @description Status of the account, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
              * @default null
              */
             status?: components["schemas"]["AccountStatus"] | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description The provider's id of the tax rate; or give `tax_rate` instead.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Bank Account Number
              * @description Only where the provider gives it (Xero bank accounts).
              * @default null
              */
             bank_account_number?: string | null;
             /**
-             * Parent Account
              * @description Ledgerlink's id of the parent account; the gateway resolves it to `parent_account_remote_id`.
              * @default null
              */
             parent_account?: string | null;
             /**
-             * Parent Account Remote Id
              * @description The provider's id of the parent account; or give `parent_account` instead.
              * @default null
              */
@@ -1516,43 +1453,36 @@ export interface components {
             /** @description Kind of address (see the enum). */
             type: components["schemas"]["AddressType"];
             /**
-             * Street 1
              * @description First address line.
              * @default null
              */
             street_1?: string | null;
             /**
-             * Street 2
              * @description Further address lines joined with "\n" (Xero AddressLine2..4).
              * @default null
              */
             street_2?: string | null;
             /**
-             * City
              * @description City or town.
              * @default null
              */
             city?: string | null;
             /**
-             * Region
              * @description State, county or region.
              * @default null
              */
             region?: string | null;
             /**
-             * Postal Code
              * @description Postal code.
              * @default null
              */
             postal_code?: string | null;
             /**
-             * Country
              * @description Country as the provider holds it (Xero: free text, often a name, sometimes a code).
              * @default null
              */
             country?: string | null;
             /**
-             * Attention To
              * @description Person the delivery or letter is for.
              * @default null
              */
@@ -1640,25 +1570,19 @@ export interface components {
         };
         /** BankTransaction */
         BankTransaction: {
-            /**
-             * Remote Id
-             * @description The provider's id of the bank transaction.
-             */
+            /** @description The provider's id of the bank transaction. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the bank transaction last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The bank transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -1667,55 +1591,46 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Number
              * @description The bank transaction's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the bank transaction in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
             account?: string | components["schemas"]["Account"] | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -1726,37 +1641,31 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Sub Total
              * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
-             * Total Tax Amount
              * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Reference
              * @description The bank transaction's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description Free-text note on the bank transaction.
              * @default null
              */
             memo?: string | null;
             /**
-             * Is Reconciled
              * @description Reconciled against a bank statement line.
              * @default null
              */
@@ -1767,20 +1676,15 @@ export interface components {
              */
             status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Line Items
-             * @description The bank transaction's lines.
-             */
+            /** @description The bank transaction's lines. */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /** @description Kind of bank transaction (see the enum). */
             type: components["schemas"]["BankTransactionType"];
             /**
-             * Type Raw
              * @description The provider's own value behind `type`, unmapped.
              * @default null
              */
@@ -1791,19 +1695,16 @@ export interface components {
              */
             payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -1811,25 +1712,13 @@ export interface components {
         };
         /** PaginatedBankTransactionList */
         BankTransactionPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["BankTransaction"][];
         };
         /**
@@ -1846,25 +1735,19 @@ export interface components {
         BankTransactionType: "SPEND" | "RECEIVE" | "SPEND_OVERPAYMENT" | "RECEIVE_OVERPAYMENT" | "SPEND_PREPAYMENT" | "RECEIVE_PREPAYMENT" | "SPEND_TRANSFER" | "RECEIVE_TRANSFER";
         /** BankTransfer */
         BankTransfer: {
-            /**
-             * Remote Id
-             * @description The provider's id of the bank transfer.
-             */
+            /** @description The provider's id of the bank transfer. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the bank transfer last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The bank transfer was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -1873,68 +1756,57 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Transaction Date
              * @description Date of the bank transfer in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * From Account
              * @description Ledgerlink's id of the account; the account itself with `expand=from_account`.
              * @default null
              */
             from_account?: string | components["schemas"]["Account"] | null;
             /**
-             * From Account Remote Id
              * @description The provider's id of the from account.
              * @default null
              */
             from_account_remote_id?: string | null;
             /**
-             * To Account
              * @description Ledgerlink's id of the account; the account itself with `expand=to_account`.
              * @default null
              */
             to_account?: string | components["schemas"]["Account"] | null;
             /**
-             * To Account Remote Id
              * @description The provider's id of the to account.
              * @default null
              */
             to_account_remote_id?: string | null;
             /**
-             * Amount
              * @description In the currency of the account the money left.
              * @default null
              */
             amount?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the receiving account's currency per unit sent (1 between same-currency
              *     accounts).
              * @default null
              */
             exchange_rate?: string | null;
             /**
-             * Reference
              * @description The bank transfer's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * From Is Reconciled
              * @description The side leaving `from_account` is reconciled against a bank statement line.
              * @default null
              */
             from_is_reconciled?: boolean | null;
             /**
-             * To Is Reconciled
              * @description The side reaching `to_account` is reconciled against a bank statement line.
              * @default null
              */
@@ -1945,25 +1817,21 @@ export interface components {
              */
             status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -1975,50 +1843,39 @@ export interface components {
          */
         BankTransferInput: {
             /**
-             * Transaction Date
              * @description Date of the bank transfer in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * From Account
              * @description Required on create, unless `from_account_remote_id` is given. Ledgerlink's id of the from account; the gateway resolves it to `from_account_remote_id`.
              * @default null
              */
             from_account?: string | null;
             /**
-             * From Account Remote Id
              * @description Required on create, unless `from_account` is given. The provider's id of the from account; or give `from_account` instead.
              * @default null
              */
             from_account_remote_id?: string | null;
             /**
-             * To Account
              * @description Required on create, unless `to_account_remote_id` is given. Ledgerlink's id of the to account; the gateway resolves it to `to_account_remote_id`.
              * @default null
              */
             to_account?: string | null;
             /**
-             * To Account Remote Id
              * @description Required on create, unless `to_account` is given. The provider's id of the to account; or give `to_account` instead.
              * @default null
              */
             to_account_remote_id?: string | null;
+            /** @description Required on create. In the currency of the account the money left. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422. */
+            amount: string | number;
             /**
-             * Amount
-             * @description Required on create. In the currency of the account the money left. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            amount: string | number | null;
-            /**
-             * Exchange Rate
              * @description Units of the receiving account's currency per unit sent (1 between same-currency
              *     accounts). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             exchange_rate?: string | number | null;
             /**
-             * Reference
              * @description The bank transfer's reference (free text, e.g. the customer's order number).
              * @default null
              */
@@ -2026,48 +1883,30 @@ export interface components {
         };
         /** PaginatedBankTransferList */
         BankTransferPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["BankTransfer"][];
         };
         /** CompanyInfo */
         CompanyInfo: {
-            /**
-             * Remote Id
-             * @description The provider's id of the company info.
-             */
+            /** @description The provider's id of the company info. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the company info last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The company info was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -2076,96 +1915,76 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Legal Name
              * @description The registered legal name.
              * @default null
              */
             legal_name?: string | null;
             /**
-             * Name
              * @description The trading (display) name.
              * @default null
              */
             name?: string | null;
             /**
-             * Currency
              * @description The base (functional) currency.
              * @default null
              */
             currency?: string | null;
             /**
-             * Country
              * @description Country code as the provider gives it (Xero: ISO 3166 alpha-2).
              * @default null
              */
             country?: string | null;
             /**
-             * Tax Number
              * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
-             * Fiscal Year End Month
              * @description Month (1-12) the financial year ends in.
              * @default null
              */
             fiscal_year_end_month?: number | null;
             /**
-             * Fiscal Year End Day
              * @description Day of the month the financial year ends on.
              * @default null
              */
             fiscal_year_end_day?: number | null;
             /**
-             * Timezone
              * @description The provider's timezone identifier (Xero: Windows-style name, e.g.
              *     NEWZEALANDSTANDARDTIME).
              * @default null
              */
             timezone?: string | null;
-            /**
-             * Addresses
-             * @description Postal and street addresses.
-             */
+            /** @description Postal and street addresses. */
             addresses?: components["schemas"]["Address"][];
-            /**
-             * Phone Numbers
-             * @description Phone numbers.
-             */
+            /** @description Phone numbers. */
             phone_numbers?: components["schemas"]["PhoneNumber"][];
             /**
-             * Email Address
              * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
-             * Organisation Type
              * @description The provider's own organisation type (Xero ``OrganisationType``, e.g. COMPANY).
              * @default null
              */
             organisation_type?: string | null;
             /**
-             * Status Raw
              * @description The provider's own status, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -2173,48 +1992,30 @@ export interface components {
         };
         /** PaginatedCompanyInfoList */
         CompanyInfoPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["CompanyInfo"][];
         };
         /** Contact */
         Contact: {
-            /**
-             * Remote Id
-             * @description The provider's id of the contact.
-             */
+            /** @description The provider's id of the contact. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the contact last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The contact was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -2223,49 +2024,41 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Name
              * @description Name of the contact.
              * @default null
              */
             name?: string | null;
             /**
-             * First Name
              * @description First name of the contact person.
              * @default null
              */
             first_name?: string | null;
             /**
-             * Last Name
              * @description Last name of the contact person.
              * @default null
              */
             last_name?: string | null;
             /**
-             * Is Customer
              * @description The contact is a customer (sales invoices are addressed to it).
              * @default false
              */
             is_customer?: boolean;
             /**
-             * Is Supplier
              * @description The contact is a supplier (bills come from it).
              * @default false
              */
             is_supplier?: boolean;
             /**
-             * Email Address
              * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
-             * Tax Number
              * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
-             * Account Number
              * @description Number the contact is known by in the company's books.
              * @default null
              */
@@ -2276,41 +2069,30 @@ export interface components {
              */
             status?: components["schemas"]["ContactStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
-            /**
-             * Addresses
-             * @description Postal and street addresses.
-             */
+            /** @description Postal and street addresses. */
             addresses?: components["schemas"]["Address"][];
-            /**
-             * Phone Numbers
-             * @description Phone numbers.
-             */
+            /** @description Phone numbers. */
             phone_numbers?: components["schemas"]["PhoneNumber"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -2325,50 +2107,39 @@ export interface components {
          *     a contact's transactions and refuses them.
          */
         ContactInput: {
+            /** @description Required on create. Name of the contact. */
+            name: string;
             /**
-             * Name
-             * @description Required on create. Name of the contact.
-             * @default null
-             */
-            name: string | null;
-            /**
-             * Is Customer
              * @description The contact is a customer (sales invoices are addressed to it).
              * @default null
              */
             is_customer?: boolean | null;
             /**
-             * Is Supplier
              * @description The contact is a supplier (bills come from it).
              * @default null
              */
             is_supplier?: boolean | null;
             /**
-             * First Name
              * @description First name of the contact person.
              * @default null
              */
             first_name?: string | null;
             /**
-             * Last Name
              * @description Last name of the contact person.
              * @default null
              */
             last_name?: string | null;
             /**
-             * Email Address
              * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
-             * Tax Number
              * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
-             * Account Number
              * @description Number the contact is known by in the company's books.
              * @default null
              */
@@ -2379,19 +2150,16 @@ export interface components {
              */
             status?: components["schemas"]["ContactStatus"] | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Addresses
              * @description Postal and street addresses.
              * @default null
              */
             addresses?: components["schemas"]["Address"][] | null;
             /**
-             * Phone Numbers
              * @description Phone numbers.
              * @default null
              */
@@ -2402,73 +2170,34 @@ export interface components {
          * @description What one contact owes (receivables) or is owed (payables) in one currency.
          */
         ContactOutstanding: {
-            /**
-             * Contact Id
-             * @description The contact's Ledgerlink id.
-             */
+            /** @description The contact's Ledgerlink id. */
             contact_id: string;
-            /**
-             * Contact Name
-             * @description The contact's name.
-             */
+            /** @description The contact's name. */
             contact_name: string | null;
-            /**
-             * Type
-             * @description ACCOUNTS_RECEIVABLE or ACCOUNTS_PAYABLE.
-             */
+            /** @description ACCOUNTS_RECEIVABLE or ACCOUNTS_PAYABLE. */
             type: string;
-            /**
-             * Currency
-             * @description ISO 4217 code.
-             */
+            /** @description ISO 4217 code. */
             currency: string | null;
-            /**
-             * Invoice Count
-             * @description Invoices with a balance.
-             */
+            /** @description Invoices with a balance. */
             invoice_count: number;
-            /**
-             * Balance
-             * @description Their balances summed (a decimal string).
-             */
+            /** @description Their balances summed (a decimal string). */
             balance: string;
-            /**
-             * Overdue Count
-             * @description Of those, due before `as_of`.
-             */
+            /** @description Of those, due before `as_of`. */
             overdue_count: number;
-            /**
-             * Overdue Balance
-             * @description Their balances summed.
-             */
+            /** @description Their balances summed. */
             overdue_balance: string;
-            /**
-             * Oldest Due Date
-             * @description The earliest due date among them.
-             */
+            /** @description The earliest due date among them. */
             oldest_due_date: string | null;
         };
         /** PaginatedContactList */
         ContactPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Contact"][];
         };
         /**
@@ -2485,50 +2214,39 @@ export interface components {
          *     a contact's transactions and refuses them.
          */
         ContactUpdate: {
+            /** @description Required on create. Name of the contact. */
+            name?: string;
             /**
-             * Name
-             * @description Required on create. Name of the contact.
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Is Customer
              * @description The contact is a customer (sales invoices are addressed to it).
              * @default null
              */
             is_customer?: boolean | null;
             /**
-             * Is Supplier
              * @description The contact is a supplier (bills come from it).
              * @default null
              */
             is_supplier?: boolean | null;
             /**
-             * First Name
              * @description First name of the contact person.
              * @default null
              */
             first_name?: string | null;
             /**
-             * Last Name
              * @description Last name of the contact person.
              * @default null
              */
             last_name?: string | null;
             /**
-             * Email Address
              * @description Email address.
              * @default null
              */
             email_address?: string | null;
             /**
-             * Tax Number
              * @description Tax registration number (VAT, GST or ABN number).
              * @default null
              */
             tax_number?: string | null;
             /**
-             * Account Number
              * @description Number the contact is known by in the company's books.
              * @default null
              */
@@ -2539,19 +2257,16 @@ export interface components {
              */
             status?: components["schemas"]["ContactStatus"] | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Addresses
              * @description Postal and street addresses.
              * @default null
              */
             addresses?: components["schemas"]["Address"][] | null;
             /**
-             * Phone Numbers
              * @description Phone numbers.
              * @default null
              */
@@ -2559,25 +2274,19 @@ export interface components {
         };
         /** CreditNote */
         CreditNote: {
-            /**
-             * Remote Id
-             * @description The provider's id of the credit note.
-             */
+            /** @description The provider's id of the credit note. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the credit note last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The credit note was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -2591,55 +2300,46 @@ export interface components {
              */
             type: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Due Date
              * @description Date payment is due.
              * @default null
              */
             due_date?: string | null;
             /**
-             * Memo
              * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
-             * Reference
              * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -2650,31 +2350,26 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Sub Total
              * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
-             * Total Tax Amount
              * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Applied Amount
              * @description Credit used so far (allocations and refunds).
              * @default null
              */
             applied_amount?: string | null;
             /**
-             * Remaining Credit
              * @description Credit still available to allocate or refund.
              * @default null
              */
@@ -2685,40 +2380,27 @@ export interface components {
              */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Line Items
-             * @description The credit note's lines.
-             */
+            /** @description The credit note's lines. */
             line_items?: components["schemas"]["InvoiceLineItem"][];
-            /**
-             * Applied To
-             * @description What the credit note is applied to.
-             */
+            /** @description What the credit note is applied to. */
             applied_to?: components["schemas"]["CreditNoteAllocation"][];
-            /**
-             * Refunds
-             * @description Credit paid back in money.
-             */
+            /** @description Credit paid back in money. */
             refunds?: components["schemas"]["CreditNoteRefund"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -2730,30 +2412,23 @@ export interface components {
          */
         CreditNoteAllocation: {
             /**
-             * Remote Id
              * @description The provider's id of the credit note allocation.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Invoice
              * @description Ledgerlink's id of the invoice (from `invoice_remote_id`).
              * @default null
              */
             invoice?: string | null;
             /**
-             * Invoice Remote Id
              * @description The provider's id of the invoice.
              * @default null
              */
             invoice_remote_id?: string | null;
-            /**
-             * Applied Amount
-             * @description Amount applied.
-             */
+            /** @description Amount applied. */
             applied_amount: string;
             /**
-             * Applied Date
              * @description Date the credit was applied to the invoice.
              * @default null
              */
@@ -2766,25 +2441,18 @@ export interface components {
          */
         CreditNoteAllocationInput: {
             /**
-             * Invoice
              * @description Required on create, unless `invoice_remote_id` is given. Ledgerlink's id of the invoice; the gateway resolves it to `invoice_remote_id`.
              * @default null
              */
             invoice?: string | null;
             /**
-             * Invoice Remote Id
              * @description Required on create, unless `invoice` is given. The provider's id of the invoice; or give `invoice` instead.
              * @default null
              */
             invoice_remote_id?: string | null;
+            /** @description Required on create. Amount, in the credit note allocation's currency. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422. */
+            amount: string | number;
             /**
-             * Amount
-             * @description Required on create. Amount, in the credit note allocation's currency. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
-             * @default null
-             */
-            amount: string | number | null;
-            /**
-             * Date
              * @description Date of the credit note allocation.
              * @default null
              */
@@ -2800,53 +2468,44 @@ export interface components {
             /**
              * @description Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
              *     supplier.
-             * @default null
              */
-            type: components["schemas"]["InvoiceType"] | null;
+            type: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Reference
              * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -2862,7 +2521,6 @@ export interface components {
              */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
-             * Line Items
              * @description The credit note's lines.
              * @default null
              */
@@ -2870,25 +2528,13 @@ export interface components {
         };
         /** PaginatedCreditNoteList */
         CreditNotePage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["CreditNote"][];
         };
         /**
@@ -2898,31 +2544,26 @@ export interface components {
          */
         CreditNoteRefund: {
             /**
-             * Remote Id
              * @description The provider's id of the credit note refund.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Payment
              * @description Ledgerlink's id of the payment (from `payment_remote_id`).
              * @default null
              */
             payment?: string | null;
             /**
-             * Payment Remote Id
              * @description The provider's id of the payment.
              * @default null
              */
             payment_remote_id?: string | null;
             /**
-             * Amount
              * @description Amount, in the credit note refund's currency.
              * @default null
              */
             amount?: string | null;
             /**
-             * Refund Date
              * @description Date the money was paid back.
              * @default null
              */
@@ -2943,53 +2584,44 @@ export interface components {
             /**
              * @description Required on create. `ACCOUNTS_RECEIVABLE`: a credit note to a customer; `ACCOUNTS_PAYABLE`: a credit from a
              *     supplier.
-             * @default null
              */
-            type?: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The credit note's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the credit note (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Reference
              * @description The credit note's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description Free-text note on the credit note.
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -3005,7 +2637,6 @@ export interface components {
              */
             status?: components["schemas"]["CreditNoteStatus"] | null;
             /**
-             * Line Items
              * @description The credit note's lines.
              * @default null
              */
@@ -3195,25 +2826,19 @@ export interface components {
         EventType: "company_info.created" | "company_info.updated" | "company_info.deleted" | "tax_rate.created" | "tax_rate.updated" | "tax_rate.deleted" | "ledger_account.created" | "ledger_account.updated" | "ledger_account.deleted" | "tracking_category.created" | "tracking_category.updated" | "tracking_category.deleted" | "item.created" | "item.updated" | "item.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "invoice.created" | "invoice.updated" | "invoice.deleted" | "invoice.due_soon" | "invoice.overdue" | "invoice.paid" | "credit_note.created" | "credit_note.updated" | "credit_note.deleted" | "payment.created" | "payment.updated" | "payment.deleted" | "purchase_order.created" | "purchase_order.updated" | "purchase_order.deleted" | "bank_transaction.created" | "bank_transaction.updated" | "bank_transaction.deleted" | "expense.created" | "expense.updated" | "expense.deleted" | "bank_transfer.created" | "bank_transfer.updated" | "bank_transfer.deleted" | "journal_entry.created" | "journal_entry.updated" | "journal_entry.deleted" | "general_ledger_transaction.created" | "general_ledger_transaction.updated" | "general_ledger_transaction.deleted" | "account.linked" | "account.relink_required" | "sync.completed" | "sync.failed" | "webhook_endpoint.disabled";
         /** Expense */
         Expense: {
-            /**
-             * Remote Id
-             * @description The provider's id of the expense.
-             */
+            /** @description The provider's id of the expense. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the expense last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The expense was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -3222,55 +2847,46 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Number
              * @description The expense's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the expense in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
             account?: string | components["schemas"]["Account"] | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -3281,37 +2897,31 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Sub Total
              * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
-             * Total Tax Amount
              * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Reference
              * @description The expense's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description Free-text note on the expense.
              * @default null
              */
             memo?: string | null;
             /**
-             * Is Reconciled
              * @description Reconciled against a bank statement line.
              * @default null
              */
@@ -3322,15 +2932,11 @@ export interface components {
              */
             status?: components["schemas"]["BankTransactionStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Line Items
-             * @description The expense's lines.
-             */
+            /** @description The expense's lines. */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /**
              * @description How the money was paid (see the enum).
@@ -3338,25 +2944,21 @@ export interface components {
              */
             payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
-             * Is Refund
              * @description A refund of an earlier purchase (QuickBooks Purchase with ``Credit: true``): money in.
              * @default false
              */
             is_refund?: boolean;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -3369,43 +2971,36 @@ export interface components {
          */
         ExpenseInput: {
             /**
-             * Transaction Date
              * @description Date of the expense in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Number
              * @description The expense's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account; or give `account` instead.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
@@ -3416,13 +3011,11 @@ export interface components {
              */
             payment_method?: components["schemas"]["PaymentMethod"] | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -3433,68 +3026,44 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Reference
              * @description The expense's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description Free-text note on the expense.
              * @default null
              */
             memo?: string | null;
-            /**
-             * Line Items
-             * @description Required on create. The expense's lines.
-             * @default null
-             */
-            line_items: components["schemas"]["InvoiceLineItemInput"][] | null;
+            /** @description Required on create. The expense's lines. */
+            line_items: components["schemas"]["InvoiceLineItemInput"][];
         };
         /** PaginatedExpenseList */
         ExpensePage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Expense"][];
         };
         /** GeneralLedgerTransaction */
         GeneralLedgerTransaction: {
-            /**
-             * Remote Id
-             * @description The provider's id of the general ledger transaction.
-             */
+            /** @description The provider's id of the general ledger transaction. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the general ledger transaction last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The general ledger transaction was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -3503,31 +3072,26 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Number
              * @description Xero JournalNumber (the order journals were written in); QuickBooks DocNumber.
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the general ledger transaction in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Remote Created At
              * @description When the provider wrote the journal (Xero CreatedDateUTC; journals never change).
              * @default null
              */
             remote_created_at?: string | null;
             /**
-             * Reference
              * @description The general ledger transaction's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
@@ -3538,54 +3102,43 @@ export interface components {
              */
             source_type?: components["schemas"]["LedgerSourceType"] | null;
             /**
-             * Source Type Raw
              * @description The provider's own value behind `source_type`, unmapped.
              * @default null
              */
             source_type_raw?: string | null;
             /**
-             * Source
              * @description Ledgerlink's id of the source (from `source_remote_id`).
              * @default null
              */
             source?: string | null;
             /**
-             * Source Remote Id
              * @description The provider id of the source document (None when its type is OTHER).
              * @default null
              */
             source_remote_id?: string | null;
             /**
-             * Total Debit
              * @description Sum of the lines' debits.
              * @default null
              */
             total_debit?: string | null;
             /**
-             * Total Credit
              * @description Sum of the lines' credits.
              * @default null
              */
             total_credit?: string | null;
-            /**
-             * Lines
-             * @description The general ledger transaction's lines (debits and credits).
-             */
+            /** @description The general ledger transaction's lines (debits and credits). */
             lines?: components["schemas"]["JournalLine"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -3593,25 +3146,13 @@ export interface components {
         };
         /** PaginatedGeneralLedgerTransactionList */
         GeneralLedgerTransactionPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["GeneralLedgerTransaction"][];
         };
         Health: {
@@ -3645,25 +3186,19 @@ export interface components {
         HealthStatus: "ok" | "degraded";
         /** Invoice */
         Invoice: {
-            /**
-             * Remote Id
-             * @description The provider's id of the invoice.
-             */
+            /** @description The provider's id of the invoice. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the invoice last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The invoice was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -3677,61 +3212,51 @@ export interface components {
              */
             type: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The invoice's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the invoice (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Due Date
              * @description Date payment is due.
              * @default null
              */
             due_date?: string | null;
             /**
-             * Paid On Date
              * @description Date the invoice was fully paid (empty while a balance is due).
              * @default null
              */
             paid_on_date?: string | null;
             /**
-             * Memo
              * @description Free-text note on the invoice.
              * @default null
              */
             memo?: string | null;
             /**
-             * Reference
              * @description The invoice's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -3742,43 +3267,36 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Sub Total
              * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
-             * Total Tax Amount
              * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
-             * Total Discount
              * @description Total of the line discounts.
              * @default null
              */
             total_discount?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Amount Paid
              * @description Total of the payments applied to the invoice.
              * @default null
              */
             amount_paid?: string | null;
             /**
-             * Amount Credited
              * @description Total of the credit notes allocated to the invoice.
              * @default null
              */
             amount_credited?: string | null;
             /**
-             * Balance
              * @description Amount still due: the total less payments and credits.
              * @default null
              */
@@ -3789,40 +3307,27 @@ export interface components {
              */
             status?: components["schemas"]["InvoiceStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Line Items
-             * @description The invoice's lines.
-             */
+            /** @description The invoice's lines. */
             line_items?: components["schemas"]["InvoiceLineItem"][];
-            /**
-             * Payments
-             * @description Ledgerlink's ids of the payments applied to the invoice (from `payment_remote_ids`).
-             */
+            /** @description Ledgerlink's ids of the payments applied to the invoice (from `payment_remote_ids`). */
             payments?: string[];
-            /**
-             * Payment Remote Ids
-             * @description The provider's ids of the payments.
-             */
+            /** @description The provider's ids of the payments. */
             payment_remote_ids?: string[];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -3838,59 +3343,49 @@ export interface components {
             /**
              * @description Required on create. `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
              *     supplier.
-             * @default null
              */
-            type: components["schemas"]["InvoiceType"] | null;
+            type: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The invoice's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the invoice (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Due Date
              * @description Date payment is due.
              * @default null
              */
             due_date?: string | null;
             /**
-             * Memo
              * @description Free-text note on the invoice.
              * @default null
              */
             memo?: string | null;
             /**
-             * Reference
              * @description The invoice's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -3906,7 +3401,6 @@ export interface components {
              */
             status?: components["schemas"]["InvoiceStatus"] | null;
             /**
-             * Line Items
              * @description The invoice's lines.
              * @default null
              */
@@ -3915,105 +3409,86 @@ export interface components {
         /** InvoiceLineItem */
         InvoiceLineItem: {
             /**
-             * Remote Id
              * @description The provider's id of the invoice line item.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Description
              * @description Description of the invoice line item.
              * @default null
              */
             description?: string | null;
             /**
-             * Quantity
              * @description Quantity (1 when empty).
              * @default null
              */
             quantity?: string | null;
             /**
-             * Unit Price
              * @description Price of one unit, before discount.
              * @default null
              */
             unit_price?: string | null;
             /**
-             * Discount
              * @description Discount as an amount (Xero DiscountAmount).
              * @default null
              */
             discount?: string | null;
             /**
-             * Discount Rate
              * @description Discount as a percentage (Xero DiscountRate).
              * @default null
              */
             discount_rate?: string | null;
             /**
-             * Tax Amount
              * @description Tax on the line.
              * @default null
              */
             tax_amount?: string | null;
             /**
-             * Total Amount
              * @description The line amount as the provider reports it (net or gross per the invoice's tax_treatment).
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account (from `account_remote_id`).
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Item
              * @description Ledgerlink's id of the item (from `item_remote_id`).
              * @default null
              */
             item?: string | null;
             /**
-             * Item Remote Id
              * @description The provider's id of the item.
              * @default null
              */
             item_remote_id?: string | null;
             /**
-             * Item Code
              * @description Code of the item at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             item_code?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate (from `tax_rate_remote_id`).
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description Provider tax rate identifier (Xero TaxType code).
              * @default null
              */
             tax_rate_remote_id?: string | null;
-            /**
-             * Tracking Categories
-             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
-             */
+            /** @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. */
             tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
         };
         /**
@@ -4023,97 +3498,81 @@ export interface components {
          */
         InvoiceLineItemInput: {
             /**
-             * Remote Id
              * @description The provider's id of the invoice line item.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Description
              * @description Description of the invoice line item.
              * @default null
              */
             description?: string | null;
             /**
-             * Quantity
              * @description Quantity (1 when empty). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             quantity?: string | number | null;
             /**
-             * Unit Price
              * @description Price of one unit, before discount. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             unit_price?: string | number | null;
             /**
-             * Discount
              * @description Discount as an amount (Xero DiscountAmount). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             discount?: string | number | null;
             /**
-             * Discount Rate
              * @description Discount as a percentage (Xero DiscountRate). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             discount_rate?: string | number | null;
             /**
-             * Tax Amount
              * @description Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             tax_amount?: string | number | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account; or give `account` instead.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Item
              * @description Ledgerlink's id of the item; the gateway resolves it to `item_remote_id`.
              * @default null
              */
             item?: string | null;
             /**
-             * Item Remote Id
              * @description The provider's id of the item; or give `item` instead.
              * @default null
              */
             item_remote_id?: string | null;
             /**
-             * Item Code
              * @description Code of the item at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             item_code?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description The provider's id of the tax rate; or give `tax_rate` instead.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Tracking Categories
              * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
              * @default null
              */
@@ -4121,25 +3580,13 @@ export interface components {
         };
         /** PaginatedInvoiceList */
         InvoicePage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Invoice"][];
         };
         /**
@@ -4152,25 +3599,13 @@ export interface components {
          * @description Invoice counts and sums per group and currency.
          */
         InvoiceSummary: {
-            /**
-             * Group By
-             * @description status, currency, contact or month.
-             */
+            /** @description status, currency, contact or month. */
             group_by: string;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Truncated
-             * @description More than 1000 groups: the first.
-             */
+            /** @description More than 1000 groups: the first. */
             truncated: boolean;
-            /**
-             * Results
-             * @description One entry per group and currency.
-             */
+            /** @description One entry per group and currency. */
             results: components["schemas"]["SummaryGroup"][];
         };
         /**
@@ -4188,59 +3623,49 @@ export interface components {
             /**
              * @description Required on create. `ACCOUNTS_RECEIVABLE`: a sales invoice to a customer; `ACCOUNTS_PAYABLE`: a bill from a
              *     supplier.
-             * @default null
              */
-            type?: components["schemas"]["InvoiceType"] | null;
+            type?: components["schemas"]["InvoiceType"];
             /**
-             * Number
              * @description The invoice's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the invoice (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Due Date
              * @description Date payment is due.
              * @default null
              */
             due_date?: string | null;
             /**
-             * Memo
              * @description Free-text note on the invoice.
              * @default null
              */
             memo?: string | null;
             /**
-             * Reference
              * @description The invoice's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -4256,7 +3681,6 @@ export interface components {
              */
             status?: components["schemas"]["InvoiceStatus"] | null;
             /**
-             * Line Items
              * @description The invoice's lines.
              * @default null
              */
@@ -4264,25 +3688,19 @@ export interface components {
         };
         /** Item */
         Item: {
-            /**
-             * Remote Id
-             * @description The provider's id of the item.
-             */
+            /** @description The provider's id of the item. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the item last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The item was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -4291,25 +3709,21 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Code
              * @description The item's code as users see it at the provider.
              * @default null
              */
             code?: string | null;
             /**
-             * Name
              * @description Name of the item.
              * @default null
              */
             name?: string | null;
             /**
-             * Description
              * @description The sales description.
              * @default null
              */
             description?: string | null;
             /**
-             * Purchase Description
              * @description The description on purchases (bills and purchase orders).
              * @default null
              */
@@ -4325,139 +3739,116 @@ export interface components {
              */
             status?: components["schemas"]["ItemStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Is Sold
              * @description The item can be sold (has sales details).
              * @default null
              */
             is_sold?: boolean | null;
             /**
-             * Is Purchased
              * @description The item can be bought (has purchase details).
              * @default null
              */
             is_purchased?: boolean | null;
             /**
-             * Is Tracked As Inventory
              * @description The provider tracks the item's quantity on hand.
              * @default false
              */
             is_tracked_as_inventory?: boolean;
             /**
-             * Quantity On Hand
              * @description Quantity in stock, for items tracked as inventory.
              * @default null
              */
             quantity_on_hand?: string | null;
             /**
-             * Sale Unit Price
              * @description Default price of one unit on sales.
              * @default null
              */
             sale_unit_price?: string | null;
             /**
-             * Sale Account
              * @description Ledgerlink's id of the account; the account itself with `expand=sale_account`.
              * @default null
              */
             sale_account?: string | components["schemas"]["Account"] | null;
             /**
-             * Sale Account Remote Id
              * @description The provider's id of the sale account.
              * @default null
              */
             sale_account_remote_id?: string | null;
             /**
-             * Sale Account Code
              * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             sale_account_code?: string | null;
             /**
-             * Sale Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=sale_tax_rate`.
              * @default null
              */
             sale_tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
-             * Sale Tax Rate Remote Id
              * @description The provider's id of the sale tax rate.
              * @default null
              */
             sale_tax_rate_remote_id?: string | null;
             /**
-             * Purchase Unit Price
              * @description Default price of one unit on purchases.
              * @default null
              */
             purchase_unit_price?: string | null;
             /**
-             * Purchase Account
              * @description Ledgerlink's id of the account; the account itself with `expand=purchase_account`.
              * @default null
              */
             purchase_account?: string | components["schemas"]["Account"] | null;
             /**
-             * Purchase Account Remote Id
              * @description The provider's id of the purchase account.
              * @default null
              */
             purchase_account_remote_id?: string | null;
             /**
-             * Purchase Account Code
              * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             purchase_account_code?: string | null;
             /**
-             * Purchase Tax Rate
              * @description Ledgerlink's id of the tax_rate; the tax_rate itself with `expand=purchase_tax_rate`.
              * @default null
              */
             purchase_tax_rate?: string | components["schemas"]["TaxRate"] | null;
             /**
-             * Purchase Tax Rate Remote Id
              * @description The provider's id of the purchase tax rate.
              * @default null
              */
             purchase_tax_rate_remote_id?: string | null;
             /**
-             * Inventory Asset Account
              * @description Ledgerlink's id of the account; the account itself with `expand=inventory_asset_account`.
              * @default null
              */
             inventory_asset_account?: string | components["schemas"]["Account"] | null;
             /**
-             * Inventory Asset Account Remote Id
              * @description The provider's id of the inventory asset account.
              * @default null
              */
             inventory_asset_account_remote_id?: string | null;
             /**
-             * Inventory Asset Account Code
              * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             inventory_asset_account_code?: string | null;
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -4471,25 +3862,18 @@ export interface components {
          */
         ItemInput: {
             /**
-             * Code
              * @description The item's code as users see it at the provider.
              * @default null
              */
             code?: string | null;
+            /** @description Required on create. Name of the item. */
+            name: string;
             /**
-             * Name
-             * @description Required on create. Name of the item.
-             * @default null
-             */
-            name: string | null;
-            /**
-             * Description
              * @description The sales description.
              * @default null
              */
             description?: string | null;
             /**
-             * Purchase Description
              * @description The description on purchases (bills and purchase orders).
              * @default null
              */
@@ -4505,103 +3889,86 @@ export interface components {
              */
             status?: components["schemas"]["ItemStatus"] | null;
             /**
-             * Is Sold
              * @description The item can be sold (has sales details).
              * @default null
              */
             is_sold?: boolean | null;
             /**
-             * Is Purchased
              * @description The item can be bought (has purchase details).
              * @default null
              */
             is_purchased?: boolean | null;
             /**
-             * Sale Unit Price
              * @description Default price of one unit on sales. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             sale_unit_price?: string | number | null;
             /**
-             * Sale Account
              * @description Ledgerlink's id of the sale account; the gateway resolves it to `sale_account_remote_id`.
              * @default null
              */
             sale_account?: string | null;
             /**
-             * Sale Account Remote Id
              * @description The provider's id of the sale account; or give `sale_account` instead.
              * @default null
              */
             sale_account_remote_id?: string | null;
             /**
-             * Sale Account Code
              * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             sale_account_code?: string | null;
             /**
-             * Sale Tax Rate
              * @description Ledgerlink's id of the sale tax rate; the gateway resolves it to `sale_tax_rate_remote_id`.
              * @default null
              */
             sale_tax_rate?: string | null;
             /**
-             * Sale Tax Rate Remote Id
              * @description The provider's id of the sale tax rate; or give `sale_tax_rate` instead.
              * @default null
              */
             sale_tax_rate_remote_id?: string | null;
             /**
-             * Purchase Unit Price
              * @description Default price of one unit on purchases. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             purchase_unit_price?: string | number | null;
             /**
-             * Purchase Account
              * @description Ledgerlink's id of the purchase account; the gateway resolves it to `purchase_account_remote_id`.
              * @default null
              */
             purchase_account?: string | null;
             /**
-             * Purchase Account Remote Id
              * @description The provider's id of the purchase account; or give `purchase_account` instead.
              * @default null
              */
             purchase_account_remote_id?: string | null;
             /**
-             * Purchase Account Code
              * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             purchase_account_code?: string | null;
             /**
-             * Purchase Tax Rate
              * @description Ledgerlink's id of the purchase tax rate; the gateway resolves it to `purchase_tax_rate_remote_id`.
              * @default null
              */
             purchase_tax_rate?: string | null;
             /**
-             * Purchase Tax Rate Remote Id
              * @description The provider's id of the purchase tax rate; or give `purchase_tax_rate` instead.
              * @default null
              */
             purchase_tax_rate_remote_id?: string | null;
             /**
-             * Inventory Asset Account
              * @description Ledgerlink's id of the inventory asset account; the gateway resolves it to `inventory_asset_account_remote_id`.
              * @default null
              */
             inventory_asset_account?: string | null;
             /**
-             * Inventory Asset Account Remote Id
              * @description The provider's id of the inventory asset account; or give `inventory_asset_account` instead.
              * @default null
              */
             inventory_asset_account_remote_id?: string | null;
             /**
-             * Inventory Asset Account Code
              * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
@@ -4609,25 +3976,13 @@ export interface components {
         };
         /** PaginatedItemList */
         ItemPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Item"][];
         };
         /**
@@ -4648,25 +4003,18 @@ export interface components {
          */
         ItemUpdate: {
             /**
-             * Code
              * @description The item's code as users see it at the provider.
              * @default null
              */
             code?: string | null;
+            /** @description Required on create. Name of the item. */
+            name?: string;
             /**
-             * Name
-             * @description Required on create. Name of the item.
-             * @default null
-             */
-            name?: string | null;
-            /**
-             * Description
              * @description The sales description.
              * @default null
              */
             description?: string | null;
             /**
-             * Purchase Description
              * @description The description on purchases (bills and purchase orders).
              * @default null
              */
@@ -4682,103 +4030,86 @@ export interface components {
              */
             status?: components["schemas"]["ItemStatus"] | null;
             /**
-             * Is Sold
              * @description The item can be sold (has sales details).
              * @default null
              */
             is_sold?: boolean | null;
             /**
-             * Is Purchased
              * @description The item can be bought (has purchase details).
              * @default null
              */
             is_purchased?: boolean | null;
             /**
-             * Sale Unit Price
              * @description Default price of one unit on sales. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             sale_unit_price?: string | number | null;
             /**
-             * Sale Account
              * @description Ledgerlink's id of the sale account; the gateway resolves it to `sale_account_remote_id`.
              * @default null
              */
             sale_account?: string | null;
             /**
-             * Sale Account Remote Id
              * @description The provider's id of the sale account; or give `sale_account` instead.
              * @default null
              */
             sale_account_remote_id?: string | null;
             /**
-             * Sale Account Code
              * @description Code of the sale account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             sale_account_code?: string | null;
             /**
-             * Sale Tax Rate
              * @description Ledgerlink's id of the sale tax rate; the gateway resolves it to `sale_tax_rate_remote_id`.
              * @default null
              */
             sale_tax_rate?: string | null;
             /**
-             * Sale Tax Rate Remote Id
              * @description The provider's id of the sale tax rate; or give `sale_tax_rate` instead.
              * @default null
              */
             sale_tax_rate_remote_id?: string | null;
             /**
-             * Purchase Unit Price
              * @description Default price of one unit on purchases. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             purchase_unit_price?: string | number | null;
             /**
-             * Purchase Account
              * @description Ledgerlink's id of the purchase account; the gateway resolves it to `purchase_account_remote_id`.
              * @default null
              */
             purchase_account?: string | null;
             /**
-             * Purchase Account Remote Id
              * @description The provider's id of the purchase account; or give `purchase_account` instead.
              * @default null
              */
             purchase_account_remote_id?: string | null;
             /**
-             * Purchase Account Code
              * @description Code of the purchase account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             purchase_account_code?: string | null;
             /**
-             * Purchase Tax Rate
              * @description Ledgerlink's id of the purchase tax rate; the gateway resolves it to `purchase_tax_rate_remote_id`.
              * @default null
              */
             purchase_tax_rate?: string | null;
             /**
-             * Purchase Tax Rate Remote Id
              * @description The provider's id of the purchase tax rate; or give `purchase_tax_rate` instead.
              * @default null
              */
             purchase_tax_rate_remote_id?: string | null;
             /**
-             * Inventory Asset Account
              * @description Ledgerlink's id of the inventory asset account; the gateway resolves it to `inventory_asset_account_remote_id`.
              * @default null
              */
             inventory_asset_account?: string | null;
             /**
-             * Inventory Asset Account Remote Id
              * @description The provider's id of the inventory asset account; or give `inventory_asset_account` instead.
              * @default null
              */
             inventory_asset_account_remote_id?: string | null;
             /**
-             * Inventory Asset Account Code
              * @description Code of the inventory asset account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
@@ -4786,25 +4117,19 @@ export interface components {
         };
         /** JournalEntry */
         JournalEntry: {
-            /**
-             * Remote Id
-             * @description The provider's id of the journal entry.
-             */
+            /** @description The provider's id of the journal entry. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the journal entry last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The journal entry was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -4813,31 +4138,26 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Number
              * @description The journal entry's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the journal entry in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Memo
              * @description Xero Narration, QuickBooks PrivateNote.
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -4853,48 +4173,38 @@ export interface components {
              */
             status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
             /**
-             * Show On Cash Basis Reports
              * @description Xero ShowOnCashBasisReports.
              * @default null
              */
             show_on_cash_basis_reports?: boolean | null;
             /**
-             * Total Debit
              * @description Sum of the lines' debits.
              * @default null
              */
             total_debit?: string | null;
             /**
-             * Total Credit
              * @description Sum of the lines' credits.
              * @default null
              */
             total_credit?: string | null;
-            /**
-             * Lines
-             * @description The journal entry's lines (debits and credits).
-             */
+            /** @description The journal entry's lines (debits and credits). */
             lines?: components["schemas"]["JournalLine"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -4907,31 +4217,23 @@ export interface components {
          */
         JournalEntryInput: {
             /**
-             * Number
              * @description The journal entry's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the journal entry in the books.
              * @default null
              */
             transaction_date?: string | null;
+            /** @description Required on create. Xero Narration, QuickBooks PrivateNote. */
+            memo: string;
             /**
-             * Memo
-             * @description Required on create. Xero Narration, QuickBooks PrivateNote.
-             * @default null
-             */
-            memo: string | null;
-            /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -4947,39 +4249,22 @@ export interface components {
              */
             status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
-             * Show On Cash Basis Reports
              * @description Xero ShowOnCashBasisReports.
              * @default null
              */
             show_on_cash_basis_reports?: boolean | null;
-            /**
-             * Lines
-             * @description Required on create. The journal entry's lines (debits and credits).
-             * @default null
-             */
-            lines: components["schemas"]["JournalLineInput"][] | null;
+            /** @description Required on create. The journal entry's lines (debits and credits). */
+            lines: components["schemas"]["JournalLineInput"][];
         };
         /** PaginatedJournalEntryList */
         JournalEntryPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["JournalEntry"][];
         };
         /**
@@ -4996,31 +4281,23 @@ export interface components {
          */
         JournalEntryUpdate: {
             /**
-             * Number
              * @description The journal entry's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Transaction Date
              * @description Date of the journal entry in the books.
              * @default null
              */
             transaction_date?: string | null;
+            /** @description Required on create. Xero Narration, QuickBooks PrivateNote. */
+            memo?: string;
             /**
-             * Memo
-             * @description Required on create. Xero Narration, QuickBooks PrivateNote.
-             * @default null
-             */
-            memo?: string | null;
-            /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -5036,17 +4313,12 @@ export interface components {
              */
             status?: components["schemas"]["JournalEntryStatus"] | null;
             /**
-             * Show On Cash Basis Reports
              * @description Xero ShowOnCashBasisReports.
              * @default null
              */
             show_on_cash_basis_reports?: boolean | null;
-            /**
-             * Lines
-             * @description Required on create. The journal entry's lines (debits and credits).
-             * @default null
-             */
-            lines?: components["schemas"]["JournalLineInput"][] | null;
+            /** @description Required on create. The journal entry's lines (debits and credits). */
+            lines?: components["schemas"]["JournalLineInput"][];
         };
         /**
          * JournalLine
@@ -5054,105 +4326,86 @@ export interface components {
          */
         JournalLine: {
             /**
-             * Remote Id
              * @description The provider's id of the journal line.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Description
              * @description Description of the journal line.
              * @default null
              */
             description?: string | null;
             /**
-             * Net Amount
              * @description Debit positive, credit negative (Xero LineAmount / NetAmount).
              * @default null
              */
             net_amount?: string | null;
             /**
-             * Debit Amount
              * @description Debit posted to the account (empty on a credit line).
              * @default null
              */
             debit_amount?: string | null;
             /**
-             * Credit Amount
              * @description Credit posted to the account (empty on a debit line).
              * @default null
              */
             credit_amount?: string | null;
             /**
-             * Tax Amount
              * @description Tax on the line.
              * @default null
              */
             tax_amount?: string | null;
             /**
-             * Gross Amount
              * @description Net plus tax where the provider reports it (Xero Journals GrossAmount).
              * @default null
              */
             gross_amount?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account (from `account_remote_id`).
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Account Name
              * @description The account's name and type as the provider printed them on the line (ledger lines).
              * @default null
              */
             account_name?: string | null;
             /**
-             * Account Type Raw
              * @description The provider's own account type, unmapped.
              * @default null
              */
             account_type_raw?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate (from `tax_rate_remote_id`).
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description The provider's id of the tax rate.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact (from `contact_remote_id`).
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
-            /**
-             * Tracking Categories
-             * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
-             */
+            /** @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by. */
             tracking_categories?: components["schemas"]["TrackingCategoryRef"][];
         };
         /**
@@ -5162,73 +4415,61 @@ export interface components {
          */
         JournalLineInput: {
             /**
-             * Description
              * @description Description of the journal line.
              * @default null
              */
             description?: string | null;
             /**
-             * Debit Amount
              * @description Debit posted to the account (empty on a credit line). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             debit_amount?: string | number | null;
             /**
-             * Credit Amount
              * @description Credit posted to the account (empty on a debit line). A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             credit_amount?: string | number | null;
             /**
-             * Tax Amount
              * @description Tax on the line. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             tax_amount?: string | number | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account; or give `account` instead.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Tax Rate
              * @description Ledgerlink's id of the tax rate; the gateway resolves it to `tax_rate_remote_id`.
              * @default null
              */
             tax_rate?: string | null;
             /**
-             * Tax Rate Remote Id
              * @description The provider's id of the tax rate; or give `tax_rate` instead.
              * @default null
              */
             tax_rate_remote_id?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Tracking Categories
              * @description Tracking category options (Xero tracking, QuickBooks classes and departments) the line is analysed by.
              * @default null
              */
@@ -5411,25 +4652,15 @@ export interface components {
          */
         OutstandingByContact: {
             /**
-             * As Of
              * Format: date
              * @description Today in the linked account's time zone.
              */
             as_of: string;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Truncated
-             * @description More contacts than `limit`: the largest first.
-             */
+            /** @description More contacts than `limit`: the largest first. */
             truncated: boolean;
-            /**
-             * Results
-             * @description One entry per contact and currency.
-             */
+            /** @description One entry per contact and currency. */
             results: components["schemas"]["ContactOutstanding"][];
         };
         /**
@@ -5481,25 +4712,19 @@ export interface components {
         };
         /** Payment */
         Payment: {
-            /**
-             * Remote Id
-             * @description The provider's id of the payment.
-             */
+            /** @description The provider's id of the payment. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the payment last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The payment was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -5513,61 +4738,51 @@ export interface components {
              */
             type?: components["schemas"]["PaymentType"] | null;
             /**
-             * Transaction Date
              * @description Date of the payment in the books.
              * @default null
              */
             transaction_date?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the account itself with `expand=account`.
              * @default null
              */
             account?: string | components["schemas"]["Account"] | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
             exchange_rate?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
             total_amount?: string | null;
             /**
-             * Reference
              * @description The payment's reference (free text, e.g. the customer's order number).
              * @default null
              */
@@ -5578,30 +4793,23 @@ export interface components {
              */
             status?: components["schemas"]["PaymentStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Applied To
-             * @description What the payment is applied to.
-             */
+            /** @description What the payment is applied to. */
             applied_to?: components["schemas"]["PaymentApplication"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -5612,20 +4820,13 @@ export interface components {
             /** @description Kind of document the amount is applied to (see the enum). */
             related_object_type: components["schemas"]["RelatedObjectType"];
             /**
-             * Related Object Id
              * @description Ledgerlink's id of the document the amount is applied to.
              * @default null
              */
             related_object_id?: string | null;
-            /**
-             * Related Object Remote Id
-             * @description The provider's id of the document the amount is applied to.
-             */
+            /** @description The provider's id of the document the amount is applied to. */
             related_object_remote_id: string;
-            /**
-             * Applied Amount
-             * @description Amount applied.
-             */
+            /** @description Amount applied. */
             applied_amount: string;
         };
         /** PaymentApplicationInput */
@@ -5636,19 +4837,16 @@ export interface components {
              */
             related_object_type?: components["schemas"]["RelatedObjectType"];
             /**
-             * Related Object Id
              * @description Ledgerlink's id of the document the amount is applied to.
              * @default null
              */
             related_object_id?: string | null;
             /**
-             * Related Object Remote Id
              * @description The provider's id of the document the amount is applied to.
              * @default null
              */
             related_object_remote_id?: string | null;
             /**
-             * Applied Amount
              * @description Amount applied. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
@@ -5661,53 +4859,42 @@ export interface components {
          */
         PaymentInput: {
             /**
-             * Transaction Date
+             * Format: date
              * @description Required on create. Date of the payment in the books.
-             * @default null
              */
-            transaction_date: string | null;
+            transaction_date: string;
             /**
-             * Account
              * @description Ledgerlink's id of the account; the gateway resolves it to `account_remote_id`.
              * @default null
              */
             account?: string | null;
             /**
-             * Account Remote Id
              * @description The provider's id of the account; or give `account` instead.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
             exchange_rate?: string | number | null;
             /**
-             * Total Amount
              * @description Total amount, tax included. A decimal (a string, or a JSON number): at most 12 digits before the point and 4 after; beyond that the answer is 422.
              * @default null
              */
             total_amount?: string | number | null;
             /**
-             * Reference
              * @description The payment's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
-            /**
-             * Applied To
-             * @description Required on create. What the payment is applied to.
-             * @default null
-             */
-            applied_to: components["schemas"]["PaymentApplicationInput"][] | null;
+            /** @description Required on create. What the payment is applied to. */
+            applied_to: components["schemas"]["PaymentApplicationInput"][];
         };
         /**
          * PaymentMethod
@@ -5717,25 +4904,13 @@ export interface components {
         PaymentMethod: "CASH" | "CHECK" | "CREDIT_CARD" | "BANK";
         /** PaginatedPaymentList */
         PaymentPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["Payment"][];
         };
         /**
@@ -5752,19 +4927,14 @@ export interface components {
         PhoneNumber: {
             /** @description Kind of phone number (see the enum). */
             type: components["schemas"]["PhoneNumberType"];
-            /**
-             * Number
-             * @description The phone number's number as users see it at the provider (invoice number, document number).
-             */
+            /** @description The phone number's number as users see it at the provider (invoice number, document number). */
             number: string;
             /**
-             * Area Code
              * @description Area code.
              * @default null
              */
             area_code?: string | null;
             /**
-             * Country Code
              * @description Country dialling code.
              * @default null
              */
@@ -5807,25 +4977,19 @@ export interface components {
         };
         /** PurchaseOrder */
         PurchaseOrder: {
-            /**
-             * Remote Id
-             * @description The provider's id of the purchase order.
-             */
+            /** @description The provider's id of the purchase order. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the purchase order last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The purchase order was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -5834,85 +4998,71 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Number
              * @description The purchase order's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact; the contact itself with `expand=contact`.
              * @default null
              */
             contact?: string | components["schemas"]["Contact"] | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the purchase order (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Delivery Date
              * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
              * @default null
              */
             delivery_date?: string | null;
             /**
-             * Expected Arrival Date
              * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
              * @default null
              */
             expected_arrival_date?: string | null;
             /**
-             * Delivery Address
              * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
              * @default null
              */
             delivery_address?: string | null;
             /**
-             * Attention To
              * @description Person the delivery or letter is for.
              * @default null
              */
             attention_to?: string | null;
             /**
-             * Telephone
              * @description Phone number for the delivery.
              * @default null
              */
             telephone?: string | null;
             /**
-             * Delivery Instructions
              * @description Instructions for the delivery.
              * @default null
              */
             delivery_instructions?: string | null;
             /**
-             * Reference
              * @description The purchase order's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description The message to the supplier printed on the order (QuickBooks Memo).
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency).
              * @default null
              */
@@ -5923,25 +5073,21 @@ export interface components {
              */
             tax_treatment?: components["schemas"]["TaxTreatment"] | null;
             /**
-             * Sub Total
              * @description Total before tax (and after line discounts).
              * @default null
              */
             sub_total?: string | null;
             /**
-             * Total Tax Amount
              * @description Total tax.
              * @default null
              */
             total_tax_amount?: string | null;
             /**
-             * Total Discount
              * @description Total of the line discounts.
              * @default null
              */
             total_discount?: string | null;
             /**
-             * Total Amount
              * @description Total amount, tax included.
              * @default null
              */
@@ -5952,30 +5098,23 @@ export interface components {
              */
             status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Line Items
-             * @description The purchase order's lines.
-             */
+            /** @description The purchase order's lines. */
             line_items?: components["schemas"]["InvoiceLineItem"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -5991,85 +5130,71 @@ export interface components {
          */
         PurchaseOrderInput: {
             /**
-             * Number
              * @description The purchase order's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the purchase order (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Delivery Date
              * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
              * @default null
              */
             delivery_date?: string | null;
             /**
-             * Expected Arrival Date
              * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
              * @default null
              */
             expected_arrival_date?: string | null;
             /**
-             * Delivery Address
              * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
              * @default null
              */
             delivery_address?: string | null;
             /**
-             * Attention To
              * @description Person the delivery or letter is for.
              * @default null
              */
             attention_to?: string | null;
             /**
-             * Telephone
              * @description Phone number for the delivery.
              * @default null
              */
             telephone?: string | null;
             /**
-             * Delivery Instructions
              * @description Instructions for the delivery.
              * @default null
              */
             delivery_instructions?: string | null;
             /**
-             * Reference
              * @description The purchase order's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description The message to the supplier printed on the order (QuickBooks Memo).
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -6085,7 +5210,6 @@ export interface components {
              */
             status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
-             * Line Items
              * @description The purchase order's lines.
              * @default null
              */
@@ -6093,25 +5217,13 @@ export interface components {
         };
         /** PaginatedPurchaseOrderList */
         PurchaseOrderPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["PurchaseOrder"][];
         };
         /**
@@ -6129,85 +5241,71 @@ export interface components {
          */
         PurchaseOrderUpdate: {
             /**
-             * Number
              * @description The purchase order's number as users see it at the provider (invoice number, document number).
              * @default null
              */
             number?: string | null;
             /**
-             * Contact
              * @description Required on create, unless `contact_remote_id` is given. Ledgerlink's id of the contact; the gateway resolves it to `contact_remote_id`.
              * @default null
              */
             contact?: string | null;
             /**
-             * Contact Remote Id
              * @description Required on create, unless `contact` is given. The provider's id of the contact; or give `contact` instead.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Issue Date
              * @description Date of the purchase order (the date printed on it).
              * @default null
              */
             issue_date?: string | null;
             /**
-             * Delivery Date
              * @description When the goods are to be delivered (Xero DeliveryDate, QuickBooks DueDate).
              * @default null
              */
             delivery_date?: string | null;
             /**
-             * Expected Arrival Date
              * @description When they are expected to arrive (Xero ExpectedArrivalDate only).
              * @default null
              */
             expected_arrival_date?: string | null;
             /**
-             * Delivery Address
              * @description Where to deliver, as text (lines separated by newlines; QuickBooks ShipAddr lines).
              * @default null
              */
             delivery_address?: string | null;
             /**
-             * Attention To
              * @description Person the delivery or letter is for.
              * @default null
              */
             attention_to?: string | null;
             /**
-             * Telephone
              * @description Phone number for the delivery.
              * @default null
              */
             telephone?: string | null;
             /**
-             * Delivery Instructions
              * @description Instructions for the delivery.
              * @default null
              */
             delivery_instructions?: string | null;
             /**
-             * Reference
              * @description The purchase order's reference (free text, e.g. the customer's order number).
              * @default null
              */
             reference?: string | null;
             /**
-             * Memo
              * @description The message to the supplier printed on the order (QuickBooks Memo).
              * @default null
              */
             memo?: string | null;
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
             currency?: string | null;
             /**
-             * Exchange Rate
              * @description Units of the company's base currency per unit of `currency` (empty or 1 when `currency` is the base currency). A decimal (a string, or a JSON number): at most 12 digits before the point and 6 after; beyond that the answer is 422.
              * @default null
              */
@@ -6223,7 +5321,6 @@ export interface components {
              */
             status?: components["schemas"]["PurchaseOrderStatus"] | null;
             /**
-             * Line Items
              * @description The purchase order's lines.
              * @default null
              */
@@ -6243,7 +5340,6 @@ export interface components {
             /** @description Kind of report (see the enum). */
             type: components["schemas"]["ReportType"];
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
@@ -6254,25 +5350,21 @@ export interface components {
              */
             basis?: components["schemas"]["ReportBasis"] | null;
             /**
-             * Start Date
              * @description First day of the period.
              * @default null
              */
             start_date?: string | null;
             /**
-             * End Date
              * @description Last day of the period.
              * @default null
              */
             end_date?: string | null;
             /**
-             * Date
              * @description Date of the report.
              * @default null
              */
             date?: string | null;
             /**
-             * Periods
              * @description Number of periods (or dates) compared.
              * @default 1
              */
@@ -6282,43 +5374,32 @@ export interface components {
              * @default null
              */
             timeframe?: components["schemas"]["ReportTimeframe"] | null;
-            /**
-             * Columns
-             * @description What each value of a row is.
-             */
+            /** @description What each value of a row is. */
             columns: components["schemas"]["ReportColumn"][];
-            /**
-             * Rows
-             * @description Rows of the report (a tree: sections hold rows).
-             */
+            /** @description Rows of the report (a tree: sections hold rows). */
             rows: components["schemas"]["ReportRow"][];
             /**
-             * Derived
              * @description True when Ledgerlink computed the report from other reports or the ledger because the
              *     provider has none (Xero's cash flow statement).
              * @default false
              */
             derived?: boolean;
             /**
-             * Remote Id
              * @description The provider's id of the report.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Remote Name
              * @description The report's title as the provider names it.
              * @default null
              */
             remote_name?: string | null;
             /**
-             * Remote Generated At
              * @description When the provider produced the report.
              * @default null
              */
             remote_generated_at?: string | null;
             /**
-             * Remote Data
              * @description The provider's raw record; only with `include_remote_data=true`.
              * @default null
              */
@@ -6334,7 +5415,6 @@ export interface components {
             /** @description Kind of report answer (see the enum). */
             type: components["schemas"]["ReportType"];
             /**
-             * Currency
              * @description ISO 4217 currency code.
              * @default null
              */
@@ -6345,25 +5425,21 @@ export interface components {
              */
             basis?: components["schemas"]["ReportBasis"] | null;
             /**
-             * Start Date
              * @description First day of the period.
              * @default null
              */
             start_date?: string | null;
             /**
-             * End Date
              * @description Last day of the period.
              * @default null
              */
             end_date?: string | null;
             /**
-             * Date
              * @description Date of the report answer.
              * @default null
              */
             date?: string | null;
             /**
-             * Periods
              * @description Number of periods (or dates) compared.
              * @default 1
              */
@@ -6373,43 +5449,32 @@ export interface components {
              * @default null
              */
             timeframe?: components["schemas"]["ReportTimeframe"] | null;
-            /**
-             * Columns
-             * @description What each value of a row is.
-             */
+            /** @description What each value of a row is. */
             columns: components["schemas"]["ReportColumn"][];
-            /**
-             * Rows
-             * @description Rows of the report answer (a tree: sections hold rows).
-             */
+            /** @description Rows of the report answer (a tree: sections hold rows). */
             rows: components["schemas"]["ReportRow"][];
             /**
-             * Derived
              * @description True when Ledgerlink computed the report from other reports or the ledger because the
              *     provider has none (Xero's cash flow statement).
              * @default false
              */
             derived?: boolean;
             /**
-             * Remote Id
              * @description The provider's id of the report answer.
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Remote Name
              * @description The report's title as the provider names it.
              * @default null
              */
             remote_name?: string | null;
             /**
-             * Remote Generated At
              * @description When the provider produced the report.
              * @default null
              */
             remote_generated_at?: string | null;
             /**
-             * Remote Data
              * @description The provider's raw record; only with `include_remote_data=true`.
              * @default null
              */
@@ -6417,21 +5482,16 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Linked Account
              * Format: uuid
              * @description The linked account the report is of.
              */
             linked_account: string;
             /**
-             * Generated At
              * Format: date-time
              * @description When Ledgerlink fetched the report from the provider (ISO 8601, UTC); with `cached=true` the report is this old.
              */
             generated_at: string;
-            /**
-             * Cached
-             * @description Served from Ledgerlink's cache (true) or fetched for this request.
-             */
+            /** @description Served from Ledgerlink's cache (true) or fetched for this request. */
             cached: boolean;
         };
         /**
@@ -6441,56 +5501,43 @@ export interface components {
         ReportBasis: "ACCRUAL" | "CASH";
         /** ReportColumn */
         ReportColumn: {
-            /**
-             * Id
-             * @description Id of the report column.
-             */
+            /** @description Id of the report column. */
             id: string;
             /** @description Kind of report column (see the enum). */
             kind: components["schemas"]["ReportColumnKind"];
-            /**
-             * Label
-             * @description The report column's heading as the provider prints it.
-             */
+            /** @description The report column's heading as the provider prints it. */
             label: string;
             /**
-             * Start Date
              * @description First day of the period.
              * @default null
              */
             start_date?: string | null;
             /**
-             * End Date
              * @description Last day of the period.
              * @default null
              */
             end_date?: string | null;
             /**
-             * Min Days
              * @description Ageing buckets: the fewest days overdue in the bucket (inclusive).
              * @default null
              */
             min_days?: number | null;
             /**
-             * Max Days
              * @description Ageing buckets: the most days overdue in the bucket (inclusive; null: open-ended).
              * @default null
              */
             max_days?: number | null;
             /**
-             * Tracking Category Remote Id
              * @description With a tracking breakdown: the provider's id of the tracking category.
              * @default null
              */
             tracking_category_remote_id?: string | null;
             /**
-             * Tracking Option Remote Id
              * @description With a tracking breakdown: the provider's id of the column's option.
              * @default null
              */
             tracking_option_remote_id?: string | null;
             /**
-             * Tracking Option Name
              * @description With a tracking breakdown: the option's name.
              * @default null
              */
@@ -6519,62 +5566,42 @@ export interface components {
         };
         /** ReportRow */
         ReportRow: {
-            /**
-             * Id
-             * @description Id of the report row.
-             */
+            /** @description Id of the report row. */
             id: string;
             /** @description Kind of report row (see the enum). */
             kind: components["schemas"]["ReportRowKind"];
-            /**
-             * Name
-             * @description Name of the report row.
-             */
+            /** @description Name of the report row. */
             name: string;
-            /**
-             * Values
-             * @description One figure per column (decimal string; null where the provider prints none).
-             */
+            /** @description One figure per column (decimal string; null where the provider prints none). */
             values?: (string | null)[];
             /**
-             * Account Remote Id
              * @description The provider's id of the account.
              * @default null
              */
             account_remote_id?: string | null;
             /**
-             * Account
              * @description Ledgerlink account id (filled by the gateway from ``account_remote_id``).
              * @default null
              */
             account?: string | null;
             /**
-             * Account Code
              * @description Code of the account at the provider (Xero refers to accounts and items by code).
              * @default null
              */
             account_code?: string | null;
             /**
-             * Contact Remote Id
              * @description The provider's id of the contact.
              * @default null
              */
             contact_remote_id?: string | null;
             /**
-             * Contact
              * @description Ledgerlink's id of the contact (from `contact_remote_id`).
              * @default null
              */
             contact?: string | null;
-            /**
-             * Sum Of
-             * @description TOTAL rows: the row ids this total sums (``-id``: subtracted).
-             */
+            /** @description TOTAL rows: the row ids this total sums (``-id``: subtracted). */
             sum_of?: string[];
-            /**
-             * Rows
-             * @description Rows of the report row (a tree: sections hold rows).
-             */
+            /** @description Rows of the report row (a tree: sections hold rows). */
             rows?: components["schemas"]["ReportRow"][];
         };
         /**
@@ -6602,26 +5629,20 @@ export interface components {
          */
         ReportSnapshot: {
             /**
-             * Id
              * Format: uuid
              * @description The snapshot's id.
              */
             id: string;
             /** @description PROFIT_AND_LOSS (the month) or BALANCE_SHEET (its end). */
             type: components["schemas"]["ReportType"];
-            /**
-             * Period Start
-             * @description The month's first day (P&L).
-             */
+            /** @description The month's first day (P&L). */
             period_start: string | null;
             /**
-             * Period End
              * Format: date
              * @description The month's last day (the balance sheet's date).
              */
             period_end: string;
             /**
-             * Generated At
              * Format: date-time
              * @description When Ledgerlink fetched it from the provider.
              */
@@ -6632,15 +5653,11 @@ export interface components {
         /** ReportSnapshotList */
         ReportSnapshotList: {
             /**
-             * Linked Account
              * Format: uuid
              * @description The linked account the snapshots are of.
              */
             linked_account: string;
-            /**
-             * Results
-             * @description Newest month first.
-             */
+            /** @description Newest month first. */
             results: components["schemas"]["ReportSnapshot"][];
         };
         /**
@@ -6658,30 +5675,15 @@ export interface components {
          * @description One group's invoices in one currency.
          */
         SummaryGroup: {
-            /**
-             * Group
-             * @description The group: a status, a currency code, a contact's Ledgerlink id or a month (`YYYY-MM` of the issue date), as `group_by` says; null for invoices without one.
-             */
+            /** @description The group: a status, a currency code, a contact's Ledgerlink id or a month (`YYYY-MM` of the issue date), as `group_by` says; null for invoices without one. */
             group: string | null;
-            /**
-             * Currency
-             * @description ISO 4217 code; sums never mix currencies.
-             */
+            /** @description ISO 4217 code; sums never mix currencies. */
             currency: string | null;
-            /**
-             * Count
-             * @description How many invoices.
-             */
+            /** @description How many invoices. */
             count: number;
-            /**
-             * Total Amount
-             * @description Sum of `total_amount` (a decimal string).
-             */
+            /** @description Sum of `total_amount` (a decimal string). */
             total_amount: string | null;
-            /**
-             * Balance
-             * @description Sum of `balance`, what is still owed.
-             */
+            /** @description Sum of `balance`, what is still owed. */
             balance: string | null;
         };
         /**
@@ -6854,25 +5856,19 @@ export interface components {
          *     code, e.g. ``OUTPUT``; QuickBooks: the TaxCode Id).
          */
         TaxRate: {
-            /**
-             * Remote Id
-             * @description The provider's id of the tax rate.
-             */
+            /** @description The provider's id of the tax rate. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the tax rate last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The tax rate was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -6881,39 +5877,31 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Name
              * @description Name of the tax rate.
              * @default null
              */
             name?: string | null;
             /**
-             * Code
              * @description The tax rate's code as users see it at the provider.
              * @default null
              */
             code?: string | null;
             /**
-             * Description
              * @description Description of the tax rate.
              * @default null
              */
             description?: string | null;
             /**
-             * Effective Tax Rate
              * @description The rate actually applied, as a percentage (compound components included).
              * @default null
              */
             effective_tax_rate?: string | null;
             /**
-             * Total Tax Rate
              * @description The sum of the components' rates as displayed by the provider.
              * @default null
              */
             total_tax_rate?: string | null;
-            /**
-             * Components
-             * @description The taxes making up the rate.
-             */
+            /** @description The taxes making up the rate. */
             components?: components["schemas"]["TaxRateComponent"][];
             /**
              * @description Status of the tax rate, mapped to the unified values (see the enum); `status_raw` holds the provider's own.
@@ -6921,30 +5909,23 @@ export interface components {
              */
             status?: components["schemas"]["TaxRateStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Applies To
-             * @description What the tax rate can be used on: sales, purchases or both.
-             */
+            /** @description What the tax rate can be used on: sales, purchases or both. */
             applies_to?: components["schemas"]["TaxRateAppliesTo"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -6962,31 +5943,26 @@ export interface components {
          */
         TaxRateComponent: {
             /**
-             * Remote Id
              * @description Provider id of the component where it has one (QuickBooks TaxRate Id).
              * @default null
              */
             remote_id?: string | null;
             /**
-             * Name
              * @description Name of the tax rate component.
              * @default null
              */
             name?: string | null;
             /**
-             * Rate
              * @description Percentage, e.g. ``Decimal("12.5")``.
              * @default null
              */
             rate?: string | null;
             /**
-             * Is Compound
              * @description This tax is charged on the amount plus the earlier components' tax.
              * @default false
              */
             is_compound?: boolean;
             /**
-             * Is Non Recoverable
              * @description The tax cannot be reclaimed.
              * @default false
              */
@@ -6999,25 +5975,13 @@ export interface components {
         };
         /** PaginatedTaxRateList */
         TaxRatePage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["TaxRate"][];
         };
         /**
@@ -7032,25 +5996,19 @@ export interface components {
         TaxTreatment: "EXCLUSIVE" | "INCLUSIVE" | "NO_TAX";
         /** TrackingCategory */
         TrackingCategory: {
-            /**
-             * Remote Id
-             * @description The provider's id of the tracking category.
-             */
+            /** @description The provider's id of the tracking category. */
             remote_id: string;
             /**
-             * Remote Updated At
              * @description When the tracking category last changed at the provider.
              * @default null
              */
             remote_updated_at?: string | null;
             /**
-             * Remote Was Deleted
              * @description The tracking category was deleted (or archived) at the provider; Ledgerlink keeps it, marked, so deletions reach clients.
              * @default false
              */
             remote_was_deleted?: boolean;
             /**
-             * Remote Data
              * @description The provider's raw record (Decimal numbers, provider date strings); only exposed by the
              *     gateway with ``include_remote_data=true``.
              * @default null
@@ -7059,7 +6017,6 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /**
-             * Name
              * @description Name of the tracking category.
              * @default null
              */
@@ -7070,30 +6027,23 @@ export interface components {
              */
             status?: components["schemas"]["TrackingCategoryStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
             status_raw?: string | null;
-            /**
-             * Options
-             * @description The tracking category's options (the values lines are tagged with).
-             */
+            /** @description The tracking category's options (the values lines are tagged with). */
             options?: components["schemas"]["TrackingCategoryOption"][];
             /**
-             * Id
              * Format: uuid
              * @description Ledgerlink's id of the record (stable).
              */
             id: string;
             /**
-             * Created At
              * Format: date-time
              * @description When Ledgerlink first stored the record.
              */
             created_at: string;
             /**
-             * Modified At
              * Format: date-time
              * @description When Ledgerlink last changed the record.
              */
@@ -7101,13 +6051,9 @@ export interface components {
         };
         /** TrackingCategoryOption */
         TrackingCategoryOption: {
-            /**
-             * Remote Id
-             * @description The provider's id of the tracking category option.
-             */
+            /** @description The provider's id of the tracking category option. */
             remote_id: string;
             /**
-             * Name
              * @description Name of the tracking category option.
              * @default null
              */
@@ -7118,7 +6064,6 @@ export interface components {
              */
             status?: components["schemas"]["TrackingCategoryStatus"] | null;
             /**
-             * Status Raw
              * @description The provider's own value behind `status`, unmapped.
              * @default null
              */
@@ -7126,25 +6071,13 @@ export interface components {
         };
         /** PaginatedTrackingCategoryList */
         TrackingCategoryPage: {
-            /**
-             * Next
-             * @description Cursor of the next page (pass as `cursor`).
-             */
+            /** @description Cursor of the next page (pass as `cursor`). */
             next: string | null;
-            /**
-             * Previous
-             * @description Cursor of the previous page.
-             */
+            /** @description Cursor of the previous page. */
             previous: string | null;
-            /**
-             * Last Sync At
-             * @description Freshness: the linked account's last successful sync.
-             */
+            /** @description Freshness: the linked account's last successful sync. */
             last_sync_at: string | null;
-            /**
-             * Results
-             * @description The records of this page.
-             */
+            /** @description The records of this page. */
             results: components["schemas"]["TrackingCategory"][];
         };
         /**
@@ -7153,31 +6086,26 @@ export interface components {
          */
         TrackingCategoryRef: {
             /**
-             * Category
              * @description Ledgerlink's id of the category (from `category_remote_id`).
              * @default null
              */
             category?: string | null;
             /**
-             * Category Remote Id
              * @description The provider's id of the category.
              * @default null
              */
             category_remote_id?: string | null;
             /**
-             * Name
              * @description Name of the tracking category ref.
              * @default null
              */
             name?: string | null;
             /**
-             * Option
              * @description Ledgerlink's id of the option (from `option_remote_id`).
              * @default null
              */
             option?: string | null;
             /**
-             * Option Remote Id
              * @description The provider's id of the option.
              * @default null
              */
@@ -7411,7 +6339,16 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id, as in the envelope's `request_id`. */
+        RequestId: string;
+        /** @description The scheme to use: `Bearer`. */
+        WwwAuthenticate: string;
+        /** @description The methods the linked account's provider offers here. */
+        Allow: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -7437,8 +6374,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7448,8 +6384,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7514,8 +6449,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7525,10 +6459,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7538,8 +6470,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7549,10 +6480,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7562,8 +6491,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7573,10 +6501,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7586,8 +6512,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7625,8 +6550,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7636,10 +6560,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7649,8 +6571,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7660,8 +6581,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7671,10 +6591,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7684,8 +6602,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7695,8 +6612,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7706,8 +6622,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7717,8 +6632,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7728,8 +6642,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7739,8 +6652,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7750,10 +6662,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7763,8 +6673,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7774,8 +6683,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7785,8 +6693,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7796,10 +6703,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7838,8 +6743,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7849,10 +6753,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7862,8 +6764,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7873,10 +6774,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7886,8 +6785,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7897,10 +6795,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7910,8 +6806,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7949,8 +6844,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7960,10 +6854,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7973,8 +6865,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7984,8 +6875,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7995,10 +6885,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8008,8 +6896,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8019,8 +6906,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8030,8 +6916,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8041,8 +6926,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8052,8 +6936,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8063,8 +6946,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8074,10 +6956,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8087,8 +6967,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8098,8 +6977,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8109,8 +6987,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8120,10 +6997,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8160,8 +7035,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8171,10 +7045,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8184,8 +7056,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8195,8 +7066,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8206,10 +7076,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8219,8 +7087,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8230,8 +7097,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8241,8 +7107,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8252,10 +7117,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8265,8 +7128,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8276,8 +7138,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8287,8 +7148,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8298,10 +7158,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8339,8 +7197,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8350,10 +7207,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8363,8 +7218,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8374,8 +7228,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8385,10 +7238,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider keeps no files. */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8398,8 +7249,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8409,8 +7259,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8420,8 +7269,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8431,8 +7279,7 @@ export interface operations {
             /** @description `payload_too_large`: the file is larger than the provider takes. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8442,8 +7289,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the provider does not take this file type (or the body is not multipart). */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8453,8 +7299,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8464,10 +7309,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8477,8 +7320,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8488,8 +7330,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8499,8 +7340,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8510,10 +7350,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8550,8 +7388,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8561,10 +7398,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8574,8 +7409,7 @@ export interface operations {
             /** @description `not_found`. */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8585,8 +7419,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8596,10 +7429,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8609,8 +7440,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8644,8 +7474,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8655,10 +7484,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8668,8 +7495,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8679,8 +7505,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8690,8 +7515,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8701,8 +7525,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8712,8 +7535,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8723,10 +7545,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8736,8 +7556,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8747,8 +7566,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8758,8 +7576,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8769,10 +7586,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8844,8 +7659,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8855,10 +7669,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8868,8 +7680,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8879,10 +7690,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8892,8 +7701,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8903,10 +7711,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8916,8 +7722,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8956,8 +7761,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8967,10 +7771,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8980,8 +7782,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8991,10 +7792,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9004,8 +7803,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9015,10 +7813,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9028,8 +7824,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9095,8 +7890,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9106,10 +7900,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9119,8 +7911,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9130,10 +7921,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9143,8 +7932,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9154,10 +7942,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9167,8 +7953,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9206,8 +7991,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9217,10 +8001,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9230,8 +8012,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9241,8 +8022,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9252,10 +8032,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9265,8 +8043,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9276,8 +8053,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9287,8 +8063,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9298,8 +8073,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9309,8 +8083,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9320,8 +8093,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9331,10 +8103,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9344,8 +8114,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9355,8 +8124,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9366,8 +8134,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9377,10 +8144,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9419,8 +8184,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9430,10 +8194,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9443,8 +8205,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9454,10 +8215,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9467,8 +8226,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9478,10 +8236,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9491,8 +8247,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9538,8 +8293,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9549,10 +8303,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9562,8 +8314,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9573,10 +8324,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9586,8 +8335,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9597,10 +8345,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9610,8 +8356,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9648,8 +8393,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9659,10 +8403,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9672,8 +8414,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9683,10 +8424,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9696,8 +8435,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9707,10 +8445,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9720,8 +8456,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9779,8 +8514,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9790,10 +8524,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9803,8 +8535,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9814,10 +8545,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9827,8 +8556,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9838,10 +8566,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9851,8 +8577,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9890,8 +8615,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9901,10 +8625,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9914,8 +8636,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9925,8 +8646,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9936,10 +8656,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9949,8 +8667,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9960,8 +8677,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9971,8 +8687,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9982,8 +8697,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9993,8 +8707,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10004,8 +8717,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10015,10 +8727,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10028,8 +8738,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10039,8 +8748,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10050,8 +8758,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10061,10 +8768,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10101,8 +8806,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10112,10 +8816,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10125,8 +8827,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10136,10 +8837,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10149,8 +8848,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10160,10 +8858,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,8 +8869,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10208,8 +8903,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10219,10 +8913,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10232,8 +8924,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10243,8 +8934,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10254,10 +8944,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10267,8 +8955,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10278,8 +8965,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10289,8 +8975,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10300,10 +8985,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10313,8 +8996,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10324,8 +9006,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10335,8 +9016,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10346,10 +9026,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10387,8 +9065,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10398,10 +9075,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10411,8 +9086,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10422,8 +9096,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10433,10 +9106,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10446,8 +9117,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10457,8 +9127,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10468,8 +9137,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10479,8 +9147,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10490,8 +9157,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10501,8 +9167,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10512,10 +9177,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10525,8 +9188,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10536,8 +9198,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10547,8 +9208,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10558,10 +9218,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10638,8 +9296,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10649,10 +9306,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10662,8 +9317,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10673,10 +9327,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10686,8 +9338,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10697,10 +9348,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10710,8 +9359,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10791,8 +9439,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10802,10 +9449,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10815,8 +9460,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10826,10 +9470,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10839,8 +9481,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10850,10 +9491,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10863,8 +9502,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10902,8 +9540,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10913,10 +9550,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10926,8 +9561,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10937,8 +9571,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10948,10 +9581,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10961,8 +9592,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10972,8 +9602,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10983,8 +9612,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10994,8 +9622,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11005,8 +9632,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11016,8 +9642,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11027,10 +9652,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11040,8 +9663,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11051,8 +9673,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11062,8 +9683,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11073,10 +9693,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11115,8 +9733,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11126,10 +9743,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11139,8 +9754,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11150,10 +9764,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11163,8 +9775,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11174,10 +9785,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11187,8 +9796,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11222,8 +9830,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11233,10 +9840,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11246,8 +9851,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11257,8 +9861,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11268,10 +9871,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11281,8 +9882,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11292,8 +9892,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11303,8 +9902,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11314,10 +9912,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11327,8 +9923,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11338,8 +9933,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11349,8 +9943,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11360,10 +9953,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11401,8 +9992,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11412,10 +10002,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11425,8 +10013,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11436,8 +10023,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11447,10 +10033,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11460,8 +10044,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11471,8 +10054,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11482,8 +10064,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11493,8 +10074,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11504,8 +10084,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11515,8 +10094,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11526,10 +10104,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11539,8 +10115,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11550,8 +10125,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11561,8 +10135,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11572,10 +10145,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11615,8 +10186,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11626,10 +10196,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11639,8 +10207,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11650,8 +10217,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11661,10 +10227,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer it. */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11674,8 +10238,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11685,8 +10248,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11696,8 +10258,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11707,8 +10268,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11718,8 +10278,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11729,8 +10288,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11740,10 +10298,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11753,8 +10309,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11764,8 +10319,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11775,8 +10329,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11786,10 +10339,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11825,8 +10376,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11836,10 +10386,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11849,8 +10397,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11860,8 +10407,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11871,10 +10417,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11884,8 +10428,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11955,8 +10498,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11966,10 +10508,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11979,8 +10519,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11990,10 +10529,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12003,8 +10540,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12014,10 +10550,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12027,8 +10561,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12066,8 +10599,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12077,10 +10609,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12090,8 +10620,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12101,8 +10630,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12112,10 +10640,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12125,8 +10651,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12136,8 +10661,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12147,8 +10671,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12158,8 +10681,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12169,8 +10691,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12180,8 +10701,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12191,10 +10711,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12204,8 +10722,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12215,8 +10732,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12226,8 +10742,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12237,10 +10752,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12279,8 +10792,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12290,10 +10802,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12303,8 +10813,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12314,10 +10823,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12327,8 +10834,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12338,10 +10844,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12351,8 +10855,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12404,8 +10907,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12415,10 +10917,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12428,8 +10928,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12439,10 +10938,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12452,8 +10949,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12463,10 +10959,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12476,8 +10970,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12516,8 +11009,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12527,10 +11019,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12540,8 +11030,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12551,10 +11040,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12564,8 +11051,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12575,10 +11061,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12588,8 +11072,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12675,8 +11158,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12686,10 +11168,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12699,8 +11179,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12710,10 +11189,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12723,8 +11200,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12734,10 +11210,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12747,8 +11221,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12786,8 +11259,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12797,10 +11269,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12810,8 +11280,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12821,8 +11290,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12832,10 +11300,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12845,8 +11311,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12856,8 +11321,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12867,8 +11331,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12878,8 +11341,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12889,8 +11351,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12900,8 +11361,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12911,10 +11371,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12924,8 +11382,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12935,8 +11392,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12946,8 +11402,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12957,10 +11412,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12999,8 +11452,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13010,10 +11462,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13023,8 +11473,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13034,10 +11483,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13047,8 +11494,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13058,10 +11504,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13071,8 +11515,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13106,8 +11549,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13117,10 +11559,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13130,8 +11570,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13141,8 +11580,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13152,10 +11590,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13165,8 +11601,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13176,8 +11611,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13187,8 +11621,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13198,10 +11631,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13211,8 +11642,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13222,8 +11652,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13233,8 +11662,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13244,10 +11672,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13285,8 +11711,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13296,10 +11721,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13309,8 +11732,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13320,8 +11742,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13331,10 +11752,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13344,8 +11763,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13355,8 +11773,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13366,8 +11783,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13377,8 +11793,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13388,8 +11803,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13399,8 +11813,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13410,10 +11823,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13423,8 +11834,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13434,8 +11844,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13445,8 +11854,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13456,10 +11864,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13536,8 +11942,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13547,10 +11952,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13560,8 +11963,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13571,10 +11973,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13584,8 +11984,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13595,10 +11994,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13608,8 +12005,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13665,8 +12061,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13676,10 +12071,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13689,8 +12082,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13700,10 +12092,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13713,8 +12103,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13724,10 +12113,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13737,8 +12124,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13776,8 +12162,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13787,10 +12172,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13800,8 +12183,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13811,8 +12193,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13822,10 +12203,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13835,8 +12214,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13846,8 +12224,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13857,8 +12234,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13868,8 +12244,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13879,8 +12254,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13890,8 +12264,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13901,10 +12274,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13914,8 +12285,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13925,8 +12295,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13936,8 +12305,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13947,10 +12315,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13989,8 +12355,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14000,10 +12365,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14013,8 +12376,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14024,10 +12386,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14037,8 +12397,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14048,10 +12407,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14061,8 +12418,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14100,8 +12456,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14111,10 +12466,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14124,8 +12477,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14135,8 +12487,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14146,10 +12497,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14159,8 +12508,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14170,8 +12518,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14181,8 +12528,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14192,8 +12538,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14203,8 +12548,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14214,8 +12558,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14225,10 +12568,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14238,8 +12579,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14249,8 +12589,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14260,8 +12599,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14271,10 +12609,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14342,8 +12678,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14353,10 +12688,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14366,8 +12699,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14377,10 +12709,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14390,8 +12720,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14401,10 +12730,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14414,8 +12741,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14453,8 +12779,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14464,10 +12789,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14477,8 +12800,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14488,8 +12810,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14499,10 +12820,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14512,8 +12831,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14523,8 +12841,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14534,8 +12851,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14545,8 +12861,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14556,8 +12871,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14567,8 +12881,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14578,10 +12891,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14591,8 +12902,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14602,8 +12912,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14613,8 +12922,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14624,10 +12932,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14666,8 +12972,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14677,10 +12982,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14690,8 +12993,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14701,10 +13003,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14714,8 +13014,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14725,10 +13024,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14738,8 +13035,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14777,8 +13073,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14788,10 +13083,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14801,8 +13094,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14812,8 +13104,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14823,10 +13114,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14836,8 +13125,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14847,8 +13135,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14858,8 +13145,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14869,8 +13155,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14880,8 +13165,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14891,8 +13175,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14902,10 +13185,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14915,8 +13196,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14926,8 +13206,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14937,8 +13216,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14948,10 +13226,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14984,8 +13260,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14995,10 +13270,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15008,8 +13281,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15019,8 +13291,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15030,8 +13301,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15041,8 +13311,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15052,8 +13321,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15063,10 +13331,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15076,8 +13342,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15114,8 +13379,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15125,10 +13389,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15138,8 +13400,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15149,8 +13410,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15160,10 +13420,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15173,8 +13431,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15205,8 +13462,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15216,10 +13472,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15229,8 +13483,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15240,8 +13493,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15251,10 +13503,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15264,8 +13514,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15295,8 +13544,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15306,10 +13554,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15319,8 +13565,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15330,8 +13575,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15341,10 +13585,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15354,8 +13596,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15390,8 +13631,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15401,10 +13641,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15414,8 +13652,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15425,8 +13662,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15436,8 +13672,7 @@ export interface operations {
             /** @description `conflict`: the account's provider is not configured on this gateway. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15447,8 +13682,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15458,8 +13692,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15469,8 +13702,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15480,10 +13712,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15493,8 +13723,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15529,8 +13758,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15540,10 +13768,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15553,8 +13779,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15564,8 +13789,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15575,8 +13799,7 @@ export interface operations {
             /** @description A sync is already queued or running (`sync_in_progress`) or paused (`sync_paused`), or the account needs a relink (`relink_required`); error envelope. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15586,8 +13809,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15597,8 +13819,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15608,8 +13829,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15619,10 +13839,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15632,8 +13850,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15643,10 +13860,8 @@ export interface operations {
             /** @description `service_unavailable`: the task queue is unreachable; retry after `Retry-After` seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15677,8 +13892,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15688,10 +13902,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15701,8 +13913,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15712,8 +13923,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15723,10 +13933,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15736,8 +13944,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15772,8 +13979,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15783,10 +13989,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15796,8 +14000,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15807,8 +14010,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15818,8 +14020,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15829,8 +14030,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15840,8 +14040,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15851,10 +14050,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15864,8 +14061,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15896,8 +14092,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15907,10 +14102,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15920,8 +14113,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15931,8 +14123,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15942,10 +14133,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15955,8 +14144,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15992,8 +14180,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16003,10 +14190,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16016,8 +14201,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16027,8 +14211,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16038,8 +14221,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16049,8 +14231,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16060,8 +14241,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16071,10 +14251,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16084,8 +14262,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16157,8 +14334,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16168,10 +14344,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16181,8 +14355,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16192,10 +14365,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16205,8 +14376,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16216,10 +14386,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16229,8 +14397,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16268,8 +14435,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16279,10 +14445,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16292,8 +14456,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16303,8 +14466,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16314,10 +14476,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16327,8 +14487,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16338,8 +14497,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16349,8 +14507,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16360,8 +14517,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16371,8 +14527,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16382,8 +14537,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16393,10 +14547,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16406,8 +14558,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16417,8 +14568,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16428,8 +14578,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16439,10 +14588,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16481,8 +14628,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16492,10 +14638,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16505,8 +14649,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16516,10 +14659,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16529,8 +14670,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16540,10 +14680,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16553,8 +14691,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16588,8 +14725,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16599,10 +14735,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16612,8 +14746,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16623,8 +14756,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16634,10 +14766,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16647,8 +14777,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16658,8 +14787,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16669,8 +14797,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16680,10 +14807,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16693,8 +14818,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16704,8 +14828,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16715,8 +14838,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16726,10 +14848,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16758,8 +14878,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16769,10 +14888,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16782,8 +14899,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16793,8 +14909,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16804,10 +14919,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16817,8 +14930,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16892,8 +15004,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16903,10 +15014,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16916,8 +15025,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16927,10 +15035,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16940,8 +15046,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16951,10 +15056,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16964,8 +15067,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17003,8 +15105,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17014,10 +15115,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17027,8 +15126,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17038,8 +15136,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17049,10 +15146,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17062,8 +15157,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17073,8 +15167,7 @@ export interface operations {
             /** @description `conflict`: the Idempotency-Key was used with another body or its first request is still running; or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17084,8 +15177,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17095,8 +15187,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17106,8 +15197,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17117,8 +15207,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17128,10 +15217,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17141,8 +15228,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17152,8 +15238,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17163,8 +15248,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17174,10 +15258,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17216,8 +15298,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17227,10 +15308,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17240,8 +15319,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17251,10 +15329,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17264,8 +15340,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17275,10 +15350,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17288,8 +15361,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17327,8 +15399,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17338,10 +15409,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17351,8 +15420,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17362,8 +15430,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17373,10 +15440,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17386,8 +15451,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17397,8 +15461,7 @@ export interface operations {
             /** @description `conflict`: the record changed at the provider while this write was made (its version there moved on); nothing was written, the record as it now is was stored and `details` carries its `modified_at`: read it again and retry. Or `relink_required`. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17408,8 +15471,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17419,8 +15481,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17430,8 +15491,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17441,8 +15501,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17452,10 +15511,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17465,8 +15522,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17476,8 +15532,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17487,8 +15542,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17498,10 +15552,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17544,8 +15596,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17555,10 +15606,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17568,8 +15617,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17579,8 +15627,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17590,8 +15637,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17601,8 +15647,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17612,8 +15657,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17623,10 +15667,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17636,8 +15678,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17647,8 +15688,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17658,8 +15698,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17669,10 +15708,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17715,8 +15752,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17726,10 +15762,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17739,8 +15773,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17750,8 +15783,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17761,8 +15793,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17772,8 +15803,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17783,8 +15813,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17794,10 +15823,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17807,8 +15834,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17818,8 +15844,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17829,8 +15854,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17840,10 +15864,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17890,8 +15912,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17901,10 +15922,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17914,8 +15933,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17925,8 +15943,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17936,8 +15953,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17947,8 +15963,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17958,8 +15973,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17969,10 +15983,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17982,8 +15994,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17993,8 +16004,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18004,8 +16014,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18015,10 +16024,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18067,8 +16074,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18078,10 +16084,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18091,8 +16095,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18102,8 +16105,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18113,8 +16115,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18124,8 +16125,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18135,8 +16135,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18146,10 +16145,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18159,8 +16156,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18170,8 +16166,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18181,8 +16176,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18192,10 +16186,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18244,8 +16236,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18255,10 +16246,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18268,8 +16257,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18279,8 +16267,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18290,8 +16277,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18301,8 +16287,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18312,8 +16297,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18323,10 +16307,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18336,8 +16318,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18347,8 +16328,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18358,8 +16338,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18369,10 +16348,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18414,8 +16391,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18425,10 +16401,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18438,8 +16412,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18449,8 +16422,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18460,10 +16432,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18473,8 +16443,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18521,8 +16490,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18532,10 +16500,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18545,8 +16511,7 @@ export interface operations {
             /** @description `permission_denied`: the linked account's consent lacks the provider scope this needs (relink it with that scope). */
             403: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18556,8 +16521,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18567,8 +16531,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18578,8 +16541,7 @@ export interface operations {
             /** @description `relink_required`: the linked account must be relinked by its end user. */
             409: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18589,8 +16551,7 @@ export interface operations {
             /** @description `validation_error`: the provider rejected the record, or values beyond what providers accept (out of range, a negative invoice total) were refused before sending; details name the fields. */
             422: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18600,10 +16561,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18613,8 +16572,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18624,8 +16582,7 @@ export interface operations {
             /** @description `not_supported`: the provider does not support this operation. */
             501: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18635,8 +16592,7 @@ export interface operations {
             /** @description `provider_error`: the provider failed to answer. */
             502: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18646,10 +16602,8 @@ export interface operations {
             /** @description `provider_unavailable`: the provider is unavailable, or `service_unavailable`: the gateway's shared rate limiter is; see the Retry-After header. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18696,8 +16650,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18707,10 +16660,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18720,8 +16671,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18731,10 +16681,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18744,8 +16692,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18755,10 +16702,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18768,8 +16713,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18806,8 +16750,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18817,10 +16760,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18830,8 +16771,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18841,10 +16781,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18854,8 +16792,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18865,10 +16802,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18878,8 +16813,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18926,8 +16860,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18937,10 +16870,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18950,8 +16881,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18961,10 +16891,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18974,8 +16902,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18985,10 +16912,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18998,8 +16923,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19036,8 +16960,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19047,10 +16970,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19060,8 +16981,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19071,10 +16991,8 @@ export interface operations {
             /** @description `method_not_allowed`: the linked account's provider does not offer this operation (`/v1/providers` lists what each offers; `Allow` names the methods it does). */
             405: {
                 headers: {
-                    /** @description The methods the linked account's provider offers here. */
-                    Allow?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    Allow: components["headers"]["Allow"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19084,8 +17002,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19095,10 +17012,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19108,8 +17023,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19145,8 +17059,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19156,10 +17069,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19169,8 +17080,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19180,8 +17090,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19191,10 +17100,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19204,8 +17111,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19236,8 +17142,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19247,10 +17152,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19260,8 +17163,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19271,8 +17173,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19282,10 +17183,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19295,8 +17194,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19327,8 +17225,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19338,10 +17235,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19351,8 +17246,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19362,8 +17256,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19373,10 +17266,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19386,8 +17277,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19416,8 +17306,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19427,10 +17316,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19440,8 +17327,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19451,8 +17337,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19462,10 +17347,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19475,8 +17358,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19509,8 +17391,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19520,10 +17401,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19533,8 +17412,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19544,8 +17422,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19555,8 +17432,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19566,8 +17442,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19577,8 +17452,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19588,10 +17462,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19601,8 +17473,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19633,8 +17504,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19644,10 +17514,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19657,8 +17525,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19668,8 +17535,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19679,10 +17545,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19692,8 +17556,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19723,8 +17586,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19734,10 +17596,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19747,8 +17607,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19758,8 +17617,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19769,10 +17627,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19782,8 +17638,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19818,8 +17673,7 @@ export interface operations {
             /** @description `validation_error`: invalid fields, query parameters or headers; `details` name them. `parse_error`: the body is not valid JSON. */
             400: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19829,10 +17683,8 @@ export interface operations {
             /** @description `authentication_error`: the `Authorization: Bearer <api key>` header is missing, or the key is unknown or revoked. */
             401: {
                 headers: {
-                    /** @description The scheme to use: `Bearer`. */
-                    "WWW-Authenticate"?: string;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19842,8 +17694,7 @@ export interface operations {
             /** @description `not_found`: no such resource for this customer (unknown ids and other customers' look the same). */
             404: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19853,8 +17704,7 @@ export interface operations {
             /** @description `not_acceptable`: the Accept header allows no type the API sends (application/json). */
             406: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19864,8 +17714,7 @@ export interface operations {
             /** @description `length_required`: a chunked body without Content-Length (send the length). */
             411: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19875,8 +17724,7 @@ export interface operations {
             /** @description `payload_too_large`: the request body is larger than the gateway accepts. */
             413: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19886,8 +17734,7 @@ export interface operations {
             /** @description `unsupported_media_type`: the request body is not application/json. */
             415: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19897,10 +17744,8 @@ export interface operations {
             /** @description `rate_limited`: too many requests with this API key (or too many invalid keys from this address); retry after `Retry-After` seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19910,8 +17755,7 @@ export interface operations {
             /** @description `internal_error`: an unexpected error; quote the `request_id`. */
             500: {
                 headers: {
-                    /** @description The request's id, as in the envelope's `request_id`. */
-                    "X-Request-ID"?: string;
+                    "X-Request-ID": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
