@@ -1,4 +1,5 @@
-# Verbs shared by developers and CI (.ci/run calls install, lint, openapi-check and test).
+# Verbs shared by developers and CI (.ci/run calls install, lint, openapi-check, clients-check,
+# test and test-embedded).
 PYTHON ?= python3
 VENV ?= .venv
 # Two pytest workers (pytest-xdist): the suite is I/O-bound on sandboxes and PostgreSQL, and the
@@ -7,8 +8,9 @@ PYTEST_ARGS ?= -n 2
 PY := $(VENV)/bin/python
 DEV_ENV := LEDGERLINK_ENV=development
 
-.PHONY: install lint format test test-embedded test-fast openapi openapi-check clients-python \
-	clients-python-check demo bench clean
+.PHONY: install lint format test test-embedded test-fast openapi openapi-check clients \
+	clients-check clients-python clients-python-check clients-typescript \
+	clients-typescript-check demo bench clean
 
 install: $(VENV)/.installed
 
@@ -51,6 +53,10 @@ openapi-check: install
 		|| (echo "openapi/ledgerlink.yaml is stale: run 'make openapi'" && exit 1)
 	$(PY) -m openapi_spec_validator --validation-errors all openapi/ledgerlink.yaml
 
+# Both SDKs from the committed spec (after `make openapi`), and CI's check that neither drifts.
+clients: clients-python clients-typescript
+clients-check: clients-python-check clients-typescript-check
+
 # The Python SDK's generated half (clients/python/ledgerlink_client/generated) from the spec; the
 # check regenerates into a scratch directory and fails when the committed code differs.
 SDK_PY := clients/python
@@ -63,6 +69,27 @@ clients-python-check: install
 	$(PY) $(SDK_PY)/generate.py --output var/clients-python-check
 	@diff -ru --exclude=__pycache__ $(SDK_PY_GENERATED) var/clients-python-check \
 		|| (echo "$(SDK_PY_GENERATED) is stale: run 'make clients-python'" && exit 1)
+
+# The TypeScript SDK (clients/typescript): the locked npm packages, its types regenerated from
+# openapi/ledgerlink.yaml (openapi-typescript, pinned), then built to dist/ with tsc.
+TS_CLIENT := clients/typescript
+NPM ?= npm
+clients-typescript:
+	cd $(TS_CLIENT) && $(NPM) ci --no-audit --no-fund
+	cd $(TS_CLIENT) && $(NPM) run --silent generate
+	cd $(TS_CLIENT) && $(NPM) run --silent build
+
+# Fails when the committed generated types differ from what the spec generates (run
+# 'make clients-typescript' and commit), then builds and typechecks the SDK, its tests and
+# examples/quickstart.ts. Its tests run against a live gateway from pytest
+# (tests/clients/test_typescript_sdk.py).
+clients-typescript-check:
+	cd $(TS_CLIENT) && $(NPM) ci --no-audit --no-fund
+	mkdir -p $(TS_CLIENT)/build
+	cd $(TS_CLIENT) && $(NPM) run --silent generate:to -- build/schema-check.ts
+	@diff -u $(TS_CLIENT)/src/generated/schema.ts $(TS_CLIENT)/build/schema-check.ts \
+		|| (echo "$(TS_CLIENT)/src/generated/schema.ts is stale: run 'make clients-typescript'" && exit 1)
+	cd $(TS_CLIENT) && $(NPM) run --silent build && $(NPM) run --silent typecheck
 
 # Ports: `make demo PORT=8100` (or PORT=8100 in the environment), likewise XERO_SANDBOX_PORT and
 # QUICKBOOKS_SANDBOX_PORT.
