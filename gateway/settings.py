@@ -306,7 +306,10 @@ SPECTACULAR_SETTINGS = {
     # Operation ids: the path after /v1 in snake_case plus the verb (`invoices_list`).
     "SCHEMA_PATH_PREFIX": r"/v1",
     "ENUM_NAME_OVERRIDES": {},
-    "PREPROCESSING_HOOKS": ["gateway.core.openapi.only_public_api"],
+    "PREPROCESSING_HOOKS": [
+        "gateway.core.openapi.only_public_api",
+        "gateway.core.openapi.forget_patch_marks",
+    ],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "gateway.core.openapi.add_error_responses",

@@ -11,8 +11,8 @@ application = get_wsgi_application()
 
 def _warm_up() -> None:
     """Import the URLconf (every view, about a second) and build the provider registry while
-    the worker boots, not in its first request: a provider's webhook must be answered within
-    seconds (Intuit's limit is 3), and a cold worker took 2 s over its first one."""
+    the worker boots, not in its first request: a provider's webhook must be answered within a
+    few seconds, and a cold worker took 2 s over its first one."""
     from django.urls import get_resolver
 
     from gateway.core.providers import get_registry

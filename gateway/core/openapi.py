@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 ERROR_DETAIL_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "One problem with one field of the request or record.",
@@ -93,6 +95,20 @@ def provider_error_responses(extra: dict[int, str] | None = None) -> dict[int, A
 def only_public_api(endpoints):
     """Document the customer-facing API (`/v1/...`) and the health check only."""
     return [ep for ep in endpoints if ep[0].startswith("/v1/") or ep[0] == "/healthz"]
+
+
+def forget_patch_marks(endpoints):
+    """drf-spectacular marks a PATCH body `partial` on a copy of its serializer, but a pydantic
+    body is a class, and copying a class is the class: `partial = True` stayed on it, so the
+    next generation of the schema (`/openapi.json` served twice) named the create body
+    `Patched…` too, without its required fields. Clear the marks before each generation."""
+    pending = list(BaseModel.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if "partial" in cls.__dict__:
+            delattr(cls, "partial")
+    return endpoints
 
 
 def add_error_responses(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
