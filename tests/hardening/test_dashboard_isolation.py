@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from gateway.customers.models import ApiKey
 from gateway.dashboard import services
@@ -21,6 +20,7 @@ from gateway.events.services import emit
 from gateway.sync.models import RunTrigger, SyncRun
 from tests.factories import make_customer
 from tests.gateway.builders import make_linked_account, seed_store
+from tests.hardening.routes import url_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -50,21 +50,10 @@ BODIES = {
 
 
 def dashboard_routes() -> list[tuple[str, str, object, list[str]]]:
-    found = []
-
-    def walk(patterns, prefix: str) -> None:
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                walk(entry.url_patterns, prefix + str(entry.pattern))
-            elif isinstance(entry, URLPattern):
-                route = prefix + str(entry.pattern)
-                if route.startswith("dashboard/"):
-                    found.append(
-                        (entry.name, route, entry.callback, list(entry.pattern.converters))
-                    )
-
-    walk(get_resolver().url_patterns, "")
-    return found
+    return [
+        (entry.name, route, entry.callback, list(entry.pattern.converters))
+        for route, entry in url_patterns("dashboard/")
+    ]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from gateway.accounts.models import LinkedAccount
@@ -29,6 +28,7 @@ from tests.gateway.builders import (
     seed_reference_data,
     seed_store,
 )
+from tests.hardening.routes import url_patterns
 from unified_models import CATALOGUE
 
 pytestmark = pytest.mark.django_db
@@ -87,21 +87,9 @@ BODIES = {
 def v1_routes() -> list[tuple[str, str, type, list[str]]]:
     """(name, route, view class, parameter names) of every /v1 URL pattern."""
     found = []
-
-    def walk(patterns, prefix: str) -> None:
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                walk(entry.url_patterns, prefix + str(entry.pattern))
-            elif isinstance(entry, URLPattern):
-                route = prefix + str(entry.pattern)
-                if route.startswith("v1/"):
-                    view = getattr(entry.callback, "view_class", None) or getattr(
-                        entry.callback, "cls", None
-                    )
-                    params = list(entry.pattern.converters)
-                    found.append((entry.name, route, view, params))
-
-    walk(get_resolver().url_patterns, "")
+    for route, entry in url_patterns("v1/"):
+        view = getattr(entry.callback, "view_class", None) or getattr(entry.callback, "cls", None)
+        found.append((entry.name, route, view, list(entry.pattern.converters)))
     return found
 
 
