@@ -52,7 +52,7 @@ def linked_accounts(now: datetime) -> dict[tuple[str, str], int]:
 def sync_lag(now: datetime) -> dict[str, dict[str, Any]]:
     """Per provider, over active linked accounts (one query, one row a provider): accounts per
     sync state, those due but not queued (the tick's backlog) and the oldest one's wait, the
-    oldest queued-not-started run's wait, and the age histogram of the last successful sync."""
+    oldest never-started queued run's wait, and the age histogram of the last successful sync."""
     due = Q(sync__state__in=_SCHEDULABLE) & (
         Q(sync__next_sync_at__lte=now) | Q(sync__next_sync_at__isnull=True)
     )
@@ -61,8 +61,11 @@ def sync_lag(now: datetime) -> dict[str, dict[str, Any]]:
         "no_row": Count("pk", filter=Q(sync__isnull=True)),
         "due": Count("pk", filter=due | Q(sync__isnull=True)),
         "oldest_due": Min("sync__next_sync_at", filter=due),
+        # A run queued again after a pause or a lost worker keeps its first queued_at: only
+        # runs never started say how long the syncs workers have kept them waiting.
         "oldest_queued": Min(
-            "sync__current_run__queued_at", filter=Q(sync__state=AccountState.QUEUED)
+            "sync__current_run__queued_at",
+            filter=Q(sync__state=AccountState.QUEUED, sync__current_run__started_at__isnull=True),
         ),
         "never": Count("pk", filter=Q(sync__last_success_at__isnull=True)),
         "oldest_success": Min("sync__last_success_at"),

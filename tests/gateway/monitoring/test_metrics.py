@@ -68,7 +68,7 @@ def fleet(db, fake_provider):
     """Fake-provider accounts in known sync states, relative to now."""
     now = timezone.now()
     customer, _ = make_customer("Fleet Co")
-    accounts = [make_linked_account(customer) for _ in range(6)]
+    accounts = [make_linked_account(customer) for _ in range(7)]
     # Due since 40 minutes and 10 minutes (done / failed, next_sync_at passed).
     _sync(
         accounts[0],
@@ -94,6 +94,14 @@ def fleet(db, fake_provider):
         last_success_at=now - timedelta(minutes=2),
         run=run,
     )
+    # Queued again after a pause (started 3 hours ago): not a wait for a worker.
+    resumed = SyncRun.objects.create(
+        linked_account=accounts[6], mode=SyncMode.FULL, trigger=RunTrigger.LINKED
+    )
+    SyncRun.objects.filter(pk=resumed.pk).update(
+        queued_at=now - timedelta(hours=3), started_at=now - timedelta(hours=3)
+    )
+    _sync(accounts[6], AccountState.QUEUED, next_sync_at=now + timedelta(minutes=5), run=resumed)
     # Paused for the provider's budget; never synced successfully.
     _sync(accounts[3], AccountState.PAUSED, next_sync_at=now + timedelta(minutes=30))
     # Done and not yet due.
@@ -112,17 +120,17 @@ def fleet(db, fake_provider):
 
 def test_exposition_parses_and_reflects_the_sync_rows(client, metrics_token, fleet):
     s = scrape(client)
-    assert value(s, "ledgerlink_linked_accounts", provider="fake", status="active") == 5
+    assert value(s, "ledgerlink_linked_accounts", provider="fake", status="active") == 6
     assert value(s, "ledgerlink_linked_accounts", provider="fake", status="relink_required") == 1
     states = {
         st: value(s, "ledgerlink_sync_accounts", provider="fake", state=st)
         for st in AccountState.values
     }
-    assert states == {"idle": 0, "queued": 1, "syncing": 0, "paused": 1, "done": 2, "failed": 1}
+    assert states == {"idle": 0, "queued": 2, "syncing": 0, "paused": 1, "done": 2, "failed": 1}
     assert value(s, "ledgerlink_sync_due_accounts", provider="fake") == 2
     assert 40 * 60 <= value(s, "ledgerlink_sync_oldest_due_seconds", provider="fake") < 41 * 60
     assert 5 * 60 <= value(s, "ledgerlink_sync_oldest_queued_seconds", provider="fake") < 6 * 60
-    assert value(s, "ledgerlink_sync_never_succeeded_accounts", provider="fake") == 1
+    assert value(s, "ledgerlink_sync_never_succeeded_accounts", provider="fake") == 2
     assert value(s, "ledgerlink_sync_oldest_success_age_seconds", provider="fake") >= 2 * 86400
     buckets = {
         dict(labels)["le"]: v
