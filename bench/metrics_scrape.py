@@ -4,8 +4,9 @@ Seeds linked accounts (each with a sync row in a mix of states and 15 model chec
 runs, outbound webhook deliveries (mostly succeeded: the log that grows without bound) and
 provider webhook events (mostly processed), at two fleet sizes in the same run: `--small` and
 `--accounts` (10x by default). The pending rows are spread evenly through their tables (one in
-100 deliveries, one in 200 events), a worse case than a real backlog, which is the newest rows. For each it prints the SQL queries one scrape runs, the p50 and
-p95 of the database-backed parts (sync lag, deliveries, inbound) over `--scrapes` scrapes, and
+100 deliveries, one in 200 events), a worse case than a real backlog, which is the newest rows.
+For each size it prints the SQL queries one scrape runs, the p50 and p95 of the database-backed
+parts (sync lag, deliveries, inbound) over `--scrapes` scrapes, and
 the larger fleet's p50 over the smaller's.
 
     .venv/bin/python bench/metrics_scrape.py [--small 200] [--accounts 2000] [--scrapes 30]
