@@ -7,7 +7,8 @@ provider has seen more than we did (other apps, other processes without Redis); 
 blocks the tenant (or the app) for its ``Retry-After``.
 
 ``RedisLimiter`` shares the state between processes (one Lua script per operation, server clock);
-``InProcessLimiter`` is the same algorithm for one process.
+``InProcessLimiter`` is the same algorithm for one process. Both count, per provider, the calls
+granted and the provider 429s seen (``counters``), for monitoring.
 """
 
 from __future__ import annotations
@@ -180,6 +181,17 @@ class Limiter(ABC):
         """``{"day": {"limit", "used", "remaining"}, "minute": {...}, "app_minute": {...},
         "concurrent": {...}, "blocked_until": iso or None, "blocked_problem": str or None}``."""
 
+    def app_status(self, provider: str, limits: RateLimits) -> dict[str, Any]:
+        """The app-wide window and block only: ``{"app_minute": {...}, "blocked_until"}``."""
+        # No tenant has an empty id, so only the app-wide keys hold anything.
+        state = self.status(provider, "", limits)
+        return {"app_minute": state["app_minute"], "blocked_until": state["blocked_until"]}
+
+    @abstractmethod
+    def counters(self, provider: str) -> dict[str, int]:
+        """``{"calls": granted calls, "rate_limited": provider 429s}`` since the state began
+        (a Redis flush, or the process start without Redis, starts them again)."""
+
     @abstractmethod
     def reset(self) -> None:
         """Forget everything (tests)."""
@@ -230,12 +242,21 @@ class InProcessLimiter(Limiter):
         self._windows: dict[tuple[str, ...], deque[float]] = {}
         self._leases: dict[tuple[str, str], dict[str, float]] = {}
         self._blocks: dict[tuple[str, ...], tuple[float, str | None]] = {}
+        self._counters: dict[tuple[str, str], int] = {}
 
     def reset(self) -> None:
         with self._lock:
             self._windows.clear()
             self._leases.clear()
             self._blocks.clear()
+            self._counters.clear()
+
+    def _count(self, provider: str, name: str) -> None:
+        self._counters[provider, name] = self._counters.get((provider, name), 0) + 1
+
+    def counters(self, provider: str) -> dict[str, int]:
+        with self._lock:
+            return {n: self._counters.get((provider, n), 0) for n in ("calls", "rate_limited")}
 
     def _window(self, key: tuple[str, ...], now: float, span: float) -> deque[float]:
         dq = self._windows.setdefault(key, deque())
@@ -285,6 +306,7 @@ class InProcessLimiter(Limiter):
             leases[member] = now + limits.lease_seconds
             for dq in windows.values():
                 dq.append(now)
+            self._count(provider, "calls")
             return True, 0.0, None
 
     def _release(self, provider: str, tenant: str, member: str) -> None:
@@ -304,6 +326,7 @@ class InProcessLimiter(Limiter):
     def block(self, provider: str, tenant: str, problem: str | None, seconds: float) -> None:
         key = (provider, "") if problem == "appminute" else (provider, tenant)
         with self._lock:
+            self._count(provider, "rate_limited")
             until = self._clock() + max(seconds, 0.0)
             if until > self._blocks.get(key, (0.0, None))[0]:
                 self._blocks[key] = (until, problem)
@@ -332,7 +355,7 @@ class InProcessLimiter(Limiter):
 # --------------------------------------------------------------------------------------------
 _ACQUIRE_LUA = """
 -- KEYS: 1 tenant minute zset, 2 tenant day zset, 3 app minute zset, 4 tenant leases zset,
---       5 tenant block, 6 app block
+--       5 tenant block, 6 app block, 7 provider counters hash
 -- ARGV: 1 member, 2 per minute, 3 per day, 4 app per minute, 5 concurrent, 6 lease s, 7 margin s
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
@@ -374,6 +397,7 @@ for _, c in ipairs(checks) do
     redis.call('EXPIRE', c[1], c[3] + 60)
   end
 end
+redis.call('HINCRBY', KEYS[7], 'calls', 1)
 return {1, '0', ''}
 """
 
@@ -398,7 +422,8 @@ return 1
 """
 
 _BLOCK_LUA = """
--- KEYS: 1 block key; ARGV: 1 seconds, 2 problem
+-- KEYS: 1 block key, 2 provider counters hash; ARGV: 1 seconds, 2 problem
+redis.call('HINCRBY', KEYS[2], 'rate_limited', 1)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local untl = now + tonumber(ARGV[1])
@@ -465,7 +490,18 @@ class RedisLimiter(Limiter):
     def _keys(self, provider: str, tenant: str) -> list[str]:
         t = f"{self.prefix}:{provider}:t:{tenant}"
         a = f"{self.prefix}:{provider}:app"
-        return [f"{t}:min", f"{t}:day", f"{a}:min", f"{t}:leases", f"{t}:block", f"{a}:block"]
+        return [
+            f"{t}:min",
+            f"{t}:day",
+            f"{a}:min",
+            f"{t}:leases",
+            f"{t}:block",
+            f"{a}:block",
+            self._counters_key(provider),
+        ]
+
+    def _counters_key(self, provider: str) -> str:
+        return f"{self.prefix}:{provider}:counters"
 
     def _try_acquire(
         self, provider: str, tenant: str, limits: RateLimits, member: str
@@ -498,17 +534,22 @@ class RedisLimiter(Limiter):
     def block(self, provider: str, tenant: str, problem: str | None, seconds: float) -> None:
         keys = self._keys(provider, tenant)
         key = keys[5] if problem == "appminute" else keys[4]
-        self._block(keys=[key], args=[max(seconds, 0.0), problem or ""])
+        self._block(keys=[key, keys[6]], args=[max(seconds, 0.0), problem or ""])
 
     def status(self, provider: str, tenant: str, limits: RateLimits) -> dict[str, Any]:
         minute, day, app_minute, in_use, until, problem = self._status(
-            keys=self._keys(provider, tenant), args=[MARGIN]
+            keys=self._keys(provider, tenant)[:6], args=[MARGIN]
         )
         until_f = float(until) or None
         problem = problem.decode() if isinstance(problem, bytes) else problem
         return _status_dict(
             limits, int(minute), int(day), int(app_minute), int(in_use), until_f, problem or None
         )
+
+    def counters(self, provider: str) -> dict[str, int]:
+        stored = self.client.hgetall(self._counters_key(provider))
+        values = {k.decode() if isinstance(k, bytes) else k: int(v) for k, v in stored.items()}
+        return {n: values.get(n, 0) for n in ("calls", "rate_limited")}
 
     def reset(self) -> None:
         for key in self.client.scan_iter(match=f"{self.prefix}:*", count=500):

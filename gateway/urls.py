@@ -14,6 +14,7 @@ from gateway.attachments import views as attachment_views
 from gateway.core import views as core_views
 from gateway.events import views as event_views
 from gateway.mcp_server.views import McpView
+from gateway.monitoring.views import metrics
 from gateway.records.actions import action_urls
 from gateway.records.aggregate_views import aggregate_urls
 from gateway.records.views import record_views
@@ -108,6 +109,7 @@ api_v1 += [
 
 urlpatterns = [
     path("healthz", core_views.HealthView.as_view(), name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("mcp", McpView.as_view(), name="mcp"),
     path(
         "webhooks/<str:provider>/",

@@ -186,6 +186,33 @@ def test_provider_429_blocks_the_tenant(make_limiter):
     assert info.value.problem == "appminute"
 
 
+def test_granted_calls_and_provider_429s_are_counted_per_provider(make_limiter):
+    """The counters /metrics exposes: every process adds to the same counts through Redis."""
+    lim, lm = make_limiter(), limits(tenant_per_minute=2)
+    for tenant in ("t1", "t1", "t2"):
+        lim.acquire("xero", tenant, lm).release()
+    with pytest.raises(RateLimited):
+        lim.acquire("xero", "t1", lm, max_wait=0)  # refused: not a call
+    lim.block("xero", "t1", "minute", 1)
+    lim.block("xero", "t2", "appminute", 1)
+    lim.acquire("quickbooks", "realm", lm).release()
+    assert make_limiter().counters("xero") == {"calls": 3, "rate_limited": 2}
+    assert lim.counters("quickbooks") == {"calls": 1, "rate_limited": 0}
+    assert lim.counters("never-called") == {"calls": 0, "rate_limited": 0}
+
+
+def test_app_status_reads_the_app_wide_window_and_block(make_limiter):
+    lim, lm = make_limiter(), limits(app_per_minute=10)
+    for tenant in ("a", "b", "c"):
+        lim.acquire("xero", tenant, lm).release()
+    lim.block("xero", "a", "minute", 30)  # a tenant's block is not the app's
+    state = lim.app_status("xero", lm)
+    assert state["app_minute"] == {"limit": 10, "used": 3, "remaining": 7}
+    assert state["blocked_until"] is None
+    lim.block("xero", "a", "appminute", 30)
+    assert lim.app_status("xero", lm)["blocked_until"] is not None
+
+
 # -- a caller's wait budget (API requests) ---------------------------------------------------
 
 

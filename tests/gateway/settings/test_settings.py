@@ -140,3 +140,25 @@ def test_env_example_lists_every_variable_the_settings_read():
     read = set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', source))
     assert read, "the settings reader pattern changed"
     assert read <= listed, f"missing from .env.example: {sorted(read - listed)}"
+
+
+def test_server_side_cursors_can_be_turned_off_for_a_transaction_pooler():
+    """Behind PgBouncer in transaction mode, QuerySet.iterator() must not declare a cursor
+    WITH HOLD that outlives its transaction (the next FETCH may reach another server)."""
+    expr = "s.DATABASES['default']['DISABLE_SERVER_SIDE_CURSORS']"
+    database = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ledgerlink"}
+    default = settings_in_subprocess(production_env(**database), expr)
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.strip() == "False"
+    pooled = settings_in_subprocess(
+        production_env(**database, DATABASE_DISABLE_SERVER_SIDE_CURSORS="true"), expr
+    )
+    assert pooled.returncode == 0, pooled.stderr
+    assert pooled.stdout.strip() == "True"
+
+
+def test_a_short_metrics_token_is_refused():
+    short = settings_in_subprocess(production_env(METRICS_TOKEN="guessable"), "s.METRICS_TOKEN")
+    assert short.returncode != 0 and "METRICS_TOKEN must be at least 32" in short.stderr
+    unset = settings_in_subprocess(production_env(), "s.METRICS_TOKEN")
+    assert unset.returncode == 0 and unset.stdout.strip() == "''"

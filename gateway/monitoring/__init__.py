@@ -1,0 +1,1 @@
+"""Operator monitoring: `GET /metrics` in Prometheus' text format (behind METRICS_TOKEN)."""
