@@ -428,7 +428,8 @@ def _run_passes(
     deadline: float | None = None,
 ) -> None:
     connector = connector_for(account)
-    for model in run.only_models or sync_models(account):
+    models = run.only_models or sync_models(account)
+    for model in models:
         checkpoint = _checkpoint(account, model)
         if checkpoint.run_id == run.id and checkpoint.state in _FINISHED:
             continue  # finished before this run was paused or its worker died
@@ -475,8 +476,13 @@ def _run_passes(
                     raise LeaseLost()
                 _store_page(run, account, checkpoint, page, owner)
                 # Between provider pages only: the cursor now points past a whole page (the
-                # page read ahead is read again by the next slice).
-                if deadline is not None and not page.continued and time.monotonic() >= deadline:
+                # page read ahead is read again by the next slice). Not after the last page.
+                if (
+                    deadline is not None
+                    and time.monotonic() >= deadline
+                    and not page.continued
+                    and not (page.next_cursor is None and model == models[-1])
+                ):
                     raise SliceOver()
         except ce.PermissionDenied as exc:  # e.g. tokens granted before a scope change
             _not_permitted(run, checkpoint, _describe(exc))
