@@ -793,12 +793,21 @@ def _resume_paused_due(now: datetime) -> int:
     return len(rows)
 
 
+#: A queued run not taken for this long is presumed to have lost its message even while the
+#: queue still holds others (at most one duplicate message this often).
+_PRESUMED_LOST = timedelta(minutes=30)
+
+
 def _recover_orphans(now: datetime) -> int:
     """Queue again the runs nobody is working on: `syncing` with an expired or no lease (the
-    worker died), or `queued` for two ticks with no lease (the message was lost, or the broker
-    was down when it was sent). A run that is still queued properly only gets a duplicate
-    message, which finds the run taken or finished and does nothing."""
+    worker died), or `queued` with no lease whose message was lost (a broker restart, or the
+    broker down when it was sent). A queued run counts as lost after two ticks when the
+    sync queue is empty, otherwise after `_PRESUMED_LOST`: while a backlog drains, its runs'
+    messages are still in it, and re-sending them all every tick would only add duplicates (a
+    duplicate finds its run taken or finished and does nothing)."""
     stale_queue = now - timedelta(seconds=max(2 * settings.SYNC_TICK_SECONDS, 60.0))
+    if _waiting_runs():
+        stale_queue = min(stale_queue, now - _PRESUMED_LOST)
     orphans = AccountSync.objects.filter(current_run__isnull=False).filter(
         Q(state=AccountState.SYNCING, lease_expires_at__lt=now)
         | Q(state=AccountState.SYNCING, lease_owner="")
@@ -810,6 +819,27 @@ def _recover_orphans(now: datetime) -> int:
     AccountSync.objects.filter(pk__in=[pk for pk, _ in rows]).update(updated_at=now)
     _enqueue_runs([run_id for _, run_id in rows])
     return len(rows)
+
+
+def _waiting_runs() -> int:
+    """Messages waiting in the sync runs' broker queue (0 in-process, or when unknown)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return 0
+    from amqp.exceptions import NotFound
+    from kombu.exceptions import ChannelError
+
+    from gateway.sync import tasks
+
+    app = tasks.run_sync.app
+    queue = app.amqp.router.route({}, tasks.run_sync.name)["queue"].name
+    try:
+        with app.connection_for_write() as connection:
+            declared = connection.default_channel.queue_declare(queue=queue, passive=True)
+    except (ChannelError, NotFound):  # never declared: nothing was ever sent to it
+        return 0
+    except infrastructure_errors():
+        return 0  # nothing can be sent either; the next tick looks again
+    return declared.message_count
 
 
 def _enqueue_runs(run_ids: list[Any]) -> int:

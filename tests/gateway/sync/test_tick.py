@@ -29,6 +29,7 @@ def sent(settings, monkeypatch):
     monkeypatch.setattr(
         services, "publish_runs", lambda run_ids: published.extend(map(str, run_ids))
     )
+    monkeypatch.setattr(services, "_waiting_runs", lambda: 0)  # the broker's queue is empty
     return published
 
 
@@ -108,6 +109,7 @@ def test_runs_whose_message_was_not_sent_are_sent_by_a_later_tick(
     customer_with_key, settings, monkeypatch
 ):
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(services, "_waiting_runs", lambda: 0)  # the broker's queue is empty
     customer, _ = customer_with_key
     accounts(customer, 2)
     published: list[str] = []
@@ -149,7 +151,6 @@ def test_the_messages_are_those_apply_async_sends(settings, monkeypatch):
     """publish_runs builds the messages itself: the same headers, properties and route."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app = tasks.run_sync.app
-    monkeypatch.setitem(app.conf, "task_always_eager", False)
     captured: list[tuple] = []
 
     def capture(producer, name, message, **options):
@@ -204,3 +205,21 @@ def test_periods_spread_a_fleet_over_a_tenth_of_its_frequency(settings):
     assert services.sync_period(account, 60) == services.sync_period(str(account), 60)
     settings.SYNC_SPREAD = 0
     assert services.sync_period(account, 60) == timedelta(minutes=60)
+
+
+def test_queued_runs_are_not_sent_again_while_the_queue_still_holds_messages(
+    customer_with_key, sent, monkeypatch
+):
+    customer, _ = customer_with_key
+    accounts(customer, 2)
+    now = timezone.now()
+    assert services.tick(now=now)["scheduled"] == 2
+    sent.clear()
+    monkeypatch.setattr(services, "_waiting_runs", lambda: 2000)  # a backlog draining
+    assert services.tick(now=now + timedelta(minutes=5))["recovered"] == 0
+    assert services.tick(now=now + timedelta(minutes=31))["recovered"] == 2  # presumed lost
+    sent.clear()
+    monkeypatch.setattr(services, "_waiting_runs", lambda: 0)  # drained: what is left was lost
+    assert services.tick(now=now + timedelta(minutes=31, seconds=30))["recovered"] == 0
+    assert services.tick(now=now + timedelta(minutes=32, seconds=1))["recovered"] == 2
+    assert len(sent) == 2
