@@ -863,10 +863,11 @@ def publish_runs(run_ids: list[Any]) -> None:
 
     `apply_async` costs about half a millisecond a message in Celery's own bookkeeping (options
     merged, the route and the configuration looked up again for each), and a Redis round trip.
-    Here the task is routed once, each message is built and sent by Celery's own
-    `create_task_message` and `send_task_message` (the same headers and properties, and the
-    publish signals), over one producer whose Redis commands go in pipelines of `_BATCH`
-    (kombu's `Producer.batch`). tests/gateway/sync/test_tick.py compares the messages."""
+    Here the task is routed and its queue declared once, each message is built and sent by
+    Celery's own `create_task_message` and `send_task_message` (the same headers and
+    properties, and the publish signals), over one producer whose Redis commands go in
+    pipelines of `_BATCH` (kombu's `Producer.batch`). tests/gateway/sync/test_tick.py compares
+    the messages."""
     from celery.utils import uuid as task_id
 
     from gateway.sync import tasks
@@ -881,6 +882,7 @@ def publish_runs(run_ids: list[Any]) -> None:
         else {}
     )
     with app.producer_or_acquire() as producer, producer.batch(_BATCH):
+        producer.maybe_declare(options["queue"])  # once, not per message
         for run_id in run_ids:
             message = amqp.create_task_message(
                 task_id(),
@@ -892,7 +894,7 @@ def publish_runs(run_ids: list[Any]) -> None:
                 **lineage,
                 **options,
             )
-            amqp.send_task_message(producer, task.name, message, **options)
+            amqp.send_task_message(producer, task.name, message, declare=[], **options)
 
 
 # -- reading ---------------------------------------------------------------------------------

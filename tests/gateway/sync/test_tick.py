@@ -165,12 +165,16 @@ def test_the_messages_are_those_apply_async_sends(settings, monkeypatch):
         def batch(self, size):
             return self
 
+        def maybe_declare(self, queue):
+            declared.append(queue.name)
+
         def __enter__(self):
             return self
 
         def __exit__(self, *exc):
             return None
 
+    declared: list[str] = []
     producer = Producer()
     monkeypatch.setattr(app, "producer_or_acquire", lambda *a, **k: producer)
     run_id = uuid.uuid4()
@@ -188,6 +192,7 @@ def test_the_messages_are_those_apply_async_sends(settings, monkeypatch):
     assert comparable(a) == comparable(b)
     assert b.headers["id"] != a.headers["id"] and b.headers["root_id"] == b.headers["id"]
     assert options_a["queue"].name == options_b["queue"].name == "syncs"
+    assert options_b.pop("declare") == [] and declared == ["syncs"]  # declared once, before
     assert {k: v for k, v in options_a.items() if k != "queue"} == {
         k: v for k, v in options_b.items() if k != "queue"
     }
