@@ -884,11 +884,14 @@ def publish_runs(run_ids: list[Any]) -> None:
     with app.producer_or_acquire() as producer, producer.batch(_BATCH):
         producer.maybe_declare(options["queue"])  # once, not per message
         for run_id in run_ids:
+            args = [str(run_id)]
             message = amqp.create_task_message(
                 task_id(),
                 task.name,
-                [str(run_id)],
+                args,
                 {},
+                argsrepr=repr(args),  # what Celery's saferepr makes of a short string, faster
+                kwargsrepr="{}",
                 reply_to=app.thread_oid,
                 ignore_result=task.ignore_result,
                 **lineage,
