@@ -665,7 +665,7 @@ def resume_paused(account_id: Any, run_id: Any | None = None, now: datetime | No
 
 
 # -- the scheduler tick ----------------------------------------------------------------------
-#: Whether a run is new (FULL: never synced) or incremental, by the account's state.
+#: The states a due account is queued from (IDLE: never synced, so a FULL run).
 _DUE_STATES = (AccountState.IDLE, AccountState.DONE, AccountState.FAILED)
 
 
@@ -833,7 +833,7 @@ def _waiting_runs() -> int:
     app = tasks.run_sync.app
     queue = app.amqp.router.route({}, tasks.run_sync.name)["queue"].name
     try:
-        with app.connection_for_write() as connection:
+        with app.pool.acquire(block=True) as connection:
             declared = connection.default_channel.queue_declare(queue=queue, passive=True)
     except (ChannelError, NotFound):  # never declared: nothing was ever sent to it
         return 0
