@@ -12,11 +12,14 @@ reset between runs); the best time is shown, and the time of sending the message
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ll_tick_bench \\
     REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python bench/tick.py [--sizes 250 500 ...]
 
-Prints per N: ms per tick, µs per account, queries, and the ratios of time and queries to the
-first row next to the ratio of accounts (growth must be at most linear: time ratio at most
-`--slack` times the accounts' ratio, query ratio at most the accounts' ratio). Exits 3 when a
-growth bound or the target (a tick over 2,000 due accounts under `--target` s, 1.0) is missed.
-The database named in DATABASE_URL is dropped and recreated.
+Prints per N: ms per tick (best and median wall time, the tick process's CPU time, the
+messages' share), µs per account, queries, and the ratios of wall time, CPU time and queries to
+the first row next to the ratio of accounts. Growth must be at most linear: the CPU time ratio
+at most `--slack` times the accounts' ratio and the query ratio at most the accounts' ratio
+(judged on CPU time, which other processes on a shared machine barely move; the wall-time
+ratio is printed beside it). Exits 3 when a growth bound or the target (a tick over 2,000 due
+accounts under `--target` s of wall time, best of `--repeat`) is missed. The database named in
+DATABASE_URL is dropped and recreated.
 """
 
 from __future__ import annotations
@@ -198,7 +201,7 @@ def main() -> int:
     print(
         f"{'accounts':>8} {'due':>6} {'ms':>8} {'median':>8} {'cpu ms':>8} {'send ms':>8} "
         f"{'µs/acct':>8} "
-        f"{'queries':>7} {'×accts':>7} {'×time':>7} {'×queries':>8}"
+        f"{'queries':>7} {'×accts':>7} {'×time':>7} {'×cpu':>7} {'×queries':>8}"
     )
     rows = []
     created = 0
@@ -211,14 +214,15 @@ def main() -> int:
     for row in rows:
         accounts = row["n"] / base["n"]
         t = row["seconds"] / base["seconds"]
+        cpu = row["cpu"] / base["cpu"]
         q = row["queries"] / base["queries"]
-        grows = t <= accounts * args.slack and q <= accounts
+        grows = cpu <= accounts * args.slack and q <= accounts
         ok &= grows
         print(
             f"{row['n']:>8} {row['due']:>6} {row['seconds'] * 1000:>8.1f} "
             f"{row['median'] * 1000:>8.1f} {row['cpu'] * 1000:>8.1f} {row['sending'] * 1000:>8.1f} "
             f"{row['seconds'] / row['due'] * 1e6:>8.0f} {row['queries']:>7} {accounts:>7.2f} "
-            f"{t:>7.2f} {q:>8.2f}" + ("" if grows else "  (grows faster than linearly)")
+            f"{t:>7.2f} {cpu:>7.2f} {q:>8.2f}" + ("" if grows else "  (grows faster than linearly)")
         )
     steady_fraction = settings.SYNC_TICK_SECONDS / (settings.SYNC_FREQUENCY_MINUTES * 60)
     steady = measure(created, steady_fraction, args.repeat, queue_key)
@@ -240,7 +244,9 @@ def main() -> int:
         f"\ntarget: a tick over {largest['n']:,} due accounts < {args.target:g} s: "
         f"{largest['seconds']:.3f} s, {'met' if met else 'NOT MET'}"
     )
-    print(f"growth at most linear (time ×{args.slack:g} slack): {'yes' if ok else 'NO'}")
+    print(
+        f"growth at most linear (CPU time, ×{args.slack:g} slack; queries): {'yes' if ok else 'NO'}"
+    )
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0 if met and ok else 3
 
