@@ -7,7 +7,9 @@ schedule rows, and sending one Celery message per run to a Redis broker queue of
 afterwards) and counts its SQL queries (Django's CaptureQueriesContext). Then a steady-state
 tick over the largest N: the accounts' next syncs spread over the frequency, so about
 `SYNC_TICK_SECONDS / frequency` of them are due. Each tick is run `--repeat` times (the rows
-reset between runs); the best time is shown, and the time of sending the messages alone.
+reset between runs); the best time is shown, and the time of sending the messages alone. Last,
+the same number of run messages sent as the tick sends them and with one `apply_async` each
+(CPU and wall time).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ll_tick_bench \\
     REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python bench/tick.py [--sizes 250 500 ...]
@@ -179,6 +181,49 @@ def measure(n: int, due_fraction: float, repeat: int, queue_key: str) -> dict:
     }
 
 
+def compare_sending(n: int, repeat: int, queue_key: str) -> None:
+    """`n` run messages sent as the tick sends them (`publish_runs`) and with one
+    `apply_async` each (Celery's producer pool per call, and sharing one producer): CPU and
+    wall time, best of `repeat`; every message checked to arrive."""
+    import redis
+    from django.conf import settings
+
+    from gateway.sync import services, tasks
+
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    run_ids = [str(uuid.uuid4()) for _ in range(n)]
+
+    def each_apply_async() -> None:
+        for run_id in run_ids:
+            tasks.run_sync.apply_async(args=[run_id])
+
+    def one_producer() -> None:
+        with tasks.run_sync.app.producer_or_acquire() as producer:
+            for run_id in run_ids:
+                tasks.run_sync.apply_async(args=[run_id], producer=producer)
+
+    ways = {
+        "apply_async each": each_apply_async,
+        "apply_async, one producer": one_producer,
+        "publish_runs (the tick)": lambda: services.publish_runs(run_ids),
+    }
+    print(f"\n== sending {n:,} run messages (best of {repeat})")
+    print(f"{'how':<28} {'cpu ms':>8} {'wall ms':>8} {'µs/msg cpu':>10}")
+    for name, send in ways.items():
+        best = (float("inf"), float("inf"))
+        for _ in range(repeat):
+            client.delete(queue_key)
+            started, cpu = time.perf_counter(), time.process_time()
+            send()
+            took = (time.process_time() - cpu, time.perf_counter() - started)
+            if client.llen(queue_key) != n:
+                raise SystemExit(f"{name}: {client.llen(queue_key)} of {n} messages arrived")
+            best = min(best, took)
+        cpu_ms, wall_ms = best[0] * 1000, best[1] * 1000
+        print(f"{name:<28} {cpu_ms:>8.1f} {wall_ms:>8.1f} {best[0] / n * 1e6:>10.0f}")
+    client.delete(queue_key)
+
+
 def main() -> int:
     args = parse_args()
     db_url = os.environ.get("DATABASE_URL") or DEFAULT_DB
@@ -238,6 +283,7 @@ def main() -> int:
         f"   {steady['due']} due: {steady['seconds'] * 1000:.1f} ms "
         f"(median {steady['median'] * 1000:.1f}), {steady['queries']} queries"
     )
+    compare_sending(created, args.repeat, queue_key)
     largest = rows[-1]
     met = largest["seconds"] < args.target
     print(
