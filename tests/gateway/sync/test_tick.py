@@ -147,9 +147,26 @@ def test_paused_runs_whose_pause_is_over_are_queued_again_together(customer_with
     assert [SyncRun.objects.get(pk=r.pk).status for r in runs] == ["queued", "queued", "paused"]
 
 
-def test_the_messages_are_those_apply_async_sends(settings, monkeypatch):
-    """publish_runs builds the messages itself: the same headers, properties and route."""
+@pytest.fixture
+def celery_not_eager(settings):
+    """apply_async sends (as on a worker setup), whether Celery reads the setting from Django
+    or holds its own value (the live fixtures set it)."""
+    changes = tasks.run_sync.app.conf.changes
+    held = "task_always_eager" in changes
+    saved = changes.get("task_always_eager")
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    changes["task_always_eager"] = False
+    try:
+        yield
+    finally:  # as it was: Celery's own value, or none (it reads Django's setting again)
+        if held:
+            changes["task_always_eager"] = saved
+        else:
+            changes.pop("task_always_eager", None)
+
+
+def test_the_messages_are_those_apply_async_sends(celery_not_eager, monkeypatch):
+    """publish_runs builds the messages itself: the same headers, properties and route."""
     app = tasks.run_sync.app
     captured: list[tuple] = []
 
