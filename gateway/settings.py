@@ -174,6 +174,19 @@ SYNC_FREQUENCY_MINUTES = env.int("SYNC_FREQUENCY_MINUTES", default=60)
 SYNC_TICK_SECONDS = env.float("SYNC_TICK_SECONDS", default=30.0)
 #: A running sync holds a lease renewed every third of this; a dead worker's lease expires.
 SYNC_LEASE_SECONDS = env.float("SYNC_LEASE_SECONDS", default=60.0)
+#: A tick queues at most this many due accounts (the longest overdue first; the rest wait for
+#: the next tick), resumes at most this many paused runs and re-queues at most this many orphans.
+SYNC_TICK_BATCH = env.int("SYNC_TICK_BATCH", default=5000)
+#: Each account's period is its frequency less a fixed share of it, up to this fraction (taken
+#: from a hash of its id), so accounts linked at once drift apart instead of all coming due in
+#: the same tick every period (gateway.sync.services.sync_period). 0: exactly the frequency.
+SYNC_SPREAD = env.float("SYNC_SPREAD", default=0.1)
+if not 0 <= SYNC_SPREAD < 1:
+    raise ImproperlyConfigured("SYNC_SPREAD must be at least 0 and less than 1")
+#: A sync run (on a worker) that has run this long stops after its current page and queues
+#: itself again behind the runs queued meanwhile, so a long full sync of a large organisation
+#: cannot hold up the incremental syncs of the others (0: runs are never sliced).
+SYNC_SLICE_SECONDS = env.float("SYNC_SLICE_SECONDS", default=60.0)
 #: How far a provider's clock may be ahead of ours: an incremental pass starts no later than this
 #: long before the previous pass began, so changes made while that pass ran are read again.
 SYNC_CLOCK_SKEW_SECONDS = env.float("SYNC_CLOCK_SKEW_SECONDS", default=300.0)

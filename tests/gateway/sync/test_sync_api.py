@@ -12,7 +12,7 @@ import pytest
 from gateway.accounts.models import Grant, LinkedAccount
 from gateway.events.models import Event
 from gateway.records.models import Record
-from gateway.sync import grants
+from gateway.sync import grants, services
 from gateway.sync.models import InboundEvent, SyncRun
 from tests.gateway.sync.fakes import relink_error, sign
 from tests.gateway.sync.helpers import WEBHOOK_KEY, make_linked_account
@@ -76,12 +76,14 @@ def test_sync_frequency_can_be_read_and_changed(authed_client, account):
     authed_client.post(f"/v1/linked-accounts/{account.id}/sync", {"mode": "full"}, format="json")
     synced = authed_client.get(url).json()
     last = datetime.fromisoformat(synced["last_sync_at"])
-    assert datetime.fromisoformat(synced["next_sync_at"]) - last == timedelta(minutes=60)
+    period = services.sync_period(account.pk, 60)  # the hour, less the account's spread share
+    assert datetime.fromisoformat(synced["next_sync_at"]) - last == period
 
     changed = authed_client.patch(url, {"frequency_minutes": 15}, format="json")
     assert changed.status_code == 200, changed.content
     assert changed.json()["frequency_minutes"] == 15
-    assert datetime.fromisoformat(changed.json()["next_sync_at"]) - last == timedelta(minutes=15)
+    quarter = services.sync_period(account.pk, 15)
+    assert datetime.fromisoformat(changed.json()["next_sync_at"]) - last == quarter
     status = authed_client.get(f"/v1/linked-accounts/{account.id}/sync-status").json()
     assert status["frequency_minutes"] == 15
 
@@ -91,7 +93,7 @@ def test_sync_frequency_can_be_read_and_changed(authed_client, account):
     gap = datetime.fromisoformat(after["next_sync_at"]) - datetime.fromisoformat(
         after["last_sync_at"]
     )
-    assert gap == timedelta(minutes=15)
+    assert gap == quarter
 
 
 @pytest.mark.parametrize(

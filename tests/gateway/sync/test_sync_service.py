@@ -87,7 +87,10 @@ def test_full_sync_stores_everything_in_order(account, remote):
     assert account.last_sync_at is not None
     sync_row = AccountSync.objects.get(pk=account.pk)
     assert sync_row.state == AccountState.DONE and sync_row.lease_owner == ""
-    assert sync_row.next_sync_at > timezone.now() + timedelta(minutes=59)
+    # due again one period after this sync: the hour, less the account's share of the spread
+    period = services.sync_period(account.pk, 60)
+    assert sync_row.next_sync_at == account.last_sync_at + period
+    assert timedelta(minutes=54) <= period <= timedelta(minutes=60)
     events = types(account)
     assert events.count("contact.created") == 5 and events.count("invoice.created") == 7
     assert events[-1] == "sync.completed"
