@@ -119,6 +119,10 @@ bench: install
 		$(PY) bench/webhooks.py --events 1000
 	DATABASE_URL=$(BENCH_PG)/ledgerlink_mixedbench REDIS_URL=$(BENCH_REDIS) \
 		$(PY) bench/mixed_load.py --seconds 30
+	DATABASE_URL=$(BENCH_PG)/ledgerlink_tickbench REDIS_URL=$(BENCH_REDIS) \
+		$(PY) bench/tick.py
+	BENCH_DATABASE_URL=$(BENCH_PG)/ledgerlink_metricsbench \
+		$(PY) bench/metrics_scrape.py --small 200 --accounts 2000
 	@uptime
 
 clean:
