@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +60,8 @@ def machine() -> str:
         ),
         "?",
     )
-    return f"{model}, {os.cpu_count()} CPUs, load {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return f"{model}, {os.cpu_count()} CPUs, load {load}"
 
 
 def one_run(checkout: Path, spec: dict) -> dict:
@@ -170,8 +170,9 @@ def main() -> int:
             )
         if "base" in medians and "head" in medians:
             b, h = medians["base"], medians["head"]
+            ratio = (h["worker"] + h["db"]) / (b["worker"] + b["db"])
             print(
-                f"head / base: CPU per 1,000 invoices {(h['worker'] + h['db']) / (b['worker'] + b['db']):.2f} "
+                f"head / base: CPU per 1,000 invoices {ratio:.2f} "
                 f"(worker {h['worker'] / b['worker']:.2f}, PostgreSQL {h['db'] / b['db']:.2f}); "
                 f"invoices/s {h['rate'] / b['rate']:.2f}"
             )

@@ -13,6 +13,7 @@ pg_stat_activity and /proc; the sampling connection itself excluded).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -42,10 +43,8 @@ def tree(pid: int) -> list[int]:
         p = todo.pop()
         pids.append(p)
         for task in Path(f"/proc/{p}/task").glob("*") if Path(f"/proc/{p}").exists() else ():
-            try:
+            with contextlib.suppress(OSError):
                 todo += [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                pass
     return pids
 
 
