@@ -5,7 +5,8 @@ then runs, `--rounds` times, one full sync of the invoices (the contacts synced 
 unmeasured) in a real Celery worker (solo pool) on a fresh database, and prints per run:
 invoices/s, the worker's CPU seconds (its process tree, /proc utime+stime) and PostgreSQL's
 (the backends connected to the run's database, sampled from pg_stat_activity and /proc),
-each per 1,000 invoices. With `--baseline <checkout>` (e.g. a `git worktree` of the commit
+each per 1,000 invoices (and the sandbox's, the provider side, not part of the cost: it
+serves the contacts' sync too). With `--baseline <checkout>` (e.g. a `git worktree` of the commit
 before a change, its `.venv` linked to this one's) the same sync runs with that checkout's
 code too, alternating (base, this, this, base, ...) on the same sandbox data, and the ratio
 of the medians is printed. Each run is bench/sync_cost_run.py in its own process with the
@@ -84,6 +85,12 @@ def one_run(checkout: Path, spec: dict) -> dict:
     return json.loads(lines[-1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (the sandbox: its provider side, not counted in the cost)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def per_thousand(result: dict, key: str) -> float:
     return result[key] * 1000 / max(result["records"], 1)
 
@@ -125,7 +132,7 @@ def main() -> int:
         results: dict[str, list[dict]] = {name: [] for name in checkouts}
         print(
             f"{'run':<5}{'code':<6}{'invoices':>9}{'events':>8}{'seconds':>9}{'inv/s':>7}"
-            f"{'worker s/1k':>12}{'db s/1k':>9}{'total s/1k':>11}  load"
+            f"{'worker s/1k':>12}{'db s/1k':>9}{'total s/1k':>11}{'sandbox s':>11}  load"
         )
         for index, name in enumerate(order, 1):
             base, _, db = db_url.rpartition("/")
@@ -140,7 +147,9 @@ def main() -> int:
                 "endpoint": args.endpoint,
                 "timeout": args.timeout,
             }
+            sandbox_cpu = cpu_seconds(process.pid)
             result = one_run(checkouts[name], spec)
+            result["sandbox_cpu"] = cpu_seconds(process.pid) - sandbox_cpu
             load = Path("/proc/loadavg").read_text().split()[0]
             if result.get("status") != "succeeded":
                 print(f"{index:<5}{name:<6}FAILED {result.get('status')}: {result.get('error')}")
@@ -151,7 +160,8 @@ def main() -> int:
             print(
                 f"{index:<5}{name:<6}{result['records']:>9}{result['events']:>8}"
                 f"{result['seconds']:>9.1f}{result['records'] / result['seconds']:>7.0f}"
-                f"{w:>12.3f}{d:>9.3f}{w + d:>11.3f}  {load}",
+                f"{w:>12.3f}{d:>9.3f}{w + d:>11.3f}"
+                f"{per_thousand(result, 'sandbox_cpu'):>11.3f}  {load}",
                 flush=True,
             )
         medians = {}
