@@ -46,7 +46,13 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--invoices", type=int, default=20_000)
     p.add_argument("--contacts", type=int, help="default: a tenth of the invoices")
     p.add_argument("--rounds", type=int, default=2, help="runs of each checkout")
-    p.add_argument("--baseline", type=Path, help="another checkout to run side by side")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        help="another checkout to run side by side (repeat it to compare several, e.g. to "
+        "bisect: each is named by its directory)",
+    )
     p.add_argument("--endpoint", action="store_true", help="a webhook endpoint wants every event")
     p.add_argument("--timeout", type=float, default=1800)
     return p.parse_args()
@@ -123,21 +129,24 @@ def main() -> int:
         }
         provider = xero_settings(sandbox, limits)
         checkouts = {"head": ROOT}
-        if args.baseline:
-            checkouts = {"base": args.baseline.resolve(), "head": ROOT}
+        if args.baseline and len(args.baseline) == 1:
+            checkouts = {"base": args.baseline[0].resolve(), "head": ROOT}
+        elif args.baseline:
+            checkouts = {p.resolve().name: p.resolve() for p in args.baseline} | {"head": ROOT}
         order = []
         for r in range(args.rounds):  # base, head, head, base, ...
             names = list(checkouts)
             order += names if r % 2 == 0 else names[::-1]
         results: dict[str, list[dict]] = {name: [] for name in checkouts}
+        width = max(6, *(len(name) + 1 for name in checkouts))
         print(
-            f"{'run':<5}{'code':<6}{'invoices':>9}{'events':>8}{'seconds':>9}{'inv/s':>7}"
+            f"{'run':<5}{'code':<{width}}{'invoices':>9}{'events':>8}{'seconds':>9}{'inv/s':>7}"
             f"{'worker s/1k':>12}{'db s/1k':>9}{'total s/1k':>11}{'sandbox s':>11}  load"
         )
         for index, name in enumerate(order, 1):
             base, _, db = db_url.rpartition("/")
             spec = {
-                "database_url": f"{base}/{db}_{name}",
+                "database_url": f"{base}/{db}_{name.replace('-', '_')}",
                 "redis_url": redis_url,
                 "provider": provider,
                 "tokens": sandbox.connect(tenants=["uk"]),
@@ -152,13 +161,15 @@ def main() -> int:
             result["sandbox_cpu"] = cpu_seconds(process.pid) - sandbox_cpu
             load = Path("/proc/loadavg").read_text().split()[0]
             if result.get("status") != "succeeded":
-                print(f"{index:<5}{name:<6}FAILED {result.get('status')}: {result.get('error')}")
+                print(
+                    f"{index:<5}{name:<{width}}FAILED {result.get('status')}: {result.get('error')}"
+                )
                 ok = False
                 continue
             results[name].append(result)
             w, d = per_thousand(result, "worker_cpu"), per_thousand(result, "db_cpu")
             print(
-                f"{index:<5}{name:<6}{result['records']:>9}{result['events']:>8}"
+                f"{index:<5}{name:<{width}}{result['records']:>9}{result['events']:>8}"
                 f"{result['seconds']:>9.1f}{result['records'] / result['seconds']:>7.0f}"
                 f"{w:>12.3f}{d:>9.3f}{w + d:>11.3f}"
                 f"{per_thousand(result, 'sandbox_cpu'):>11.3f}  {load}",
