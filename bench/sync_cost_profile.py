@@ -38,6 +38,12 @@ def main() -> int:
     p.add_argument("--top", type=int, default=50)
     p.add_argument("--out", help="also write the profile here (pstats)")
     p.add_argument("--plain", action="store_true", help="no profiler: CPU seconds only")
+    p.add_argument(
+        "--log-statements",
+        action="store_true",
+        help="log every statement's duration of the sync's connection (superuser; read "
+        "the server log for the database's lines)",
+    )
     args = p.parse_args()
     db_url, redis_url = os.environ.get("DATABASE_URL", ""), os.environ.get("REDIS_URL", "")
     if not db_url.startswith(("postgres://", "postgresql://")) or not redis_url:
@@ -69,10 +75,19 @@ def main() -> int:
         from gateway.sync.models import RunTrigger, SyncRun
 
         services.prefetch = lambda pages, *a, **k: iter(pages)  # everything in this thread
+        if os.environ.get("COST_STORE_CHUNK"):  # experiments
+            import connectors.rest
+
+            services.STORE_CHUNK = connectors.rest.MAP_PART = int(os.environ["COST_STORE_CHUNK"])
         _, _, account = link_sandbox_account(sandbox, "Cost Profile")
         run = services.request_sync(account, "full", RunTrigger.API, models=["contact"])
         print(f"== contacts: {services.execute_run(run.id)}")
         run = services.request_sync(account, "full", RunTrigger.API, models=["invoice"])
+        if args.log_statements:
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("SET log_min_duration_statement = 0")
         profile = cProfile.Profile(time.process_time)
         cpu, wall = time.process_time(), time.perf_counter()
         if not args.plain:

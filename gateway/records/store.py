@@ -133,7 +133,10 @@ def _write_rows(rows: list[dict]) -> None:
     """Insert-or-update rows (column values by attribute name). On PostgreSQL, large batches go
     through COPY into a temporary table and one `INSERT … SELECT … ON CONFLICT` (about 3x faster
     than the ORM's bulk upsert for 1,000 invoice documents: a sync's hot path), straight from the
-    values; otherwise the ORM's bulk upsert."""
+    values; otherwise the ORM's bulk upsert. The staging table lives as long as the session and
+    is emptied at each commit (creating and dropping it in every transaction was a tenth of the
+    database's time in a sync of 100-record parts); one `INSERT … SELECT FROM unnest(arrays)`
+    instead measured twice as slow for documents (the server parses each array)."""
     if connection.vendor != "postgresql" or len(rows) < _COPY_MIN_ROWS:
         Record.objects.bulk_create(
             [Record(**row) for row in rows],
@@ -156,10 +159,10 @@ def _write_rows(rows: list[dict]) -> None:
     with connection.cursor() as cursor:
         # Identifiers below come from the model's metadata, never from input.
         cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS records_upsert ON COMMIT DROP AS "  # noqa: S608
+            f"CREATE TEMP TABLE IF NOT EXISTS records_upsert ON COMMIT DELETE ROWS AS "  # noqa: S608
             f"SELECT {columns} FROM {table} WITH NO DATA"
         )
-        cursor.execute("TRUNCATE records_upsert")
+        cursor.execute("DELETE FROM records_upsert")  # a second upsert in this transaction
         with cursor.cursor.copy(f"COPY records_upsert ({columns}) FROM STDIN") as copy:
             names = [f.attname for f in fields]
             for row in rows:
