@@ -39,6 +39,11 @@ def main() -> int:
     p.add_argument("--out", help="also write the profile here (pstats)")
     p.add_argument("--plain", action="store_true", help="no profiler: CPU seconds only")
     p.add_argument(
+        "--read-ahead",
+        action="store_true",
+        help="keep the read-ahead thread, as a worker runs it (with --plain: its CPU counts)",
+    )
+    p.add_argument(
         "--log-statements",
         action="store_true",
         help="log every statement's duration of the sync's connection (superuser; read "
@@ -74,7 +79,8 @@ def main() -> int:
         from gateway.sync import services
         from gateway.sync.models import RunTrigger, SyncRun
 
-        services.prefetch = lambda pages, *a, **k: iter(pages)  # everything in this thread
+        if not args.read_ahead:
+            services.prefetch = lambda pages, *a, **k: iter(pages)  # everything in this thread
         if os.environ.get("COST_STORE_CHUNK"):  # experiments
             import connectors.rest
 

@@ -83,9 +83,10 @@ def amount(value: Any, currency: str | None) -> Decimal | None:
         if not isinstance(number, Decimal):
             raise ValueError(f"not an amount: {value!r}")
     places = minor_units(currency)
-    if _places(number) >= places:
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
+    if number.same_quantum(quantum) or _places(number) >= places:  # the first: most amounts
         return number
-    return number.quantize(_QUANTA.get(places) or Decimal(1).scaleb(-places))
+    return number.quantize(quantum)
 
 
 def _places(number: Decimal) -> int:
