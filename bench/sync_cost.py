@@ -189,11 +189,11 @@ def main() -> int:
                 f"{name}: median worker {m['worker']:.3f} + PostgreSQL {m['db']:.3f} = "
                 f"{m['worker'] + m['db']:.3f} CPU s per 1,000 invoices; {m['rate']:.0f} invoices/s"
             )
-        if "base" in medians and "head" in medians:
-            b, h = medians["base"], medians["head"]
+        for name in [n for n in medians if n != "head"] if "head" in medians else []:
+            b, h = medians[name], medians["head"]
             ratio = (h["worker"] + h["db"]) / (b["worker"] + b["db"])
             print(
-                f"head / base: CPU per 1,000 invoices {ratio:.2f} "
+                f"head / {name}: CPU per 1,000 invoices {ratio:.2f} "
                 f"(worker {h['worker'] / b['worker']:.2f}, PostgreSQL {h['db'] / b['db']:.2f}); "
                 f"invoices/s {h['rate'] / b['rate']:.2f}"
             )
