@@ -422,12 +422,24 @@ def _main(args: argparse.Namespace, processes: list) -> int:
 
         app.conf.update(task_always_eager=False, broker_url=redis_url, task_default_queue=queue)
         print("== full sync")
+        from django.db import connection
+
+        from bench.sync_cost_run import BackendSampler, cpu_seconds, tree
+
+        connection.close()  # its backend (the polling below) is not the sync's
+        sampler = BackendSampler(db_url, db_url.rpartition("/")[2])
+        worker_cpu = {p: cpu_seconds(p) or 0.0 for p in tree(worker.process.pid)}
+        sampler.start()
         started = time.perf_counter()
         run = run_sync(account, "full", args.timeout)
         if run is None:
             print("timed out")
             return 1
         elapsed = time.perf_counter() - started
+        worker_seconds = sum(
+            (cpu_seconds(p) or 0.0) - worker_cpu.get(p, 0.0) for p in tree(worker.process.pid)
+        )
+        db_seconds = sampler.stop()
         if run.status != "succeeded":
             print(f"sync failed: {run.error}\n{worker.log()[-3000:]}")
             return 1
@@ -447,6 +459,13 @@ def _main(args: argparse.Namespace, processes: list) -> int:
                 f"invoices: {checkpoints['invoice'].records_seen / seconds['invoice']:.0f}/s "
                 "(target >= 2000)"
             )
+        per_k = 1000 / max(total, 1)
+        print(
+            f"CPU per 1,000 records: worker {worker_seconds * per_k:.3f} s + PostgreSQL "
+            f"{db_seconds * per_k:.3f} s = {(worker_seconds + db_seconds) * per_k:.3f} s "
+            "(PostgreSQL: the database's backends, this script's polling included; "
+            "bench/sync_cost.py measures invoices alone, side by side)"
+        )
         api_calls = sum(xero_api_calls(counters).values())
         print(f"provider calls: {run.calls} (sandbox saw {api_calls})")
         ok = ok and run.calls == api_calls

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -123,24 +123,31 @@ class Reference:
         """The path's segments above the field (none for a top-level field)."""
         return self.segments[:-1]
 
-    def holders(self, document: Any) -> Iterator[dict[str, Any]]:
+    def holders(self, document: Any) -> Iterable[dict[str, Any]]:
         """The objects of ``document`` that hold this reference's field (one per line, …)."""
         if not self.parents and isinstance(document, dict):
-            return iter((document,))  # a top-level field: no walk
+            return (document,)  # a top-level field: no walk
         return _holders(document, self.parents)
 
 
-def _holders(node: Any, segments: tuple[str, ...]) -> Iterator[dict[str, Any]]:
-    if isinstance(node, list):
-        for element in node:
-            yield from _holders(element, segments)
-        return
-    if not isinstance(node, dict):
-        return
-    if not segments:
-        yield node
-        return
-    yield from _holders(node.get(segments[0]), segments[1:])
+def _holders(node: Any, segments: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The objects at ``segments`` below ``node``, lists at any level walked through in order
+    (one level at a time: a sync resolves every reference of every record it stores)."""
+    nodes = _objects((node,))
+    for segment in segments:
+        nodes = _objects([obj.get(segment) for obj in nodes])
+    return nodes
+
+
+def _objects(nodes: Iterable[Any]) -> list[dict[str, Any]]:
+    """The dicts among ``nodes``, lists flattened in order; anything else left out."""
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        if isinstance(node, dict):
+            out.append(node)
+        elif isinstance(node, list):
+            out += _objects(node)
+    return out
 
 
 @dataclass(frozen=True)

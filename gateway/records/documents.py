@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -73,28 +74,61 @@ def store_columns(model: str, body: dict[str, Any]) -> dict[str, Any]:
     """The typed store columns of a record (what filters and `order_by` use), from its document
     as the catalogue entry says."""
     entry = CATALOGUE[model]
-    sources = entry.column_sources
-
-    def source(column: str) -> Any:
-        return body.get(sources[column])
-
+    get = body.get
+    (
+        type_,
+        status,
+        contact_id,
+        issue_date,
+        due_date,
+        total_amount,
+        balance,
+        currency,
+        number,
+        name,
+        is_customer,
+        is_supplier,
+    ) = (get(field) for field in _sources(model))
     return {
-        "type": source("type") or "",
-        "status": source("status") or "",
-        "contact_id": _uuid(source("contact_id")),
-        "issue_date": _parse_date(source("issue_date")),
-        "due_date": _parse_date(source("due_date")),
-        "total_amount": _amount(source("total_amount")),
-        "balance": _amount(source("balance")),
-        "currency": _text(source("currency"), 10) or "",
-        "number": _text(source("number"), 200),
-        "name": _text(source("name"), 300),
-        "is_customer": _flag(source("is_customer")),
-        "is_supplier": _flag(source("is_supplier")),
+        "type": type_ or "",
+        "status": status or "",
+        "contact_id": _uuid(contact_id),
+        "issue_date": _parse_date(issue_date),
+        "due_date": _parse_date(due_date),
+        "total_amount": _amount(total_amount),
+        "balance": _amount(balance),
+        "currency": _text(currency, 10) or "",
+        "number": _text(number, 200),
+        "name": _text(name, 300),
+        "is_customer": _flag(is_customer),
+        "is_supplier": _flag(is_supplier),
         "search": search_text(entry.search, body),
-        "remote_updated_at": _parse_datetime(body.get("remote_updated_at")),
-        "remote_was_deleted": bool(body.get("remote_was_deleted")),
+        "remote_updated_at": _parse_datetime(get("remote_updated_at")),
+        "remote_was_deleted": bool(get("remote_was_deleted")),
     }
+
+
+_COLUMNS_FROM_DOCUMENT = (
+    "type",
+    "status",
+    "contact_id",
+    "issue_date",
+    "due_date",
+    "total_amount",
+    "balance",
+    "currency",
+    "number",
+    "name",
+    "is_customer",
+    "is_supplier",
+)
+
+
+@functools.cache
+def _sources(model: str) -> tuple[str | None, ...]:
+    """The document field filling each of `_COLUMNS_FROM_DOCUMENT` (None: no field does)."""
+    sources = CATALOGUE[model].column_sources
+    return tuple(sources.get(column) for column in _COLUMNS_FROM_DOCUMENT)
 
 
 def prepare(model: str, account_id: UUID, record: UnifiedRecord) -> Prepared:

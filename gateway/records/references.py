@@ -7,6 +7,7 @@ reference resolves whatever order the records arrive in.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from gateway.records.ids import reference_id
@@ -15,15 +16,25 @@ from unified_models import CATALOGUE
 
 def fill_references(model: str, account_id, doc: dict[str, Any]) -> None:
     entry = CATALOGUE.get(model)
-    for reference in entry.references if entry else ():
-        for holder in reference.holders(doc):
-            target = reference.target(holder)
-            remote = holder.get(reference.remote_field)
-            if reference.many:
-                holder[reference.leaf] = [
-                    reference_id(account_id, target, rid) for rid in remote or () if rid
-                ]
+    if not entry or not entry.references:
+        return
+    account = _key(account_id)  # a str hashes in C: the id cache is probed for every reference
+    walked: dict[tuple[str, ...], Any] = {}  # the lines' references share one walk
+    for reference in entry.references:
+        leaf, remote_field, many = reference.leaf, reference.remote_field, reference.many
+        fixed = reference.model if reference.by is None else None
+        holders = walked.get(reference.parents)
+        if holders is None:
+            holders = walked[reference.parents] = reference.holders(doc)
+        for holder in holders:
+            target = fixed or reference.target(holder)
+            remote = holder.get(remote_field)
+            if many:
+                holder[leaf] = [reference_id(account, target, rid) for rid in remote or () if rid]
             else:
-                holder[reference.leaf] = (
-                    reference_id(account_id, target, remote) if remote else None
-                )
+                holder[leaf] = reference_id(account, target, remote) if remote else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _key(account_id) -> str:
+    return str(account_id)

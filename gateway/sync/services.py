@@ -13,12 +13,13 @@ run resumes from it).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from connectors import errors as ce
+from connectors.base import Page
 from connectors.cursor import InvalidCursor
 from gateway.accounts.connections import connector_for, missing_scope_reason, provider_for
 from gateway.accounts.models import LinkedAccount, LinkedAccountStatus
@@ -57,8 +59,10 @@ logger = logging.getLogger(__name__)
 #: has the next page read while its own parts are still being stored.
 PREFETCH_PAGES = 1
 PREFETCH_RECORDS = 1000
-#: Records stored (and their events committed) in one transaction: a large page is stored in
-#: chunks so its first events go out while the rest is written.
+#: Records stored (and their events committed) in one transaction by an incremental pass: a
+#: large page is stored in chunks so its first events go out while the rest is written. A full
+#: pass stores each provider page whole, in one transaction: it has no one waiting for its first
+#: events, and a transaction per 100 records cost a third more CPU per record (issue 21).
 STORE_CHUNK = 100
 #: Pauses shorter than this are resumed by a delayed task; longer ones by the scheduler tick.
 _DELAYED_RESUME_MAX = 900.0
@@ -471,10 +475,13 @@ def _run_passes(
                 size=lambda page: len(page.records),
                 max_size=PREFETCH_RECORDS,
             )
-            for page in ahead:
+            full = checkpoint.pass_mode == SyncMode.FULL
+            for page in _whole_pages(ahead) if full else ahead:
                 if heartbeat.lost:
                     raise LeaseLost()
-                _store_page(run, account, checkpoint, page, owner)
+                _store_page(
+                    run, account, checkpoint, page, owner, chunk=None if full else STORE_CHUNK
+                )
                 # Between provider pages only: the cursor now points past a whole page (the
                 # page read ahead is read again by the next slice). Not after the last page.
                 if (
@@ -496,19 +503,46 @@ def _not_permitted(run: SyncRun, checkpoint: ModelCheckpoint, reason: str) -> No
     checkpoint.save(update_fields=["state", "run", "last_error", "updated_at"])
 
 
+def _whole_pages(pages: Iterable[Page]) -> Iterator[Page]:
+    """The parts a connector hands a provider page on in (`Page.continued`) joined into that
+    page again: one page, records in order, the calls and newest change of all its parts."""
+    held: list[Page] = []
+    for page in pages:
+        if page.continued:
+            held.append(page)
+            continue
+        if held:
+            parts, held = [*held, page], []
+            stamps = [p.max_remote_updated_at for p in parts if p.max_remote_updated_at]
+            page = dataclasses.replace(
+                page,
+                records=[record for part in parts for record in part.records],
+                calls=sum(part.calls for part in parts),
+                max_remote_updated_at=max(stamps) if stamps else None,
+            )
+        yield page
+    yield from held  # a read that ended mid-page (never, from a connector): stored as they are
+
+
 def _store_page(
-    run: SyncRun, account: LinkedAccount, checkpoint: ModelCheckpoint, page: Any, owner: str
+    run: SyncRun,
+    account: LinkedAccount,
+    checkpoint: ModelCheckpoint,
+    page: Any,
+    owner: str,
+    *,
+    chunk: int | None = STORE_CHUNK,
 ) -> None:
-    """Store a page and move the checkpoint past it. A large page is stored in chunks of
-    `STORE_CHUNK` records, each committed (its events queued for delivery) as soon as it is
-    written, so the first changes reach the customer while the rest is still being stored; the
-    checkpoint moves with the last chunk. A run stopped between chunks reads the page again,
+    """Store a page and move the checkpoint past it. With `chunk`, a large page is stored in
+    chunks of that many records, each committed (its events queued for delivery) as soon as it
+    is written, so the first changes reach the customer while the rest is still being stored;
+    the checkpoint moves with the last chunk. A run stopped between chunks reads the page again,
     and the chunks already stored change nothing (the store skips identical records)."""
     records = list(page.records)
-    while len(records) > STORE_CHUNK:
-        chunk, records = records[:STORE_CHUNK], records[STORE_CHUNK:]
+    while chunk and len(records) > chunk:
+        part, records = records[:chunk], records[chunk:]
         with transaction.atomic():
-            changes = store.upsert_records(account, checkpoint.model, chunk)
+            changes = store.upsert_records(account, checkpoint.model, part)
             _count_changes(run, account, checkpoint, changes, owner)
     with transaction.atomic():
         changes = store.upsert_records(account, checkpoint.model, records)

@@ -127,3 +127,23 @@ def test_large_documents_are_compressed_with_lz4_where_the_server_has_it(linked)
             [linked.id],
         )
         assert cursor.fetchall() == [("lz4",)]
+
+
+def test_new_rows_copied_straight_in_fall_back_to_the_upsert_when_one_was_stored_meanwhile(
+    linked, monkeypatch
+):
+    """A page of records not stored yet is COPYed into the table; if another writer stored one
+    of them between the lookup and the COPY, the unique constraint refuses the COPY and the
+    page is upserted instead: nothing duplicated, nothing lost."""
+    _postgres_only()
+    from gateway.records import store
+
+    page = [invoice(f"i{n}", "c1") for n in range(60)]
+    assert {c.kind for c in upsert_records(linked, "invoice", page)} == {"created"}
+    monkeypatch.setattr(store, "_existing", lambda *args: {})  # as if none were stored
+    page[3] = invoice("i3", "c1", number="INV-MEANWHILE")
+    changes = upsert_records(linked, "invoice", page)
+    assert len(changes) == 60  # reported as created: the lookup saw none of them
+    assert Record.objects.filter(linked_account=linked, model="invoice").count() == 60
+    stored = Record.objects.get(linked_account=linked, model="invoice", remote_id="i3")
+    assert json.loads(stored.document)["number"] == "INV-MEANWHILE"

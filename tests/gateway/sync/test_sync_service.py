@@ -193,11 +193,51 @@ def test_a_stopped_sync_resumes_after_the_last_stored_page(account, remote):
     assert events.count("invoice.created") == 7  # no record twice, no event twice
 
 
+def test_a_full_pass_stores_each_page_whole(account, remote, monkeypatch):
+    """A full pass has no one waiting for its first events: a page is one transaction."""
+    from gateway.records import store
+
+    remote.page_size = 10  # one page a model
+    monkeypatch.setattr(services, "STORE_CHUNK", 3)
+    upsert = store.upsert_records
+    calls: list[tuple[str, int]] = []
+
+    def counted(account_, model, records):
+        records = list(records)
+        calls.append((model, len(records)))
+        return upsert(account_, model, records)
+
+    monkeypatch.setattr(store, "upsert_records", counted)
+    run = sync(account)
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    assert calls == [("contact", 5), ("invoice", 7), ("payment", 4)]
+
+
+def test_parts_of_a_provider_page_are_joined_for_a_full_pass():
+    from connectors.base import Page
+
+    stamp = datetime(2026, 1, 1, tzinfo=UTC)
+    parts = [
+        Page("invoice", ["a", "b"], "p1", calls=1, continued=True),
+        Page("invoice", ["c"], "p1", calls=0, max_remote_updated_at=stamp, continued=True),
+        Page("invoice", ["d"], "p2", calls=0, deleted_remote_ids=("x",)),
+        Page("invoice", ["e"], None, calls=1),
+    ]
+    pages = list(services._whole_pages(parts))
+    assert [(p.records, p.next_cursor, p.calls) for p in pages] == [
+        (["a", "b", "c", "d"], "p2", 1),
+        (["e"], None, 1),
+    ]
+    assert pages[0].max_remote_updated_at == stamp and pages[0].deleted_remote_ids == ("x",)
+
+
 def test_a_large_page_is_committed_in_chunks_and_resumes_without_duplicates(
     account, remote, monkeypatch
 ):
-    """A page's first chunks (and their events) commit before the rest is stored; a run
-    stopped mid-page reads the page again and stores and announces each record once."""
+    """An incremental pass (a webhook's): a page's first chunks (and their events) commit
+    before the rest is stored; a run stopped mid-page reads the page again and stores and
+    announces each record once."""
     from django.db import OperationalError
 
     from gateway.records import store
@@ -215,7 +255,7 @@ def test_a_large_page_is_committed_in_chunks_and_resumes_without_duplicates(
         return upsert(account_, model, records)
 
     monkeypatch.setattr(store, "upsert_records", flaky)
-    run = sync(account)
+    run = sync(account, SyncMode.INCREMENTAL)
     run.refresh_from_db()
     assert run.status == RunStatus.RUNNING and "interrupted" in run.error
     # The invoice page's first chunk is stored and announced; the checkpoint stays before it.
