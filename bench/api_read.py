@@ -47,6 +47,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="Reuse an already seeded database.")
     parser.add_argument("--skip-load", action="store_true", help="Only the query latencies.")
     parser.add_argument("--requests", type=int, default=200, help="Requests per query.")
+    parser.add_argument(
+        "--store-invoices", type=int, default=100_000,
+        help="Seed this many through the store; copy them in SQL up to --invoices "
+        "(bench/multiply_invoices.py). 0: every invoice through the store.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--toast-compression", choices=["lz4", "pglz"],
+        help="Store the documents with this TOAST compression (default: the migrations').",
+    )  # fmt: skip
     return parser.parse_args()
 
 
@@ -91,6 +100,7 @@ def varied(n):
 
 
 total = int(sys.argv[1])
+through_store = int(sys.argv[2]) or total
 account = LinkedAccount.objects.filter(tenant_id="bench-tenant").first()
 if account is None:
     customer, key = create_customer("Bench Co")
@@ -100,12 +110,13 @@ else:
     _, key = issue_api_key(account.customer, name="bench")
 stored = account.records.filter(model="invoice").count()
 started = time.perf_counter()
-for start in range(stored, total, 1000):
-    batch = [varied(n) for n in range(start, min(start + 1000, total))]
+for start in range(stored, min(total, through_store), 1000):
+    batch = [varied(n) for n in range(start, min(start + 1000, total, through_store))]
     upsert_records(account, "invoice", batch)
     if start % 100000 == 0:
         print(f"  {start} invoices, {time.perf_counter() - started:.0f}s", file=sys.stderr)
-print(f"seeded {total - stored} invoices in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+print(f"seeded {max(0, min(total, through_store) - stored)} invoices through the store in "
+      f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
 from django.db import connection
 with connection.cursor() as cursor:  # what autovacuum would do after a bulk load
     cursor.execute("ANALYZE records_record")
@@ -114,17 +125,39 @@ print(account.id)
 """
 
 
-def seed(env: dict[str, str], invoices: int) -> tuple[str, str]:
+def seed(args: argparse.Namespace, env: dict[str, str]) -> tuple[str, str]:
+    """Seed up to `--store-invoices` through the store and the rest in SQL (copies); with
+    `--keep`, only what is missing. Returns (API key, linked account id)."""
+    import psycopg
+
+    from bench import multiply_invoices
+
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput"],
         cwd=ROOT, env=env, check=True, capture_output=True,
     )  # fmt: skip
+    through_store = min(args.store_invoices or args.invoices, args.invoices)
     out = subprocess.run(
-        [sys.executable, "-c", SEED, str(invoices)],
+        [sys.executable, "-c", SEED, str(args.invoices), str(through_store)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     )  # fmt: skip
     sys.stderr.write(out.stderr)
     key, account_id = out.stdout.split()
+    if args.toast_compression and not args.keep:  # the store stages rows lz4-compressed
+        multiply_invoices.recompress(args.database_url, args.toast_compression)
+    with psycopg.connect(args.database_url) as conn:
+        stored = conn.execute(
+            "SELECT count(*) FROM records_record WHERE linked_account_id = %s AND model = 'invoice'",
+            (account_id,),
+        ).fetchone()[0]
+    if stored < args.invoices:
+        seconds = multiply_invoices.multiply(
+            args.database_url, account_id, through_store, args.invoices
+        )
+        print(
+            f"  copied {args.invoices - stored} invoices in SQL in {seconds:.0f}s", file=sys.stderr
+        )
+    print("  " + multiply_invoices.storage(args.database_url, account_id), file=sys.stderr)
     return key, account_id
 
 
@@ -244,7 +277,7 @@ def main() -> int:
     env = environment(args.database_url)
     if not args.keep:
         recreate_database(args.database_url)
-    key, account_id = seed(env, args.invoices)
+    key, account_id = seed(args, env)
     env_floor = {**env, "BENCH_ACCOUNT_ID": account_id}
     headers = {"Authorization": f"Bearer {key}", "X-Linked-Account": account_id}
     gateway = serve("gateway.wsgi", 8931, env, args.workers)
