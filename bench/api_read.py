@@ -147,7 +147,8 @@ def seed(args: argparse.Namespace, env: dict[str, str]) -> tuple[str, str]:
         multiply_invoices.recompress(args.database_url, args.toast_compression)
     with psycopg.connect(args.database_url) as conn:
         stored = conn.execute(
-            "SELECT count(*) FROM records_record WHERE linked_account_id = %s AND model = 'invoice'",
+            "SELECT count(*) FROM records_record "
+            "WHERE linked_account_id = %s AND model = 'invoice'",
             (account_id,),
         ).fetchone()[0]
     if stored < args.invoices:

@@ -63,7 +63,7 @@ def multiply(dsn: str, account_id: str, base: int, total: int) -> float:
     started = time.perf_counter()
     copies = -(-total // base) - 1
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"")
+        conn.execute('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"')
         conn.execute("SET maintenance_work_mem = '256MB'")
         indexes = conn.execute(
             "SELECT i.indexname, i.indexdef FROM pg_indexes i "
