@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_bench"
 
+from bench import cpu_split  # noqa: E402
 from bench.stack import recreate_database  # noqa: E402
 
 
@@ -42,6 +43,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--rounds", type=int, default=4,
+        help="Gateway and floor take turns this many times (each --seconds in all).",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--keep", action="store_true", help="Reuse an already seeded database.")
@@ -53,14 +58,24 @@ def parse_args() -> argparse.Namespace:
         "(bench/multiply_invoices.py). 0: every invoice through the store.",
     )  # fmt: skip
     parser.add_argument(
+        "--gunicorn-workers", type=lambda v: [int(n) for n in v.split(",")],
+        help="Also run the gateway alone with each of these worker counts (e.g. 1,2,4).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL"),
+        help="The gateway's Redis (throttle counters); default: a per-process cache.",
+    )  # fmt: skip
+    parser.add_argument(
         "--toast-compression", choices=["lz4", "pglz"],
         help="Store the documents with this TOAST compression (default: the migrations').",
     )  # fmt: skip
     return parser.parse_args()
 
 
-def environment(database_url: str) -> dict[str, str]:
+def environment(database_url: str, redis_url: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "CELERY_"))}
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     env.update(
         LEDGERLINK_ENV="development",
         DATABASE_URL=database_url,
@@ -183,8 +198,9 @@ def serve(app: str, port: int, env: dict[str, str], workers: int) -> subprocess.
     raise SystemExit(f"{app} did not start")
 
 
-def _client(args: tuple[int, str, dict[str, str], float]) -> list[float]:
+def _client(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], float]:
     port, path, headers, seconds = args
+    cpu = time.process_time()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
@@ -196,22 +212,100 @@ def _client(args: tuple[int, str, dict[str, str], float]) -> list[float]:
         if response.status != 200 or not body.startswith(b'{"next"'):
             raise SystemExit(f"bad response {response.status}: {body[:200]!r}")
         latencies.append(time.perf_counter() - started)
-    return latencies
+    return latencies, time.process_time() - cpu
 
 
-def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int) -> dict:
+def load(
+    port: int,
+    path: str,
+    headers: dict[str, str],
+    seconds: float,
+    connections: int,
+    split: cpu_split.CpuSplit | None = None,
+) -> dict:
     _client((port, path, headers, 1.0))  # warm up every worker's connection and caches
     with multiprocessing.Pool(connections) as pool:
+        pool.map(_client, [(port, path, headers, 0.5)] * connections)  # and every worker
+        if split is not None:
+            split.start()
         started = time.perf_counter()
         results = pool.map(_client, [(port, path, headers, seconds)] * connections)
         elapsed = time.perf_counter() - started
-    latencies = sorted(x for r in results for x in r)
-    return {
+    latencies = [x for r, _ in results for x in r]
+    cpu = split.stop(elapsed, sum(c for _, c in results)) if split is not None else {}
+    return summary(latencies, elapsed, [(cpu, elapsed)] if cpu else [])
+
+
+def summary(latencies: list[float], elapsed: float, cpus: list[tuple[dict, float]]) -> dict:
+    latencies = sorted(latencies)
+    figures = {
+        "latencies": latencies,
+        "elapsed": elapsed,
+        "cpus": cpus,
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
     }
+    if cpus:
+        figures["cpu"] = {
+            name: sum(c[name] * e for c, e in cpus) / sum(e for _, e in cpus) for name in cpus[0][0]
+        }
+    return figures
+
+
+def alternate(servers: dict, path: str, seconds: float, connections: int, rounds: int) -> dict:
+    """Each server in turn, `rounds` times for `seconds / rounds`: on a shared machine both
+    meet the same other work, so their ratio holds even when the load around them changes."""
+    runs: dict[str, list[dict]] = {name: [] for name in servers}
+    for _ in range(rounds):
+        for name, (port, headers, split) in servers.items():
+            runs[name].append(load(port, path, headers, seconds / rounds, connections, split))
+    return {
+        name: summary(
+            [x for r in results for x in r["latencies"]],
+            sum(r["elapsed"] for r in results),
+            [c for r in results for c in r["cpus"]],
+        )
+        for name, results in runs.items()
+    }
+
+
+def cpu_groups(server: subprocess.Popen, database_url: str) -> cpu_split.CpuSplit:
+    database = database_url.rpartition("/")[2]
+    return cpu_split.CpuSplit(
+        {
+            "gunicorn": lambda: cpu_split.descendants(server.pid),
+            "postgres": lambda: cpu_split.matching("postgres: ", f" {database} "),
+            "redis": lambda: cpu_split.matching("redis-server"),
+        }
+    )
+
+
+def scale_out(args: argparse.Namespace, env: dict[str, str], headers: dict[str, str]) -> None:
+    """The gateway alone with each worker count: throughput against the first, and the CPU."""
+    path = "/v1/invoices?page_size=100"
+    runs = {}
+    for workers in args.gunicorn_workers:
+        server = serve("gateway.wsgi", 8933, env, workers)
+        try:
+            split = cpu_groups(server, args.database_url)
+            runs[workers] = load(8933, path, headers, args.seconds, args.connections, split)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    first = runs[args.gunicorn_workers[0]]
+    print(
+        f"api_read scale-out: GET {path}, {args.connections} connections, {args.seconds:.0f}s "
+        f"each, {os.cpu_count()} cores shared by gunicorn, PostgreSQL, Redis and the load client; "
+        "CPU as a share of all cores:"
+    )
+    for workers, f in runs.items():
+        print(
+            f"  x{workers}: {f['rps']:7.1f} req/s ({f['rps'] / first['rps']:4.2f}x of "
+            f"x{args.gunicorn_workers[0]})  p50 {f['p50_ms']:6.2f} ms  CPU: "
+            + cpu_split.describe(f["cpu"])
+        )
 
 
 #: Issue 18's questions (`{contact}`: one contact's id; `{cursor}`: the second page's cursor).
@@ -275,7 +369,8 @@ def query_latencies(port: int, headers: dict[str, str], requests: int) -> dict[s
 
 def main() -> int:
     args = parse_args()
-    env = environment(args.database_url)
+    print(f"api_read on {machine()}", flush=True)
+    env = environment(args.database_url, args.redis_url)
     if not args.keep:
         recreate_database(args.database_url)
     key, account_id = seed(args, env)
@@ -287,15 +382,20 @@ def main() -> int:
     try:
         path = "/v1/invoices?page_size=100"
         if not args.skip_load:
-            figures = {
-                "gateway": load(8931, path, headers, args.seconds, args.connections),
-                "floor": load(8932, path, {}, args.seconds, args.connections),
-            }
+            figures = alternate(
+                {
+                    "gateway": (8931, headers, cpu_groups(gateway, args.database_url)),
+                    "floor": (8932, {}, cpu_groups(floor, args.database_url)),
+                },
+                path, args.seconds, args.connections, args.rounds,
+            )  # fmt: skip
         queries = query_latencies(8931, headers, args.requests)
     finally:
         for process in (gateway, floor):
             process.terminate()
             process.wait(timeout=10)
+    if args.gunicorn_workers and not args.skip_load:
+        scale_out(args, env, headers)
     base = queries["unfiltered"]["p50_ms"]
     print(
         f"api_read queries over {args.invoices} invoices, one request at a time, "
@@ -316,11 +416,30 @@ def main() -> int:
     for name, f in figures.items():
         print(
             f"  {name:8s} {f['rps']:8.1f} req/s   p50 {f['p50_ms']:7.2f} ms   "
-            f"p99 {f['p99_ms']:7.2f} ms   ({f['requests']} requests)"
+            f"p99 {f['p99_ms']:7.2f} ms   ({f['requests']} requests)\n"
+            f"           CPU: {cpu_split.describe(f['cpu'])}"
         )
     ratio = figures["gateway"]["p50_ms"] / figures["floor"]["p50_ms"]
-    print(f"  gateway p50 / floor p50 = {ratio:.2f}x (target <= 3x); target >= 300 req/s")
+    print(
+        f"  gateway p50 / floor p50 = {ratio:.2f}x (issue 5: <= 3x, issue 21: <= 1.5x); "
+        "target >= 300 req/s"
+    )
+    print(f"  {machine()}")
     return 0
+
+
+def machine() -> str:
+    """The CPU model and load average, to print beside every figure."""
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown CPU",
+    )
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, load average {load} (1, 5, 15 min)"
 
 
 if __name__ == "__main__":

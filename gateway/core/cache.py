@@ -79,13 +79,15 @@ class RedisCacheWithLocalFallback(RedisCache):
     def clear(self) -> Any:
         return self._call("clear")
 
-    def count_in_window(self, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
-        """`count_in_window` in one round trip: INCR, EXPIRE and GET in one pipeline."""
+    def count_in_window(
+        self, key: str, previous_key: str, timeout: int, amount: int = 1
+    ) -> tuple[int, int]:
+        """`count_in_window` in one round trip: INCRBY, EXPIRE and GET in one pipeline."""
         if time.monotonic() >= self._down_until:
             try:
                 client = self._cache.get_client(key, write=True)
                 pipe = client.pipeline(transaction=False)
-                pipe.incr(self.make_and_validate_key(key))
+                pipe.incrby(self.make_and_validate_key(key), amount)
                 pipe.expire(self.make_and_validate_key(key), timeout)
                 pipe.get(self.make_and_validate_key(previous_key))
                 current, _, previous = pipe.execute()
@@ -93,16 +95,18 @@ class RedisCacheWithLocalFallback(RedisCache):
             except _UNREACHABLE as exc:
                 logger.warning("cache unreachable (%s); counting in this process for now", exc)
                 self._down_until = time.monotonic() + RETRY_SECONDS
-        return _count_with(self._fallback, key, previous_key, timeout)
+        return _count_with(self._fallback, key, previous_key, timeout, amount)
 
 
-def count_in_window(cache: Any, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
-    """Add one to the counter `key` (made with `timeout` seconds to live) and read the counter
-    `previous_key`: (this count, the other's, 0 when absent)."""
+def count_in_window(
+    cache: Any, key: str, previous_key: str, timeout: int, amount: int = 1
+) -> tuple[int, int]:
+    """Add `amount` to the counter `key` (made with `timeout` seconds to live) and read the
+    counter `previous_key`: (this count, the other's, 0 when absent)."""
     counter = getattr(cache, "count_in_window", None)
     if counter is not None:
-        return counter(key, previous_key, timeout)
-    return _count_with(cache, key, previous_key, timeout)
+        return counter(key, previous_key, timeout, amount)
+    return _count_with(cache, key, previous_key, timeout, amount)
 
 
 def uncount(cache: Any, key: str) -> None:
@@ -111,11 +115,13 @@ def uncount(cache: Any, key: str) -> None:
         cache.decr(key)
 
 
-def _count_with(cache: Any, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+def _count_with(
+    cache: Any, key: str, previous_key: str, timeout: int, amount: int
+) -> tuple[int, int]:
     cache.add(key, 0, timeout)
     try:
-        current = cache.incr(key)
+        current = cache.incr(key, amount)
     except ValueError:  # expired between the two calls
-        cache.set(key, 1, timeout)
-        current = 1
+        cache.set(key, amount, timeout)
+        current = amount
     return current, int(cache.get(previous_key) or 0)
