@@ -9,6 +9,7 @@ from django.db import connection
 from rest_framework.exceptions import NotFound, ValidationError
 
 from gateway.accounts.models import LinkedAccount
+from gateway.core.prepared import prepared_cursor
 from gateway.customers.models import Customer
 
 HEADER = "X-Linked-Account"
@@ -58,7 +59,7 @@ def _by_id(account_id: uuid.UUID, customer_id) -> LinkedAccount | None:
         meta.pk.get_db_prep_value(account_id, connection),
         meta.get_field("customer").get_db_prep_value(customer_id, connection),
     ]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

@@ -3,7 +3,8 @@
 The common list call (no filter, no `order_by`) is one indexed range scan of `record_page`.
 Building that query through the ORM on every call cost more CPU than running it, so each
 shape (columns, direction, bound or not, deleted records or not) is written once per process
-and only the values change. The result is what `gateway.core.cursor.paginate` would fetch
+and only the values change; PostgreSQL plans it once per connection
+(`gateway.core.prepared`). The result is what `gateway.core.cursor.paginate` would fetch
 from the equivalent queryset.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable
 
 from django.db import connection
 
+from gateway.core.prepared import prepared_cursor
 from gateway.records.models import Record
 
 
@@ -53,7 +55,7 @@ def fetcher(
             params.append(bound)
         params.append(limit)
         sql = _sql(connection.vendor, fields, forward, bound is not None, include_deleted)
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 

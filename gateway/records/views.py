@@ -57,11 +57,13 @@ _OFFERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def offered_by(provider, model: str) -> list[str]:
-    """`offered_operations` of the provider, worked out once per model (every call asks)."""
+    """`offered_operations` of the provider, worked out once per model and catalogue entry
+    (every call asks)."""
     known = _OFFERED.setdefault(provider, {})
-    if model not in known:
-        known[model] = offered_operations(model, provider.supported_operations())
-    return known[model]
+    key = (model, CATALOGUE[model].operations)
+    if key not in known:
+        known[key] = offered_operations(model, provider.supported_operations())
+    return known[key]
 
 
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
