@@ -62,6 +62,10 @@ def parse_args() -> argparse.Namespace:
         help="Also run the gateway alone with each of these worker counts (e.g. 1,2,4).",
     )  # fmt: skip
     parser.add_argument(
+        "--scale-out-only", action="store_true",
+        help="With --gunicorn-workers: only the scale-out (no floor, no query latencies).",
+    )  # fmt: skip
+    parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL"),
         help="The gateway's Redis (throttle counters); default: a per-process cache.",
     )  # fmt: skip
@@ -198,6 +202,15 @@ def serve(app: str, port: int, env: dict[str, str], workers: int) -> subprocess.
     raise SystemExit(f"{app} did not start")
 
 
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=60)  # a loaded machine shuts workers down slowly
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def _client(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], float]:
     port, path, headers, seconds = args
     cpu = time.process_time()
@@ -290,25 +303,25 @@ def scale_out(args: argparse.Namespace, env: dict[str, str], headers: dict[str, 
     """The gateway alone with each worker count: throughput against the first, and the CPU."""
     path = "/v1/invoices?page_size=100"
     runs = {}
+    print(
+        f"api_read scale-out: GET {path}, {args.connections} connections, {args.seconds:.0f}s "
+        f"each, {os.cpu_count()} cores shared by gunicorn, PostgreSQL, Redis and the load client; "
+        "CPU as a share of all cores:",
+        flush=True,
+    )
     for workers in args.gunicorn_workers:
         server = serve("gateway.wsgi", 8933, env, workers)
         try:
             split = cpu_groups(server, args.database_url)
-            runs[workers] = load(8933, path, headers, args.seconds, args.connections, split)
+            runs[workers] = f = load(8933, path, headers, args.seconds, args.connections, split)
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-    first = runs[args.gunicorn_workers[0]]
-    print(
-        f"api_read scale-out: GET {path}, {args.connections} connections, {args.seconds:.0f}s "
-        f"each, {os.cpu_count()} cores shared by gunicorn, PostgreSQL, Redis and the load client; "
-        "CPU as a share of all cores:"
-    )
-    for workers, f in runs.items():
+            stop(server)
+        first = runs[args.gunicorn_workers[0]]
         print(
             f"  x{workers}: {f['rps']:7.1f} req/s ({f['rps'] / first['rps']:4.2f}x of "
             f"x{args.gunicorn_workers[0]})  p50 {f['p50_ms']:6.2f} ms  "
-            f"{f['cpu_ms']:.2f} ms CPU/request  CPU: " + cpu_split.describe(f["cpu"])
+            f"{f['cpu_ms']:.2f} ms CPU/request  CPU: " + cpu_split.describe(f["cpu"]),
+            flush=True,
         )
 
 
@@ -380,6 +393,10 @@ def main() -> int:
     key, account_id = seed(args, env)
     env_floor = {**env, "BENCH_ACCOUNT_ID": account_id}
     headers = {"Authorization": f"Bearer {key}", "X-Linked-Account": account_id}
+    if args.scale_out_only and args.gunicorn_workers:
+        scale_out(args, env, headers)
+        print(f"  {machine()}")
+        return 0
     gateway = serve("gateway.wsgi", 8931, env, args.workers)
     floor = serve("bench.floor_app:application", 8932, env_floor, args.workers)
     figures = {}
@@ -396,8 +413,7 @@ def main() -> int:
         queries = query_latencies(8931, headers, args.requests)
     finally:
         for process in (gateway, floor):
-            process.terminate()
-            process.wait(timeout=10)
+            stop(process)
     base = queries["unfiltered"]["p50_ms"]
     print(
         f"api_read queries over {args.invoices} invoices, one request at a time, "
