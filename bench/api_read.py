@@ -288,6 +288,32 @@ def alternate(servers: dict, path: str, seconds: float, connections: int, rounds
     }
 
 
+def serial_cpu(servers: dict, path: str, requests: int, rounds: int = 3) -> dict[str, dict]:
+    """One request at a time on one connection (no queueing, no other client): each server's
+    own CPU per request (its gunicorn processes, from /proc) and wall time, in alternating
+    rounds. The figure a busy machine disturbs least."""
+    totals = {name: [0.0, 0.0, 0] for name in servers}
+    for _ in range(rounds):
+        for name, (port, headers, server) in servers.items():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            for _ in range(20):  # warm
+                conn.request("GET", path, headers=headers)
+                conn.getresponse().read()
+            pids = cpu_split.descendants(server.pid)
+            before = {pid: cpu_split._ticks(pid) for pid in pids}
+            started = time.perf_counter()
+            for _ in range(requests // rounds):
+                conn.request("GET", path, headers=headers)
+                conn.getresponse().read()
+            totals[name][0] += time.perf_counter() - started
+            totals[name][1] += sum(cpu_split._ticks(p) - before[p] for p in pids) / cpu_split._TICK
+            totals[name][2] += requests // rounds
+    return {
+        name: {"wall_ms": wall / n * 1000, "cpu_ms": cpu / n * 1000}
+        for name, (wall, cpu, n) in totals.items()
+    }
+
+
 def cpu_groups(server: subprocess.Popen, database_url: str) -> cpu_split.CpuSplit:
     database = database_url.rpartition("/")[2]
     return cpu_split.CpuSplit(
@@ -410,6 +436,9 @@ def main() -> int:
                 },
                 path, args.seconds, args.connections, args.rounds,
             )  # fmt: skip
+            serial = serial_cpu(
+                {"gateway": (8931, headers, gateway), "floor": (8932, {}, floor)}, path, 600
+            )
         queries = query_latencies(8931, headers, args.requests)
     finally:
         for process in (gateway, floor):
@@ -445,6 +474,10 @@ def main() -> int:
     )
     cpu_ratio = figures["gateway"]["cpu_ms"] / figures["floor"]["cpu_ms"]
     print(f"  gateway CPU per request / floor's = {cpu_ratio:.2f}x")
+    print("  one request at a time (600 each, one connection), the server's own CPU:")
+    for name, f in serial.items():
+        print(f"  {name:8s} {f['wall_ms']:6.2f} ms wall   {f['cpu_ms']:5.2f} ms CPU per request")
+    print(f"  gateway / floor: {serial['gateway']['cpu_ms'] / serial['floor']['cpu_ms']:.2f}x CPU")
     print(f"  {machine()}", flush=True)
     if args.gunicorn_workers:
         scale_out(args, env, headers)
