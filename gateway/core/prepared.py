@@ -13,6 +13,7 @@ statements), get Django's ordinary cursor.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -25,15 +26,22 @@ def prepared_cursor() -> Iterator:
         with connection.cursor() as cursor:
             yield cursor
         return
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    class _Preparing(ServerBindingCursor):
-        def execute(self, query, params=None, **options):
-            return super().execute(query, params, prepare=True, **options)
-
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
-        cursor = connection._prepare_cursor(_Preparing(connection.connection))
+        cursor = connection._prepare_cursor(_preparing_cursor()(connection.connection))
     with cursor:
         yield cursor
+
+
+@functools.cache
+def _preparing_cursor() -> type:
+    """Django's server-binding psycopg cursor, preparing every statement it runs (psycopg
+    keeps them per connection; Django's `prepare_threshold` stays off for everything else)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, **options):
+            return super().execute(query, params, prepare=True, **options)
+
+    return PreparingCursor
