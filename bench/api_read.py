@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_bench"
 
+from bench import cpu_split  # noqa: E402
 from bench.stack import recreate_database  # noqa: E402
 
 
@@ -42,16 +43,43 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--rounds", type=int, default=4,
+        help="Gateway and floor take turns this many times (each --seconds in all).",
+    )  # fmt: skip
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--keep", action="store_true", help="Reuse an already seeded database.")
     parser.add_argument("--skip-load", action="store_true", help="Only the query latencies.")
     parser.add_argument("--requests", type=int, default=200, help="Requests per query.")
+    parser.add_argument(
+        "--store-invoices", type=int, default=100_000,
+        help="Seed this many through the store; copy them in SQL up to --invoices "
+        "(bench/multiply_invoices.py). 0: every invoice through the store.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--gunicorn-workers", type=lambda v: [int(n) for n in v.split(",")],
+        help="Also run the gateway alone with each of these worker counts (e.g. 1,2,4).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--scale-out-only", action="store_true",
+        help="With --gunicorn-workers: only the scale-out (no floor, no query latencies).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL"),
+        help="The gateway's Redis (throttle counters); default: a per-process cache.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--toast-compression", choices=["lz4", "pglz"],
+        help="Store the documents with this TOAST compression (default: the migrations').",
+    )  # fmt: skip
     return parser.parse_args()
 
 
-def environment(database_url: str) -> dict[str, str]:
+def environment(database_url: str, redis_url: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "CELERY_"))}
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     env.update(
         LEDGERLINK_ENV="development",
         DATABASE_URL=database_url,
@@ -91,6 +119,7 @@ def varied(n):
 
 
 total = int(sys.argv[1])
+through_store = int(sys.argv[2]) or total
 account = LinkedAccount.objects.filter(tenant_id="bench-tenant").first()
 if account is None:
     customer, key = create_customer("Bench Co")
@@ -100,12 +129,13 @@ else:
     _, key = issue_api_key(account.customer, name="bench")
 stored = account.records.filter(model="invoice").count()
 started = time.perf_counter()
-for start in range(stored, total, 1000):
-    batch = [varied(n) for n in range(start, min(start + 1000, total))]
+for start in range(stored, min(total, through_store), 1000):
+    batch = [varied(n) for n in range(start, min(start + 1000, total, through_store))]
     upsert_records(account, "invoice", batch)
     if start % 100000 == 0:
         print(f"  {start} invoices, {time.perf_counter() - started:.0f}s", file=sys.stderr)
-print(f"seeded {total - stored} invoices in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+print(f"seeded {max(0, min(total, through_store) - stored)} invoices through the store in "
+      f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
 from django.db import connection
 with connection.cursor() as cursor:  # what autovacuum would do after a bulk load
     cursor.execute("ANALYZE records_record")
@@ -114,17 +144,40 @@ print(account.id)
 """
 
 
-def seed(env: dict[str, str], invoices: int) -> tuple[str, str]:
+def seed(args: argparse.Namespace, env: dict[str, str]) -> tuple[str, str]:
+    """Seed up to `--store-invoices` through the store and the rest in SQL (copies); with
+    `--keep`, only what is missing. Returns (API key, linked account id)."""
+    import psycopg
+
+    from bench import multiply_invoices
+
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput"],
         cwd=ROOT, env=env, check=True, capture_output=True,
     )  # fmt: skip
+    through_store = min(args.store_invoices or args.invoices, args.invoices)
     out = subprocess.run(
-        [sys.executable, "-c", SEED, str(invoices)],
+        [sys.executable, "-c", SEED, str(args.invoices), str(through_store)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     )  # fmt: skip
     sys.stderr.write(out.stderr)
     key, account_id = out.stdout.split()
+    if args.toast_compression and not args.keep:  # the store stages rows lz4-compressed
+        multiply_invoices.recompress(args.database_url, args.toast_compression)
+    with psycopg.connect(args.database_url) as conn:
+        stored = conn.execute(
+            "SELECT count(*) FROM records_record "
+            "WHERE linked_account_id = %s AND model = 'invoice'",
+            (account_id,),
+        ).fetchone()[0]
+    if stored < args.invoices:
+        seconds = multiply_invoices.multiply(
+            args.database_url, account_id, through_store, args.invoices
+        )
+        print(
+            f"  copied {args.invoices - stored} invoices in SQL in {seconds:.0f}s", file=sys.stderr
+        )
+    print("  " + multiply_invoices.storage(args.database_url, account_id), file=sys.stderr)
     return key, account_id
 
 
@@ -136,7 +189,7 @@ def serve(app: str, port: int, env: dict[str, str], workers: int) -> subprocess.
         ],
         cwd=ROOT, env=env,
     )  # fmt: skip
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a loaded machine boots Django slowly
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -149,8 +202,18 @@ def serve(app: str, port: int, env: dict[str, str], workers: int) -> subprocess.
     raise SystemExit(f"{app} did not start")
 
 
-def _client(args: tuple[int, str, dict[str, str], float]) -> list[float]:
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=60)  # a loaded machine shuts workers down slowly
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def _client(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], float]:
     port, path, headers, seconds = args
+    cpu = time.process_time()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
@@ -162,22 +225,130 @@ def _client(args: tuple[int, str, dict[str, str], float]) -> list[float]:
         if response.status != 200 or not body.startswith(b'{"next"'):
             raise SystemExit(f"bad response {response.status}: {body[:200]!r}")
         latencies.append(time.perf_counter() - started)
-    return latencies
+    return latencies, time.process_time() - cpu
 
 
-def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int) -> dict:
+def load(
+    port: int,
+    path: str,
+    headers: dict[str, str],
+    seconds: float,
+    connections: int,
+    split: cpu_split.CpuSplit | None = None,
+) -> dict:
     _client((port, path, headers, 1.0))  # warm up every worker's connection and caches
     with multiprocessing.Pool(connections) as pool:
+        pool.map(_client, [(port, path, headers, 0.5)] * connections)  # and every worker
+        if split is not None:
+            split.start()
         started = time.perf_counter()
         results = pool.map(_client, [(port, path, headers, seconds)] * connections)
         elapsed = time.perf_counter() - started
-    latencies = sorted(x for r in results for x in r)
-    return {
+    latencies = [x for r, _ in results for x in r]
+    cpu = split.stop(elapsed, sum(c for _, c in results)) if split is not None else {}
+    return summary(latencies, elapsed, [(cpu, elapsed)] if cpu else [])
+
+
+def summary(latencies: list[float], elapsed: float, cpus: list[tuple[dict, float]]) -> dict:
+    latencies = sorted(latencies)
+    figures = {
+        "latencies": latencies,
+        "elapsed": elapsed,
+        "cpus": cpus,
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
     }
+    if cpus:
+        figures["cpu"] = {
+            name: sum(c[name] * e for c, e in cpus) / sum(e for _, e in cpus) for name in cpus[0][0]
+        }
+        # The CPU this stack spent per request (server, PostgreSQL, Redis, load client): what
+        # the other work on a shared machine changes least.
+        own = sum(v for k, v in figures["cpu"].items() if k not in {"other", "idle"})
+        figures["cpu_ms"] = own * elapsed * (os.cpu_count() or 1) / len(latencies) * 1000
+    return figures
+
+
+def alternate(servers: dict, path: str, seconds: float, connections: int, rounds: int) -> dict:
+    """Each server in turn, `rounds` times for `seconds / rounds`: on a shared machine both
+    meet the same other work, so their ratio holds even when the load around them changes."""
+    runs: dict[str, list[dict]] = {name: [] for name in servers}
+    for _ in range(rounds):
+        for name, (port, headers, split) in servers.items():
+            runs[name].append(load(port, path, headers, seconds / rounds, connections, split))
+    return {
+        name: summary(
+            [x for r in results for x in r["latencies"]],
+            sum(r["elapsed"] for r in results),
+            [c for r in results for c in r["cpus"]],
+        )
+        for name, results in runs.items()
+    }
+
+
+def serial_cpu(servers: dict, path: str, requests: int, rounds: int = 3) -> dict[str, dict]:
+    """One request at a time on one connection (no queueing, no other client): each server's
+    own CPU per request (its gunicorn processes, from /proc) and wall time, in alternating
+    rounds. The figure a busy machine disturbs least."""
+    totals = {name: [0.0, 0.0, 0] for name in servers}
+    for _ in range(rounds):
+        for name, (port, headers, server) in servers.items():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            for _ in range(20):  # warm
+                conn.request("GET", path, headers=headers)
+                conn.getresponse().read()
+            pids = cpu_split.descendants(server.pid)
+            before = {pid: cpu_split._ticks(pid) for pid in pids}
+            started = time.perf_counter()
+            for _ in range(requests // rounds):
+                conn.request("GET", path, headers=headers)
+                conn.getresponse().read()
+            totals[name][0] += time.perf_counter() - started
+            totals[name][1] += sum(cpu_split._ticks(p) - before[p] for p in pids) / cpu_split._TICK
+            totals[name][2] += requests // rounds
+    return {
+        name: {"wall_ms": wall / n * 1000, "cpu_ms": cpu / n * 1000}
+        for name, (wall, cpu, n) in totals.items()
+    }
+
+
+def cpu_groups(server: subprocess.Popen, database_url: str) -> cpu_split.CpuSplit:
+    database = database_url.rpartition("/")[2]
+    return cpu_split.CpuSplit(
+        {
+            "gunicorn": lambda: cpu_split.descendants(server.pid),
+            "postgres": lambda: cpu_split.matching("postgres: ", f" {database} "),
+            "redis": lambda: cpu_split.matching("redis-server"),
+        }
+    )
+
+
+def scale_out(args: argparse.Namespace, env: dict[str, str], headers: dict[str, str]) -> None:
+    """The gateway alone with each worker count: throughput against the first, and the CPU."""
+    path = "/v1/invoices?page_size=100"
+    runs = {}
+    print(
+        f"api_read scale-out: GET {path}, {args.connections} connections, {args.seconds:.0f}s "
+        f"each, {os.cpu_count()} cores shared by gunicorn, PostgreSQL, Redis and the load client; "
+        "CPU as a share of all cores:",
+        flush=True,
+    )
+    for workers in args.gunicorn_workers:
+        server = serve("gateway.wsgi", 8933, env, workers)
+        try:
+            split = cpu_groups(server, args.database_url)
+            runs[workers] = f = load(8933, path, headers, args.seconds, args.connections, split)
+        finally:
+            stop(server)
+        first = runs[args.gunicorn_workers[0]]
+        print(
+            f"  x{workers}: {f['rps']:7.1f} req/s ({f['rps'] / first['rps']:4.2f}x of "
+            f"x{args.gunicorn_workers[0]})  p50 {f['p50_ms']:6.2f} ms  "
+            f"{f['cpu_ms']:.2f} ms CPU/request  CPU: " + cpu_split.describe(f["cpu"]),
+            flush=True,
+        )
 
 
 #: Issue 18's questions (`{contact}`: one contact's id; `{cursor}`: the second page's cursor).
@@ -241,27 +412,37 @@ def query_latencies(port: int, headers: dict[str, str], requests: int) -> dict[s
 
 def main() -> int:
     args = parse_args()
-    env = environment(args.database_url)
+    print(f"api_read on {machine()}", flush=True)
+    env = environment(args.database_url, args.redis_url)
     if not args.keep:
         recreate_database(args.database_url)
-    key, account_id = seed(env, args.invoices)
+    key, account_id = seed(args, env)
     env_floor = {**env, "BENCH_ACCOUNT_ID": account_id}
     headers = {"Authorization": f"Bearer {key}", "X-Linked-Account": account_id}
+    if args.scale_out_only and args.gunicorn_workers:
+        scale_out(args, env, headers)
+        print(f"  {machine()}")
+        return 0
     gateway = serve("gateway.wsgi", 8931, env, args.workers)
     floor = serve("bench.floor_app:application", 8932, env_floor, args.workers)
     figures = {}
     try:
         path = "/v1/invoices?page_size=100"
         if not args.skip_load:
-            figures = {
-                "gateway": load(8931, path, headers, args.seconds, args.connections),
-                "floor": load(8932, path, {}, args.seconds, args.connections),
-            }
+            figures = alternate(
+                {
+                    "gateway": (8931, headers, cpu_groups(gateway, args.database_url)),
+                    "floor": (8932, {}, cpu_groups(floor, args.database_url)),
+                },
+                path, args.seconds, args.connections, args.rounds,
+            )  # fmt: skip
+            serial = serial_cpu(
+                {"gateway": (8931, headers, gateway), "floor": (8932, {}, floor)}, path, 600
+            )
         queries = query_latencies(8931, headers, args.requests)
     finally:
         for process in (gateway, floor):
-            process.terminate()
-            process.wait(timeout=10)
+            stop(process)
     base = queries["unfiltered"]["p50_ms"]
     print(
         f"api_read queries over {args.invoices} invoices, one request at a time, "
@@ -282,11 +463,40 @@ def main() -> int:
     for name, f in figures.items():
         print(
             f"  {name:8s} {f['rps']:8.1f} req/s   p50 {f['p50_ms']:7.2f} ms   "
-            f"p99 {f['p99_ms']:7.2f} ms   ({f['requests']} requests)"
+            f"p99 {f['p99_ms']:7.2f} ms   ({f['requests']} requests)\n"
+            f"           CPU: {cpu_split.describe(f['cpu'])}; "
+            f"{f['cpu_ms']:.2f} ms CPU per request (server + PostgreSQL + Redis + client)"
         )
     ratio = figures["gateway"]["p50_ms"] / figures["floor"]["p50_ms"]
-    print(f"  gateway p50 / floor p50 = {ratio:.2f}x (target <= 3x); target >= 300 req/s")
+    print(
+        f"  gateway p50 / floor p50 = {ratio:.2f}x (issue 5: <= 3x, issue 21: <= 1.5x); "
+        "target >= 300 req/s"
+    )
+    cpu_ratio = figures["gateway"]["cpu_ms"] / figures["floor"]["cpu_ms"]
+    print(f"  gateway CPU per request / floor's = {cpu_ratio:.2f}x")
+    print("  one request at a time (600 each, one connection), the server's own CPU:")
+    for name, f in serial.items():
+        print(f"  {name:8s} {f['wall_ms']:6.2f} ms wall   {f['cpu_ms']:5.2f} ms CPU per request")
+    print(f"  gateway / floor: {serial['gateway']['cpu_ms'] / serial['floor']['cpu_ms']:.2f}x CPU")
+    print(f"  {machine()}", flush=True)
+    if args.gunicorn_workers:
+        scale_out(args, env, headers)
+        print(f"  {machine()}")
     return 0
+
+
+def machine() -> str:
+    """The CPU model and load average, to print beside every figure."""
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown CPU",
+    )
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, load average {load} (1, 5, 15 min)"
 
 
 if __name__ == "__main__":

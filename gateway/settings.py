@@ -135,6 +135,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The few statements every API call runs are prepared on PostgreSQL (planned once per
+# connection, gateway.core.prepared); false behind a pooler that cannot keep prepared statements
+# (PgBouncer before 1.21 in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 
 REDIS_URL = env.str("REDIS_URL", default="")
 
@@ -307,6 +311,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"api_key": API_RATE_LIMIT},
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "gateway.core.negotiation.JsonFirstNegotiation",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "gateway.core.errors.api_exception_handler",
     "UNAUTHENTICATED_USER": None,

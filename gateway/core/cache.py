@@ -8,6 +8,7 @@ provider's shared limiter keep being served, and Redis is tried again after `RET
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import Any
@@ -63,6 +64,9 @@ class RedisCacheWithLocalFallback(RedisCache):
     def incr(self, *args: Any, **kwargs: Any) -> Any:
         return self._call("incr", *args, **kwargs)
 
+    def decr(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("decr", *args, **kwargs)
+
     def touch(self, *args: Any, **kwargs: Any) -> Any:
         return self._call("touch", *args, **kwargs)
 
@@ -74,3 +78,50 @@ class RedisCacheWithLocalFallback(RedisCache):
 
     def clear(self) -> Any:
         return self._call("clear")
+
+    def count_in_window(
+        self, key: str, previous_key: str, timeout: int, amount: int = 1
+    ) -> tuple[int, int]:
+        """`count_in_window` in one round trip: INCRBY, EXPIRE and GET in one pipeline."""
+        if time.monotonic() >= self._down_until:
+            try:
+                client = self._cache.get_client(key, write=True)
+                pipe = client.pipeline(transaction=False)
+                pipe.incrby(self.make_and_validate_key(key), amount)
+                pipe.expire(self.make_and_validate_key(key), timeout)
+                pipe.get(self.make_and_validate_key(previous_key))
+                current, _, previous = pipe.execute()
+                return int(current), int(previous or 0)
+            except _UNREACHABLE as exc:
+                logger.warning("cache unreachable (%s); counting in this process for now", exc)
+                self._down_until = time.monotonic() + RETRY_SECONDS
+        return _count_with(self._fallback, key, previous_key, timeout, amount)
+
+
+def count_in_window(
+    cache: Any, key: str, previous_key: str, timeout: int, amount: int = 1
+) -> tuple[int, int]:
+    """Add `amount` to the counter `key` (made with `timeout` seconds to live) and read the
+    counter `previous_key`: (this count, the other's, 0 when absent)."""
+    counter = getattr(cache, "count_in_window", None)
+    if counter is not None:
+        return counter(key, previous_key, timeout, amount)
+    return _count_with(cache, key, previous_key, timeout, amount)
+
+
+def uncount(cache: Any, key: str) -> None:
+    """Take back one count of `count_in_window`."""
+    with contextlib.suppress(ValueError):  # expired meanwhile: nothing to take back
+        cache.decr(key)
+
+
+def _count_with(
+    cache: Any, key: str, previous_key: str, timeout: int, amount: int
+) -> tuple[int, int]:
+    cache.add(key, 0, timeout)
+    try:
+        current = cache.incr(key, amount)
+    except ValueError:  # expired between the two calls
+        cache.set(key, amount, timeout)
+        current = amount
+    return current, int(cache.get(previous_key) or 0)

@@ -47,11 +47,22 @@ class Window:
 
 def paginate(queryset, cursor: Cursor | None, page_size: int, fields: tuple[str, ...]) -> Window:
     """One page of `queryset.values_list("seq", *fields)`, in ascending `seq`."""
+
+    def fetch(forward: bool, bound: int | None, limit: int) -> list:
+        qs = queryset.order_by("seq" if forward else "-seq")
+        if bound is not None:
+            qs = qs.filter(seq__gt=bound) if forward else qs.filter(seq__lt=bound)
+        return list(qs.values_list("seq", *fields)[:limit])
+
+    return paginate_with(fetch, cursor, page_size)
+
+
+def paginate_with(fetch, cursor: Cursor | None, page_size: int) -> Window:
+    """One page in ascending `seq`, from `fetch(forward, bound, limit)`: up to `limit` rows
+    (seq first) after `bound` in ascending `seq` (forward) or before it in descending `seq`;
+    no bound: from the start."""
     if cursor is None or cursor.forward:
-        qs = queryset.order_by("seq")
-        if cursor is not None:
-            qs = qs.filter(seq__gt=cursor.seq)
-        rows = list(qs.values_list("seq", *fields)[: page_size + 1])
+        rows = fetch(True, cursor.seq if cursor is not None else None, page_size + 1)
         more = len(rows) > page_size
         rows = rows[:page_size]
         next_cursor = Cursor(True, rows[-1][0]).encode() if more and rows else None
@@ -59,8 +70,7 @@ def paginate(queryset, cursor: Cursor | None, page_size: int, fields: tuple[str,
         if cursor is not None and not rows:
             previous = Cursor(False, cursor.seq + 1).encode()
         return Window(rows, next_cursor, previous)
-    qs = queryset.order_by("-seq").filter(seq__lt=cursor.seq)
-    rows = list(qs.values_list("seq", *fields)[: page_size + 1])
+    rows = fetch(False, cursor.seq, page_size + 1)
     more = len(rows) > page_size
     rows = rows[:page_size][::-1]
     previous = Cursor(False, rows[0][0]).encode() if more and rows else None

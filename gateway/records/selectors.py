@@ -12,7 +12,8 @@ from rest_framework.exceptions import NotFound, ValidationError
 from gateway.accounts.models import LinkedAccount
 from gateway.accounts.selectors import parse_uuid
 from gateway.core import jsonutil
-from gateway.core.cursor import Cursor, paginate
+from gateway.core.cursor import Cursor, paginate, paginate_with
+from gateway.records import plain_pages
 from gateway.records.filters import filter_class as filter_class_of
 from gateway.records.models import Record
 from gateway.records.ordering import Order, OrderedCursor, paginate_ordered, parse_order
@@ -76,15 +77,22 @@ def _page_size(params) -> int:
     return size
 
 
-def filtered(account: LinkedAccount, model: str, params, options: ReadOptions) -> QuerySet:
-    filter_class = filter_class_of(model)
-    unknown = set(params) - set(filter_class.base_filters) - _CONTROL_PARAMS
+def _filters_asked(model: str, params) -> bool:
+    """Whether `params` name a filter of `model`; 400 for a parameter that is none."""
+    filters = filter_class_of(model).base_filters
+    unknown = set(params) - set(filters) - _CONTROL_PARAMS
     if unknown:
         raise ValidationError({name: ["Unknown query parameter."] for name in sorted(unknown)})
+    return bool(set(params) & set(filters))
+
+
+def filtered(account: LinkedAccount, model: str, params, options: ReadOptions) -> QuerySet:
+    filter_class = filter_class_of(model)
+    asked = _filters_asked(model, params)
     base = Record.objects.filter(linked_account=account, model=model)
     if not options.include_deleted:
         base = base.filter(remote_was_deleted=False)
-    if not set(params) & set(filter_class.base_filters):
+    if not asked:
         return base  # the common case: no filter, no form to build
     filterset = filter_class(data=params, queryset=base, account=account)
     if not filterset.is_valid():
@@ -145,12 +153,17 @@ def list_page(account: LinkedAccount, model: str, params) -> bytes:
     options = read_options(model, params)
     page_size = _page_size(params)
     order = _order(model, params)
-    queryset = filtered(account, model, params, options)
     fields = ("document", "remote_data") if options.include_remote_data else ("document",)
-    if order is None:
+    if order is None and not _filters_asked(model, params):  # the common call: no queryset
+        cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
+        fetch = plain_pages.fetcher(account.id, model, fields, options.include_deleted)
+        window = paginate_with(fetch, cursor, page_size)
+    elif order is None:
+        queryset = filtered(account, model, params, options)
         cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
         window = paginate(queryset, cursor, page_size, fields)
     else:
+        queryset = filtered(account, model, params, options)
         cursor = OrderedCursor.decode(params["cursor"], order) if params.get("cursor") else None
         window = paginate_ordered(queryset, order, cursor, page_size, fields)
     documents = render_documents(account, model, window.rows, options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import weakref
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
@@ -51,6 +52,20 @@ def offered_operations(model: str, supported: dict[str, list[str]]) -> list[str]
     return [op for op in declared if op in allowed]
 
 
+#: Per provider instance (rebuilt with the registry), what `offered_operations` answers.
+_OFFERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def offered_by(provider, model: str) -> list[str]:
+    """`offered_operations` of the provider, worked out once per model and catalogue entry
+    (every call asks)."""
+    known = _OFFERED.setdefault(provider, {})
+    key = (model, CATALOGUE[model].operations)
+    if key not in known:
+        known[key] = offered_operations(model, provider.supported_operations())
+    return known[key]
+
+
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
     return HttpResponse(body, status=status, content_type="application/json")
 
@@ -64,7 +79,7 @@ class RecordView(APIView):
         `Allow` names the methods that provider offers here, on this answer whatever it is."""
         account = linked_account_from_header(request)
         provider = provider_for(account)
-        declared = offered_operations(self.model, provider.supported_operations())
+        declared = offered_by(provider, self.model)
         allowed = [m.upper() for m, op in self.operations.items() if op in declared]
         self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
         if self.operations[request.method.lower()] not in declared:

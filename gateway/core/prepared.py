@@ -1,0 +1,47 @@
+"""A database cursor whose statements PostgreSQL plans once per connection.
+
+Django sends every query as text with its values inlined (client-side binding) and leaves
+psycopg's prepared statements off, so PostgreSQL plans each query anew: for a list page over
+the records table and its fifteen indexes that planning cost more than running the query. The
+few statements every API call runs (the linked account, the unfiltered page) are written once
+(`gateway.accounts.selectors`, `gateway.records.plain_pages`) and go through this cursor:
+bound server-side and prepared, so each connection plans them once. Other databases, and
+`DATABASE_PREPARED_STATEMENTS=false` (a transaction-mode pooler that cannot keep prepared
+statements), get Django's ordinary cursor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db import connection
+
+
+@contextlib.contextmanager
+def prepared_cursor() -> Iterator:
+    if connection.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
+        with connection.cursor() as cursor:
+            yield cursor
+        return
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = connection._prepare_cursor(_preparing_cursor()(connection.connection))
+    with cursor:
+        yield cursor
+
+
+@functools.cache
+def _preparing_cursor() -> type:
+    """Django's server-binding psycopg cursor, preparing every statement it runs (psycopg
+    keeps them per connection; Django's `prepare_threshold` stays off for everything else)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, **options):
+            return super().execute(query, params, prepare=True, **options)
+
+    return PreparingCursor
