@@ -37,6 +37,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,7 +79,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="QuickBooks companies mixed in (the sandbox has two: at most 2)",
     )
     p.add_argument("--records", type=int, default=300, help="records per Xero organisation")
-    p.add_argument("--workers", default="1,2,4", help="worker process counts, one run each")
+    p.add_argument("--workers", default=None, help="worker process counts, one run each (1,2,4)")
     p.add_argument("--seconds", type=float, default=300, help="the steady phase")
     p.add_argument("--change-rate", type=float, default=5.0, help="edits a second, all accounts")
     p.add_argument("--big-account", type=int, default=0, help="records of the fairness account")
@@ -89,10 +90,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--quick", action="store_true", help="200 organisations, 2 workers, 120 s")
     args = p.parse_args(argv)
     if args.quick:
-        args.xero_orgs, args.seconds, args.workers = 200, 120.0, "2"
-        args.records = min(args.records, 200)
+        args.xero_orgs, args.seconds, args.records = 200, 120.0, min(args.records, 200)
+        args.workers = args.workers or "2"
     args.qbo_companies = max(0, min(args.qbo_companies, 2))
-    args.worker_counts = [int(n) for n in str(args.workers).split(",") if n.strip()]
+    args.worker_counts = [int(n) for n in (args.workers or "1,2,4").split(",") if n.strip()]
     return args
 
 
@@ -803,6 +804,8 @@ def main() -> int:
     if not db_url.startswith(("postgres://", "postgresql://")):
         print("bench/fleet.py needs DATABASE_URL=postgres://…")
         return 2
+    # SIGTERM ends the run like Ctrl-C: the sandboxes, gunicorn and the workers are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     stack = Stack(args, db_url, redis_url)
     results = []
     try:
