@@ -71,12 +71,12 @@ CHANGED = {"invoice": ("Invoices", "Invoice"), "contact": ("Contacts", "Customer
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--xero-orgs", type=int, default=2000)
+    p.add_argument("--xero-orgs", type=int, default=1800)
     p.add_argument(
         "--qbo-companies",
         type=int,
-        default=2,
-        help="QuickBooks companies mixed in (the sandbox has two: at most 2)",
+        default=200,
+        help="QuickBooks companies mixed in (each a copy of the demo company + bulk invoices)",
     )
     p.add_argument("--records", type=int, default=300, help="records per Xero organisation")
     p.add_argument("--workers", default=None, help="worker process counts, one run each (1,2,4)")
@@ -90,9 +90,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--quick", action="store_true", help="200 organisations, 2 workers, 120 s")
     args = p.parse_args(argv)
     if args.quick:
-        args.xero_orgs, args.seconds, args.records = 200, 120.0, min(args.records, 200)
+        args.xero_orgs, args.qbo_companies, args.seconds = 180, 20, 120.0
+        args.records = min(args.records, 200)
         args.workers = args.workers or "2"
-    args.qbo_companies = max(0, min(args.qbo_companies, 2))
     args.worker_counts = [int(n) for n in (args.workers or "1,2,4").split(",") if n.strip()]
     return args
 
@@ -243,7 +243,16 @@ def seed(stack: Stack, args: argparse.Namespace) -> None:
         ).json()
         print(f"   the big organisation ({args.big_account} records) in {answer['seconds']:.1f}s")
     if stack.qbo is not None:
-        stack.qbo.control.reset(invoices=int(args.records * MIX["invoices"]))
+        answer = requests.post(
+            f"{stack.qbo.base_url}/_sandbox/fleet",
+            json={"companies": args.qbo_companies, "invoices": int(args.records * MIX["invoices"])},
+            timeout=3600,
+        ).json()
+        print(
+            f"   {answer['companies']} QuickBooks companies (the demo company's books + "
+            f"{int(args.records * MIX['invoices'])} invoices each) in {answer['seconds']:.1f}s",
+            flush=True,
+        )
     print("   sandbox limits: xero " + json.dumps(stack.xero.control._call("GET", "/limits")))
     if stack.qbo is not None:
         print("   quickbooks " + json.dumps(stack.qbo.control._call("GET", "/limits")))
@@ -365,7 +374,8 @@ def link_fleet(stack: Stack, args: argparse.Namespace, api_key: str, ticker: Tic
         )
     if stack.qbo is not None:
         q = stack.qbo
-        for company in ("us", "uk")[: args.qbo_companies]:
+        for index in range(1, args.qbo_companies + 1):
+            company = f"fleet-{index:05d}"
 
             def consent(params: dict, company=company) -> str:
                 return q.authorize(
@@ -377,7 +387,14 @@ def link_fleet(stack: Stack, args: argparse.Namespace, api_key: str, ticker: Tic
                 )["redirect_url"]
 
             link(stack.base, api_key, "quickbooks", f"qbo-{company}", consent)
-        print(f"   linked {args.qbo_companies} QuickBooks companies", flush=True)
+            if index % 50 == 0 or index == args.qbo_companies:
+                row = ticker.once()
+                print(
+                    f"   linked {index} QuickBooks companies "
+                    f"({time.perf_counter() - started:.0f}s); tick at {row['accounts']} "
+                    f"accounts: {row['seconds'] * 1000:.0f} ms, {row['queries']} queries",
+                    flush=True,
+                )
     print(f"   linking took {time.perf_counter() - started:.1f}s", flush=True)
 
 
@@ -548,6 +565,8 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
     )
     stack.env = env
     fresh_database(stack.db_url, stack.redis_url)
+    from django.db.models import Count
+
     from gateway.accounts.models import LinkedAccount
     from gateway.customers.services import create_customer
     from gateway.records.models import Record
@@ -672,18 +691,31 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
             for r in others
             if r.finished_at is not None
         ]
-        incremental = [r.calls for r in others.filter(status="succeeded")]
         from gateway.sync.services import sync_models
 
         models = {
             a.provider: len(sync_models(a))
             for a in LinkedAccount.objects.order_by("provider").distinct("provider")
         }
+        providers = dict(
+            LinkedAccount.objects.exclude(pk__in=big_ids)
+            .values("provider")
+            .annotate(n=Count("pk"))
+            .values_list("provider", "n")
+        )
+        done = others.filter(status="succeeded").values_list("linked_account__provider", "calls")
+        incremental = [calls / models[provider] for provider, calls in done]
         passes = len(incremental)
-        total_calls = calls["xero_calls"] + calls.get("qbo_calls", 0)
-        accounts = expected + len(big_ids)
+        big_calls = sum(
+            SyncRun.objects.filter(linked_account_id__in=big_ids).values_list("calls", flat=True)
+        )
+        total_calls = calls["xero_calls"] + calls.get("qbo_calls", 0) - big_calls
+        accounts = sum(providers.values())
         per_hour = total_calls / accounts / hours if hours else 0.0
-        floor = calls_floor_per_hour(models.get("xero", 0), args.frequency)
+        # the fleet's floor: each account's models, weighted by the accounts of each provider
+        floor = sum(
+            calls_floor_per_hour(models[p], args.frequency) * n for p, n in providers.items()
+        ) / max(accounts, 1)
         expected_passes = accounts * args.seconds / (args.frequency * 60)
         ticks = [r for r in ticker.rows if r["at"] >= m2]
         result.update(
@@ -695,6 +727,8 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
             durations=durations,
             passes=passes,
             calls_per_pass=(sum(incremental) / passes) if passes else None,
+            providers=providers,
+            big_calls=big_calls,
             models=models,
             calls=calls,
             calls_per_account_hour=per_hour,
@@ -731,11 +765,13 @@ def print_steady(r: dict, args: argparse.Namespace) -> None:
     )
     per_pass = r["calls_per_pass"]
     print(
-        f"   provider calls: {r['calls']}; per account per hour {r['calls_per_account_hour']:.1f} "
-        f"(floor {r['floor_per_hour']:.0f}: {r['models'].get('xero', 0)} Xero models × "
-        f"{60 / args.frequency:.0f} passes an hour); per incremental pass "
-        + (f"{per_pass:.1f}" if per_pass is not None else "-")
-        + f" calls for {r['models']} models; 429s: xero {r['calls']['xero_429']}"
+        f"   provider calls: {r['calls']} ({r['big_calls']} of them the big account's); per "
+        f"account per hour {r['calls_per_account_hour']:.1f} (floor "
+        f"{r['floor_per_hour']:.1f}: one call per model per pass, models {r['models']}, "
+        f"{60 / args.frequency:.0f} passes an hour, accounts {r['providers']}); an incremental "
+        "pass took "
+        + (f"{per_pass:.2f}" if per_pass is not None else "-")
+        + f" calls per model; 429s: xero {r['calls']['xero_429']}"
         + (f", quickbooks {r['calls']['qbo_429']}" if "qbo_429" in r["calls"] else "")
         + " (target 0)"
     )
