@@ -27,8 +27,8 @@ Then the throughput ratios against one worker process.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ll_fleet_bench \\
     REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python bench/fleet.py [--quick]
 
-The database named in DATABASE_URL is dropped and recreated for each worker count, and the
-Redis database is flushed (use ones of your own).
+The database named in DATABASE_URL is dropped and recreated for each worker count (use one of
+your own); each run has queues of its own in the Redis database.
 """
 
 from __future__ import annotations
@@ -330,40 +330,41 @@ class Ticker:
 
 
 # -- one run ---------------------------------------------------------------------------------
-def fresh_database(db_url: str, redis_url: str) -> None:
-    import redis
+def fresh_database(db_url: str) -> None:
+    """Drop, create and migrate the database (each run's queues are its own: see `run`)."""
     from django.core.management import call_command
     from django.db import connections
 
     connections.close_all()
     recreate_database(db_url)
     call_command("migrate", verbosity=0)
-    redis.Redis.from_url(redis_url).flushdb()
+
+
+def xero_consent(x, tenants: list[str]):
+    """The end user at Xero's consent page, ticking ``tenants`` (the sandbox's control plane
+    records the consent as the page would) → the redirect back to the gateway."""
+
+    def consent(params: dict) -> str:
+        return x.control.authorize(
+            client_id=x.client_id,
+            redirect_uri=params["redirect_uri"],
+            scope=params["scope"],
+            tenants=tenants,
+            state=params["state"],
+            code_challenge=params["code_challenge"],
+            code_challenge_method=params.get("code_challenge_method", "S256"),
+        )["redirect_url"]
+
+    return consent
 
 
 def link_fleet(stack: Stack, args: argparse.Namespace, api_key: str, ticker: Ticker) -> None:
     """Every account, linked over HTTP; a tick measured after each consent."""
-    x = stack.xero
     tenants = xero_tenants(args.xero_orgs)
     started = time.perf_counter()
-
-    def xero_consent(chunk):
-        def consent(params: dict) -> str:
-            return x.control.authorize(
-                client_id=x.client_id,
-                redirect_uri=params["redirect_uri"],
-                scope=params["scope"],
-                tenants=chunk,
-                state=params["state"],
-                code_challenge=params["code_challenge"],
-                code_challenge_method=params.get("code_challenge_method", "S256"),
-            )["redirect_url"]
-
-        return consent
-
     for n, i in enumerate(range(0, len(tenants), args.per_consent)):
         chunk = tenants[i : i + args.per_consent]
-        link(stack.base, api_key, "xero", f"practice-{n}", xero_consent(chunk))
+        link(stack.base, api_key, "xero", f"practice-{n}", xero_consent(stack.xero, chunk))
         row = ticker.once()
         print(
             f"   linked {i + len(chunk)} Xero organisations "
@@ -564,7 +565,7 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
         task_routes=settings.CELERY_TASK_ROUTES,
     )
     stack.env = env
-    fresh_database(stack.db_url, stack.redis_url)
+    fresh_database(stack.db_url)
     from django.db.models import Count
 
     from gateway.accounts.models import LinkedAccount
@@ -645,19 +646,7 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
         changer = Changer(stack, targets, args.change_rate).start()
         if args.big_account:
             tenant = f"fleet-{args.xero_orgs + 1:05d}"
-            x = stack.xero
-
-            def consent(params: dict) -> str:
-                return x.control.authorize(
-                    client_id=x.client_id,
-                    redirect_uri=params["redirect_uri"],
-                    scope=params["scope"],
-                    tenants=[tenant],
-                    state=params["state"],
-                    code_challenge=params["code_challenge"],
-                )["redirect_url"]
-
-            link(stack.base, key, "xero", "big", consent)
+            link(stack.base, key, "xero", "big", xero_consent(stack.xero, [tenant]))
             big_ids = set(
                 LinkedAccount.objects.filter(end_user_id="big").values_list("pk", flat=True)
             )
@@ -718,6 +707,26 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
         ) / max(accounts, 1)
         expected_passes = accounts * args.seconds / (args.frequency * 60)
         ticks = [r for r in ticker.rows if r["at"] >= m2]
+        big_run = (
+            SyncRun.objects.filter(linked_account_id__in=big_ids, mode="full")
+            .order_by("queued_at")
+            .first()
+        )
+        during = []
+        if big_run is not None and big_run.started_at is not None:
+            end = big_run.finished_at or timezone.now()
+            during = [
+                (r.started_at - r.queued_at).total_seconds()
+                for r in others
+                if big_run.started_at <= r.queued_at <= end
+            ]
+            result["big"] = {
+                "status": big_run.status,
+                "records": big_run.records,
+                "calls": big_run.calls,
+                "seconds": (end - big_run.started_at).total_seconds(),
+                "waits_during": during,
+            }
         result.update(
             lag=lag,
             pending=pending,
@@ -775,6 +784,16 @@ def print_steady(r: dict, args: argparse.Namespace) -> None:
         + (f", quickbooks {r['calls']['qbo_429']}" if "qbo_429" in r["calls"] else "")
         + " (target 0)"
     )
+    big = r.get("big")
+    if big:
+        during = big["waits_during"]
+        print(
+            f"   fairness: the big account's full sync {big['status']} after "
+            f"{big['seconds']:.0f}s ({big['records']} records, {big['calls']} calls); "
+            f"{len(during)} other accounts' scheduled runs queued meanwhile waited p50 "
+            f"{fmt_s(percentile(during, 0.5))}, p99 {fmt_s(percentile(during, 0.99))}, max "
+            f"{fmt_s(max(during) if during else None)} (their frequency: {args.frequency} min)"
+        )
     ticks = r["steady_ticks"]
     if ticks:
         worst = max(ticks, key=lambda t: t["seconds"])
