@@ -94,6 +94,18 @@ def _proc_cpu(database: str, me: int) -> dict[str, float]:
     return totals
 
 
+#: The whole machine's busy CPU (every process, this benchmark's and everyone else's).
+MACHINE = "machine (all processes)"
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (not idle or waiting on I/O), /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = f.readline().split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 class CpuSampler:
     """Samples each part's CPU every ``interval`` seconds in a thread. ``window()`` gives the
     CPU seconds each part spent between two marks; ``busiest()`` each part's mean and peak
@@ -108,7 +120,9 @@ class CpuSampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def read(self) -> dict[str, float]:
-        return _proc_cpu(self.database, os.getpid())
+        parts = _proc_cpu(self.database, os.getpid())
+        parts[MACHINE] = machine_busy()
+        return parts
 
     def start(self) -> CpuSampler:
         self._thread.start()
