@@ -400,16 +400,24 @@ def link_fleet(stack: Stack, args: argparse.Namespace, api_key: str, ticker: Tic
 
 
 def wait_all_synced(expected: int, timeout: float, started: float) -> float | None:
-    """Seconds (from `started`) until every account's first sync succeeded; None: timed out."""
+    """Seconds (from `started`) until every account's first sync ended (succeeded, or failed:
+    a failed one is retried by the tick after 15 minutes, so the wait ends there and the
+    failures are reported); None: timed out."""
     from gateway.records.models import Record
-    from gateway.sync.models import AccountState, AccountSync
+    from gateway.sync.models import AccountState, AccountSync, SyncRun
 
     last_print = 0.0
     while True:
         states = Counter(AccountSync.objects.values_list("state", flat=True))
         done = AccountSync.objects.filter(last_success_at__isnull=False).count()
         now = time.perf_counter()
-        if done >= expected:
+        failed = states.get(AccountState.FAILED, 0)
+        if done >= expected or (done + failed >= expected and failed):
+            if failed:
+                errors = Counter(
+                    SyncRun.objects.filter(status="failed").values_list("error", flat=True)
+                )
+                print(f"   {failed} accounts' first sync FAILED: {dict(errors.most_common(3))}")
             return now - started
         if now - last_print >= 15:
             last_print = now
