@@ -579,7 +579,7 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
     from gateway.accounts.models import LinkedAccount
     from gateway.customers.services import create_customer
     from gateway.records.models import Record
-    from gateway.sync.models import RunTrigger, SyncRun
+    from gateway.sync.models import AccountSync, RunTrigger, SyncRun
 
     print(f"\n==== {workers} worker process(es)", flush=True)
     stack.xero.control.reset_counters()
@@ -604,6 +604,7 @@ def run(stack: Stack, args: argparse.Namespace, workers: int, first_run: bool) -
         cpu1 = sampler.read()
         records = Record.objects.count()
         initial = cpu_delta(cpu0, cpu1)
+        result["failed"] = AccountSync.objects.filter(state="failed").count()
         calls0 = counters(stack)
         result.update(
             accounts=expected,
