@@ -71,16 +71,17 @@ CHANGED = {"invoice": ("Invoices", "Invoice"), "contact": ("Contacts", "Customer
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--xero-orgs", type=int, default=1800)
+    p.add_argument("--xero-orgs", type=int, default=None, help="1,800 (--quick: 180)")
     p.add_argument(
         "--qbo-companies",
         type=int,
-        default=200,
-        help="QuickBooks companies mixed in (each a copy of the demo company + bulk invoices)",
+        default=None,
+        help="QuickBooks companies mixed in (each a copy of the demo company + bulk invoices; "
+        "200, --quick: 20)",
     )
-    p.add_argument("--records", type=int, default=300, help="records per Xero organisation")
+    p.add_argument("--records", type=int, default=None, help="per account (300; --quick: 200)")
     p.add_argument("--workers", default=None, help="worker process counts, one run each (1,2,4)")
-    p.add_argument("--seconds", type=float, default=300, help="the steady phase")
+    p.add_argument("--seconds", type=float, default=None, help="steady phase (300; --quick: 120)")
     p.add_argument("--change-rate", type=float, default=5.0, help="edits a second, all accounts")
     p.add_argument("--big-account", type=int, default=0, help="records of the fairness account")
     p.add_argument("--per-consent", type=int, default=400, help="organisations a Xero consent")
@@ -89,10 +90,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--sync-timeout", type=float, default=3600, help="for the initial syncs")
     p.add_argument("--quick", action="store_true", help="200 organisations, 2 workers, 120 s")
     args = p.parse_args(argv)
+    # --quick changes the defaults only: what is given explicitly stays
+    defaults = {"xero_orgs": 1800, "qbo_companies": 200, "records": 300, "seconds": 300.0}
     if args.quick:
-        args.xero_orgs, args.qbo_companies, args.seconds = 180, 20, 120.0
-        args.records = min(args.records, 200)
+        defaults = {"xero_orgs": 180, "qbo_companies": 20, "records": 200, "seconds": 120.0}
         args.workers = args.workers or "2"
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
     args.worker_counts = [int(n) for n in (args.workers or "1,2,4").split(",") if n.strip()]
     return args
 
