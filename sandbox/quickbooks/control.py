@@ -11,7 +11,7 @@ from ..redirects import redirect_uri_allowed
 from .current import sandbox
 from .errors import json_response
 from .query import ENTITIES
-from .seed import BY_REALM, COMPANIES, WEBHOOK_FIELDS, company, register_app, stamp, void
+from .seed import BY_REALM, WEBHOOK_FIELDS, company, register_app, stamp, void
 from .state import SCOPE, Fault
 
 bp = Blueprint("control", __name__, url_prefix="/_sandbox")
@@ -35,9 +35,24 @@ def companies() -> Response:
     return json_response(
         [
             {"key": c.key, "realmId": c.realm, "name": c.name, "currency": c.currency}
-            for c in COMPANIES
+            for c in BY_REALM.values()
         ]
     )
+
+
+@bp.post("/fleet")
+def seed_fleet() -> Response:
+    """Add companies ``fleet-00001`` … ``companies`` (copies of the US demo company's books,
+    plus ``invoices`` bulk invoices each); the demo companies stay."""
+    from .fleet import seed_fleet as seed
+
+    body = _body()
+    try:
+        return json_response(
+            seed(sandbox().store, int(body.get("companies", 0)), int(body.get("invoices", 0)))
+        )
+    except (ValueError, TypeError) as exc:
+        return json_response({"error": str(exc)}, 400)
 
 
 @bp.post("/reset")

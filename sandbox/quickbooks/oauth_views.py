@@ -17,7 +17,7 @@ from flask import Blueprint, Response, redirect, render_template, request
 from ..redirects import redirect_uri_allowed
 from .current import sandbox
 from .errors import json_response
-from .seed import COMPANIES
+from .seed import BY_REALM
 from .state import SCOPE, OAuthError
 
 bp = Blueprint("oauth", __name__)
@@ -66,7 +66,7 @@ def authorize() -> Response | tuple[str, int]:
         if request.form.get("action") == "cancel":
             return redirect(_with(redirect_uri, error="access_denied", state=state))
         realm = request.form.get("realm")
-        if realm in {c.realm for c in COMPANIES}:
+        if realm in BY_REALM:
             code = sandbox().issue_code(
                 app["client_id"],
                 redirect_uri,
@@ -80,7 +80,7 @@ def authorize() -> Response | tuple[str, int]:
     return render_template(
         "authorize.html",
         app=app,
-        companies=COMPANIES,
+        companies=list(BY_REALM.values()),
         hidden={k: v for k, v in values.items() if v},
         scopes=scopes,
         error=error,

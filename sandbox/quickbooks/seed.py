@@ -869,6 +869,9 @@ def reset_and_seed(
     """Clean demo books for every company (+ bulk invoices, and ``documents``: bulk counts of
     the other documents, see bulk_documents.KINDS), the demo app, no tokens."""
     store.wipe()
+    from .fleet import forget
+
+    forget()
     for books in (_us_books(), _uk_books()):
         for entity, docs in books.docs.items():
             store.put_many(books.company.realm, entity, docs)

@@ -9,10 +9,11 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from . import fleet
 from .clock import Clock
 from .ids import fresh, stable
 from .jsonutil import dumps, dumps_str, loads
-from .orgdata import ORGS, TENANTS
+from .orgdata import TENANTS
 from .store import Store
 from .xdates import EPOCH
 
@@ -88,7 +89,7 @@ class Identity:
         nonce: str | None = None,
     ) -> str:
         """Record a user's consent (grant + connections) and return a one-time code."""
-        unknown = [t for t in tenants if t not in TENANTS.values()]
+        unknown = [t for t in tenants if t not in TENANTS.values() and t not in fleet.FLEET]
         if unknown:
             raise OAuthError("invalid_request", description=f"unknown tenants {unknown}")
         if code_challenge and (method or "plain") not in ("S256", "plain"):
@@ -329,7 +330,7 @@ class Identity:
         return TokenContext(row["client_id"], row["grant_id"], grant["user_id"], grant["scope"])
 
     def connections(self, client_id: str) -> list[dict]:
-        names = {TENANTS[o["key"]]: o["name"] for o in ORGS}
+        names = fleet.names()
         rows = self.store.all(
             "SELECT * FROM connections WHERE client_id=? ORDER BY created_ms, rowid", (client_id,)
         )

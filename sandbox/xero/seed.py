@@ -51,6 +51,9 @@ def reset_and_seed(
     contacts, invoices and payments; ``documents``, counts of the other documents by kind,
     see ``seed_bulk_documents.KINDS``)."""
     store.reset(keep_apps=True)
+    from . import fleet
+
+    fleet.FLEET.clear()
     for org in orgdata.ORGS:
         seed_org(store, org)
     bulk: dict = {}
@@ -594,6 +597,10 @@ def resolve_tenant(value: str) -> str:
             return orgdata.TENANTS[org["key"]]
     if value.lower() in orgdata.TENANTS.values():
         return value.lower()
+    from . import fleet
+
+    if (found := fleet.tenant_of(value)) is not None:
+        return found
     raise ValueError(f"unknown tenant {value!r}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import fleet
 from .apps import DEMO_APPS, AppRegistry, load_apps_file
 from .clock import Clock
 from .counters import Counters
@@ -46,6 +47,7 @@ class Sandbox:
     def ensure_seeded(self) -> None:
         if self.store.one("SELECT 1 FROM records WHERE kind='Organisation' LIMIT 1") is None:
             reset_and_seed(self.store)
+        fleet.load(self.store)
 
     def reset(
         self,

@@ -102,8 +102,9 @@ class Store:
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self.path = path
         self.lock = threading.RLock()
+        #: One connection per thread, closed when its thread ends (the server starts a thread
+        #: per request: keeping them all open ran out of file descriptors after ~6,000 calls).
         self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
         self.conn().executescript(SCHEMA)
 
     def conn(self) -> sqlite3.Connection:
@@ -115,8 +116,6 @@ class Store:
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("PRAGMA busy_timeout=10000")
             self._local.conn = conn
-            with self.lock:
-                self._all.append(conn)
         return conn
 
     @contextmanager

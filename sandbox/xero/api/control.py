@@ -7,6 +7,7 @@ import secrets
 from flask import Blueprint, Response, request
 
 from ...redirects import redirect_uri_allowed
+from .. import fleet
 from .. import resources as R
 from ..domain import catalog, contacts, transactions
 from ..domain.errors import ValidationFailed
@@ -46,7 +47,25 @@ def tenants() -> Response:
             }
             for o in ORGS
         ]
+        + [
+            {"key": tid, "tenantId": tid, "name": name, "baseCurrency": "", "version": ""}
+            for tid, name in fleet.FLEET.items()
+        ]
     )
+
+
+@bp.post("/fleet")
+def seed_fleet() -> Response:
+    """Add organisations ``fleet-00001`` … ``organisations`` (``invoices``, ``contacts``,
+    ``payments`` of bulk data each) to the books; the demo ones stay."""
+    body = _body()
+    try:
+        counts = {k: int(body.get(k, 0)) for k in ("invoices", "contacts", "payments")}
+        return json_response(
+            fleet.seed(sandbox().store, int(body.get("organisations", 0)), **counts)
+        )
+    except (ValueError, TypeError) as exc:
+        return _error(str(exc))
 
 
 @bp.post("/reset")

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, redirect, render_template, request
 
 from ...redirects import redirect_uri_allowed
+from .. import fleet
 from ..oauth import DEMO_USER, OAuthError
 from ..orgdata import ORGS, TENANTS
 from ..scopes import family_error
@@ -98,6 +99,9 @@ def _consent_page(app: dict, values, error: str | None = None) -> Response:
             "checked": TENANTS[o["key"]] in chosen,
         }
         for o in ORGS
+    ] + [
+        {"key": tid, "name": name, "tenant_id": tid, "checked": tid in chosen}
+        for tid, name in fleet.FLEET.items()
     ]
     html = render_template(
         "consent.html",
