@@ -108,7 +108,8 @@ def store_columns(model: str, body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_COLUMNS_FROM_DOCUMENT = (
+#: The store's typed columns filled from a document's fields (issue 18's filters).
+COLUMNS_FROM_DOCUMENT = (
     "type",
     "status",
     "contact_id",
@@ -126,9 +127,9 @@ _COLUMNS_FROM_DOCUMENT = (
 
 @functools.cache
 def _sources(model: str) -> tuple[str | None, ...]:
-    """The document field filling each of `_COLUMNS_FROM_DOCUMENT` (None: no field does)."""
+    """The document field filling each of `COLUMNS_FROM_DOCUMENT` (None: no field does)."""
     sources = CATALOGUE[model].column_sources
-    return tuple(sources.get(column) for column in _COLUMNS_FROM_DOCUMENT)
+    return tuple(sources.get(column) for column in COLUMNS_FROM_DOCUMENT)
 
 
 def prepare(model: str, account_id: UUID, record: UnifiedRecord) -> Prepared:

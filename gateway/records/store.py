@@ -13,7 +13,7 @@ from django.utils import timezone
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
 from gateway.core.toast import use_lz4_here
-from gateway.records.documents import Prepared, prepare, render
+from gateway.records.documents import COLUMNS_FROM_DOCUMENT, Prepared, prepare, render
 from gateway.records.models import Record
 from gateway.records.signals import records_changed
 from unified_models import UnifiedRecord
@@ -22,18 +22,7 @@ _UPDATE_FIELDS = [
     "document",
     "remote_data",
     "content_hash",
-    "type",
-    "status",
-    "contact_id",
-    "issue_date",
-    "due_date",
-    "total_amount",
-    "balance",
-    "currency",
-    "number",
-    "name",
-    "is_customer",
-    "is_supplier",
+    *COLUMNS_FROM_DOCUMENT,
     "search",
     "remote_updated_at",
     "remote_was_deleted",
