@@ -77,7 +77,13 @@ def _allocate(account: LinkedAccount, count: int) -> int:
 
 def emit_many(account: LinkedAccount, items: Sequence[tuple[str, str]]) -> list[Event]:
     """Store events `(type, data JSON text)` for the account, in order, and fan them out."""
-    return [Event(*row) for row in _emit_rows(account, items)]  # fields in column order
+    return [_event(row) for row in _emit_rows(account, items)]
+
+
+def _event(row: tuple) -> Event:
+    """An event instance from a row in `_EVENT_COLUMNS` order (by name, so a field added to
+    the model cannot shift the others)."""
+    return Event(**dict(zip(_EVENT_COLUMNS, row, strict=True)))
 
 
 def _emit_rows(account: LinkedAccount, items: Sequence[tuple[str, str]]) -> list[tuple]:
@@ -98,7 +104,7 @@ def _emit_rows(account: LinkedAccount, items: Sequence[tuple[str, str]]) -> list
         if _copies(len(rows)):
             copy_rows(Event, _EVENT_COLUMNS, rows)
         else:
-            Event.objects.bulk_create([Event(*row) for row in rows], batch_size=_BATCH)
+            Event.objects.bulk_create([_event(row) for row in rows], batch_size=_BATCH)
         _fan_out(account, [(row[0], row[4]) for row in rows])
     return rows
 
