@@ -60,6 +60,21 @@ def test_wait_is_when_one_more_call_fits(clock):
     assert throttle.wait() == pytest.approx(60 + 6)
 
 
+def test_a_small_rate_can_wait_past_the_minute_and_the_wait_is_exact(clock):
+    """3/min, called early in a window: the next call fits 60 - 5 + 20 s later, not sooner."""
+    clock.now += 5
+    assert calls("3/min", 4) == [True] * 3 + [False]
+    throttle = ApiKeyRateThrottle()
+    throttle.rate = "3/min"
+    throttle.num_requests, throttle.duration = 3, 60
+    assert not throttle.allow_request(SimpleNamespace(auth=SimpleNamespace(pk="k1")), None)
+    assert throttle.wait() == 75
+    clock.now += 74
+    assert calls("3/min", 1) == [False]
+    clock.now += 1
+    assert calls("3/min", 2) == [True, False]
+
+
 def test_other_processes_counts_are_seen_from_half_the_rate(clock):
     assert calls("10/min", 5) == [True] * 5
     # Another process serves four calls of the same key meanwhile.
