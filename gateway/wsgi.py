@@ -6,7 +6,12 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gateway.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from gateway.records.list_lane import ListLane  # noqa: E402 (needs Django set up)
+
+# The common list call answered beneath the framework (`gateway.records.list_lane`).
+application = ListLane(django_application)
 
 
 def _warm_up() -> None:

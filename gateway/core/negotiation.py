@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rest_framework.negotiation import DefaultContentNegotiation
 
-_PLAIN = {"", "*/*", "application/json"}
+#: `Accept` headers answered with JSON without parsing them.
+PLAIN_ACCEPT = frozenset({"", "*/*", "application/json"})
 
 
 class JsonFirstNegotiation(DefaultContentNegotiation):
@@ -19,7 +20,7 @@ class JsonFirstNegotiation(DefaultContentNegotiation):
         if (
             first is not None
             and first.media_type == "application/json"
-            and accept in _PLAIN
+            and accept in PLAIN_ACCEPT
             and format_suffix is None
             and self.settings.URL_FORMAT_OVERRIDE not in request.query_params
         ):

@@ -48,18 +48,11 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
                 ) from None
             auth_failures.record(request)
             raise
-        self._touch(key)
-        usage.note(key.customer_id)
+        note_use(key)
         return CustomerPrincipal(key.customer), key
 
     def _key(self, header: str) -> ApiKey:
-        scheme, _, token = header.partition(" ")
-        token = token.strip()
-        if scheme.lower() != self.keyword.lower() or not token:
-            raise exceptions.AuthenticationFailed("Use 'Authorization: Bearer <api key>'.")
-        if not looks_like_key(token):
-            raise exceptions.AuthenticationFailed("Invalid API key.")
-        hashed = hash_key(token)
+        hashed = _hashed_token(header)
         key = key_cache.get(hashed)
         if key is None:
             key = ApiKey.objects.select_related("customer").filter(hashed_key=hashed).first()
@@ -73,12 +66,39 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
     def authenticate_header(self, request) -> str:
         return f'{self.keyword} realm="ledgerlink"'
 
-    @staticmethod
-    def _touch(key: ApiKey) -> None:
-        now = timezone.now()
-        if key.last_used_at is None or now - key.last_used_at > _LAST_USED_RESOLUTION:
-            key.last_used_at = now
-            ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+
+def _hashed_token(header: str) -> str:
+    """The hash of the key an `Authorization` header presents; AuthenticationFailed when it
+    presents none that could be one."""
+    scheme, _, token = header.partition(" ")
+    token = token.strip()
+    if scheme.lower() != ApiKeyAuthentication.keyword.lower() or not token:
+        raise exceptions.AuthenticationFailed("Use 'Authorization: Bearer <api key>'.")
+    if not looks_like_key(token):
+        raise exceptions.AuthenticationFailed("Invalid API key.")
+    return hash_key(token)
+
+
+def cached_key(header: str) -> ApiKey | None:
+    """The active key the header presents if this process holds it in `key_cache`; None
+    otherwise (unknown, revoked, malformed or not cached): no database read, no side effect."""
+    try:
+        hashed = _hashed_token(header)
+    except exceptions.AuthenticationFailed:
+        return None
+    key = key_cache.get(hashed)
+    if key is None or not hmac.compare_digest(key.hashed_key, hashed) or not key.is_active:
+        return None
+    return key
+
+
+def note_use(key: ApiKey) -> None:
+    """An authenticated call: the key's `last_used_at` (to the minute) and the day's usage."""
+    now = timezone.now()
+    if key.last_used_at is None or now - key.last_used_at > _LAST_USED_RESOLUTION:
+        key.last_used_at = now
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+    usage.note(key.customer_id)
 
 
 class IsCustomer(permissions.BasePermission):

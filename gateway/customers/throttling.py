@@ -61,6 +61,7 @@ class ApiKeyRateThrottle(SimpleRateThrottle):
         self.now = self.timer()
         number, self.elapsed = divmod(self.now, self.duration)
         number = int(number)
+        self._counted = None
         with _lock:
             window = _windows.get(key)
             if window is None or window.number != number:
@@ -74,6 +75,7 @@ class ApiKeyRateThrottle(SimpleRateThrottle):
                 and self._estimate(local) < self.num_requests / 2
             ):
                 window.pending += 1
+                self._counted = (window, f"{key}:{number}")
                 return True
             adding, window.pending = window.pending + 1, 0
         current_key = f"{key}:{number}"
@@ -84,12 +86,27 @@ class ApiKeyRateThrottle(SimpleRateThrottle):
             window.known, window.previous, window.synced_at = current, previous, self.now
         self.current, self.previous = current, previous
         if self._estimate(current) <= self.num_requests:
+            self._counted = (window, current_key)
             return True
         uncount(self.cache, current_key)
         with _lock:
             window.known -= 1
         self.current -= 1
         return False
+
+    def give_back(self) -> None:
+        """Take the call `allow_request` let through off the count again: it is handed on to
+        a path that counts it itself."""
+        counted, self._counted = getattr(self, "_counted", None), None
+        if counted is None:
+            return
+        window, shared_key = counted
+        with _lock:
+            if window.pending:  # still in this process's memory
+                window.pending -= 1
+                return
+            window.known -= 1
+        uncount(self.cache, shared_key)
 
     def _estimate(self, current: int) -> float:
         return self.previous * (1 - self.elapsed / self.duration) + current

@@ -39,6 +39,10 @@ class ReadOptions:
     expand: frozenset[str]
 
 
+#: A list call's options when it asks for none.
+PLAIN = ReadOptions(include_remote_data=False, include_deleted=False, expand=frozenset())
+
+
 def _bool(params, name: str) -> bool:
     if name not in params:
         return False
@@ -64,7 +68,7 @@ def read_options(model: str, params) -> ReadOptions:
     )
 
 
-def _page_size(params) -> int:
+def page_size_of(params) -> int:
     raw = params.get("page_size")
     if raw is None:
         return DEFAULT_PAGE_SIZE
@@ -151,14 +155,13 @@ def _order(model: str, params) -> Order | None:
 def list_page(account: LinkedAccount, model: str, params) -> bytes:
     """One page of a list response, as JSON bytes, spliced from the stored documents."""
     options = read_options(model, params)
-    page_size = _page_size(params)
+    page_size = page_size_of(params)
     order = _order(model, params)
     fields = ("document", "remote_data") if options.include_remote_data else ("document",)
     if order is None and not _filters_asked(model, params):  # the common call: no queryset
         cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
-        fetch = plain_pages.fetcher(account.id, model, fields, options.include_deleted)
-        window = paginate_with(fetch, cursor, page_size)
-    elif order is None:
+        return plain_list_page(account, model, cursor, page_size, options)
+    if order is None:
         queryset = filtered(account, model, params, options)
         cursor = Cursor.decode(params["cursor"]) if params.get("cursor") else None
         window = paginate(queryset, cursor, page_size, fields)
@@ -166,7 +169,25 @@ def list_page(account: LinkedAccount, model: str, params) -> bytes:
         queryset = filtered(account, model, params, options)
         cursor = OrderedCursor.decode(params["cursor"], order) if params.get("cursor") else None
         window = paginate_ordered(queryset, order, cursor, page_size, fields)
-    documents = render_documents(account, model, window.rows, options)
+    return _page_body(account, window, render_documents(account, model, window.rows, options))
+
+
+def plain_list_page(
+    account: LinkedAccount,
+    model: str,
+    cursor: Cursor | None,
+    page_size: int,
+    options: ReadOptions = PLAIN,
+) -> bytes:
+    """The common list call (no filter, no `order_by`): one prepared range scan in `seq`
+    order, no queryset."""
+    fields = ("document", "remote_data") if options.include_remote_data else ("document",)
+    fetch = plain_pages.fetcher(account.id, model, fields, options.include_deleted)
+    window = paginate_with(fetch, cursor, page_size)
+    return _page_body(account, window, render_documents(account, model, window.rows, options))
+
+
+def _page_body(account: LinkedAccount, window, documents: list[str]) -> bytes:
     head = jsonutil.dumps(
         {
             "next": window.next,

@@ -66,6 +66,13 @@ def offered_by(provider, model: str) -> list[str]:
     return known[key]
 
 
+def allow_header(operations: dict[str, str], declared: list[str]) -> str:
+    """`Allow` of an endpoint whose methods perform `operations`, for a provider offering
+    `declared`."""
+    allowed = [m.upper() for m, op in operations.items() if op in declared]
+    return ", ".join([*allowed, "OPTIONS"])
+
+
 def json_response(body: bytes | str, status: int = 200) -> HttpResponse:
     return HttpResponse(body, status=status, content_type="application/json")
 
@@ -80,8 +87,7 @@ class RecordView(APIView):
         account = linked_account_from_header(request)
         provider = provider_for(account)
         declared = offered_by(provider, self.model)
-        allowed = [m.upper() for m, op in self.operations.items() if op in declared]
-        self.headers["Allow"] = ", ".join([*allowed, "OPTIONS"])
+        self.headers["Allow"] = allow_header(self.operations, declared)
         if self.operations[request.method.lower()] not in declared:
             raise MethodNotAllowed(
                 request.method,

@@ -75,6 +75,23 @@ def test_a_small_rate_can_wait_past_the_minute_and_the_wait_is_exact(clock):
     assert calls("3/min", 2) == [True, False]
 
 
+@pytest.mark.parametrize("before", [2, 8])  # counted in memory / in the shared cache
+def test_a_call_given_back_is_not_counted(clock, before):
+    assert calls("10/min", before) == [True] * before
+    throttle = ApiKeyRateThrottle()
+    throttle.rate = "10/min"
+    throttle.num_requests, throttle.duration = 10, 60
+    assert throttle.allow_request(SimpleNamespace(auth=SimpleNamespace(pk="k1")), None)
+    assert bool(
+        throttling._windows[
+            throttle.get_cache_key(SimpleNamespace(auth=SimpleNamespace(pk="k1")), None)
+        ].pending
+    ) == (before < 5)
+    throttle.give_back()
+    throttle.give_back()  # once only
+    assert calls("10/min", 11 - before) == [True] * (10 - before) + [False]
+
+
 def test_other_processes_counts_are_seen_from_half_the_rate(clock):
     assert calls("10/min", 5) == [True] * 5
     # Another process serves four calls of the same key meanwhile.
