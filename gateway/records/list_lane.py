@@ -9,13 +9,16 @@ middleware gives it:
 - GET, no body, no query parameter but `page_size` and `cursor` (each at most once, valid),
   no `Accept` or a JSON one;
 - an API key this process holds in its key cache (`cached_key`: active, checked constant-time);
-- an `X-Linked-Account` of that key's customer whose provider lists the model;
-- within the key's rate (the same throttle).
+- within the key's rate (the same throttle);
+- an `X-Linked-Account` of that key's customer whose provider lists the model, read in the
+  page's statement (`owned_list_page`: one round trip where Django's view makes two; an empty
+  page reads the account alone).
 
 Everything else, and every request one of those checks refuses, goes to Django unchanged, so each
 error keeps its one answer. The checks before the throttle have no side effect, and a call the
-throttle refuses, or lets through and the lane then hands on (its page query failed), is taken
-off the count again: a call is counted once, where it is answered.
+throttle refuses, or lets through and the lane then hands on (not the customer's account, not
+listed by its provider, a failing query), is taken off the count again: a call is counted once,
+where it is answered.
 """
 
 from __future__ import annotations
@@ -37,13 +40,13 @@ from django.urls import Resolver404, get_resolver
 from rest_framework.exceptions import ValidationError
 
 from gateway.accounts.connections import provider_for
-from gateway.accounts.selectors import linked_account_by_id, parse_uuid
+from gateway.accounts.selectors import parse_uuid
 from gateway.core import request_id
 from gateway.core.cursor import Cursor
 from gateway.core.negotiation import PLAIN_ACCEPT
 from gateway.customers.authentication import cached_key, note_use
 from gateway.customers.throttling import ApiKeyRateThrottle
-from gateway.records.selectors import page_size_of, plain_list_page
+from gateway.records.selectors import owned_list_page, page_size_of
 from gateway.records.views import LIST_OPERATIONS, RecordListView, allow_header, offered_by
 from unified_models import CATALOGUE
 
@@ -104,22 +107,20 @@ class ListLane:
             request_id.reset_current_request_id(token)
 
     def _page(self, request, model, key, account_id, cursor, page_size, rid) -> Answer | None:
-        account = linked_account_by_id(account_id, key.customer_id)
-        if account is None:
-            return None
-        declared = offered_by(provider_for(account), model)
-        if "list" not in declared:
-            return None
         throttle = ApiKeyRateThrottle()
         if not throttle.allow_request(SimpleNamespace(auth=key), None):
             return None
         try:
-            body = plain_list_page(account, model, cursor, page_size)
+            found = owned_list_page(account_id, key.customer_id, model, cursor, page_size)
         except Exception:
             logger.exception("list lane: the page failed; handing the call to Django")
+            found = None
+        declared = offered_by(provider_for(found[0]), model) if found is not None else []
+        if "list" not in declared:  # not the customer's account, not listed, or failed
             throttle.give_back()
             return None
         note_use(key)
+        body = found[1]
         response = HttpResponse(body, content_type="application/json")
         response["Allow"] = allow_header(LIST_OPERATIONS, declared)
         for middleware in reversed(self.middleware()):

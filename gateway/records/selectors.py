@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from rest_framework.exceptions import NotFound, ValidationError
 
 from gateway.accounts.models import LinkedAccount
-from gateway.accounts.selectors import parse_uuid
+from gateway.accounts.selectors import linked_account_by_id, parse_uuid
 from gateway.core import jsonutil
 from gateway.core.cursor import Cursor, paginate, paginate_with
 from gateway.records import plain_pages
@@ -185,6 +185,19 @@ def plain_list_page(
     fetch = plain_pages.fetcher(account.id, model, fields, options.include_deleted)
     window = paginate_with(fetch, cursor, page_size)
     return _page_body(account, window, render_documents(account, model, window.rows, options))
+
+
+def owned_list_page(
+    account_id, customer_id, model: str, cursor: Cursor | None, page_size: int
+) -> tuple[LinkedAccount, bytes] | None:
+    """`plain_list_page` of an account given by id: the account is read with the page in one
+    statement, and alone only when the page is empty. None: not the customer's account."""
+    fetch, account_of = plain_pages.owned_fetcher(account_id, customer_id, model)
+    window = paginate_with(fetch, cursor, page_size)
+    account = account_of() or linked_account_by_id(account_id, customer_id)
+    if account is None:
+        return None
+    return account, _page_body(account, window, [row[1] for row in window.rows])
 
 
 def _page_body(account: LinkedAccount, window, documents: list[str]) -> bytes:

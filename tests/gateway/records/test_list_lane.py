@@ -242,6 +242,6 @@ def test_a_page_that_fails_is_handed_to_django(stack, caller, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the page failed")
 
-    monkeypatch.setattr(list_lane, "plain_list_page", broken)
+    monkeypatch.setattr(list_lane, "owned_list_page", broken)
     status, _, _ = caller()
     assert status == "200 OK" and django.calls == 1
