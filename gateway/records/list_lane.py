@@ -70,7 +70,11 @@ class ListLane:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO", "")[:4] == "/v1/":
-            answer = self.answer(environ)
+            try:
+                answer = self.answer(environ)
+            except Exception:  # Django answers it, in the API's error envelope if it fails too
+                logger.exception("list lane: handing the call to Django after an error")
+                answer = None
             if answer is not None:
                 status, headers, body = answer
                 start_response(status, headers)
@@ -112,10 +116,10 @@ class ListLane:
             return None
         try:
             found = owned_list_page(account_id, key.customer_id, model, cursor, page_size)
+            declared = offered_by(provider_for(found[0]), model) if found is not None else []
         except Exception:
             logger.exception("list lane: the page failed; handing the call to Django")
-            found = None
-        declared = offered_by(provider_for(found[0]), model) if found is not None else []
+            declared = []
         if "list" not in declared:  # not the customer's account, not listed, or failed
             throttle.give_back()
             return None

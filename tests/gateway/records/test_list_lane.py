@@ -245,3 +245,25 @@ def test_a_page_that_fails_is_handed_to_django(stack, caller, monkeypatch):
     monkeypatch.setattr(list_lane, "owned_list_page", broken)
     status, _, _ = caller()
     assert status == "200 OK" and django.calls == 1
+
+
+def test_an_account_whose_provider_is_gone_is_answered_by_django(stack, caller, monkeypatch):
+    _, django = stack
+
+    def gone(account):
+        raise KeyError(account.provider)
+
+    monkeypatch.setattr(list_lane, "provider_for", gone)
+    status, _, _ = caller()
+    assert status == "200 OK" and django.calls == 1  # Django's view has its own provider_for
+
+
+def test_an_error_before_the_page_is_answered_by_django(stack, caller, monkeypatch):
+    _, django = stack
+
+    def broken(header):
+        raise RuntimeError("the key cache failed")
+
+    monkeypatch.setattr(list_lane, "cached_key", broken)
+    status, _, _ = caller()
+    assert status == "200 OK" and django.calls == 1
