@@ -52,6 +52,11 @@ def _preparing_cursor() -> type:
 
     class PreparingCursor(ServerBindingCursor):
         def execute(self, query, params=None, **options):
-            return super().execute(query, params, prepare=True, **options)
+            result = super().execute(query, params, prepare=True, **options)
+            if self._query is None and connection.queries_logged:
+                # psycopg keeps no query of a prepared execution; Django's query log (DEBUG,
+                # CaptureQueriesContext) reads it from there.
+                self._query = self._convert_query(query, params)
+            return result
 
     return PreparingCursor

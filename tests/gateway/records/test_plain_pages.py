@@ -98,3 +98,18 @@ def test_postgresql_keeps_one_plan_for_the_list_statements(customer_with_key):
     assert len(plans) == 3, plans
     for statement, generic, custom in plans:
         assert generic >= 6 and custom <= 6, (statement, generic, custom)
+
+
+def test_prepared_statements_show_in_the_query_log(customer_with_key):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gateway.records.selectors import list_page
+
+    customer, _ = customer_with_key
+    account = make_linked_account(customer)
+    for _ in range(3):  # prepared on the first, executed by name after
+        with CaptureQueriesContext(connection) as queries:
+            list_page(account, "contact", {"page_size": "2"})
+        [query] = queries.captured_queries
+        assert 'FROM "records_record"' in query["sql"]
