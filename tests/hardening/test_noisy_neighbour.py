@@ -24,7 +24,7 @@ from tests.gateway.builders import make_linked_account, seed_store
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WAIT = 0.5  # PROVIDER_WAIT_SECONDS for this test
-BACKGROUND_WAIT = 3  # how long background work may wait for a slot (the old bound for all)
+BACKGROUND_WAIT = 5  # how long background work may wait for a slot (the old bound for all)
 
 
 def client_for(key: str, account) -> APIClient:
@@ -86,7 +86,9 @@ def test_a_saturated_provider_answers_429_promptly_and_others_are_served(
         assert response.status_code == 429, response.content[:300]
         assert response.json()["error"]["type"] == "rate_limited"
         assert int(response["Retry-After"]) >= 1
-        assert elapsed < WAIT + 1.0, elapsed  # a short bounded wait, not BACKGROUND_WAIT
+        # A short bounded wait, well under BACKGROUND_WAIT (slack for a loaded CI machine: one
+        # run took 1.56 s for the 0.5-s wait).
+        assert elapsed < WAIT + 2.0, elapsed
     # B waited only for the workers A's six requests held: three rounds of about WAIT each.
     assert b_response.status_code == 200, b_response.content[:300]
     assert len(b_response.json()["results"]) == 5
