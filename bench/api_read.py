@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ledgerlink_bench"
 
 from bench import cpu_split  # noqa: E402
-from bench.stack import recreate_database  # noqa: E402
+from bench.stack import machine, recreate_database  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -483,20 +483,6 @@ def main() -> int:
         scale_out(args, env, headers)
         print(f"  {machine()}")
     return 0
-
-
-def machine() -> str:
-    """The CPU model and load average, to print beside every figure."""
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        "unknown CPU",
-    )
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"{model}, {os.cpu_count()} cores, load average {load} (1, 5, 15 min)"
 
 
 if __name__ == "__main__":

@@ -132,3 +132,17 @@ def wait_for_gateway(base_url: str, timeout: float = 30.0) -> bool:
             pass
         time.sleep(0.2)
     return False
+
+
+def machine() -> str:
+    """The CPU model and load average, to print beside every figure."""
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown CPU",
+    )
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, load average {load} (1, 5, 15 min)"

@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.stack import xero_settings  # noqa: E402
+from bench.stack import machine, xero_settings  # noqa: E402
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ll_cost_bench"
 
@@ -56,19 +56,6 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--endpoint", action="store_true", help="a webhook endpoint wants every event")
     p.add_argument("--timeout", type=float, default=1800)
     return p.parse_args()
-
-
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        "?",
-    )
-    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    return f"{model}, {os.cpu_count()} CPUs, load {load}"
 
 
 def one_run(checkout: Path, spec: dict) -> dict:

@@ -51,14 +51,34 @@ def _sql(
     def column(name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    where = [f"{column('linked_account')} = %s", f"{column('model')} = {_model_literal(model)}"]
+    return (
+        f"SELECT {', '.join(column(f) for f in ('seq', *fields))} "  # noqa: S608
+        f"FROM {quote(meta.db_table)} "
+        f"{_page_where(column, model, forward, bounded, include_deleted, limit)}"
+    )
+
+
+def _page_where(
+    column: Callable[[str], str],
+    model: str,
+    forward: bool,
+    bounded: bool,
+    include_deleted: bool,
+    limit: int,
+    *conditions: str,
+) -> str:
+    """WHERE (the account's rows of the model, past the bound), ORDER BY and LIMIT of a page."""
+    where = [
+        *conditions,
+        f"{column('linked_account')} = %s",
+        f"{column('model')} = {_model_literal(model)}",
+    ]
     if not include_deleted:
         where.append(f"{column('remote_was_deleted')} = FALSE")
     if bounded:
         where.append(f"{column('seq')} {'>' if forward else '<'} %s")
     return (
-        f"SELECT {', '.join(column(f) for f in ('seq', *fields))} "  # noqa: S608
-        f"FROM {quote(meta.db_table)} WHERE {' AND '.join(where)} "
+        f"WHERE {' AND '.join(where)} "
         f"ORDER BY {column('seq')} {'ASC' if forward else 'DESC'} LIMIT {int(limit)}"
     )
 
@@ -96,20 +116,12 @@ def _owned_sql(vendor: str, model: str, forward: bool, bounded: bool, limit: int
     def account(name: str) -> str:
         return f"a.{quote(accounts.get_field(name).column)}"
 
-    where = [
-        f"{account('customer')} = %s",
-        f"{column('linked_account')} = %s",
-        f"{column('model')} = {_model_literal(model)}",
-        f"{column('remote_was_deleted')} = FALSE",
-    ]
-    if bounded:
-        where.append(f"{column('seq')} {'>' if forward else '<'} %s")
+    owned = f"{account('customer')} = %s"
     sql = (
         f"SELECT {column('seq')}, {column('document')}, {account('provider')}, "  # noqa: S608
         f"{account('last_sync_at')} FROM {quote(meta.db_table)} r "
         f"JOIN {quote(accounts.db_table)} a ON {account('id')} = {column('linked_account')} "
-        f"WHERE {' AND '.join(where)} "
-        f"ORDER BY {column('seq')} {'ASC' if forward else 'DESC'} LIMIT {int(limit)}"
+        f"{_page_where(column, model, forward, bounded, False, limit, owned)}"
     )
     field = accounts.get_field("last_sync_at")
     col = field.get_col(accounts.db_table)
