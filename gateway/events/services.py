@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
+from gateway.core.copy import copy_binary
 from gateway.events.models import (
     DeliveryStatus,
     Event,
@@ -124,11 +125,7 @@ def _copies(count: int) -> bool:
 def copy_rows(model, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
     """COPY rows (values in `columns` order, attribute names) into `model`'s table."""
     names = [model._meta.get_field(c.removesuffix("_id")).column for c in columns]
-    table = connection.ops.quote_name(model._meta.db_table)
-    copy_sql = f"COPY {table} ({', '.join(map(connection.ops.quote_name, names))}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    copy_binary(model._meta.db_table, names, rows)
 
 
 _EVENT_COLUMNS = (

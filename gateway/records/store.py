@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gateway.accounts.models import LinkedAccount
 from gateway.core import jsonutil
+from gateway.core.copy import copy_binary
 from gateway.core.toast import use_lz4_here
 from gateway.records.documents import COLUMNS_FROM_DOCUMENT, Prepared, prepare, render
 from gateway.records.models import Record
@@ -131,28 +132,22 @@ def _copy_new_rows(rows: list[dict]) -> bool:
     if connection.vendor != "postgresql" or len(rows) < _COPY_MIN_ROWS:
         return False
     columns, names = _copy_columns()
-    table = connection.ops.quote_name(Record._meta.db_table)
-    sql = f"COPY {table} ({columns}) FROM STDIN"  # identifiers from the model's metadata
     try:
-        with (
-            transaction.atomic(),
-            connection.cursor() as cursor,
-            cursor.cursor.copy(sql) as copy,
-        ):
-            for row in rows:
-                copy.write_row([row[name] for name in names])
+        with transaction.atomic():
+            copy_binary(Record._meta.db_table, columns, _values(rows, names))
     except (IntegrityError, psycopg.errors.IntegrityError):  # raw COPY: psycopg's own
         return False
     return True
 
 
-def _copy_columns() -> tuple[str, list[str]]:
+def _copy_columns() -> tuple[list[str], list[str]]:
     """The columns a write gives (every one but `seq`) and their attribute names."""
     fields = [f for f in Record._meta.concrete_fields if f.name != "seq"]
-    return (
-        ", ".join(connection.ops.quote_name(f.column) for f in fields),
-        [f.attname for f in fields],
-    )
+    return [f.column for f in fields], [f.attname for f in fields]
+
+
+def _values(rows: list[dict], names: list[str]) -> Iterable[list]:
+    return ([row[name] for name in names] for row in rows)
 
 
 def _write_rows(rows: list[dict]) -> None:
@@ -174,6 +169,7 @@ def _write_rows(rows: list[dict]) -> None:
         return
     columns, names = _copy_columns()
     table = connection.ops.quote_name(Record._meta.db_table)
+    column_list = ", ".join(map(connection.ops.quote_name, columns))
     updates = ", ".join(
         f"{name} = EXCLUDED.{name}"
         for name in (
@@ -185,15 +181,15 @@ def _write_rows(rows: list[dict]) -> None:
         # Identifiers below come from the model's metadata, never from input.
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS records_upsert ON COMMIT DELETE ROWS AS "  # noqa: S608
-            f"SELECT {columns} FROM {table} WITH NO DATA"
+            f"SELECT {column_list} FROM {table} WITH NO DATA"
         )
         cursor.execute("DELETE FROM records_upsert")  # a second upsert in this transaction
-        with cursor.cursor.copy(f"COPY records_upsert ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[name] for name in names])
+    copy_binary(Record._meta.db_table, columns, _values(rows, names), into="records_upsert")
+    with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM records_upsert "  # noqa: S608
-            f"ON CONFLICT (linked_account_id, model, remote_id) DO UPDATE SET {updates}"
+            f"INSERT INTO {table} ({column_list}) SELECT {column_list} "  # noqa: S608
+            "FROM records_upsert ON CONFLICT (linked_account_id, model, remote_id) "
+            f"DO UPDATE SET {updates}"
         )
 
 
