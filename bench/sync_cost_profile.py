@@ -8,7 +8,7 @@ invoices and the top functions by total and own time.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ll_cost_prof \\
     REDIS_URL=redis://127.0.0.1:6379/6 .venv/bin/python bench/sync_cost_profile.py \\
-        [--invoices 5000] [--top 50] [--out sync.prof] [--plain]
+        [--invoices 5000] [--top 50] [--out sync.prof] [--plain] [--gc default]
 
 The database named in DATABASE_URL is dropped and recreated.
 """
@@ -49,6 +49,12 @@ def main() -> int:
         help="log every statement's duration of the sync's connection (superuser; read "
         "the server log for the database's lines)",
     )
+    p.add_argument(
+        "--gc",
+        choices=["settled", "default"],
+        default="settled",
+        help="the collector as a worker tunes it (gateway/core/heap.py), or CPython's default",
+    )
     args = p.parse_args()
     db_url, redis_url = os.environ.get("DATABASE_URL", ""), os.environ.get("REDIS_URL", "")
     if not db_url.startswith(("postgres://", "postgresql://")) or not redis_url:
@@ -86,6 +92,10 @@ def main() -> int:
 
             services.STORE_CHUNK = connectors.rest.MAP_PART = int(os.environ["COST_STORE_CHUNK"])
         _, _, account = link_sandbox_account(sandbox, "Cost Profile")
+        if args.gc == "settled":
+            from gateway.core import heap
+
+            heap.settle()
         run = services.request_sync(account, "full", RunTrigger.API, models=["contact"])
         print(f"== contacts: {services.execute_run(run.id)}")
         run = services.request_sync(account, "full", RunTrigger.API, models=["invoice"])
